@@ -1,0 +1,14 @@
+// `npm run demo`: migrate, seed demo London when the database is empty, then serve the build.
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
+import { openDb } from '../src/lib/server/db';
+
+const path = process.env.DATABASE_PATH ?? './data/academy.db';
+const db = openDb(path);
+const seeded = await seedDemo(db);
+db.$client.close();
+
+console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);
+console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.describe}`);
+console.log('');
+await import('./start.js');

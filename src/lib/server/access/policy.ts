@@ -1,0 +1,69 @@
+import type { SessionUser } from '../auth/session';
+
+/** Who is asking: the signed-in person and their access-role grants. */
+export type Principal = SessionUser;
+
+/** The part of a person record that decides who may see it. */
+export type PersonRef = { id: number; organisationId: number; unitId: number };
+
+/** The people a principal may see at person level. */
+export type PeopleScope =
+	| { kind: 'all' }
+	| { kind: 'scoped'; organisationIds: number[]; unitIds: number[] }
+	| { kind: 'self'; personId: number };
+
+export const isAdmin = (p: Principal) => p.grants.some((g) => g.role === 'admin');
+export const isPartnershipLead = (p: Principal) => p.grants.some((g) => g.role === 'partnership-lead');
+export const isTrainer = (p: Principal) => p.grants.some((g) => g.role === 'trainer');
+
+/** Organisations and units a principal manages (training manager grants). */
+export function managedScope(p: Principal) {
+	const organisationIds: number[] = [];
+	const unitIds: number[] = [];
+	for (const g of p.grants) {
+		if (g.role !== 'manager') continue;
+		if (g.unitId != null) unitIds.push(g.unitId);
+		else if (g.organisationId != null) organisationIds.push(g.organisationId);
+	}
+	return { organisationIds, unitIds };
+}
+
+export function isManager(p: Principal) {
+	const s = managedScope(p);
+	return s.organisationIds.length > 0 || s.unitIds.length > 0;
+}
+
+/**
+ * Person-level visibility. Partnership leads see only aggregates, so they get no one but themselves.
+ * Trainers see people only through the assessment screens, which check `canAssess`.
+ */
+export function peopleScope(p: Principal): PeopleScope {
+	if (isAdmin(p)) return { kind: 'all' };
+	const s = managedScope(p);
+	if (s.organisationIds.length || s.unitIds.length) return { kind: 'scoped', ...s };
+	return { kind: 'self', personId: p.id };
+}
+
+export function canSeePerson(p: Principal, target: PersonRef): boolean {
+	if (target.id === p.id) return true;
+	const scope = peopleScope(p);
+	switch (scope.kind) {
+		case 'all':
+			return true;
+		case 'scoped':
+			return scope.organisationIds.includes(target.organisationId) || scope.unitIds.includes(target.unitId);
+		case 'self':
+			return false;
+	}
+}
+
+/** A trainer may record an observed assessment for anyone else in an organisation they train for. */
+export function canAssess(p: Principal, target: PersonRef): boolean {
+	if (target.id === p.id) return false;
+	return p.grants.some((g) => g.role === 'trainer' && g.organisationId === target.organisationId);
+}
+
+/** Roster import and organisation-wide management: administrators and organisation managers. */
+export function canManageOrganisation(p: Principal, organisationId: number): boolean {
+	return isAdmin(p) || managedScope(p).organisationIds.includes(organisationId);
+}

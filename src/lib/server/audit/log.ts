@@ -1,0 +1,58 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { desc } from 'drizzle-orm';
+import type { Db } from '../db';
+import { auditLog } from '../db/schema';
+
+export type AuditEntry = {
+	actorId: number | null;
+	action: string;
+	entity: string;
+	entityId?: string | number | null;
+	detail?: Record<string, unknown>;
+	at?: Date;
+};
+
+const GENESIS = '0'.repeat(64);
+
+function hashEntry(prevHash: string, row: { at: number; actorId: number | null; action: string; entity: string; entityId: string | null; detail: string }) {
+	const canonical = JSON.stringify([prevHash, row.at, row.actorId, row.action, row.entity, row.entityId, row.detail]);
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical)));
+}
+
+/** Appends one entry; call it inside the transaction of the write it records. */
+export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry): void {
+	const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+	const prevHash = last?.hash ?? GENESIS;
+	const row = {
+		at: (entry.at ?? new Date()).getTime(),
+		actorId: entry.actorId,
+		action: entry.action,
+		entity: entry.entity,
+		entityId: entry.entityId == null ? null : String(entry.entityId),
+		detail: JSON.stringify(entry.detail ?? {})
+	};
+	db.insert(auditLog)
+		.values({ ...row, at: new Date(row.at), prevHash, hash: hashEntry(prevHash, row) })
+		.run();
+}
+
+export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+
+/** Walks the chain in order and names the first entry whose hash or link does not match. */
+export function verifyAuditChain(db: Db): ChainCheck {
+	let prevHash = GENESIS;
+	let count = 0;
+	// Iterate rather than load: the log grows without bound.
+	const rows = db.$client
+		.prepare('select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash from audit_log order by id')
+		.iterate() as IterableIterator<{ id: number; at: number; actorId: number | null; action: string; entity: string; entityId: string | null; detail: string; prevHash: string; hash: string }>;
+	for (const r of rows) {
+		count++;
+		if (r.prevHash !== prevHash) return { ok: false, entries: count, brokenAt: r.id, reason: 'link to the previous entry does not match' };
+		const expected = hashEntry(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, detail: r.detail });
+		if (expected !== r.hash) return { ok: false, entries: count, brokenAt: r.id, reason: 'contents do not match the stored hash' };
+		prevHash = r.hash;
+	}
+	return { ok: true, entries: count };
+}

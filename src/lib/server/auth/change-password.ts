@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../db';
+import { people } from '../db/schema';
+import { hashPassword, verifyPassword } from './password';
+import { invalidatePersonSessions } from './session';
+
+/** Changes a person's own password and ends their other sessions (the current one stays). */
+export async function changeOwnPassword(
+	db: Db,
+	input: { personId: number; sessionId: string; current: string; next: string }
+): Promise<{ ok: true } | { ok: false; field: 'current'; message: string }> {
+	const row = db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, input.personId)).get();
+	if (!row?.hash || !(await verifyPassword(row.hash, input.current))) {
+		return { ok: false, field: 'current', message: 'Your current password is not right.' };
+	}
+	const hash = await hashPassword(input.next);
+	db.transaction((tx) => {
+		tx.update(people).set({ passwordHash: hash, updatedAt: new Date() }).where(eq(people.id, input.personId)).run();
+		invalidatePersonSessions(tx, input.personId, input.sessionId);
+		appendAudit(tx, { actorId: input.personId, action: 'password-change', entity: 'person', entityId: input.personId });
+	});
+	return { ok: true };
+}
+
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A one-time password an administrator reads out; easy to type, 16 characters of about 5 bits each. */
+export function generateTemporaryPassword(): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]);
+	return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8, 12).join('')}-${chars.slice(12).join('')}`;
+}
+
+/** An administrator's reset: sets a temporary password and ends every session of the person. */
+export async function resetPassword(db: Db, actorId: number, personId: number): Promise<string> {
+	const temporary = generateTemporaryPassword();
+	const hash = await hashPassword(temporary);
+	db.transaction((tx) => {
+		tx.update(people).set({ passwordHash: hash, updatedAt: new Date() }).where(eq(people.id, personId)).run();
+		invalidatePersonSessions(tx, personId);
+		appendAudit(tx, { actorId, action: 'password-reset', entity: 'person', entityId: personId });
+	});
+	return temporary;
+}

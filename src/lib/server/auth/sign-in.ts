@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../db';
+import { people } from '../db/schema';
+import { timingDummyHash, verifyPassword } from './password';
+import { checkThrottle, recordAttempt } from './throttle';
+
+export const INVALID_CREDENTIALS = 'The email address or password is not right. Check them and try again.';
+
+export type SignInResult = { ok: true; personId: number } | { ok: false; message: string; throttled: boolean };
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+function minutesUntil(at: Date, now: Date) {
+	return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60000));
+}
+
+/** Checks throttling, then the password; the same message whether the email or the password was wrong. */
+export async function signIn(db: Db, input: { email: string; password: string; address: string; now?: Date }): Promise<SignInResult> {
+	const now = input.now ?? new Date();
+	const email = normaliseEmail(input.email);
+	const throttle = checkThrottle(db, email, input.address, now);
+	if (!throttle.allowed) {
+		const minutes = minutesUntil(throttle.retryAt, now);
+		const message =
+			throttle.scope === 'account'
+				? `Too many failed sign-in attempts for this account. For its protection, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator to reset your password.`
+				: `Too many failed sign-in attempts from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+		return { ok: false, message, throttled: true };
+	}
+	const person = db
+		.select({ id: people.id, passwordHash: people.passwordHash, status: people.status })
+		.from(people)
+		.where(eq(people.email, email))
+		.get();
+	const usable = person && person.status === 'active' && person.passwordHash;
+	const valid = await verifyPassword(usable ? person.passwordHash! : await timingDummyHash(), input.password);
+	const succeeded = Boolean(usable && valid);
+	db.transaction((tx) => {
+		recordAttempt(tx, email, input.address, succeeded, now);
+		appendAudit(tx, {
+			actorId: succeeded ? person!.id : null,
+			action: succeeded ? 'sign-in' : 'sign-in-failed',
+			entity: 'person',
+			entityId: person?.id ?? null,
+			detail: succeeded ? {} : { email },
+			at: now
+		});
+	});
+	return succeeded ? { ok: true, personId: person!.id } : { ok: false, message: INVALID_CREDENTIALS, throttled: false };
+}

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A police force, NHS trust, ambulance service or any other partner organisation. */
+export const organisations = sqliteTable('organisations', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	kind: text('kind').notNull(),
+	createdAt: createdAt()
+});
+
+/** A team inside an organisation: a BCU, custody suite, ward, L&D team, ambulance sector… */
+export const units = sqliteTable(
+	'units',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		name: text('name').notNull(),
+		kind: text('kind').notNull(),
+		/** The London borough the unit serves, where it serves one. */
+		borough: text('borough'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('units_org_name').on(t.organisationId, t.name)]
+);
+
+/** Everyone who trains. People are never deleted: leavers are marked `left`. */
+export const people = sqliteTable(
+	'people',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		name: text('name').notNull(),
+		/** Stored lower-cased. */
+		email: text('email').notNull().unique(),
+		jobRole: text('job_role').notNull(),
+		/** Warrant or collar number for police; staff or assignment number for NHS and ambulance staff. */
+		workforceId: text('workforce_id').notNull(),
+		startDate: text('start_date').notNull(),
+		status: text('status', { enum: ['active', 'left'] })
+			.notNull()
+			.default('active'),
+		leftDate: text('left_date'),
+		passwordHash: text('password_hash'),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [
+		uniqueIndex('people_org_workforce').on(t.organisationId, t.workforceId),
+		index('people_unit').on(t.unitId, t.status),
+		index('people_org_role').on(t.organisationId, t.jobRole, t.status)
+	]
+);
+
+/**
+ * Access roles beyond "learner", which everyone has. A manager grant carries exactly one
+ * scope: a unit or a whole organisation. A trainer grant is scoped to an organisation.
+ */
+export const roleGrants = sqliteTable(
+	'role_grants',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		role: text('role', { enum: ['trainer', 'manager', 'partnership-lead', 'admin'] }).notNull(),
+		organisationId: integer('organisation_id').references(() => organisations.id),
+		unitId: integer('unit_id').references(() => units.id),
+		grantedBy: integer('granted_by').references(() => people.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('role_grants_person').on(t.personId)]
+);
+
+/** Sessions in the style of the Lucia guide: the id is the SHA-256 of the token in the cookie. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('sessions_person').on(t.personId)]
+);
+
+/** Every sign-in attempt, for throttling by account and by address. */
+export const loginAttempts = sqliteTable(
+	'login_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		email: text('email').notNull(),
+		address: text('address').notNull(),
+		succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('login_attempts_email').on(t.email, t.at), index('login_attempts_address').on(t.address, t.at)]
+);
+
+/** Append-only, hash-chained record of every write. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		actorId: integer('actor_id'),
+		action: text('action').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id'),
+		detail: text('detail').notNull(),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entity, t.entityId)]
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Unit = typeof units.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -1,0 +1,193 @@
+import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { appendAudit } from '../audit/log';
+import type { PeopleScope } from '../access/policy';
+import { invalidatePersonSessions } from '../auth/session';
+import type { Db } from '../db';
+import { organisations, people, roleGrants, units } from '../db/schema';
+import type { WriteResult } from '../organisations/repository';
+import type { GrantInput, PersonInput } from './validation';
+
+export const PAGE_SIZE = 50;
+
+/** The SQL condition that keeps a query inside what the principal may see. */
+export function scopeCondition(scope: PeopleScope): SQL | undefined {
+	switch (scope.kind) {
+		case 'all':
+			return undefined;
+		case 'self':
+			return eq(people.id, scope.personId);
+		case 'scoped': {
+			const parts: SQL[] = [];
+			if (scope.organisationIds.length) parts.push(sql`${people.organisationId} in ${scope.organisationIds}`);
+			if (scope.unitIds.length) parts.push(sql`${people.unitId} in ${scope.unitIds}`);
+			return or(...parts);
+		}
+	}
+}
+
+export type PeopleFilter = { q?: string; organisationId?: number; unitId?: number; status?: 'active' | 'left'; page?: number };
+
+export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
+	const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
+	if (filter.q) {
+		const term = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		conditions.push(or(sql`${people.name} like ${term} escape '\\'`, sql`${people.email} like ${term} escape '\\'`, sql`${people.workforceId} like ${term} escape '\\'`));
+	}
+	if (filter.organisationId) conditions.push(eq(people.organisationId, filter.organisationId));
+	if (filter.unitId) conditions.push(eq(people.unitId, filter.unitId));
+	if (filter.status) conditions.push(eq(people.status, filter.status));
+	const where = and(...conditions);
+	const page = Math.max(1, filter.page ?? 1);
+	const [{ total }] = db.select({ total: count() }).from(people).where(where).all();
+	const rows = db
+		.select({
+			id: people.id,
+			name: people.name,
+			email: people.email,
+			jobRole: people.jobRole,
+			workforceId: people.workforceId,
+			status: people.status,
+			organisationName: organisations.name,
+			unitName: units.name
+		})
+		.from(people)
+		.innerJoin(organisations, eq(people.organisationId, organisations.id))
+		.innerJoin(units, eq(people.unitId, units.id))
+		.where(where)
+		.orderBy(asc(people.name), asc(people.id))
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE)
+		.all();
+	return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export function getPerson(db: Db, id: number) {
+	return db
+		.select({
+			id: people.id,
+			name: people.name,
+			email: people.email,
+			jobRole: people.jobRole,
+			workforceId: people.workforceId,
+			startDate: people.startDate,
+			status: people.status,
+			leftDate: people.leftDate,
+			organisationId: people.organisationId,
+			unitId: people.unitId,
+			organisationName: organisations.name,
+			organisationKind: organisations.kind,
+			unitName: units.name,
+			borough: units.borough
+		})
+		.from(people)
+		.innerJoin(organisations, eq(people.organisationId, organisations.id))
+		.innerJoin(units, eq(people.unitId, units.id))
+		.where(eq(people.id, id))
+		.get();
+}
+export type PersonRecord = NonNullable<ReturnType<typeof getPerson>>;
+
+/** Checks that cross rows: the unit belongs to the organisation; email and workforce id are free. */
+function conflicts(db: Db, input: PersonInput, exceptId?: number): Record<string, string> {
+	const errors: Record<string, string> = {};
+	const unit = db.select({ organisationId: units.organisationId }).from(units).where(eq(units.id, input.unitId)).get();
+	if (!db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get())
+		errors.organisationId = 'Choose an organisation from the list';
+	else if (!unit || unit.organisationId !== input.organisationId) errors.unitId = 'Choose a unit that belongs to the chosen organisation';
+	const byEmail = db.select({ id: people.id }).from(people).where(eq(people.email, input.email)).get();
+	if (byEmail && byEmail.id !== exceptId) errors.email = 'Someone else already has this email address';
+	const byWorkforce = db
+		.select({ id: people.id })
+		.from(people)
+		.where(and(eq(people.organisationId, input.organisationId), eq(people.workforceId, input.workforceId)))
+		.get();
+	if (byWorkforce && byWorkforce.id !== exceptId) errors.workforceId = 'Someone else in this organisation already has this workforce identifier';
+	return errors;
+}
+
+export function createPerson(db: Db, actorId: number, input: PersonInput): WriteResult {
+	const errors = conflicts(db, input);
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return db.transaction((tx) => {
+		const row = tx.insert(people).values(input).returning({ id: people.id }).get();
+		appendAudit(tx, { actorId, action: 'person-create', entity: 'person', entityId: row.id, detail: input });
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function updatePerson(db: Db, actorId: number, id: number, input: PersonInput): WriteResult {
+	const before = getPerson(db, id);
+	if (!before) return { ok: false, errors: { form: 'This person could not be found' } };
+	const errors = conflicts(db, input, id);
+	if (Object.keys(errors).length) return { ok: false, errors };
+	const changed = Object.fromEntries(
+		(Object.keys(input) as (keyof PersonInput)[]).filter((k) => before[k] !== input[k]).map((k) => [k, { from: before[k], to: input[k] }])
+	);
+	db.transaction((tx) => {
+		tx.update(people).set({ ...input, updatedAt: new Date() }).where(eq(people.id, id)).run();
+		appendAudit(tx, { actorId, action: 'person-update', entity: 'person', entityId: id, detail: changed });
+	});
+	return { ok: true, id };
+}
+
+/** A leaver keeps their record and history; they can no longer sign in. */
+export function markLeft(db: Db, actorId: number, id: number, leftDate: string): WriteResult {
+	const before = getPerson(db, id);
+	if (!before) return { ok: false, errors: { form: 'This person could not be found' } };
+	if (before.status === 'left') return { ok: false, errors: { leftDate: 'This person is already marked as left' } };
+	if (leftDate < before.startDate) return { ok: false, errors: { leftDate: 'The leaving date must be on or after the start date' } };
+	db.transaction((tx) => {
+		tx.update(people).set({ status: 'left', leftDate, updatedAt: new Date() }).where(eq(people.id, id)).run();
+		invalidatePersonSessions(tx, id);
+		appendAudit(tx, { actorId, action: 'person-left', entity: 'person', entityId: id, detail: { leftDate } });
+	});
+	return { ok: true, id };
+}
+
+export function reinstate(db: Db, actorId: number, id: number): WriteResult {
+	const before = getPerson(db, id);
+	if (!before || before.status !== 'left') return { ok: false, errors: { form: 'This person is not marked as left' } };
+	db.transaction((tx) => {
+		tx.update(people).set({ status: 'active', leftDate: null, updatedAt: new Date() }).where(eq(people.id, id)).run();
+		appendAudit(tx, { actorId, action: 'person-reinstate', entity: 'person', entityId: id });
+	});
+	return { ok: true, id };
+}
+
+export function listGrants(db: Db, personId: number) {
+	return db
+		.select({ id: roleGrants.id, role: roleGrants.role, organisationId: roleGrants.organisationId, unitId: roleGrants.unitId, organisationName: organisations.name, unitName: units.name })
+		.from(roleGrants)
+		.leftJoin(organisations, eq(roleGrants.organisationId, organisations.id))
+		.leftJoin(units, eq(roleGrants.unitId, units.id))
+		.where(eq(roleGrants.personId, personId))
+		.orderBy(asc(roleGrants.id))
+		.all();
+}
+
+export function grantRole(db: Db, actorId: number, personId: number, grant: GrantInput): WriteResult {
+	if (!getPerson(db, personId)) return { ok: false, errors: { form: 'This person could not be found' } };
+	if (grant.organisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, grant.organisationId)).get())
+		return { ok: false, errors: { scope: 'Choose a scope from the list' } };
+	if (grant.unitId && !db.select({ id: units.id }).from(units).where(eq(units.id, grant.unitId)).get())
+		return { ok: false, errors: { scope: 'Choose a scope from the list' } };
+	const same = listGrants(db, personId).some((g) => g.role === grant.role && g.organisationId === grant.organisationId && g.unitId === grant.unitId);
+	if (same) return { ok: false, errors: { role: 'This person already has this role with this scope' } };
+	return db.transaction((tx) => {
+		const row = tx.insert(roleGrants).values({ personId, ...grant, grantedBy: actorId }).returning({ id: roleGrants.id }).get();
+		appendAudit(tx, { actorId, action: 'role-grant', entity: 'person', entityId: personId, detail: grant });
+		return { ok: true as const, id: row.id };
+	});
+}
+
+export function revokeGrant(db: Db, actorId: number, personId: number, grantId: number): WriteResult {
+	const grant = db.select().from(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.personId, personId))).get();
+	if (!grant) return { ok: false, errors: { form: 'This role has already been removed' } };
+	if (grant.role === 'admin' && personId === actorId) return { ok: false, errors: { form: 'You cannot remove your own administrator role' } };
+	db.transaction((tx) => {
+		tx.delete(roleGrants).where(eq(roleGrants.id, grantId)).run();
+		appendAudit(tx, { actorId, action: 'role-revoke', entity: 'person', entityId: personId, detail: { role: grant.role, organisationId: grant.organisationId, unitId: grant.unitId } });
+	});
+	return { ok: true, id: grantId };
+}
+

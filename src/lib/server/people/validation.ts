@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { JOB_ROLE_IDS } from '../../organisation-model';
+import { email, id, isoDate, requiredText } from '../forms/fields';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/password';
+
+export const personInput = z.object({
+	name: requiredText('the full name', 120),
+	email,
+	organisationId: id('an organisation'),
+	unitId: id('a unit'),
+	jobRole: z.enum(JOB_ROLE_IDS, { error: 'Choose a job role' }),
+	workforceId: requiredText('the workforce identifier', 40).pipe(
+		z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 \-\/]*$/, 'The workforce identifier may contain only letters, numbers, spaces, hyphens and slashes')
+	),
+	startDate: isoDate('the start date')
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+export const markLeftInput = z.object({ leftDate: isoDate('the leaving date') });
+
+export const grantInput = z
+	.object({
+		role: z.enum(['trainer', 'manager', 'partnership-lead', 'admin'], { error: 'Choose an access role' }),
+		scope: z.string().optional()
+	})
+	.transform((v, ctx) => {
+		// scope is "org:<id>", "unit:<id>" or empty; which one is needed depends on the role
+		const m = /^(org|unit):(\d{1,15})$/.exec(v.scope ?? '');
+		const organisationId = m?.[1] === 'org' ? Number(m[2]) : null;
+		const unitId = m?.[1] === 'unit' ? Number(m[2]) : null;
+		if (v.role === 'manager' && !organisationId && !unitId) {
+			ctx.addIssue({ code: 'custom', path: ['scope'], message: 'Choose the unit or organisation this manager covers' });
+			return z.NEVER;
+		}
+		if (v.role === 'trainer' && !organisationId) {
+			ctx.addIssue({ code: 'custom', path: ['scope'], message: 'Choose the organisation this trainer assesses for' });
+			return z.NEVER;
+		}
+		if ((v.role === 'admin' || v.role === 'partnership-lead') && (organisationId || unitId)) {
+			ctx.addIssue({ code: 'custom', path: ['scope'], message: 'This role covers everything: leave the scope empty' });
+			return z.NEVER;
+		}
+		return { role: v.role, organisationId, unitId };
+	});
+export type GrantInput = z.infer<typeof grantInput>;
+
+export const passwordChangeInput = z
+	.object({
+		current: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(PASSWORD_MAX, 'Enter your current password'),
+		password: z
+			.string({ error: 'Enter a new password' })
+			.min(PASSWORD_MIN, `Your new password must be at least ${PASSWORD_MIN} characters`)
+			.max(PASSWORD_MAX, `Your new password must be ${PASSWORD_MAX} characters or fewer`),
+		confirm: z.string({ error: 'Enter the new password again' })
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two new passwords do not match' });

@@ -1,0 +1,25 @@
+import { fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/access/guards';
+import { changeOwnPassword } from '$lib/server/auth/change-password';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms/parse';
+import { getPerson } from '$lib/server/people/repository';
+import { passwordChangeInput } from '$lib/server/people/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const person = getPerson(getDb(), user.id)!;
+	return { person: { name: person.name, email: person.email } };
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(passwordChangeInput, await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const result = await changeOwnPassword(getDb(), { personId: user.id, sessionId: event.locals.session!.id, current: parsed.data.current, next: parsed.data.password });
+		if (!result.ok) return fail(400, { errors: { [result.field]: result.message } });
+		return { changed: true };
+	}
+};

@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import { notFound, requireAdmin } from '$lib/server/access/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms/parse';
+import { idParam } from '$lib/server/forms/query';
+import { invalid } from '$lib/server/forms/respond';
+import { createUnit, getOrganisation, listUnits, updateOrganisation } from '$lib/server/organisations/repository';
+import { organisationInput, unitInput } from '$lib/server/organisations/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+function organisationOr404(raw: string) {
+	const id = idParam(raw);
+	const organisation = id ? getOrganisation(getDb(), id) : undefined;
+	if (!organisation) notFound();
+	return organisation;
+}
+
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	const organisation = organisationOr404(event.params.id);
+	return { organisation, units: listUnits(getDb(), organisation.id) };
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const user = requireAdmin(event);
+		const organisation = organisationOr404(event.params.id);
+		const parsed = parseForm(organisationInput, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
+		const result = updateOrganisation(getDb(), user.id, organisation.id, parsed.data);
+		if (!result.ok) return invalid(result.errors, parsed.values, 'update');
+		return { saved: 'organisation' };
+	},
+	createUnit: async (event) => {
+		const user = requireAdmin(event);
+		const organisation = organisationOr404(event.params.id);
+		const parsed = parseForm(unitInput, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'createUnit');
+		const result = createUnit(getDb(), user.id, organisation.id, parsed.data);
+		if (!result.ok) return invalid(result.errors, parsed.values, 'createUnit');
+		redirect(303, `/admin/organisations/${organisation.id}?added=${result.id}`);
+	}
+};

@@ -1,0 +1,79 @@
+import { notFound, requireAdmin } from '$lib/server/access/guards';
+import { resetPassword } from '$lib/server/auth/change-password';
+import { getDb } from '$lib/server/db';
+import { id as idField } from '$lib/server/forms/fields';
+import { parseForm } from '$lib/server/forms/parse';
+import { idParam } from '$lib/server/forms/query';
+import { invalid } from '$lib/server/forms/respond';
+import { listOrganisations, listUnits } from '$lib/server/organisations/repository';
+import { getPerson, grantRole, listGrants, markLeft, reinstate, revokeGrant, updatePerson } from '$lib/server/people/repository';
+import { grantInput, markLeftInput, personInput } from '$lib/server/people/validation';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+function personOr404(raw: string) {
+	const id = idParam(raw);
+	const person = id ? getPerson(getDb(), id) : undefined;
+	if (!person) notFound();
+	return person;
+}
+
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	const person = personOr404(event.params.id);
+	const db = getDb();
+	return { person, grants: listGrants(db, person.id), organisations: listOrganisations(db), units: listUnits(db) };
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const user = requireAdmin(event);
+		const person = personOr404(event.params.id);
+		const parsed = parseForm(personInput, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
+		const result = updatePerson(getDb(), user.id, person.id, parsed.data);
+		if (!result.ok) return invalid(result.errors, parsed.values, 'update');
+		return { done: 'Details saved.' };
+	},
+	markLeft: async (event) => {
+		const user = requireAdmin(event);
+		const person = personOr404(event.params.id);
+		const parsed = parseForm(markLeftInput, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'markLeft');
+		const result = markLeft(getDb(), user.id, person.id, parsed.data.leftDate);
+		if (!result.ok) return invalid(result.errors, parsed.values, 'markLeft');
+		return { done: `${person.name} is marked as left. Their record and history are kept, and they can no longer sign in.` };
+	},
+	reinstate: async (event) => {
+		const user = requireAdmin(event);
+		const person = personOr404(event.params.id);
+		const result = reinstate(getDb(), user.id, person.id);
+		if (!result.ok) return invalid(result.errors, {}, 'reinstate');
+		return { done: `${person.name} is active again.` };
+	},
+	resetPassword: async (event) => {
+		const user = requireAdmin(event);
+		const person = personOr404(event.params.id);
+		if (person.status !== 'active') return invalid({ form: 'Reinstate this person before resetting their password.' }, {}, 'resetPassword');
+		const temporary = await resetPassword(getDb(), user.id, person.id);
+		return { done: 'Password reset. Any sessions they had are ended.', temporaryPassword: temporary };
+	},
+	grant: async (event) => {
+		const user = requireAdmin(event);
+		const person = personOr404(event.params.id);
+		const parsed = parseForm(grantInput, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'grant');
+		const result = grantRole(getDb(), user.id, person.id, parsed.data);
+		if (!result.ok) return invalid(result.errors, parsed.values, 'grant');
+		return { done: 'Access role added.' };
+	},
+	revoke: async (event) => {
+		const user = requireAdmin(event);
+		const person = personOr404(event.params.id);
+		const parsed = parseForm(z.object({ grantId: idField('a role') }), await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors, {}, 'revoke');
+		const result = revokeGrant(getDb(), user.id, person.id, parsed.data.grantId);
+		if (!result.ok) return invalid(result.errors, {}, 'revoke');
+		return { done: 'Access role removed.' };
+	}
+};
