@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../testing/fixtures';
+import { appendAudit, verifyAuditChain } from './log';
+
+describe('audit chain', () => {
+	it('verifies an untouched chain and names the first changed entry', () => {
+		const db = testDb();
+		for (let i = 0; i < 5; i++) appendAudit(db, { actorId: 1, action: 'test', entity: 'thing', entityId: i, detail: { i } });
+		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 5 });
+		db.$client.prepare("update audit_log set detail = '{\"i\":99}' where id = 3").run();
+		const check = verifyAuditChain(db);
+		expect(check).toMatchObject({ ok: false, brokenAt: 3 });
+	});
+
+	it('detects a deleted entry by its broken link', () => {
+		const db = testDb();
+		for (let i = 0; i < 4; i++) appendAudit(db, { actorId: null, action: 'test', entity: 'thing' });
+		db.$client.prepare('delete from audit_log where id = 2').run();
+		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/link/) });
+	});
+});

@@ -1,0 +1,64 @@
+import { openDb, type Db } from '../db';
+import { organisations, people, roleGrants, units } from '../db/schema';
+import type { RoleGrant } from '../db/schema';
+
+/** A fresh in-memory database with every migration applied. */
+export function testDb(): Db {
+	return openDb(':memory:');
+}
+
+let counter = 0;
+
+export function addOrganisation(db: Db, name = `Org ${++counter}`, kind = 'police') {
+	return db.insert(organisations).values({ name, kind }).returning().get();
+}
+
+export function addUnit(db: Db, organisationId: number, name = `Unit ${++counter}`, borough: string | null = 'Lambeth') {
+	return db.insert(units).values({ organisationId, name, kind: 'bcu', borough }).returning().get();
+}
+
+export function addPerson(
+	db: Db,
+	unit: { id: number; organisationId: number },
+	over: Partial<typeof people.$inferInsert> = {}
+) {
+	const n = ++counter;
+	return db
+		.insert(people)
+		.values({
+			organisationId: unit.organisationId,
+			unitId: unit.id,
+			name: `Person ${n}`,
+			email: `person${n}@example.test`,
+			jobRole: 'police-constable',
+			workforceId: `W${n}`,
+			startDate: '2020-01-01',
+			...over
+		})
+		.returning()
+		.get();
+}
+
+export function grant(db: Db, personId: number, role: RoleGrant['role'], scope: { organisationId?: number; unitId?: number } = {}) {
+	db.insert(roleGrants).values({ personId, role, organisationId: scope.organisationId ?? null, unitId: scope.unitId ?? null }).run();
+}
+
+/** Two organisations, each with two units and a few people, for access-rule tests. */
+export function twoOrganisations(db: Db) {
+	const orgA = addOrganisation(db, 'Force A', 'police');
+	const orgB = addOrganisation(db, 'Trust B', 'nhs');
+	const a1 = addUnit(db, orgA.id, 'A1');
+	const a2 = addUnit(db, orgA.id, 'A2');
+	const b1 = addUnit(db, orgB.id, 'B1');
+	return {
+		orgA,
+		orgB,
+		a1,
+		a2,
+		b1,
+		inA1: addPerson(db, a1),
+		otherInA1: addPerson(db, a1),
+		inA2: addPerson(db, a2),
+		inB1: addPerson(db, b1)
+	};
+}
