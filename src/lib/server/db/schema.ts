@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -135,3 +135,71 @@ export type Unit = typeof units.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+/** Sections a learner has marked as read; the latest read time per section. */
+export const moduleProgress = sqliteTable(
+	'module_progress',
+	{
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		moduleSlug: text('module_slug').notNull(),
+		sectionId: text('section_id').notNull(),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.sectionId] })]
+);
+
+/** Every knowledge-check attempt, kept whole: answers, score and time. */
+export const quizAttempts = sqliteTable(
+	'quiz_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		moduleSlug: text('module_slug').notNull(),
+		moduleVersion: text('module_version').notNull(),
+		answers: text('answers').notNull(),
+		correct: integer('correct').notNull(),
+		total: integer('total').notNull(),
+		score: integer('score').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('quiz_attempts_person_module').on(t.personId, t.moduleSlug, t.submittedAt)]
+);
+
+/** A module completed at a version: the evidence competency tracking builds on. */
+export const moduleCompletions = sqliteTable(
+	'module_completions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		moduleSlug: text('module_slug').notNull(),
+		moduleVersion: text('module_version').notNull(),
+		attemptId: integer('attempt_id')
+			.notNull()
+			.references(() => quizAttempts.id),
+		score: integer('score').notNull(),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('module_completions_person').on(t.personId, t.moduleSlug, t.completedAt)]
+);
+
+/** A learner's private reflections; nobody else can read them. */
+export const reflections = sqliteTable(
+	'reflections',
+	{
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		moduleSlug: text('module_slug').notNull(),
+		reflectionId: text('reflection_id').notNull(),
+		body: text('body').notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.reflectionId] })]
+);

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { moduleCompletions, quizAttempts } from '../db/schema';
+import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { parseModule } from './parse';
+import { markSectionRead, moduleState, moduleStatuses, submitAttempt } from './progress';
+import { validMarkdown, validQuiz } from './fixtures/valid';
+import type { Db } from '../db';
+
+const module = parseModule('/content/modules/07-test-module.md', validMarkdown, validQuiz);
+const right = { one: ['a'], two: ['a'], three: ['a'], four: ['a'], five: ['a'], six: ['a', 'b'] };
+const wrong = { ...right, one: ['b'], two: ['b'] };
+const t = (minutes: number) => new Date(Date.UTC(2026, 2, 3, 9, minutes));
+
+describe('module progress and completion', () => {
+	let db: Db;
+	let personId: number;
+	beforeEach(() => {
+		db = testDb();
+		personId = addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+	});
+
+	it('needs every section read and a pass; records the completion with the version', () => {
+		expect(moduleStatuses(db, personId).get('test-module')).toBeUndefined();
+		markSectionRead(db, personId, module, 'why-this-matters', t(1));
+		expect(moduleStatuses(db, personId).get('test-module')?.status).toBe('in-progress');
+		const failed = submitAttempt(db, personId, module, wrong, t(2));
+		expect(failed).toMatchObject({ completed: false, result: { passed: false, score: 67 } });
+		const passed = submitAttempt(db, personId, module, right, t(3));
+		expect(passed).toMatchObject({ completed: false, result: { passed: true } });
+		expect(markSectionRead(db, personId, module, 'warning-signs', t(4))).toEqual({ completed: true });
+		const completion = db.select().from(moduleCompletions).get()!;
+		expect(completion).toMatchObject({ moduleSlug: 'test-module', moduleVersion: '1.2.0', score: 100, attemptId: passed.attemptId, completedAt: t(4) });
+		expect(moduleStatuses(db, personId).get('test-module')).toMatchObject({ status: 'completed', version: '1.2.0' });
+		expect(db.select({ n: count() }).from(quizAttempts).get()!.n).toBe(2);
+	});
+
+	it('resumes where the learner left off, from the database', () => {
+		markSectionRead(db, personId, module, 'warning-signs', t(1));
+		const state = moduleState(db, personId, module);
+		expect(state.read).toEqual(['warning-signs']);
+		expect(state.completion).toBeNull();
+	});
+
+	it('starts a fresh cycle after completion: a refresher needs reading and passing again', () => {
+		markSectionRead(db, personId, module, 'why-this-matters', t(1));
+		markSectionRead(db, personId, module, 'warning-signs', t(2));
+		expect(submitAttempt(db, personId, module, right, t(3)).completed).toBe(true);
+		expect(moduleState(db, personId, module).read).toEqual([]);
+		markSectionRead(db, personId, module, 'why-this-matters', t(10));
+		expect(markSectionRead(db, personId, module, 'warning-signs', t(11)).completed).toBe(false);
+		expect(submitAttempt(db, personId, module, right, t(12)).completed).toBe(true);
+		expect(db.select({ n: count() }).from(moduleCompletions).get()!.n).toBe(2);
+	});
+
+	it('refuses an unknown section', () => {
+		expect(() => markSectionRead(db, personId, module, 'nope')).toThrow(/Unknown section/);
+	});
+});

@@ -1,0 +1,158 @@
+import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../db';
+import { moduleCompletions, moduleProgress, quizAttempts, reflections } from '../db/schema';
+import { grade, type Answers, type GradeResult } from './grading';
+import type { ModuleDefinition } from './parse';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type ModuleStatus = 'not-started' | 'in-progress' | 'completed';
+
+function lastCompletion(db: Db | Tx, personId: number, slug: string) {
+	return db
+		.select()
+		.from(moduleCompletions)
+		.where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleSlug, slug)))
+		.orderBy(desc(moduleCompletions.completedAt), desc(moduleCompletions.id))
+		.limit(1)
+		.get();
+}
+
+/** A cycle starts just after the last completion: a refresher means reading and passing again. */
+function cycleStart(db: Db | Tx, personId: number, slug: string): Date {
+	return lastCompletion(db, personId, slug)?.completedAt ?? new Date(0);
+}
+
+function sectionsReadSince(db: Db | Tx, personId: number, module: ModuleDefinition, since: Date): Set<string> {
+	const rows = db
+		.select({ sectionId: moduleProgress.sectionId })
+		.from(moduleProgress)
+		.where(and(eq(moduleProgress.personId, personId), eq(moduleProgress.moduleSlug, module.slug), gt(moduleProgress.readAt, since)))
+		.all();
+	const known = new Set(module.sections.map((s) => s.id));
+	return new Set(rows.map((r) => r.sectionId).filter((id) => known.has(id)));
+}
+
+function passingAttemptSince(db: Db | Tx, personId: number, module: ModuleDefinition, since: Date) {
+	return db
+		.select({ id: quizAttempts.id, score: quizAttempts.score })
+		.from(quizAttempts)
+		.where(
+			and(
+				eq(quizAttempts.personId, personId),
+				eq(quizAttempts.moduleSlug, module.slug),
+				eq(quizAttempts.moduleVersion, module.meta.version),
+				eq(quizAttempts.passed, true),
+				gt(quizAttempts.submittedAt, since)
+			)
+		)
+		.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
+		.limit(1)
+		.get();
+}
+
+/** Records a completion when every section is read and the knowledge check passed in this cycle. */
+function completeIfReady(tx: Tx, personId: number, module: ModuleDefinition, now: Date): boolean {
+	const since = cycleStart(tx, personId, module.slug);
+	if (sectionsReadSince(tx, personId, module, since).size < module.sections.length) return false;
+	const attempt = passingAttemptSince(tx, personId, module, since);
+	if (!attempt) return false;
+	const row = tx
+		.insert(moduleCompletions)
+		.values({ personId, moduleSlug: module.slug, moduleVersion: module.meta.version, attemptId: attempt.id, score: attempt.score, completedAt: now })
+		.returning({ id: moduleCompletions.id })
+		.get();
+	appendAudit(tx, { actorId: personId, action: 'module-complete', entity: 'module_completion', entityId: row.id, detail: { module: module.slug, version: module.meta.version, score: attempt.score }, at: now });
+	return true;
+}
+
+export function markSectionRead(db: Db, personId: number, module: ModuleDefinition, sectionId: string, now = new Date()): { completed: boolean } {
+	if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`Unknown section ${sectionId}`);
+	return db.transaction((tx) => {
+		tx.insert(moduleProgress)
+			.values({ personId, moduleSlug: module.slug, sectionId, readAt: now })
+			.onConflictDoUpdate({ target: [moduleProgress.personId, moduleProgress.moduleSlug, moduleProgress.sectionId], set: { readAt: now } })
+			.run();
+		return { completed: completeIfReady(tx, personId, module, now) };
+	});
+}
+
+export function submitAttempt(db: Db, personId: number, module: ModuleDefinition, answers: Answers, now = new Date()): { attemptId: number; result: GradeResult; completed: boolean } {
+	const result = grade(module.quiz, answers, module.meta.passMark);
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(quizAttempts)
+			.values({
+				personId,
+				moduleSlug: module.slug,
+				moduleVersion: module.meta.version,
+				answers: JSON.stringify(answers),
+				correct: result.correct,
+				total: result.total,
+				score: result.score,
+				passed: result.passed,
+				submittedAt: now
+			})
+			.returning({ id: quizAttempts.id })
+			.get();
+		appendAudit(tx, { actorId: personId, action: 'quiz-attempt', entity: 'quiz_attempt', entityId: row.id, detail: { module: module.slug, version: module.meta.version, score: result.score, passed: result.passed }, at: now });
+		return { attemptId: row.id, result, completed: completeIfReady(tx, personId, module, now) };
+	});
+}
+
+/** Everything the module page needs about one learner and one module. */
+export function moduleState(db: Db, personId: number, module: ModuleDefinition) {
+	const completion = lastCompletion(db, personId, module.slug);
+	const since = completion?.completedAt ?? new Date(0);
+	const read = sectionsReadSince(db, personId, module, since);
+	const lastAttempt = db
+		.select()
+		.from(quizAttempts)
+		.where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, module.slug)))
+		.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
+		.limit(1)
+		.get();
+	const attemptCount = db
+		.select({ n: sql<number>`count(*)` })
+		.from(quizAttempts)
+		.where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, module.slug)))
+		.get()!.n;
+	const passedThisCycle = !!passingAttemptSince(db, personId, module, since);
+	return { completion: completion ?? null, read: [...read], lastAttempt: lastAttempt ?? null, attemptCount, passedThisCycle };
+}
+
+export type LearnerModuleStatus = { status: ModuleStatus; completedAt: Date | null; version: string | null };
+
+/** Status of every module for one learner, in three grouped queries. */
+export function moduleStatuses(db: Db, personId: number): Map<string, LearnerModuleStatus> {
+	const completed = db
+		.select({ slug: moduleCompletions.moduleSlug, at: max(moduleCompletions.completedAt), version: sql<string>`max(${moduleCompletions.moduleVersion})` })
+		.from(moduleCompletions)
+		.where(eq(moduleCompletions.personId, personId))
+		.groupBy(moduleCompletions.moduleSlug)
+		.all();
+	const started = new Set([
+		...db.selectDistinct({ slug: moduleProgress.moduleSlug }).from(moduleProgress).where(eq(moduleProgress.personId, personId)).all().map((r) => r.slug),
+		...db.selectDistinct({ slug: quizAttempts.moduleSlug }).from(quizAttempts).where(eq(quizAttempts.personId, personId)).all().map((r) => r.slug)
+	]);
+	const out = new Map<string, LearnerModuleStatus>();
+	for (const slug of started) out.set(slug, { status: 'in-progress', completedAt: null, version: null });
+	for (const c of completed) out.set(c.slug, { status: 'completed', completedAt: c.at ? new Date(c.at) : null, version: c.version });
+	return out;
+}
+
+export function reflectionsFor(db: Db, personId: number, slug: string): Record<string, string> {
+	const rows = db
+		.select({ id: reflections.reflectionId, body: reflections.body })
+		.from(reflections)
+		.where(and(eq(reflections.personId, personId), eq(reflections.moduleSlug, slug)))
+		.all();
+	return Object.fromEntries(rows.map((r) => [r.id, r.body]));
+}
+
+export function saveReflection(db: Db, personId: number, slug: string, reflectionId: string, body: string, now = new Date()) {
+	db.insert(reflections)
+		.values({ personId, moduleSlug: slug, reflectionId, body, updatedAt: now })
+		.onConflictDoUpdate({ target: [reflections.personId, reflections.moduleSlug, reflections.reflectionId], set: { body, updatedAt: now } })
+		.run();
+}

@@ -1,0 +1,69 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireUser } from '$lib/server/access/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms/parse';
+import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
+import { moduleOr404, moduleSummary, nextStop } from '$lib/server/modules/page';
+import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const module = moduleOr404(event.params.slug);
+	const db = getDb();
+	const state = moduleState(db, user.id, module);
+	return {
+		module: moduleSummary(module),
+		assigned: (module.meta.audience as readonly string[]).includes(user.jobRole),
+		questions: publicQuestions(module.quiz),
+		read: state.read,
+		completion: state.completion ? { at: state.completion.completedAt, version: state.completion.moduleVersion, score: state.completion.score } : null,
+		lastAttempt: state.lastAttempt ? { at: state.lastAttempt.submittedAt, score: state.lastAttempt.score, passed: state.lastAttempt.passed } : null,
+		attemptCount: state.attemptCount,
+		passedThisCycle: state.passedThisCycle,
+		reflections: reflectionsFor(db, user.id, module.slug)
+	};
+};
+
+export const actions: Actions = {
+	read: async (event) => {
+		const user = requireUser(event);
+		const module = moduleOr404(event.params.slug);
+		const form = await event.request.formData();
+		const section = form.get('section');
+		if (typeof section !== 'string' || !module.sections.some((s) => s.id === section)) {
+			return fail(400, { readError: 'That section is not part of this module. Reload the page and try again.' });
+		}
+		const db = getDb();
+		const { completed } = markSectionRead(db, user.id, module, section);
+		if (completed) redirect(303, `/modules/${module.slug}?completed=1#knowledge-check`);
+		const read = new Set(moduleState(db, user.id, module).read);
+		redirect(303, `/modules/${module.slug}#${nextStop(module, read, section)}`);
+	},
+	submit: async (event) => {
+		const user = requireUser(event);
+		const module = moduleOr404(event.params.slug);
+		const form = await event.request.formData();
+		const answers = readAnswers(module.quiz, form);
+		const chosen = Object.fromEntries(module.quiz.questions.map((q) => [q.id, form.getAll(`q:${q.id}`).map(String)]));
+		if (!answers.ok) return fail(400, { quizErrors: answers.errors, chosen });
+		const { result, completed } = submitAttempt(getDb(), user.id, module, answers.answers);
+		return { result, completed, chosen };
+	},
+	reflect: async (event) => {
+		const user = requireUser(event);
+		const module = moduleOr404(event.params.slug);
+		const ids = new Set(module.reflections.map((r) => r.id));
+		const parsed = parseForm(
+			z.object({
+				reflectionId: z.string({ error: 'Choose a reflection' }).refine((id) => ids.has(id), 'That reflection is not part of this module'),
+				body: z.string().max(5000, 'Keep your reflection to 5,000 characters or fewer')
+			}),
+			await event.request.formData()
+		);
+		if (!parsed.ok) return fail(400, { reflectionErrors: parsed.errors });
+		saveReflection(getDb(), user.id, module.slug, parsed.data.reflectionId, parsed.data.body);
+		return { savedReflection: parsed.data.reflectionId };
+	}
+};
