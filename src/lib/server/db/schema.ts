@@ -203,3 +203,68 @@ export const reflections = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.reflectionId] })]
 );
+
+/**
+ * One play of a scenario. The run is stepped only on the server: the persisted xstate snapshot, the step
+ * number and the time the current decision was first shown live here, never in the browser.
+ * A run whose snapshot no longer fits its scenario is closed as abandoned: finished with no outcome.
+ */
+export const scenarioRuns = sqliteTable(
+	'scenario_runs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		scenarioSlug: text('scenario_slug').notNull(),
+		scenarioVersion: text('scenario_version').notNull(),
+		/** JSON of xstate's persisted snapshot. */
+		snapshot: text('snapshot').notNull(),
+		/** How many decisions have been made; the page must post this back, so a stale page is refused. */
+		step: integer('step').notNull(),
+		/** When the current decision was first shown, for deadlines. Set by the server at start and after every step. */
+		shownAt: integer('shown_at', { mode: 'timestamp_ms' }).notNull(),
+		status: text('status', { enum: ['active', 'finished'] }).notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+		score: integer('score'),
+		outcome: text('outcome'),
+		passed: integer('passed', { mode: 'boolean' }),
+		/** JSON array of the risk flag ids raised, most severe first. */
+		flags: text('flags')
+	},
+	(t) => [
+		index('scenario_runs_person').on(t.personId, t.scenarioSlug, t.startedAt),
+		// At most one active run per person per scenario, even if two starts race.
+		uniqueIndex('scenario_runs_one_active')
+			.on(t.personId, t.scenarioSlug)
+			.where(sql`${t.status} = 'active'`)
+	]
+);
+
+/** Every decision in a run, kept whole for the debrief and the record. */
+export const scenarioSteps = sqliteTable(
+	'scenario_steps',
+	{
+		runId: integer('run_id')
+			.notNull()
+			.references(() => scenarioRuns.id),
+		step: integer('step').notNull(),
+		fromState: text('from_state').notNull(),
+		/** What the learner chose. */
+		event: text('event').notNull(),
+		/** What was applied: the choice, or the scenario's hesitate event when the answer came too late. */
+		appliedEvent: text('applied_event').notNull(),
+		toState: text('to_state').notNull(),
+		feedback: text('feedback').notNull(),
+		score: integer('score').notNull(),
+		/** JSON array of risk flag ids. */
+		flags: text('flags').notNull(),
+		late: integer('late', { mode: 'boolean' }).notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.runId, t.step] })]
+);
+
+export type ScenarioRun = typeof scenarioRuns.$inferSelect;
+export type ScenarioStep = typeof scenarioSteps.$inferSelect;
