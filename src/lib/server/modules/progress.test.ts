@@ -46,8 +46,10 @@ describe('module progress and completion', () => {
 		markSectionRead(db, personId, module, 'why-this-matters', t(1));
 		markSectionRead(db, personId, module, 'warning-signs', t(2));
 		expect(submitAttempt(db, personId, module, right, t(3)).completed).toBe(true);
-		expect(moduleState(db, personId, module).read).toEqual([]);
+		// the completed cycle is shown until the refresher begins
+		expect(moduleState(db, personId, module)).toMatchObject({ read: ['why-this-matters', 'warning-signs'], passedThisCycle: true });
 		markSectionRead(db, personId, module, 'why-this-matters', t(10));
+		expect(moduleState(db, personId, module)).toMatchObject({ read: ['why-this-matters'], passedThisCycle: false });
 		expect(markSectionRead(db, personId, module, 'warning-signs', t(11)).completed).toBe(false);
 		expect(submitAttempt(db, personId, module, right, t(12)).completed).toBe(true);
 		expect(db.select({ n: count() }).from(moduleCompletions).get()!.n).toBe(2);

@@ -100,11 +100,14 @@ export function submitAttempt(db: Db, personId: number, module: ModuleDefinition
 	});
 }
 
-/** Everything the module page needs about one learner and one module. */
+/**
+ * Everything the module page needs about one learner and one module. Straight after a completion,
+ * before any refresher activity, the completed cycle is shown (all read, passed) rather than an empty one.
+ */
 export function moduleState(db: Db, personId: number, module: ModuleDefinition) {
 	const completion = lastCompletion(db, personId, module.slug);
 	const since = completion?.completedAt ?? new Date(0);
-	const read = sectionsReadSince(db, personId, module, since);
+	const readNow = sectionsReadSince(db, personId, module, since);
 	const lastAttempt = db
 		.select()
 		.from(quizAttempts)
@@ -117,8 +120,15 @@ export function moduleState(db: Db, personId: number, module: ModuleDefinition) 
 		.from(quizAttempts)
 		.where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, module.slug)))
 		.get()!.n;
-	const passedThisCycle = !!passingAttemptSince(db, personId, module, since);
-	return { completion: completion ?? null, read: [...read], lastAttempt: lastAttempt ?? null, attemptCount, passedThisCycle };
+	const refresherStarted = readNow.size > 0 || (!!lastAttempt && lastAttempt.submittedAt > since);
+	const showCompletedCycle = !!completion && !refresherStarted;
+	return {
+		completion: completion ?? null,
+		read: showCompletedCycle ? module.sections.map((s) => s.id) : [...readNow],
+		lastAttempt: lastAttempt ?? null,
+		attemptCount,
+		passedThisCycle: showCompletedCycle || !!passingAttemptSince(db, personId, module, since)
+	};
 }
 
 export type LearnerModuleStatus = { status: ModuleStatus; completedAt: Date | null; version: string | null };

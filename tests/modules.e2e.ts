@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { expectAccessible, signIn } from './helpers';
+
+type Quiz = { questions: { id: string; kind: string; options: { id: string; text: string; correct: boolean; feedback: string }[] }[] };
+const SLUG = 'staff-wellbeing';
+const quiz: Quiz = parse(readFileSync('content/modules/11-staff-wellbeing.quiz.yaml', 'utf8'));
+
+/** Ticks the right (or, for the first `wrong` questions, a wrong) answer to every question. */
+async function answer(page: Page, wrong = 0) {
+	for (const [i, q] of quiz.questions.entries()) {
+		const chosen = i < wrong ? [q.options.find((o) => !o.correct)!] : q.options.filter((o) => o.correct);
+		if (q.kind === 'multiple') for (const o of q.options) await page.locator(`#q-${q.id}-${o.id}`).setChecked(false);
+		for (const o of chosen) await page.locator(`#q-${q.id}-${o.id}`).check();
+	}
+}
+
+async function readAllSections(page: Page) {
+	for (;;) {
+		const button = page.getByRole('button', { name: /^I have read/ }).first();
+		const label = await page.locator('label[for="module-progress"]').textContent();
+		const [read, total] = label!.match(/\d+/g)!.map(Number);
+		if (read === total) return;
+		// the first section not yet marked read
+		const unread = page.locator('.module-contents li:not(:has(.tag)) a').first();
+		const id = (await unread.getAttribute('href'))!.slice(1);
+		if (id === 'knowledge-check') return;
+		await page.locator(`section#${id} form.mark-read button`).click();
+		await expect(page.locator('label[for="module-progress"]')).toHaveText(`${read + 1} of ${total} sections read`);
+		void button;
+	}
+}
+
+test('the module list and a module page are accessible, and answers are not sent before submitting', async ({ page }) => {
+	await signIn(page, 'officer@demo.test');
+	await page.goto('/modules');
+	await expect(page.getByRole('heading', { name: 'Modules', level: 1 })).toBeVisible();
+	await expectAccessible(page);
+	const response = await page.goto(`/modules/${SLUG}`);
+	const html = await response!.text();
+	for (const q of quiz.questions)
+		for (const o of q.options) expect(html, `feedback for ${q.id}/${o.id} leaked`).not.toContain(o.feedback.slice(0, 60));
+	expect(html).not.toMatch(/"correct"/);
+	await expect(page.getByRole('navigation', { name: 'Contents' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a learner fails, reads the feedback, retries, completes and prints a certificate; progress resumes on another device', async ({ page, browser }) => {
+	await signIn(page, 'paramedic@demo.test');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Looking after yourself' }).getByText('Not started')).toBeVisible();
+	await page.goto(`/modules/${SLUG}`);
+	await page.locator('section#the-weight-of-crisis-work form.mark-read button').click();
+	await expect(page.locator('label[for="module-progress"]')).toHaveText('1 of 7 sections read');
+
+	// another device picks up where this one left off
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, 'paramedic@demo.test');
+	await expect(other.getByRole('listitem').filter({ hasText: 'Looking after yourself' }).getByText('In progress')).toBeVisible();
+	await other.goto(`/modules/${SLUG}`);
+	await expect(other.locator('label[for="module-progress"]')).toHaveText('1 of 7 sections read');
+	await expect(other.getByRole('link', { name: 'Continue where you left off' })).toHaveAttribute('href', '#after-a-distressing-incident');
+	await other.close();
+
+	// a failed attempt shows feedback and allows another try
+	await answer(page, 3);
+	await page.getByRole('button', { name: 'Submit answers' }).click();
+	await expect(page.locator('#quiz-result')).toContainText('Not passed yet');
+	await expect(page.locator('.feedback.wrong').first()).toBeVisible();
+	await expectAccessible(page);
+
+	await answer(page);
+	await page.getByRole('button', { name: 'Submit answers again' }).click();
+	await expect(page.locator('#quiz-result')).toContainText('Passed: 100%');
+	await expect(page.locator('#quiz-result')).toContainText('Mark every section as read');
+
+	await readAllSections(page);
+	await expect(page.getByRole('status').filter({ hasText: 'Module completed' })).toBeVisible();
+	await page.getByRole('link', { name: 'View and print your certificate' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Certificate of completion' })).toBeVisible();
+	await expect(page.getByText('Tomasz Nowak')).toBeVisible();
+	const version = (await page.locator('dt:has-text("Module version") + dd').textContent())!;
+	expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+	await expectAccessible(page);
+	await page.goto('/training');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Looking after yourself' }).getByText('Completed')).toBeVisible();
+});
+
+test('a certificate for a module not completed is not found', async ({ page }) => {
+	await signIn(page, 'officer@demo.test');
+	const res = await page.goto(`/modules/${SLUG}/certificate`);
+	expect(res!.status()).toBe(404);
+	expect((await page.goto('/modules/no-such-module'))!.status()).toBe(404);
+});
+
+test.describe('with JavaScript turned off', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a learner reads, answers and completes a module with plain form posts', async ({ page }) => {
+		await signIn(page, 'nurse@demo.test');
+		await page.goto(`/modules/${SLUG}`);
+		await readAllSections(page);
+		// an unanswered check is refused with a message per question, and nothing is recorded
+		await page.getByRole('button', { name: 'Submit answers' }).click();
+		await expect(page.getByRole('alert')).toContainText('Answer question 1');
+		await answer(page);
+		await page.getByRole('button', { name: 'Submit answers' }).click();
+		await expect(page.locator('#quiz-result')).toContainText('Passed');
+		await expect(page.locator('#quiz-result')).toContainText('You have completed this module');
+		// reflections are kept for the learner
+		await page.goto(`/modules/${SLUG}`);
+		const box = page.locator('.reflection textarea').first();
+		await box.fill('Talking to my mentor helped after the last job.');
+		await page.locator('.reflection').first().getByRole('button', { name: 'Save reflection' }).click();
+		await expect(page.locator('.reflection textarea').first()).toHaveValue('Talking to my mentor helped after the last job.');
+	});
+});
