@@ -84,7 +84,7 @@ export class RunSnapshotError extends Error {
 	}
 }
 
-const REJECTION_MESSAGES: Readonly<Record<ChoiceRejection, string>> = {
+export const REJECTION_MESSAGES: Readonly<Record<ChoiceRejection, string>> = {
 	finished: 'This scenario has already ended. Start it again if you want to try different choices.',
 	'stale-step':
 		'That answer was for an earlier point in the scenario (perhaps the page was sent twice or is open in another tab). ' +
