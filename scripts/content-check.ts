@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseModules, ContentError } from '../src/lib/server/modules/parse';
+import { FrameworkError, parseFramework } from '../src/lib/server/competency/framework';
 
 export function readContentFiles(dir: string): Record<string, string> {
 	const files: Record<string, string> = {};
@@ -12,8 +13,11 @@ export function readContentFiles(dir: string): Record<string, string> {
 try {
 	const modules = parseModules(readContentFiles('content/modules'));
 	console.log(`content: ${modules.length} modules valid`);
+	const known = { modules: new Set(modules.map((m) => m.slug)), scenarios: new Set(readdirSync('content/scenarios')) };
+	const framework = parseFramework('content/competencies.yaml', readFileSync('content/competencies.yaml', 'utf8'), known);
+	console.log(`content: competency framework valid (${framework.competencies.length} competencies)`);
 } catch (e) {
-	if (!(e instanceof ContentError)) throw e;
+	if (!(e instanceof ContentError) && !(e instanceof FrameworkError)) throw e;
 	console.error(`Content check failed:\n${e.message}`);
 	process.exit(1);
 }

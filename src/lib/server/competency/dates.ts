@@ -1,0 +1,25 @@
+/** Calendar dates as ISO strings (YYYY-MM-DD): what a training record means by a date. */
+export type IsoDate = string;
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+	const [y, m, d] = date.split('-').map(Number);
+	const target = new Date(Date.UTC(y, m - 1 + months, 1));
+	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+	target.setUTCDate(Math.min(d, lastDay)); // 31 January + 1 month = 28 or 29 February
+	return target.toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+	const t = new Date(`${date}T00:00:00Z`);
+	t.setUTCDate(t.getUTCDate() + days);
+	return t.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+/** Today in London, where the training happens. */
+export function londonToday(now = new Date()): IsoDate {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { COMPETENCY_IDS } from '../../content-ids';
+import { competenciesSupportedBy, FrameworkError, parseFramework, requiredFor } from './framework';
+
+const source = readFileSync('content/competencies.yaml', 'utf8');
+const known = {
+	modules: new Set(readdirSync('content/modules').filter((f) => f.endsWith('.md')).map((f) => f.replace(/^\d\d-|\.md$/g, ''))),
+	scenarios: new Set(readdirSync('content/scenarios'))
+};
+
+describe('competency framework', () => {
+	it('ships 10 to 15 competencies, every one defined, naming only modules and scenarios that exist', () => {
+		const framework = parseFramework('content/competencies.yaml', source, known);
+		expect(framework.competencies.length).toBeGreaterThanOrEqual(10);
+		expect(framework.competencies.length).toBeLessThanOrEqual(15);
+		expect(framework.competencies.map((c) => c.id).sort()).toEqual([...COMPETENCY_IDS].sort());
+	});
+
+	it('gives each role its own requirements and refresher period', () => {
+		const framework = parseFramework('content/competencies.yaml', source, known);
+		const constable = requiredFor(framework, 'police-constable').find((r) => r.competency.id === 'safe-restraint')!;
+		expect(constable.months).toBe(12);
+		expect(constable.requirements.map((r) => r.kind)).toEqual(['module', 'scenario', 'observed']);
+		const nurse = requiredFor(framework, 'mental-health-nurse').find((r) => r.competency.id === 'safe-restraint')!;
+		expect(nurse.requirements.map((r) => r.key)).toEqual(['module:restraint-safety', 'scenario:ward-restraint-request']);
+		expect(requiredFor(framework, 'call-handler').some((r) => r.competency.id === 'safe-restraint')).toBe(false);
+		expect(competenciesSupportedBy(framework, { module: 'restraint-safety' }).map((c) => c.id)).toContain('cant-breathe-response');
+	});
+
+	it('names the field at fault, and refuses unknown modules', () => {
+		expect(() => parseFramework('f.yaml', source.replace('police-recruit: 12,', 'police-recruit: 0,'), known)).toThrow(/f\.yaml: field "competencies\.0\.roles\.police-recruit"/);
+		expect(() => parseFramework('f.yaml', source.replace('module: recognising-distress', 'module: no-such-module'), known)).toThrow(/names module "no-such-module"/);
+		const wrongRole = source.replace('      - scenarios: [ward-restraint-request]\n\n', '      - scenarios: [ward-restraint-request]\n        roles: [call-handler]\n\n');
+		expect(wrongRole).not.toBe(source);
+		expect(() => parseFramework('f.yaml', wrongRole, known)).toThrow(/names call-handler, which this competency does not apply to/);
+	});
+});
