@@ -268,3 +268,80 @@ export const scenarioSteps = sqliteTable(
 
 export type ScenarioRun = typeof scenarioRuns.$inferSelect;
 export type ScenarioStep = typeof scenarioSteps.$inferSelect;
+
+/**
+ * The evidence ledger: append-only. A correction is a new row with `voidsId` set and a reason;
+ * nothing is updated or deleted. `occurredOn` is the calendar date the evidence happened.
+ */
+export const evidence = sqliteTable(
+	'evidence',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		competencyId: text('competency_id').notNull(),
+		kind: text('kind', { enum: ['module', 'scenario', 'observed'] }).notNull(),
+		/** Module slug, scenario slug, or observed assessment id. */
+		ref: text('ref').notNull(),
+		contentVersion: text('content_version'),
+		occurredOn: text('occurred_on').notNull(),
+		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+		recordedBy: integer('recorded_by').references(() => people.id),
+		voidsId: integer('voids_id'),
+		reason: text('reason')
+	},
+	(t) => [index('evidence_person').on(t.personId, t.competencyId), index('evidence_voids').on(t.voidsId)]
+);
+
+/** Observed practical assessments signed off by a trainer; a "competent" one also becomes evidence. */
+export const assessments = sqliteTable(
+	'assessments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		competencyId: text('competency_id').notNull(),
+		assessedOn: text('assessed_on').notNull(),
+		outcome: text('outcome', { enum: ['competent', 'not-yet-competent'] }).notNull(),
+		notes: text('notes').notNull(),
+		assessorId: integer('assessor_id')
+			.notNull()
+			.references(() => people.id),
+		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('assessments_person').on(t.personId, t.assessedOn)]
+);
+
+/**
+ * Derived from the ledger whenever a person's evidence or job role changes, so dashboards never
+ * rebuild 80,000 records per request. Status against today is computed in SQL from `expiresOn`.
+ */
+export const competencyStatus = sqliteTable(
+	'competency_status',
+	{
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		competencyId: text('competency_id').notNull(),
+		achievedOn: text('achieved_on'),
+		expiresOn: text('expires_on'),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.competencyId] }), index('competency_status_competency').on(t.competencyId, t.expiresOn)]
+);
+
+/** Every cycle of currency per person and competency, derived from the ledger, for history and trend charts. */
+export const competencyCycles = sqliteTable(
+	'competency_cycles',
+	{
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		competencyId: text('competency_id').notNull(),
+		achievedOn: text('achieved_on').notNull(),
+		expiresOn: text('expires_on').notNull()
+	},
+	(t) => [index('competency_cycles_person').on(t.personId, t.competencyId), index('competency_cycles_competency').on(t.competencyId, t.achievedOn, t.expiresOn)]
+);
