@@ -2,6 +2,9 @@ import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { moduleCompletions, moduleProgress, quizAttempts, reflections } from '../db/schema';
+import { recordEvidence } from '../competency/ledger';
+import { londonToday } from '../competency/dates';
+import type { Framework } from '../competency/framework';
 import { grade, type Answers, type GradeResult } from './grading';
 import type { ModuleDefinition } from './parse';
 
@@ -52,7 +55,7 @@ function passingAttemptSince(db: Db | Tx, personId: number, module: ModuleDefini
 }
 
 /** Records a completion when every section is read and the knowledge check passed in this cycle. */
-function completeIfReady(tx: Tx, personId: number, module: ModuleDefinition, now: Date): boolean {
+function completeIfReady(tx: Tx, framework: Framework, personId: number, module: ModuleDefinition, now: Date): boolean {
 	const since = cycleStart(tx, personId, module.slug);
 	if (sectionsReadSince(tx, personId, module, since).size < module.sections.length) return false;
 	const attempt = passingAttemptSince(tx, personId, module, since);
@@ -63,21 +66,22 @@ function completeIfReady(tx: Tx, personId: number, module: ModuleDefinition, now
 		.returning({ id: moduleCompletions.id })
 		.get();
 	appendAudit(tx, { actorId: personId, action: 'module-complete', entity: 'module_completion', entityId: row.id, detail: { module: module.slug, version: module.meta.version, score: attempt.score }, at: now });
+	recordEvidence(tx, framework, { personId, source: { module: module.slug }, version: module.meta.version, occurredOn: londonToday(now), recordedBy: personId, at: now });
 	return true;
 }
 
-export function markSectionRead(db: Db, personId: number, module: ModuleDefinition, sectionId: string, now = new Date()): { completed: boolean } {
+export function markSectionRead(db: Db, framework: Framework, personId: number, module: ModuleDefinition, sectionId: string, now = new Date()): { completed: boolean } {
 	if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`Unknown section ${sectionId}`);
 	return db.transaction((tx) => {
 		tx.insert(moduleProgress)
 			.values({ personId, moduleSlug: module.slug, sectionId, readAt: now })
 			.onConflictDoUpdate({ target: [moduleProgress.personId, moduleProgress.moduleSlug, moduleProgress.sectionId], set: { readAt: now } })
 			.run();
-		return { completed: completeIfReady(tx, personId, module, now) };
+		return { completed: completeIfReady(tx, framework, personId, module, now) };
 	});
 }
 
-export function submitAttempt(db: Db, personId: number, module: ModuleDefinition, answers: Answers, now = new Date()): { attemptId: number; result: GradeResult; completed: boolean } {
+export function submitAttempt(db: Db, framework: Framework, personId: number, module: ModuleDefinition, answers: Answers, now = new Date()): { attemptId: number; result: GradeResult; completed: boolean } {
 	const result = grade(module.quiz, answers, module.meta.passMark);
 	return db.transaction((tx) => {
 		const row = tx
@@ -96,7 +100,7 @@ export function submitAttempt(db: Db, personId: number, module: ModuleDefinition
 			.returning({ id: quizAttempts.id })
 			.get();
 		appendAudit(tx, { actorId: personId, action: 'quiz-attempt', entity: 'quiz_attempt', entityId: row.id, detail: { module: module.slug, version: module.meta.version, score: result.score, passed: result.passed }, at: now });
-		return { attemptId: row.id, result, completed: completeIfReady(tx, personId, module, now) };
+		return { attemptId: row.id, result, completed: completeIfReady(tx, framework, personId, module, now) };
 	});
 }
 

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/access/guards';
+import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 			return fail(400, { readError: 'That section is not part of this module. Reload the page and try again.' });
 		}
 		const db = getDb();
-		const { completed } = markSectionRead(db, user.id, module, section);
+		const { completed } = markSectionRead(db, getFramework(), user.id, module, section);
 		if (completed) redirect(303, `/modules/${module.slug}?completed=1#knowledge-check`);
 		const read = new Set(moduleState(db, user.id, module).read);
 		redirect(303, `/modules/${module.slug}#${nextStop(module, read, section)}`);
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		const answers = readAnswers(module.quiz, form);
 		const chosen = Object.fromEntries(module.quiz.questions.map((q) => [q.id, form.getAll(`q:${q.id}`).map(String)]));
 		if (!answers.ok) return fail(400, { quizErrors: answers.errors, chosen });
-		const { result, completed } = submitAttempt(getDb(), user.id, module, answers.answers);
+		const { result, completed } = submitAttempt(getDb(), getFramework(), user.id, module, answers.answers);
 		return { result, completed, chosen };
 	},
 	reflect: async (event) => {
