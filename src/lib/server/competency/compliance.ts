@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PeopleScope } from '../access/policy';
+import type { Db } from '../db';
+import { competencyCycles, competencyStatus, people, units } from '../db/schema';
+import { scopeCondition } from '../people/repository';
+import type { CompetencyStatus } from '../../competency-status';
+import { addDays, addMonths, type IsoDate } from './dates';
+import { DUE_SOON_DAYS } from './status';
+
+/** Status against `today`, computed in SQL from the stored expiry so that it never goes stale. */
+export function statusSql(today: IsoDate) {
+	const dueBy = addDays(today, DUE_SOON_DAYS);
+	return sql<CompetencyStatus>`case when ${competencyStatus.expiresOn} is null then 'not-achieved' when ${competencyStatus.expiresOn} <= ${today} then 'expired' when ${competencyStatus.expiresOn} <= ${dueBy} then 'due-soon' else 'current' end`;
+}
+
+export type Counts = { required: number; current: number; dueSoon: number; expired: number; notAchieved: number };
+const empty = (): Counts => ({ required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0 });
+function add(into: Counts, from: Counts) {
+	into.required += from.required;
+	into.current += from.current;
+	into.dueSoon += from.dueSoon;
+	into.expired += from.expired;
+	into.notAchieved += from.notAchieved;
+}
+/** In date: current or due soon. */
+export const shareCurrent = (c: Counts) => (c.required ? (c.current + c.dueSoon) / c.required : 0);
+
+/** One grouped query; the by-competency, by-unit and by-role views are sums of its rows. */
+export function complianceSummary(db: Db, scope: PeopleScope, today: IsoDate) {
+	const s = statusSql(today);
+	const rows = db
+		.select({
+			competencyId: competencyStatus.competencyId,
+			unitId: people.unitId,
+			jobRole: people.jobRole,
+			required: sql<number>`count(*)`,
+			current: sql<number>`sum(${s} = 'current')`,
+			dueSoon: sql<number>`sum(${s} = 'due-soon')`,
+			expired: sql<number>`sum(${s} = 'expired')`,
+			notAchieved: sql<number>`sum(${s} = 'not-achieved')`
+		})
+		.from(competencyStatus)
+		.innerJoin(people, eq(people.id, competencyStatus.personId))
+		.where(and(eq(people.status, 'active'), scopeCondition(scope)))
+		.groupBy(competencyStatus.competencyId, people.unitId, people.jobRole)
+		.all();
+	const byCompetency = new Map<string, Counts>();
+	const byUnit = new Map<number, Map<string, Counts>>();
+	const byRole = new Map<string, Map<string, Counts>>();
+	const bucket = <K>(m: Map<K, Map<string, Counts>>, k: K, c: string) => {
+		if (!m.has(k)) m.set(k, new Map());
+		const inner = m.get(k)!;
+		if (!inner.has(c)) inner.set(c, empty());
+		return inner.get(c)!;
+	};
+	for (const r of rows) {
+		if (!byCompetency.has(r.competencyId)) byCompetency.set(r.competencyId, empty());
+		add(byCompetency.get(r.competencyId)!, r);
+		add(bucket(byUnit, r.unitId, r.competencyId), r);
+		add(bucket(byRole, r.jobRole, r.competencyId), r);
+	}
+	return { byCompetency, byUnit, byRole };
+}
+
+export type ExpiringFilter = { within: 30 | 60 | 90; page: number; pageSize?: number };
+
+/** People expired, or expiring within the window, on any competency: soonest first. */
+export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
+	const until = addDays(today, filter.within);
+	const where = and(eq(people.status, 'active'), scopeCondition(scope), sql`${competencyStatus.expiresOn} is not null and ${competencyStatus.expiresOn} <= ${until}`);
+	const pageSize = filter.pageSize ?? 50;
+	const total = db.select({ n: sql<number>`count(*)` }).from(competencyStatus).innerJoin(people, eq(people.id, competencyStatus.personId)).where(where).get()!.n;
+	const rows = db
+		.select({
+			personId: people.id,
+			name: people.name,
+			workforceId: people.workforceId,
+			jobRole: people.jobRole,
+			unitName: units.name,
+			competencyId: competencyStatus.competencyId,
+			expiresOn: competencyStatus.expiresOn,
+			status: statusSql(today)
+		})
+		.from(competencyStatus)
+		.innerJoin(people, eq(people.id, competencyStatus.personId))
+		.innerJoin(units, eq(units.id, people.unitId))
+		.where(where)
+		.orderBy(asc(competencyStatus.expiresOn), asc(people.name), asc(competencyStatus.competencyId))
+		.limit(pageSize)
+		.offset((Math.max(1, filter.page) - 1) * pageSize)
+		.all();
+	return { rows, total, page: Math.max(1, filter.page), pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Month ends for the trend chart: the last day of each of the previous 12 months, then today. */
+export function trendDates(today: IsoDate): IsoDate[] {
+	const firstOfMonth = `${today.slice(0, 8)}01`;
+	const dates = Array.from({ length: 12 }, (_, i) => addDays(addMonths(firstOfMonth, -11 + i), -1));
+	return [...dates, today];
+}
+
+/**
+ * Share of required competencies in date at each point, from the stored cycles. People count while they were
+ * in post (started, not yet left). Requirements are those of each person's current job role.
+ */
+export function complianceTrend(db: Db, scope: PeopleScope, today: IsoDate) {
+	const inScope = scopeCondition(scope);
+	return trendDates(today).map((date) => {
+		const inPost = and(inScope, sql`${people.startDate} <= ${date}`, sql`(${people.leftDate} is null or ${people.leftDate} > ${date})`);
+		const required = db.select({ n: sql<number>`count(*)` }).from(competencyStatus).innerJoin(people, eq(people.id, competencyStatus.personId)).where(inPost).get()!.n;
+		const current = db
+			.select({ n: sql<number>`count(*)` })
+			.from(competencyStatus)
+			.innerJoin(people, eq(people.id, competencyStatus.personId))
+			.where(
+				and(
+					inPost,
+					sql`exists (select 1 from ${competencyCycles} cc where cc.person_id = ${competencyStatus.personId} and cc.competency_id = ${competencyStatus.competencyId} and cc.achieved_on <= ${date} and cc.expires_on > ${date})`
+				)
+			)
+			.get()!.n;
+		return { date, required, current, share: required ? current / required : 0 };
+	});
+}
+
+export type MatrixFilter = {
+	unitId?: number;
+	jobRole?: string;
+	status?: CompetencyStatus;
+	sort: 'name' | 'unit' | 'role' | 'worst';
+	page: number;
+	pageSize?: number;
+};
+
+/** People by competencies: one page of people, then every status of those people in one query. */
+export function competencyMatrix(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFilter) {
+	const s = statusSql(today);
+	const conditions: (SQL | undefined)[] = [eq(people.status, 'active'), scopeCondition(scope)];
+	if (filter.unitId) conditions.push(eq(people.unitId, filter.unitId));
+	if (filter.jobRole) conditions.push(eq(people.jobRole, filter.jobRole));
+	if (filter.status)
+		conditions.push(
+			sql`exists (select 1 from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and ${s} = ${filter.status})`
+		);
+	const where = and(...conditions);
+	const pageSize = filter.pageSize ?? 50;
+	const total = db.select({ n: sql<number>`count(*)` }).from(people).where(where).get()!.n;
+	const worst = sql<number>`(select count(*) from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and (${competencyStatus.expiresOn} is null or ${competencyStatus.expiresOn} <= ${today}))`;
+	const order =
+		filter.sort === 'unit' ? [asc(units.name), asc(people.name)] : filter.sort === 'role' ? [asc(people.jobRole), asc(people.name)] : filter.sort === 'worst' ? [desc(worst), asc(people.name)] : [asc(people.name)];
+	const rows = db
+		.select({ id: people.id, name: people.name, workforceId: people.workforceId, jobRole: people.jobRole, unitName: units.name })
+		.from(people)
+		.innerJoin(units, eq(units.id, people.unitId))
+		.where(where)
+		.orderBy(...order, asc(people.id))
+		.limit(pageSize)
+		.offset((Math.max(1, filter.page) - 1) * pageSize)
+		.all();
+	const ids = rows.map((r) => r.id);
+	const statuses = ids.length
+		? db
+				.select({ personId: competencyStatus.personId, competencyId: competencyStatus.competencyId, status: s, expiresOn: competencyStatus.expiresOn })
+				.from(competencyStatus)
+				.where(inArray(competencyStatus.personId, ids))
+				.all()
+		: [];
+	const byPerson = new Map<number, Record<string, { status: CompetencyStatus; expiresOn: string | null }>>();
+	for (const st of statuses) {
+		if (!byPerson.has(st.personId)) byPerson.set(st.personId, {});
+		byPerson.get(st.personId)![st.competencyId] = { status: st.status, expiresOn: st.expiresOn };
+	}
+	return {
+		rows: rows.map((r) => ({ ...r, statuses: byPerson.get(r.id) ?? {} })),
+		total,
+		page: Math.max(1, filter.page),
+		pages: Math.max(1, Math.ceil(total / pageSize))
+	};
+}

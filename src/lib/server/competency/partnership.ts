@@ -1,0 +1,64 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { competencyStatus, organisations, people, units } from '../db/schema';
+import { JOB_ROLES } from '../../organisation-model';
+import type { Framework } from './framework';
+import type { IsoDate } from './dates';
+
+/** Groups smaller than this are shown as "fewer than 5", so no one can be singled out. */
+export const SMALL_NUMBER = 5;
+export const AGENCY_KINDS = ['police', 'nhs', 'ambulance'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** Competencies that roles in every agency need: the ground the agencies share. */
+export function sharedCompetencies(framework: Framework): string[] {
+	const kindOf = new Map<string, string>(JOB_ROLES.map((r) => [r.id, r.kind]));
+	return framework.competencies
+		.filter((c) => {
+			const kinds = new Set(Object.keys(c.months).map((role) => kindOf.get(role)));
+			return AGENCY_KINDS.every((k) => kinds.has(k));
+		})
+		.map((c) => c.id);
+}
+
+export type Cell = { suppressed: true } | { suppressed: false; people: number; current: number; share: number };
+
+export function suppress(people: number, current: number): Cell {
+	return people < SMALL_NUMBER ? { suppressed: true } : { suppressed: false, people, current, share: current / people };
+}
+
+/**
+ * For each London borough, agency and shared competency: how many people need it and the share in date.
+ * Aggregates only; nothing about any one person leaves this function.
+ */
+export function partnershipByBorough(db: Db, framework: Framework, today: IsoDate, competencyIds = sharedCompetencies(framework)) {
+	if (!competencyIds.length) return [];
+	const rows = db
+		.select({
+			borough: units.borough,
+			kind: organisations.kind,
+			competencyId: competencyStatus.competencyId,
+			people: sql<number>`count(*)`,
+			current: sql<number>`sum(${competencyStatus.expiresOn} > ${today})`
+		})
+		.from(competencyStatus)
+		.innerJoin(people, eq(people.id, competencyStatus.personId))
+		.innerJoin(units, eq(units.id, people.unitId))
+		.innerJoin(organisations, eq(organisations.id, people.organisationId))
+		.where(and(eq(people.status, 'active'), isNotNull(units.borough), inArray(competencyStatus.competencyId, competencyIds), inArray(organisations.kind, [...AGENCY_KINDS])))
+		.groupBy(units.borough, organisations.kind, competencyStatus.competencyId)
+		.all();
+	const boroughs = [...new Set(rows.map((r) => r.borough!))].sort();
+	return boroughs.map((borough) => ({
+		borough,
+		competencies: competencyIds.map((competencyId) => ({
+			competencyId,
+			cells: Object.fromEntries(
+				AGENCY_KINDS.map((kind) => {
+					const r = rows.find((x) => x.borough === borough && x.kind === kind && x.competencyId === competencyId);
+					return [kind, suppress(r?.people ?? 0, r?.current ?? 0)];
+				})
+			) as Record<AgencyKind, Cell>
+		}))
+	}));
+}
