@@ -7,7 +7,9 @@ if (!systemChromium && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
 	console.warn('No system chromium found: install it with `apt-get install -y chromium`, or run `npx playwright install chromium` where downloads work.');
 }
 
-const PORT = 4173;
+// E2E_PORT lets several test runs share one machine; each gets its own fresh database.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DB = `data/e2e-${PORT}.db`;
 
 export default defineConfig({
 	testDir: 'tests',
@@ -26,10 +28,10 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh demo database each run, served from the production build.
-		command: 'rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx scripts/demo.ts',
+		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/demo.ts`,
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(PORT), DATABASE_PATH: 'data/e2e.db', ORIGIN: `http://localhost:${PORT}` }
+		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}` }
 	}
 });
