@@ -1,0 +1,73 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { canAssess, type Principal } from '../access/policy';
+import { appendAudit } from '../audit/log';
+import type { Db } from '../db';
+import { assessments, people } from '../db/schema';
+import { isoDate, optionalText } from '../forms/fields';
+import { COMPETENCY_IDS } from '../../content-ids';
+import { londonToday } from './dates';
+import { requiredFor, type Framework } from './framework';
+import { recordEvidence } from './ledger';
+
+export const assessmentInput = z.object({
+	competencyId: z.enum(COMPETENCY_IDS, { error: 'Choose the competency assessed' }),
+	assessedOn: isoDate('the date of the assessment'),
+	outcome: z.enum(['competent', 'not-yet-competent'], { error: 'Choose the outcome' }),
+	notes: optionalText('the notes', 2000)
+});
+export type AssessmentInput = z.infer<typeof assessmentInput>;
+
+type Target = { id: number; organisationId: number; unitId: number; jobRole: string; startDate: string; status: string };
+
+/**
+ * A trainer's sign-off of an observed practical assessment. Nobody signs themselves off, and a trainer
+ * assesses only people in an organisation they train for. A "competent" outcome becomes evidence.
+ */
+export function recordAssessment(
+	db: Db,
+	framework: Framework,
+	assessor: Principal,
+	target: Target,
+	input: AssessmentInput,
+	now = new Date()
+): { ok: true; id: number } | { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: Record<string, string> } {
+	if (!canAssess(assessor, target)) return { ok: false, forbidden: true };
+	const errors: Record<string, string> = {};
+	if (!requiredFor(framework, target.jobRole).some((r) => r.competency.id === input.competencyId))
+		errors.competencyId = 'This person’s job role does not need that competency';
+	if (input.assessedOn > londonToday(now)) errors.assessedOn = 'The date of the assessment cannot be in the future';
+	else if (input.assessedOn < target.startDate) errors.assessedOn = 'The date of the assessment must be on or after the person’s start date';
+	if (target.status !== 'active') errors.form = 'This person has left; assessments can no longer be recorded for them';
+	if (Object.keys(errors).length) return { ok: false, forbidden: false, errors };
+	const id = db.transaction((tx) => {
+		const row = tx
+			.insert(assessments)
+			.values({ personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome, notes: input.notes ?? '', assessorId: assessor.id, recordedAt: now })
+			.returning({ id: assessments.id })
+			.get();
+		appendAudit(tx, { actorId: assessor.id, action: 'assessment-record', entity: 'assessment', entityId: row.id, detail: { personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome }, at: now });
+		if (input.outcome === 'competent')
+			recordEvidence(tx, framework, { personId: target.id, source: { observed: String(row.id), competencyId: input.competencyId }, version: null, occurredOn: input.assessedOn, recordedBy: assessor.id, at: now });
+		return row.id;
+	});
+	return { ok: true, id };
+}
+
+export function listAssessments(db: Db, personId: number) {
+	return db
+		.select({
+			id: assessments.id,
+			competencyId: assessments.competencyId,
+			assessedOn: assessments.assessedOn,
+			outcome: assessments.outcome,
+			notes: assessments.notes,
+			assessorName: people.name,
+			recordedAt: assessments.recordedAt
+		})
+		.from(assessments)
+		.innerJoin(people, eq(people.id, assessments.assessorId))
+		.where(eq(assessments.personId, personId))
+		.orderBy(desc(assessments.assessedOn), desc(assessments.id))
+		.all();
+}
