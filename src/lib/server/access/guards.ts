@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { canSeePerson, isAdmin, isManager, isPartnershipLead, type PersonRef, type Principal } from './policy';
+import { canSeePerson, isAdmin, isManager, isPartnershipLead, isTrainer, type PersonRef, type Principal } from './policy';
 
 /** Every protected load and action starts here. Visitors go to sign-in and come back. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
@@ -37,4 +37,10 @@ export function requirePartnershipLead(event: Pick<RequestEvent, 'locals' | 'url
 export function requireCanSee(user: Principal, target: PersonRef | undefined): PersonRef {
 	if (!target || !canSeePerson(user, target)) notFound();
 	return target;
+}
+
+export function requireTrainer(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
+	const user = requireUser(event);
+	if (!isTrainer(user)) notFound();
+	return user;
 }

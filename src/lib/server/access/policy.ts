@@ -63,6 +63,12 @@ export function canAssess(p: Principal, target: PersonRef): boolean {
 	return p.grants.some((g) => g.role === 'trainer' && g.organisationId === target.organisationId);
 }
 
+/** The people a trainer may find to assess: everyone in the organisations they train for. */
+export function trainerScope(p: Principal): PeopleScope {
+	const organisationIds = p.grants.filter((g) => g.role === 'trainer' && g.organisationId != null).map((g) => g.organisationId!);
+	return { kind: 'scoped', organisationIds, unitIds: [] };
+}
+
 /** Roster import and organisation-wide management: administrators and organisation managers. */
 export function canManageOrganisation(p: Principal, organisationId: number): boolean {
 	return isAdmin(p) || managedScope(p).organisationIds.includes(organisationId);
