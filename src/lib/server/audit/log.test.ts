@@ -18,4 +18,13 @@ describe('audit chain', () => {
 		db.$client.prepare('delete from audit_log where id = 2').run();
 		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/link/) });
 	});
+
+	it('says when the broken entry was written and what it recorded', () => {
+		const db = testDb();
+		const at = new Date(Date.UTC(2026, 0, 5, 8, 30));
+		appendAudit(db, { actorId: 1, action: 'first', entity: 'thing', at });
+		appendAudit(db, { actorId: 1, action: 'role-grant', entity: 'person', entityId: 7, detail: { role: 'admin' }, at });
+		db.$client.prepare("update audit_log set detail = '{\"role\":\"learner\"}' where id = 2").run();
+		expect(verifyAuditChain(db)).toEqual({ ok: false, entries: 2, brokenAt: 2, at, action: 'role-grant', reason: 'contents do not match the stored hash' });
+	});
 });

@@ -37,10 +37,16 @@ export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry
 		.run();
 }
 
-export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+/** `brokenAt` is the id of the first entry that fails; `at` and `action` say which entry that is, for people. */
+export type ChainCheck =
+	| { ok: true; entries: number }
+	| { ok: false; entries: number; brokenAt: number; at: Date; action: string; reason: string };
 
-/** Walks the chain in order and names the first entry whose hash or link does not match. */
-export function verifyAuditChain(db: Db): ChainCheck {
+/**
+ * Walks the chain in order and names the first entry whose hash or link does not match.
+ * Only the raw client is needed, so a read-only connection (scripts/audit-verify.ts) can be checked too.
+ */
+export function verifyAuditChain(db: Pick<Db, '$client'>): ChainCheck {
 	let prevHash = GENESIS;
 	let count = 0;
 	// Iterate rather than load: the log grows without bound.
@@ -49,10 +55,14 @@ export function verifyAuditChain(db: Db): ChainCheck {
 		.iterate() as IterableIterator<{ id: number; at: number; actorId: number | null; action: string; entity: string; entityId: string | null; detail: string; prevHash: string; hash: string }>;
 	for (const r of rows) {
 		count++;
-		if (r.prevHash !== prevHash) return { ok: false, entries: count, brokenAt: r.id, reason: 'link to the previous entry does not match' };
+		if (r.prevHash !== prevHash) return broken(r, count, 'link to the previous entry does not match');
 		const expected = hashEntry(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, detail: r.detail });
-		if (expected !== r.hash) return { ok: false, entries: count, brokenAt: r.id, reason: 'contents do not match the stored hash' };
+		if (expected !== r.hash) return broken(r, count, 'contents do not match the stored hash');
 		prevHash = r.hash;
 	}
 	return { ok: true, entries: count };
+}
+
+function broken(row: { id: number; at: number; action: string }, entries: number, reason: string): ChainCheck {
+	return { ok: false, entries, brokenAt: row.id, at: new Date(row.at), action: row.action, reason };
 }
