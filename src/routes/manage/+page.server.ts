@@ -1,23 +1,43 @@
 import { requireManager } from '$lib/server/access/guards';
-import { peopleScope } from '$lib/server/access/policy';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent } from '$lib/server/competency/compliance';
+import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
-import { enumParam, intParam, textParam } from '$lib/server/forms/query';
-import { listUnits } from '$lib/server/organisations/repository';
-import { searchPeople } from '$lib/server/people/repository';
+import { readManageFilters } from '$lib/server/manage/filters';
+import { managedUnits } from '$lib/server/manage/scope';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireManager(event);
 	const db = getDb();
-	const scope = peopleScope(user);
-	const filter = {
-		q: textParam(event.url, 'q'),
-		unitId: intParam(event.url, 'unit'),
-		status: enumParam(event.url, 'status', ['active', 'left'] as const) ?? 'active',
-		page: intParam(event.url, 'page')
+	const today = londonToday();
+	const filters = readManageFilters(event.url);
+	const { scope, units, describe } = managedUnits(db, user);
+	const framework = getFramework();
+	const summary = complianceSummary(db, scope, today);
+	const competencies = framework.competencies
+		.filter((c) => summary.byCompetency.has(c.id))
+		.map((c) => {
+			const counts = summary.byCompetency.get(c.id)!;
+			return { id: c.id, title: c.title, short: c.short, ...counts, share: shareCurrent(counts) };
+		});
+	const groups =
+		filters.by === 'unit'
+			? units.filter((u) => summary.byUnit.has(u.id)).map((u) => ({ key: String(u.id), label: u.name, counts: summary.byUnit.get(u.id)! }))
+			: [...summary.byRole.entries()].map(([role, counts]) => ({ key: role, label: role, counts }));
+	return {
+		today,
+		describe,
+		filters,
+		units: units.map((u) => ({ id: u.id, name: u.name, organisationName: u.organisationName })),
+		competencies,
+		groups: groups.map((g) => ({
+			key: g.key,
+			label: g.label,
+			shares: Object.fromEntries([...g.counts.entries()].map(([id, c]) => [id, { share: shareCurrent(c), required: c.required }]))
+		})),
+		expiring: expiringList(db, scope, today, { within: filters.within, page: filters.expiringPage }),
+		trend: complianceTrend(db, scope, today),
+		matrix: competencyMatrix(db, scope, today, filters.matrix)
 	};
-	const units = listUnits(db).filter((u) =>
-		scope.kind === 'all' ? true : scope.kind === 'scoped' ? scope.organisationIds.includes(u.organisationId) || scope.unitIds.includes(u.id) : false
-	);
-	return { people: searchPeople(db, scope, filter), filter, units };
 };

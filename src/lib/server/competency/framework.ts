@@ -15,6 +15,7 @@ const competency = z
 	.object({
 		id: z.enum(COMPETENCY_IDS),
 		title: z.string().min(5).max(140),
+		short: z.string().min(2).max(20),
 		descriptor: z.string().min(20).max(500),
 		roles: z.partialRecord(z.enum(JOB_ROLE_IDS), z.number().int().min(1).max(60)),
 		evidence: z.array(requirement).min(1)
@@ -37,6 +38,8 @@ export type Requirement =
 export type Competency = {
 	id: CompetencyId;
 	title: string;
+	/** A few words for table headings. */
+	short: string;
 	descriptor: string;
 	/** Refresher period in months, per job role that needs it. */
 	months: Partial<Record<JobRoleId, number>>;
@@ -73,7 +76,7 @@ export function parseFramework(path: string, source: string, known?: { modules: 
 			}
 			return { kind: 'observed' as const, key: 'observed', roles };
 		});
-		return { id: c.id, title: c.title, descriptor: c.descriptor, months: c.roles, evidence };
+		return { id: c.id, title: c.title, short: c.short, descriptor: c.descriptor, months: c.roles, evidence };
 	});
 	for (const id of COMPETENCY_IDS) if (!seen.has(id)) errors.push(`${path}: competency "${id}" is in src/lib/content-ids.ts but not defined here`);
 	if (errors.length) throw new FrameworkError(errors.join('\n'));

@@ -1,13 +1,36 @@
-import { requireCanSee, requireManager } from '$lib/server/access/guards';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { canManageOrganisation } from '$lib/server/access/policy';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { londonToday } from '$lib/server/competency/dates';
+import { voidEvidence } from '$lib/server/competency/ledger';
+import { buildTrainingRecord } from '$lib/server/competency/record';
+import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
-import { idParam } from '$lib/server/forms/query';
-import { getPerson } from '$lib/server/people/repository';
-import type { PageServerLoad } from './$types';
+import { id, requiredText } from '$lib/server/forms/fields';
+import { parseForm } from '$lib/server/forms/parse';
+import { asAtFrom, personForManager } from '$lib/server/manage/person';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireManager(event);
-	const id = idParam(event.params.id);
-	const person = id ? getPerson(getDb(), id) : undefined;
-	requireCanSee(user, person);
-	return { person: person! };
+	const { user, person } = personForManager(event);
+	const { asAt, asRecorded } = asAtFrom(event.url);
+	return {
+		person,
+		record: buildTrainingRecord(getDb(), getFramework(), person, asAt, asRecorded, contentLookup),
+		today: londonToday(),
+		canVoid: person.id !== user.id && canManageOrganisation(user, person.organisationId)
+	};
+};
+
+export const actions: Actions = {
+	void: async (event) => {
+		const { user, person } = personForManager(event);
+		if (person.id === user.id || !canManageOrganisation(user, person.organisationId)) return fail(403, { errors: { form: 'Only an administrator or a manager of this organisation can correct this record, and never their own.' } });
+		const parsed = parseForm(z.object({ evidenceId: id('the evidence to void'), reason: requiredText('the reason for the correction', 500) }), await event.request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, evidenceId: parsed.values.evidenceId });
+		const result = voidEvidence(getDb(), getFramework(), { evidenceId: parsed.data.evidenceId, personId: person.id, reason: parsed.data.reason, actorId: user.id });
+		if (!result.ok) return fail(400, { errors: { form: result.message }, evidenceId: parsed.values.evidenceId });
+		return { voided: parsed.data.evidenceId };
+	}
 };

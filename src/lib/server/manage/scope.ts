@@ -1,0 +1,19 @@
+import { peopleScope, type Principal } from '../access/policy';
+import type { Db } from '../db';
+import { listUnits } from '../organisations/repository';
+
+/** The units a manager's dashboard covers, and a plain description of the scope for the page heading. */
+export function managedUnits(db: Db, user: Principal) {
+	const scope = peopleScope(user);
+	const units = listUnits(db).filter((u) =>
+		scope.kind === 'all' ? true : scope.kind === 'scoped' ? scope.organisationIds.includes(u.organisationId) || scope.unitIds.includes(u.id) : false
+	);
+	const organisations = [...new Set(units.map((u) => u.organisationName))];
+	const describe =
+		scope.kind === 'all'
+			? 'Every organisation'
+			: scope.kind === 'scoped' && scope.unitIds.length && !scope.organisationIds.length
+				? units.map((u) => u.name).join(', ')
+				: organisations.join(', ');
+	return { scope, units, describe };
+}

@@ -1,0 +1,24 @@
+import { requireManager } from '$lib/server/access/guards';
+import { peopleScope } from '$lib/server/access/policy';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { expiringList } from '$lib/server/competency/compliance';
+import { londonToday } from '$lib/server/competency/dates';
+import { csvResponse, toCsv } from '$lib/server/csv';
+import { getDb } from '$lib/server/db';
+import { readManageFilters } from '$lib/server/manage/filters';
+import { COMPETENCY_STATUS } from '$lib/competency-status';
+import { jobRoleLabel } from '$lib/organisation-model';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => {
+	const user = requireManager(event);
+	const today = londonToday();
+	const { within } = readManageFilters(event.url);
+	const titles = new Map<string, string>(getFramework().competencies.map((c) => [c.id, c.title]));
+	const { rows } = expiringList(getDb(), peopleScope(user), today, { within, page: 1, pageSize: 1_000_000 });
+	const body = toCsv(
+		['workforce_id', 'name', 'job_role', 'unit', 'competency', 'expires_on', 'status'],
+		rows.map((r) => [r.workforceId, r.name, jobRoleLabel(r.jobRole), r.unitName, titles.get(r.competencyId) ?? r.competencyId, r.expiresOn, COMPETENCY_STATUS[r.status].label])
+	);
+	return csvResponse(`expired-or-due-within-${within}-days-${today}.csv`, body);
+};

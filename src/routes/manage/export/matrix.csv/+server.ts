@@ -1,0 +1,34 @@
+import { requireManager } from '$lib/server/access/guards';
+import { peopleScope } from '$lib/server/access/policy';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { competencyMatrix } from '$lib/server/competency/compliance';
+import { londonToday } from '$lib/server/competency/dates';
+import { csvResponse, toCsv } from '$lib/server/csv';
+import { getDb } from '$lib/server/db';
+import { readManageFilters } from '$lib/server/manage/filters';
+import { COMPETENCY_STATUS } from '$lib/competency-status';
+import { jobRoleLabel } from '$lib/organisation-model';
+import type { RequestHandler } from './$types';
+
+/** The whole matrix with the dashboard's filters, every page: one row per person, status and expiry per competency. */
+export const GET: RequestHandler = (event) => {
+	const user = requireManager(event);
+	const today = londonToday();
+	const { matrix } = readManageFilters(event.url);
+	const competencies = getFramework().competencies;
+	const { rows } = competencyMatrix(getDb(), peopleScope(user), today, { ...matrix, page: 1, pageSize: 1_000_000 });
+	const body = toCsv(
+		['workforce_id', 'name', 'job_role', 'unit', ...competencies.flatMap((c) => [`${c.id} status`, `${c.id} expires_on`])],
+		rows.map((r) => [
+			r.workforceId,
+			r.name,
+			jobRoleLabel(r.jobRole),
+			r.unitName,
+			...competencies.flatMap((c) => {
+				const s = r.statuses[c.id];
+				return s ? [COMPETENCY_STATUS[s.status].label, s.expiresOn ?? ''] : ['Not needed', ''];
+			})
+		])
+	);
+	return csvResponse(`competency-matrix-${today}.csv`, body);
+};

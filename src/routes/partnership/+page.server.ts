@@ -1,0 +1,14 @@
+import { requirePartnershipLead } from '$lib/server/access/guards';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { londonToday } from '$lib/server/competency/dates';
+import { partnershipByBorough, SMALL_NUMBER } from '$lib/server/competency/partnership';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requirePartnershipLead(event);
+	const framework = getFramework();
+	const today = londonToday();
+	const titles = Object.fromEntries(framework.competencies.map((c) => [c.id, c.title]));
+	return { today, titles, smallNumber: SMALL_NUMBER, boroughs: partnershipByBorough(getDb(), framework, today) };
+};
