@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import { notFound, requireUser } from '$lib/server/access/guards';
+import { getDb } from '$lib/server/db';
+import { scenarioAnalysis } from '$lib/server/scenarios/catalogue';
+import { buildDebrief } from '$lib/server/scenarios/debrief';
+import { formatWhen, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/page';
+import { getRun, runSteps } from '$lib/server/scenarios/runs';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const def = scenarioOr404(event.params.slug);
+	const runId = runIdOr404(event.params.runId);
+	const db = getDb();
+	const run = getRun(db, user.id, runId);
+	if (!run || run.scenarioSlug !== def.slug) notFound();
+	if (run.status === 'active') redirect(303, runPath(def.slug, run.id));
+	const analysis = scenarioAnalysis(def.slug);
+	if (!analysis) notFound();
+	return {
+		scenario: { slug: def.slug, title: def.meta.title, version: def.meta.version },
+		runId: run.id,
+		started: formatWhen(run.startedAt),
+		finished: run.finishedAt ? formatWhen(run.finishedAt) : null,
+		debrief: buildDebrief(def, analysis, run, runSteps(db, run.id))
+	};
+};

@@ -1,0 +1,170 @@
+import { expect, test, type Page } from '@playwright/test';
+import { analyse } from '../src/lib/server/scenarios/analyse';
+import { loadScenarioFromDisk } from '../src/lib/server/scenarios/disk';
+import { expectAccessible, signIn } from './helpers';
+
+const SLUG = 'prone-restraint-cant-breathe';
+const ORIGIN = 'http://localhost:4173';
+
+// The best path comes from the engine's own analysis, so the test follows the content if it changes.
+const def = await loadScenarioFromDisk(SLUG);
+const { bestPath, bestPathStates } = analyse(def);
+const finalTitle = def.stateById.get(bestPathStates.at(-1)!)!.final!.title;
+
+/** Starts (or resumes) a run from the briefing and returns its address. */
+async function startRun(page: Page): Promise<string> {
+	await page.goto(`/scenarios/${SLUG}`);
+	await page.getByRole('button', { name: /^(Start the scenario|Resume the scenario|Play again)$/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/scenarios/${SLUG}/runs/\\d+$`));
+	return new URL(page.url()).pathname;
+}
+
+async function choose(page: Page, event: string) {
+	await page.locator(`input[name="event"][value="${event}"]`).check();
+	await page.getByRole('button', { name: 'Make this choice' }).click();
+}
+
+/** Posts the play form as a browser without JavaScript would, with the page's cookies. */
+function postChoice(page: Page, runPath: string, form: Record<string, string>) {
+	return page.request.post(`${runPath}?/choose`, {
+		form,
+		headers: { origin: ORIGIN, accept: 'text/html' },
+		maxRedirects: 0
+	});
+}
+
+test.describe('with JavaScript turned off', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a constable plays the prone restraint scenario along the best path and passes', async ({ page }) => {
+		await signIn(page, 'officer@demo.test');
+		await expect(page.getByRole('list', { name: 'Scenarios for your role' }).getByRole('link', { name: def.meta.title })).toBeVisible();
+
+		await page.goto('/scenarios');
+		await expect(page.getByRole('heading', { name: 'Scenarios', level: 1 })).toBeVisible();
+
+		await page.goto(`/scenarios/${SLUG}`);
+		await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+		await expect(page.getByText('you score at least', { exact: false })).toBeVisible();
+
+		await startRun(page);
+		await expect(page.getByRole('heading', { name: 'Decision 1: the situation now' })).toBeVisible();
+		await expect(page.getByText('Decide within 45 seconds:')).toBeVisible();
+
+		for (const [i, event] of bestPath.entries()) {
+			await expect(page.locator('input[name="step"]')).toHaveValue(String(i));
+			await choose(page, event);
+			if (i < bestPath.length - 1) {
+				await expect(page.getByRole('heading', { name: 'What happened after your last choice' })).toBeVisible();
+				await expect(page.getByRole('heading', { name: `Decision ${i + 2}: the situation now` })).toBeVisible();
+			}
+		}
+
+		await expect(page).toHaveURL(new RegExp(`/scenarios/${SLUG}/runs/\\d+/debrief$`));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(finalTitle);
+		await expect(page.getByRole('heading', { name: 'Passed', exact: true })).toBeVisible();
+		await expect(page.getByText('None of your choices raised a risk flag.')).toBeVisible();
+		await expect(page.locator('.scenario-decisions > li')).toHaveCount(bestPath.length);
+		const figure = page.getByRole('figure');
+		await expect(figure.locator('svg')).toBeVisible();
+		await expect(figure.locator('figcaption')).toContainText('You followed the best path all the way.');
+		await expect(figure.locator('figcaption')).toContainText('Your path');
+		await expect(page.getByRole('link', { name: 'When someone says they cannot breathe' })).toHaveAttribute(
+			'href',
+			'/modules/restraint-safety#when-someone-says-they-cannot-breathe'
+		);
+
+		// the run now counts on the training page, and the briefing lists it
+		await page.goto('/training');
+		await expect(page.getByRole('list', { name: 'Scenarios for your role' }).getByRole('listitem').filter({ hasText: def.meta.title })).toContainText('Completed');
+		await page.goto(`/scenarios/${SLUG}`);
+		await expect(page.getByRole('table').getByText('Passed')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Play again' })).toBeVisible();
+	});
+
+	test('a replayed or disallowed choice is refused with a clear message and changes nothing', async ({ page }) => {
+		await signIn(page, 'recruit@demo.test');
+		const runPath = await startRun(page);
+		const step = await page.locator('input[name="step"]').inputValue();
+		const first = page.locator('input[name="event"]').first();
+		const event = (await first.getAttribute('value'))!;
+		await choose(page, event);
+		await expect(page.locator('input[name="step"]')).toHaveValue(String(Number(step) + 1));
+		const before = await page.locator('main').innerText();
+
+		// the same form again, as if sent twice or from an old tab
+		const replay = await postChoice(page, runPath, { event, step });
+		expect(replay.status()).toBe(400);
+		const replayHtml = await replay.text();
+		expect(replayHtml).toContain('role="alert"');
+		expect(replayHtml).toContain('That answer was for an earlier point in the scenario');
+		expect(replayHtml).toContain(`Decision ${Number(step) + 2}: the situation now`);
+
+		// an event that is not one of the choices on the page
+		const sneaky = await postChoice(page, runPath, { event: 'HESITATE', step: String(Number(step) + 1) });
+		expect(sneaky.status()).toBe(400);
+		expect(await sneaky.text()).toContain('That choice is not available at this point');
+
+		// no choice at all
+		const empty = await postChoice(page, runPath, { step: String(Number(step) + 1) });
+		expect(empty.status()).toBe(400);
+
+		await page.goto(runPath);
+		await expect(page.locator('input[name="step"]')).toHaveValue(String(Number(step) + 1));
+		expect(await page.locator('main').innerText()).toBe(before);
+
+		// and in the browser: the message is shown as an alert with the current decision
+		await page.getByRole('button', { name: 'Make this choice' }).click();
+		await expect(page.getByRole('alert')).toContainText('Choose what you will do');
+		await expect(page.locator('input[name="step"]')).toHaveValue(String(Number(step) + 1));
+	});
+});
+
+test('with JavaScript, every scenario page is accessible and focus follows each choice', async ({ page }) => {
+	await signIn(page, 'officer@demo.test');
+	await page.goto('/scenarios');
+	await expectAccessible(page);
+	await page.goto(`/scenarios/${SLUG}`);
+	await expectAccessible(page);
+
+	await startRun(page);
+	await expect(page.getByText('Decide within 45 seconds:')).toBeVisible();
+	await expectAccessible(page);
+	// nothing chosen: refused, with the alert focused
+	await page.getByRole('button', { name: 'Make this choice' }).click();
+	await expect(page.getByRole('alert')).toContainText('Choose what you will do');
+	await expect(page.locator('#play-error')).toBeFocused();
+	await expectAccessible(page);
+
+	for (const [i, event] of bestPath.entries()) {
+		await expect(page.locator('input[name="step"]')).toHaveValue(String(i));
+		await choose(page, event);
+		if (i < bestPath.length - 1) {
+			await expect(page.locator('input[name="step"]')).toHaveValue(String(i + 1));
+			await expect(page.locator('#feedback-title')).toBeFocused();
+			if (i === 0) await expectAccessible(page);
+		}
+	}
+	await expect(page).toHaveURL(new RegExp(`/scenarios/${SLUG}/runs/\\d+/debrief$`));
+	await expect(page.getByRole('heading', { name: 'Passed', exact: true })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test("another learner's run is not found", async ({ page, browser }) => {
+	await signIn(page, 'officer@demo.test');
+	const runPath = await startRun(page);
+
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, 'recruit@demo.test');
+	expect((await other.goto(runPath))!.status()).toBe(404);
+	expect((await other.goto(`${runPath}/debrief`))!.status()).toBe(404);
+	const post = await postChoice(other, runPath, { event: bestPath[0]!, step: '0' });
+	expect(post.status()).toBe(404);
+	expect((await other.goto(`/scenarios/${SLUG}/runs/not-a-number`))!.status()).toBe(404);
+	expect((await other.goto('/scenarios/no-such-scenario'))!.status()).toBe(404);
+	await other.close();
+
+	// the owner's run is untouched
+	await page.goto(runPath);
+	await expect(page.locator('input[name="step"]')).toHaveValue('0');
+});
