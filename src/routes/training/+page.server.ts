@@ -1,4 +1,7 @@
 import { requireUser } from '$lib/server/access/guards';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { learnerOverview, withRefresher } from '$lib/server/competency/learner';
+import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
 import { modulesForRole } from '$lib/server/modules/catalogue';
 import { moduleStatuses } from '$lib/server/modules/progress';
@@ -11,19 +14,20 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const person = getPerson(db, user.id)!;
+	const overview = learnerOverview(db, getFramework(), person, contentLookup);
 	const statuses = moduleStatuses(db, user.id);
 	const modules = modulesForRole(user.jobRole).map((m) => ({
 		href: `/modules/${m.slug}`,
 		title: m.meta.title,
 		meta: `About ${m.meta.minutes} minutes`,
-		status: statuses.get(m.slug)?.status ?? ('not-started' as const)
+		status: withRefresher(statuses.get(m.slug)?.status ?? 'not-started', `module:${m.slug}`, overview.refresh)
 	}));
 	const scenarioStatus = scenarioStatuses(db, user.id);
 	const scenarios = scenariosForRole(user.jobRole).map((s) => ({
 		href: `/scenarios/${s.slug}`,
 		title: s.meta.title,
 		meta: `About ${s.meta.minutes} minutes`,
-		status: scenarioStatus.get(s.slug) ?? ('not-started' as const)
+		status: withRefresher(scenarioStatus.get(s.slug) ?? 'not-started', `scenario:${s.slug}`, overview.refresh)
 	}));
-	return { person, modules, scenarios };
+	return { person, modules, scenarios, competencies: overview.competencies };
 };

@@ -1,0 +1,18 @@
+import { json } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/access/guards';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { buildTrainingRecord } from '$lib/server/competency/record';
+import { contentLookup } from '$lib/server/content-lookup';
+import { getDb } from '$lib/server/db';
+import { asAtFrom } from '$lib/server/manage/person';
+import { getPerson } from '$lib/server/people/repository';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => {
+	const user = requireUser(event);
+	const person = getPerson(getDb(), user.id)!;
+	const { asAt, asRecorded } = asAtFrom(event.url);
+	return json(buildTrainingRecord(getDb(), getFramework(), person, asAt, asRecorded, contentLookup), {
+		headers: { 'content-disposition': `attachment; filename="my-training-record-${asAt}.json"`, 'cache-control': 'private, no-store' }
+	});
+};
