@@ -7,6 +7,10 @@ import { testDb, twoOrganisations } from '../testing/fixtures';
 import { createPerson, getPerson, grantRole, listGrants, markLeft, revokeGrant, searchPeople, updatePerson } from './repository';
 import { grantInput, personInput } from './validation';
 import type { Db } from '../db';
+import { testFramework } from '../testing/framework';
+import { competencyStatus } from '../db/schema';
+
+const framework = testFramework();
 
 const form = (values: Record<string, string>) => {
 	const f = new FormData();
@@ -37,9 +41,11 @@ describe('people administration', () => {
 		const parsed = parseForm(personInput, form(valid()));
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
-		const result = createPerson(db, actor, parsed.data);
+		const result = createPerson(db, framework, actor, parsed.data);
 		expect(result.ok).toBe(true);
 		if (result.ok) expect(getPerson(db, result.id)).toMatchObject({ email: 'jo.bloggs@example.test', jobRole: 'custody-officer' });
+		// counted at once by the dashboards as needing every competency of the role
+		expect(db.select().from(competencyStatus).all().map((r) => r.competencyId)).toContain('vulnerable-detainees');
 		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(1);
 	});
 
@@ -62,14 +68,14 @@ describe('people administration', () => {
 	it('refuses a unit from another organisation and a duplicate email', () => {
 		const parsed = parseForm(personInput, form({ ...valid(), unitId: String(w.b1.id), email: w.inA1.email }));
 		if (!parsed.ok) throw new Error('expected valid shape');
-		const result = createPerson(db, actor, parsed.data);
+		const result = createPerson(db, framework, actor, parsed.data);
 		expect(result).toEqual({ ok: false, errors: { unitId: expect.any(String), email: 'Someone else already has this email address' } });
 	});
 
 	it('edits a person and records what changed', () => {
 		const parsed = parseForm(personInput, form({ ...valid(), email: w.inA1.email, workforceId: w.inA1.workforceId, name: 'New Name' }));
 		if (!parsed.ok) throw new Error('expected valid');
-		expect(updatePerson(db, actor, w.inA1.id, parsed.data).ok).toBe(true);
+		expect(updatePerson(db, framework, actor, w.inA1.id, parsed.data).ok).toBe(true);
 		expect(getPerson(db, w.inA1.id)!.name).toBe('New Name');
 	});
 

@@ -2,6 +2,8 @@ import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
 import { invalidatePersonSessions } from '../auth/session';
+import type { Framework } from '../competency/framework';
+import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
 import { organisations, people, roleGrants, units } from '../db/schema';
 import type { WriteResult } from '../organisations/repository';
@@ -105,17 +107,20 @@ function conflicts(db: Db, input: PersonInput, exceptId?: number): Record<string
 	return errors;
 }
 
-export function createPerson(db: Db, actorId: number, input: PersonInput): WriteResult {
+/** Creates a person and their (not yet achieved) competency statuses, so dashboards count them at once. */
+export function createPerson(db: Db, framework: Framework, actorId: number, input: PersonInput): WriteResult {
 	const errors = conflicts(db, input);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return db.transaction((tx) => {
 		const row = tx.insert(people).values(input).returning({ id: people.id }).get();
 		appendAudit(tx, { actorId, action: 'person-create', entity: 'person', entityId: row.id, detail: input });
+		refreshPerson(tx, framework, row.id);
 		return { ok: true as const, id: row.id };
 	});
 }
 
-export function updatePerson(db: Db, actorId: number, id: number, input: PersonInput): WriteResult {
+/** Edits a person; a new job role brings new requirements, so their statuses are re-derived. */
+export function updatePerson(db: Db, framework: Framework, actorId: number, id: number, input: PersonInput): WriteResult {
 	const before = getPerson(db, id);
 	if (!before) return { ok: false, errors: { form: 'This person could not be found' } };
 	const errors = conflicts(db, input, id);
@@ -126,6 +131,7 @@ export function updatePerson(db: Db, actorId: number, id: number, input: PersonI
 	db.transaction((tx) => {
 		tx.update(people).set({ ...input, updatedAt: new Date() }).where(eq(people.id, id)).run();
 		appendAudit(tx, { actorId, action: 'person-update', entity: 'person', entityId: id, detail: changed });
+		if (before.jobRole !== input.jobRole) refreshPerson(tx, framework, id);
 	});
 	return { ok: true, id };
 }

@@ -1,5 +1,6 @@
 import { notFound, requireAdmin } from '$lib/server/access/guards';
 import { resetPassword } from '$lib/server/auth/change-password';
+import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { id as idField } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		const person = personOr404(event.params.id);
 		const parsed = parseForm(personInput, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
-		const result = updatePerson(getDb(), user.id, person.id, parsed.data);
+		const result = updatePerson(getDb(), getFramework(), user.id, person.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'update');
 		return { done: 'Details saved.' };
 	},

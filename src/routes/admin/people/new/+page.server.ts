@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access/guards';
+import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const user = requireAdmin(event);
 		const parsed = parseForm(personInput, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-		const result = createPerson(getDb(), user.id, parsed.data);
+		const result = createPerson(getDb(), getFramework(), user.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values);
 		redirect(303, `/admin/people/${result.id}?created=1`);
 	}
