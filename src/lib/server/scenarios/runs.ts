@@ -3,6 +3,9 @@
  * and the time its current decision was shown, and steps it inside one transaction with its audit entry.
  * Every function takes the learner's id and only ever touches that learner's runs.
  */
+import { londonToday } from '../competency/dates';
+import type { Framework } from '../competency/framework';
+import { recordEvidence } from '../competency/ledger';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
@@ -196,7 +199,7 @@ export type StepResult =
  * step row, the result (when the run ends) and the audit entry are written together. A rejection
  * changes nothing, except that a run which no longer fits its scenario is closed.
  */
-export function takeStep(db: Db, personId: number, def: ScenarioDefinition, input: StepInput, now = new Date()): StepResult {
+export function takeStep(db: Db, framework: Framework, personId: number, def: ScenarioDefinition, input: StepInput, now = new Date()): StepResult {
 	return db.transaction(
 		(tx): StepResult => {
 			const run = getRun(tx, personId, input.runId);
@@ -288,6 +291,7 @@ export function takeStep(db: Db, personId: number, def: ScenarioDefinition, inpu
 					detail: { scenario: def.slug, version: run.scenarioVersion, score: summary.score, competencies: def.meta.competencies },
 					at: now
 				});
+				recordEvidence(tx, framework, { personId, source: { scenario: def.slug }, version: run.scenarioVersion, occurredOn: londonToday(now), recordedBy: personId, at: now });
 			}
 			const saved = getRun(tx, personId, run.id) ?? run;
 			return { ok: true, run: saved, record, finished: summary !== undefined };

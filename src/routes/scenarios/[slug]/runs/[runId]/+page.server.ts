@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
+import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { debriefPath, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/page';
 import { openRun, takeStep } from '$lib/server/scenarios/runs';
@@ -48,7 +49,7 @@ export const actions: Actions = {
 			return fail(400, { message: 'Choose what you will do, then select “Make this choice”.' });
 		}
 
-		const result = takeStep(getDb(), user.id, def, { runId, event: chosen, step: Number(step) });
+		const result = takeStep(getDb(), getFramework(), user.id, def, { runId, event: chosen, step: Number(step) });
 		if (!result.ok) {
 			if (result.reason === 'not-found') notFound();
 			// The load sends an ended run on to its debrief.
