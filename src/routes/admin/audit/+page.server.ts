@@ -1,0 +1,49 @@
+import { requireAdmin } from '$lib/server/access/guards';
+import { auditFilterChoices, browseAudit } from '$lib/server/audit/browse';
+import { auditChainStatus } from '$lib/server/audit/chain-status';
+import { detailLines } from '$lib/server/audit/detail-text';
+import { auditFilterParams, readAuditFilter } from '$lib/server/audit/filter-params';
+import { formatLondonTime, londonDay } from '$lib/server/audit/london-time';
+import { getDb } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireAdmin(event);
+	const db = getDb();
+	const filter = readAuditFilter(event.url);
+	const result = browseAudit(db, filter);
+	const chain = auditChainStatus(db);
+	// Times are written here, in London time, so the page reads the same wherever it is opened.
+	return {
+		filter,
+		filterQuery: auditFilterParams(filter).toString(),
+		choices: auditFilterChoices(db),
+		entries: {
+			total: result.total,
+			page: result.page,
+			pages: result.pages,
+			rows: result.rows.map((r) => ({
+				id: r.id,
+				iso: r.at.toISOString(),
+				when: formatLondonTime(r.at),
+				actor: r.actorId === null ? 'system' : (r.actorName ?? `unknown person #${r.actorId}`),
+				action: r.action,
+				entity: r.entity,
+				entityId: r.entityId,
+				detail: detailLines(r.detail)
+			}))
+		},
+		chain: chain.ok
+			? { ok: true as const, entries: chain.entries, checkedAt: formatLondonTime(chain.checkedAt) }
+			: {
+					ok: false as const,
+					entries: chain.entries,
+					checkedAt: formatLondonTime(chain.checkedAt),
+					brokenAt: chain.brokenAt,
+					when: formatLondonTime(chain.at),
+					day: londonDay(chain.at),
+					action: chain.action,
+					reason: chain.reason
+				}
+	};
+};
