@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
+import { testFramework } from '../testing/framework';
 import { describe, expect, it } from 'vitest';
 import { scenarioRuns } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
 import { findScenario, scenarioAnalysis } from './catalogue';
 import { buildDebrief } from './debrief';
 import { getRun, openRun, runSteps, startOrResumeRun, takeStep } from './runs';
+
+const framework = testFramework();
 
 const SLUG = 'prone-restraint-cant-breathe';
 const def = findScenario(SLUG)!;
@@ -21,8 +24,8 @@ function setUp() {
 describe('buildDebrief', () => {
 	it('describes a failing run: ending, reasons, flags by severity, decisions and both paths', () => {
 		const { db, personId, run } = setUp();
-		takeStep(db, personId, def, { runId: run.id, event: 'KEEP_PRONE', step: 0 }, t(50));
-		takeStep(db, personId, def, { runId: run.id, event: 'CALMED', step: 1 }, t(51));
+		takeStep(db, framework, personId, def, { runId: run.id, event: 'KEEP_PRONE', step: 0 }, t(50));
+		takeStep(db, framework, personId, def, { runId: run.id, event: 'CALMED', step: 1 }, t(51));
 		const debrief = buildDebrief(def, analysis, getRun(db, personId, run.id)!, runSteps(db, run.id));
 		expect(debrief).toMatchObject({
 			abandoned: false,
