@@ -1,10 +1,17 @@
 // `npm run demo`: migrate, seed demo London when the database is empty, then serve the build.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
+import { seedHistory } from '../src/lib/server/demo/history';
+import { loadContentFromDisk } from '../src/lib/server/content-disk';
 import { openDb } from '../src/lib/server/db';
 
 const path = process.env.DATABASE_PATH ?? './data/academy.db';
 const db = openDb(path);
 const seeded = await seedDemo(db);
+if (seeded) {
+	const started = Date.now();
+	seedHistory(db, await loadContentFromDisk());
+	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
 db.$client.close();
 
 console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);

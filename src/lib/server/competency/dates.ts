@@ -19,7 +19,10 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
 
+// Building a formatter is costly; one is enough.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in London, where the training happens. */
 export function londonToday(now = new Date()): IsoDate {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return LONDON_DATE.format(now);
 }
