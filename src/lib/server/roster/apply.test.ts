@@ -1,0 +1,177 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { verifyAuditChain } from '../audit/log';
+import { createSession, generateSessionToken } from '../auth/session';
+import type { Db } from '../db';
+import { auditLog, competencyStatus, people, sessions } from '../db/schema';
+import { addOrganisation, addPerson, addUnit, grant, testDb } from '../testing/fixtures';
+import { testFramework } from '../testing/framework';
+import { requiredFor } from '../competency/framework';
+import { applyRoster } from './apply';
+import { dryRunRoster } from './dry-run';
+
+const framework = testFramework();
+const HEADER = 'workforce_id,name,email,unit,job_role,start_date,leaving_date';
+const csv = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\n') + '\n');
+
+describe('applying a roster', () => {
+	let db: Db;
+	let orgId: number;
+	let willow: { id: number; organisationId: number };
+	let cedar: { id: number; organisationId: number };
+	let ids: Record<'grace' | 'kofi' | 'ewa' | 'declan' | 'absent', number>;
+	let actorId: number;
+
+	beforeEach(() => {
+		db = testDb();
+		const org = addOrganisation(db, 'Thameside Mental Health NHS Trust (demo)', 'nhs');
+		const police = addOrganisation(db, 'Metropolitan Police Service', 'police');
+		orgId = org.id;
+		willow = addUnit(db, org.id, 'Willow Ward');
+		cedar = addUnit(db, org.id, 'Cedar Ward');
+		const bcu = addUnit(db, police.id, 'Central South BCU');
+		actorId = addPerson(db, bcu, { email: 'admin@met.test', workforceId: 'MPS1' }).id;
+		const nurse = { jobRole: 'mental-health-nurse', startDate: '2020-01-01' };
+		ids = {
+			grace: addPerson(db, willow, { ...nurse, workforceId: 'TMH1', name: 'Grace Mensah', email: 'grace@nhs.test' }).id,
+			kofi: addPerson(db, cedar, { ...nurse, workforceId: 'TMH2', name: 'Kofi Boateng', email: 'kofi@nhs.test', jobRole: 'ward-healthcare-assistant' }).id,
+			ewa: addPerson(db, willow, { ...nurse, workforceId: 'TMH3', name: 'Ewa Kowalski', email: 'ewa@nhs.test' }).id,
+			declan: addPerson(db, willow, { ...nurse, workforceId: 'TMH4', name: 'Declan Murphy', email: 'declan@nhs.test', status: 'left', leftDate: '2025-06-30' }).id,
+			absent: addPerson(db, willow, { ...nurse, workforceId: 'TMH6', name: 'Not In The File', email: 'absent@nhs.test' }).id
+		};
+	});
+
+	const roster = () =>
+		csv(
+			'TMH1,Grace Mensah,grace@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,',
+			'TMH2,Kofi Boateng,kofi@nhs.test,Cedar Ward,Mental health nurse,2020-01-01,',
+			'TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,2026-01-31',
+			'TMH4,Declan Murphy,declan@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,',
+			'TMH100,=SUM(A1),aisha@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,'
+		);
+	const check = (bytes: Uint8Array) => {
+		const dry = dryRunRoster(db, orgId, bytes, true);
+		if (!dry.ok) throw new Error(dry.message);
+		return dry;
+	};
+	const apply = (bytes: Uint8Array, fingerprint = check(bytes).fingerprint) => applyRoster(db, framework, { actorId, actorIsAdmin: true, organisationId: orgId, bytes, fileName: 'roster.csv', fingerprint });
+	const snapshot = () => ({
+		people: db.select().from(people).orderBy(people.id).all(),
+		audit: db.select({ n: count() }).from(auditLog).get()!.n,
+		sessions: db.select({ n: count() }).from(sessions).get()!.n,
+		statuses: db.select({ n: count() }).from(competencyStatus).get()!.n
+	});
+	const byWorkforceId = (workforceId: string) => db.select().from(people).where(eq(people.workforceId, workforceId)).get();
+
+	it('a dry run writes nothing', () => {
+		const before = snapshot();
+		expect(check(roster()).plan.problems).toEqual([]);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('creates, updates, marks as left and reinstates in one go, with one audit entry per person and a summary', () => {
+		createSession(db, generateSessionToken(), ids.ewa);
+		createSession(db, generateSessionToken(), ids.grace);
+		const before = snapshot();
+		const result = apply(roster());
+		expect(result).toEqual({ ok: true, counts: expect.objectContaining({ create: 1, update: 1, leave: 1, reinstate: 1, unchanged: 1, toChange: 4 }) });
+
+		expect(byWorkforceId('TMH100')).toMatchObject({ organisationId: orgId, unitId: cedar.id, name: '=SUM(A1)', email: 'aisha@nhs.test', jobRole: 'ward-healthcare-assistant', status: 'active' });
+		expect(byWorkforceId('TMH2')).toMatchObject({ jobRole: 'mental-health-nurse', status: 'active' });
+		expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftDate: '2026-01-31' });
+		expect(byWorkforceId('TMH4')).toMatchObject({ status: 'active', leftDate: null });
+		// people absent from the file and unchanged rows are not touched
+		const untouched = (id: number) => before.people.find((p) => p.id === id);
+		expect(byWorkforceId('TMH6')).toEqual(untouched(ids.absent));
+		expect(byWorkforceId('TMH1')).toEqual(untouched(ids.grace));
+
+		// the leaver is signed out; nobody else is
+		expect(db.select().from(sessions).all().map((s) => s.personId)).toEqual([ids.grace]);
+
+		const entries = db.select().from(auditLog).all();
+		expect(entries.map((e) => [e.action, e.entityId])).toEqual([
+			['person-update', String(ids.kofi)],
+			['person-left', String(ids.ewa)],
+			['person-reinstate', String(ids.declan)],
+			['person-create', String(byWorkforceId('TMH100')!.id)],
+			['roster-import', String(orgId)]
+		]);
+		expect(JSON.parse(entries[0].detail)).toEqual({ via: 'roster-import', line: 3, changes: { jobRole: { from: 'ward-healthcare-assistant', to: 'mental-health-nurse' } } });
+		expect(JSON.parse(entries[4].detail)).toMatchObject({ file: 'roster.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 5, created: 1, updated: 1, left: 1, reinstated: 1, unchanged: 1 });
+		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 5 });
+
+		// competency status is derived for the new person and re-derived for the changed job role
+		const statuses = (id: number) => db.select().from(competencyStatus).where(eq(competencyStatus.personId, id)).all().map((s) => s.competencyId).sort();
+		const required = (jobRole: string) => requiredFor(framework, jobRole).map((r) => r.competency.id).sort();
+		expect(required('mental-health-nurse')).not.toEqual(required('ward-healthcare-assistant'));
+		expect(statuses(byWorkforceId('TMH100')!.id)).toEqual(required('ward-healthcare-assistant'));
+		expect(statuses(ids.kofi)).toEqual(required('mental-health-nurse'));
+		expect(statuses(ids.ewa)).toEqual([]);
+	});
+
+	it('is idempotent: the same file again shows everything unchanged and writes nothing', () => {
+		expect(apply(roster()).ok).toBe(true);
+		const after = snapshot();
+		const again = check(roster());
+		expect(again.plan.planned.map((p) => p.kind)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+		expect(apply(roster())).toEqual({ ok: true, counts: expect.objectContaining({ unchanged: 5, toChange: 0 }) });
+		expect(snapshot()).toEqual(after);
+	});
+
+	it('changes nothing at all when a write fails part way through', () => {
+		createSession(db, generateSessionToken(), ids.ewa);
+		// The last row's insert fails after the update, leave and reinstate before it have been written.
+		db.$client.exec(`create trigger refuse_boom before insert on people when new.workforce_id = 'BOOM' begin select raise(abort, 'disk on fire'); end`);
+		const bytes = csv(
+			'TMH2,Kofi Boateng,kofi@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,',
+			'TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,2026-01-31',
+			'TMH4,Declan Murphy,declan@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,',
+			'TMH100,Aisha Ahmed,aisha@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,',
+			'BOOM,Last Row,boom@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,'
+		);
+		const before = snapshot();
+		expect(() => apply(bytes)).toThrow(/disk on fire/);
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('refuses a file with bad rows, whatever the page sent', () => {
+		const bytes = csv('TMH1,Grace Mensah,grace@nhs.test,Cedar Wrd,mental-health-nurse,2020-01-01,', 'TMH100,Aisha Ahmed,aisha@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,');
+		const before = snapshot();
+		const result = apply(bytes);
+		expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/rows with problems/), dryRun: { plan: { problems: [{ line: 2 }] } } });
+		expect(snapshot()).toEqual(before);
+	});
+
+	it('refuses when the file or the records changed after the dry run, and shows what the file would do now', () => {
+		const checked = check(roster());
+		const before = snapshot();
+		const other = csv('TMH1,Grace Mensah,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,');
+		expect(apply(other, checked.fingerprint)).toMatchObject({ ok: false, message: expect.stringMatching(/not the same as when the file was checked/) });
+		expect(snapshot()).toEqual(before);
+
+		db.update(people).set({ name: 'Kofi Boateng-Mensah' }).where(eq(people.id, ids.kofi)).run();
+		const result = apply(roster(), checked.fingerprint);
+		expect(result).toMatchObject({ ok: false, dryRun: { plan: { planned: [{}, { kind: 'update', changes: [{ field: 'name' }, { field: 'jobRole' }] }, {}, {}, {}] } } });
+		expect(byWorkforceId('TMH100')).toBeUndefined();
+		if (!result.ok && result.dryRun) expect(apply(roster(), result.dryRun.fingerprint).ok).toBe(true);
+	});
+
+	it("does not let an organisation manager change an administrator's record", () => {
+		grant(db, ids.grace, 'admin');
+		const moved = csv('TMH1,Grace Mensah,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,');
+		const asManager = dryRunRoster(db, orgId, moved, false);
+		expect(asManager).toMatchObject({ ok: true, plan: { problems: [{ line: 2, message: 'this person is an administrator, so only an administrator can change their record' }] } });
+		expect(dryRunRoster(db, orgId, csv('TMH1,Grace Mensah,grace@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'), false)).toMatchObject({ plan: { problems: [], planned: [{ kind: 'unchanged' }] } });
+		expect(dryRunRoster(db, orgId, moved, true)).toMatchObject({ plan: { problems: [], planned: [{ kind: 'update' }] } });
+		const fingerprint = asManager.ok ? asManager.fingerprint : '';
+		expect(applyRoster(db, framework, { actorId, actorIsAdmin: false, organisationId: orgId, bytes: moved, fileName: 'x.csv', fingerprint })).toMatchObject({ ok: false });
+		expect(byWorkforceId('TMH1')).toMatchObject({ unitId: willow.id });
+	});
+
+	it('refuses a file it cannot read, before touching the records', () => {
+		expect(applyRoster(db, framework, { actorId, actorIsAdmin: true, organisationId: orgId, bytes: new TextEncoder().encode('name\nAnn\n'), fileName: 'x.csv', fingerprint: 'x' })).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/missing "workforce_id"/)
+		});
+	});
+});
