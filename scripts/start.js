@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 const port = process.env.PORT ?? '3000';
 process.env.PORT = port;
 process.env.ORIGIN ??= `http://localhost:${port}`;
+// Roster imports take CSV files of up to 5 MB; adapter-node's default limit on a request body is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 
 if (!existsSync('build/index.js')) {
 	console.error('No build found: run `npm run build` first.');

@@ -1,0 +1,62 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { notFound, requireUser } from '$lib/server/access/guards';
+import { canManageOrganisation, isAdmin } from '$lib/server/access/policy';
+import { getFramework } from '$lib/server/competency/catalogue';
+import { getDb } from '$lib/server/db';
+import { idParam } from '$lib/server/forms/query';
+import { getOrganisation, listUnits } from '$lib/server/organisations/repository';
+import { applyRoster } from '$lib/server/roster/apply';
+import { dryRunRoster } from '$lib/server/roster/dry-run';
+import { reportOf } from '$lib/server/roster/report';
+import { readRosterUpload } from '$lib/server/roster/upload';
+import { JOB_ROLES } from '$lib/organisation-model';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The organisation in the address, if the signed-in person may import for it; anyone else gets 404. */
+function authorise(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event);
+	const id = idParam(event.params.organisationId ?? '');
+	const organisation = id ? getOrganisation(getDb(), id) : undefined;
+	if (!organisation || !canManageOrganisation(user, organisation.id)) notFound();
+	return { user, organisation };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { organisation } = authorise(event);
+	return {
+		organisation: { id: organisation.id, name: organisation.name },
+		units: listUnits(getDb(), organisation.id).map((u) => u.name),
+		jobRoles: JOB_ROLES.map((r) => ({ id: r.id, label: r.label }))
+	};
+};
+
+const refused = (field: 'form' | 'roster' | 'roster-again', message: string, extra: Record<string, unknown> = {}) => fail(400, { errors: { [field]: message }, ...extra });
+
+export const actions: Actions = {
+	/** The dry run: reads the file and shows what it would change. Writes nothing. */
+	check: async (event) => {
+		const { user, organisation } = authorise(event);
+		const upload = await readRosterUpload(event.request);
+		if (!upload.ok) return refused('roster', upload.message);
+		const dryRun = dryRunRoster(getDb(), organisation.id, upload.bytes, isAdmin(user));
+		if (!dryRun.ok) return refused('roster', dryRun.message);
+		return { report: reportOf(dryRun), fileName: upload.fileName };
+	},
+
+	/**
+	 * The file is uploaded again rather than kept on the server between the two steps: nothing to store, expire or
+	 * clean up, and the apply re-reads and re-plans it from scratch. The fingerprint says which plan the person saw.
+	 */
+	apply: async (event) => {
+		const { user, organisation } = authorise(event);
+		const upload = await readRosterUpload(event.request);
+		if (!upload.ok && !upload.form) return refused('roster', upload.message);
+		const fingerprint = String(upload.form?.get('fingerprint') ?? '');
+		if (!/^[0-9a-f]{64}$/.test(fingerprint)) return refused('roster', 'Check the file before applying it.');
+		if (!upload.ok) return refused('roster-again', upload.message, { fingerprint });
+		const outcome = applyRoster(getDb(), getFramework(), { actorId: user.id, actorIsAdmin: isAdmin(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName, fingerprint });
+		if (outcome.ok) return { applied: outcome.counts, fileName: upload.fileName };
+		if (outcome.dryRun) return refused('form', outcome.message, { report: reportOf(outcome.dryRun), fileName: upload.fileName });
+		return refused('roster', outcome.message);
+	}
+};
