@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
-
-/** Looks up a person's id through the admin search, as an administrator would. */
-async function personId(page: Page, email: string) {
-	await page.goto(`/admin/people?q=${encodeURIComponent(email)}`);
-	const href = await page.locator('table a[href^="/admin/people/"]').first().getAttribute('href');
-	return Number(href!.split('/').pop());
-}
+import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
 let ids: Record<string, number> = {};
 
 test.beforeAll(async ({ browser }) => {
 	const page = await browser.newPage();
 	await signIn(page, 'admin@demo.test');
-	for (const who of ['officer', 'custody', 'nurse', 'recruit']) ids[who] = await personId(page, `${who}@demo.test`);
+	for (const who of ['officer', 'custody', 'nurse', 'recruit']) ids[who] = await personIdByEmail(page, `${who}@demo.test`);
 	await page.close();
 });
 

@@ -22,3 +22,10 @@ export async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page).toHaveURL(/\/$/);
 }
+
+/** Looks up a person's id through the admin search, as an administrator would. */
+export async function personIdByEmail(page: Page, email: string): Promise<number> {
+	await page.goto(`/admin/people?q=${encodeURIComponent(email)}`);
+	const href = await page.locator('table a[href^="/admin/people/"]').first().getAttribute('href');
+	return Number(href!.split('/').pop());
+}

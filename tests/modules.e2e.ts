@@ -88,7 +88,8 @@ test('a learner fails, reads the feedback, retries, completes and prints a certi
 
 test('a certificate for a module not completed is not found', async ({ page }) => {
 	await signIn(page, 'officer@demo.test');
-	const res = await page.goto(`/modules/${SLUG}/certificate`);
+	// the demo history leaves this module undone for the officer
+	const res = await page.goto('/modules/custody-vulnerable-people/certificate');
 	expect(res!.status()).toBe(404);
 	expect((await page.goto('/modules/no-such-module'))!.status()).toBe(404);
 });

@@ -1,4 +1,5 @@
 import { requireManager } from '$lib/server/access/guards';
+import { isAdmin, managedScope } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent } from '$lib/server/competency/compliance';
 import { londonToday } from '$lib/server/competency/dates';
@@ -28,6 +29,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		today,
 		describe,
+		canImport: isAdmin(user) || managedScope(user).organisationIds.length > 0,
 		filters,
 		units: units.map((u) => ({ id: u.id, name: u.name, organisationName: u.organisationName })),
 		competencies,

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
+
+let ids: Record<string, number> = {};
+
+test.beforeAll(async ({ browser }) => {
+	const page = await browser.newPage();
+	await signIn(page, 'admin@demo.test');
+	for (const who of ['officer', 'nurse', 'trainer', 'custody']) ids[who] = await personIdByEmail(page, `${who}@demo.test`);
+	await page.close();
+});
+
+const row = (page: Page, list: string, text: string) => page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: text });
+
+test('a learner sees every status, what is left to do, and refreshers on the task list', async ({ page }) => {
+	await signIn(page, 'officer@demo.test');
+	const competencies = 'Competencies for your role';
+	await expect(row(page, competencies, 'Apply Mental Health Act sections 135 and 136').getByText('Expired', { exact: true })).toBeVisible();
+	await expect(row(page, competencies, 'Safe restraint').getByText('Due soon', { exact: true })).toBeVisible();
+	await expect(row(page, competencies, 'Safeguard vulnerable people in custody').getByText('Not yet achieved', { exact: true })).toBeVisible();
+	await expect(row(page, competencies, 'Safeguard vulnerable people in custody').getByRole('link', { name: /Complete the module/ })).toBeVisible();
+	await expect(row(page, competencies, 'Apply the Mental Capacity Act').getByText('Current', { exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Overdue' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Refresher due soon' })).toBeVisible();
+	await expect(row(page, 'Modules for your role', 'Restraint safety').getByText('Refresher due')).toBeVisible();
+	await expect(row(page, 'Modules for your role', 'The Mental Health Act').getByText('Overdue')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Your full training record' }).click();
+	await expect(page.getByRole('heading', { name: 'Daniel Price' })).toBeVisible();
+	await expectAccessible(page);
+	const csv = await page.request.get('/training/record.csv');
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(await csv.text()).toContain('status,Apply Mental Health Act sections 135 and 136 lawfully,expired');
+	const json = await (await page.request.get('/training/record.json')).json();
+	expect(json.person.name).toBe('Daniel Price');
+	expect(json.evidence.length).toBeGreaterThan(5);
+});
+
+test('a unit manager sees the dashboard, exports it, and rebuilds a record on a past date', async ({ page }) => {
+	await signIn(page, 'manager@demo.test');
+	await page.goto('/manage');
+	await expect(page.getByRole('heading', { name: 'Training compliance' })).toBeVisible();
+	await expect(page.getByRole('img', { name: /month by month/ })).toBeVisible();
+	await expect(page.locator('#expiring ~ .table-wrap').first().locator('a[href^="/manage/people/"]').first()).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByLabel('With any competency').selectOption('expired');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/status=expired/);
+	await expect(page.getByRole('region', { name: /People and competencies/ }).getByRole('link', { name: 'Daniel Price' })).toBeVisible();
+
+	const matrix = await page.request.get('/manage/export/matrix.csv?status=expired');
+	const text = await matrix.text();
+	expect(text.split('\r\n')[0]).toContain('workforce_id,name,job_role,unit');
+	expect(text).toContain('Daniel Price');
+	expect(text).not.toContain('Priya Natarajan'); // custody suite: another unit
+	const expiring = await page.request.get('/manage/export/expiring.csv?within=90');
+	expect(await expiring.text()).toContain('expires_on');
+
+	// as at 400 days ago the officer's Mental Health Act training (done 420 days ago) was in date
+	const past = new Date(Date.now() - 400 * 86400000).toISOString().slice(0, 10);
+	await page.goto(`/manage/people/${ids.officer}?asAt=${past}`);
+	const mha = page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first();
+	await expect(mha.getByText('Current')).toBeVisible();
+	await page.goto(`/manage/people/${ids.officer}`);
+	await expect(page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first().getByText('Expired')).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(`/manage/people/${ids.officer}/record`);
+	await expectAccessible(page);
+	expect((await page.request.get(`/manage/people/${ids.custody}/record.json`)).status()).toBe(404);
+});
+
+test('an organisation manager corrects a record by voiding an entry, with a reason', async ({ page }) => {
+	await signIn(page, 'nhs-manager@demo.test');
+	await page.goto(`/manage/people/${ids.nurse}`);
+	const entry = page.locator('tr[id^="evidence-"]').filter({ has: page.getByText('Valid') }).first();
+	await entry.getByText('Correct this entry').click();
+	await entry.getByRole('button', { name: 'Void this entry' }).click();
+	await expect(page.getByText('Enter the reason for the correction')).toBeVisible();
+	const again = page.locator('tr[id^="evidence-"]').filter({ has: page.getByText('Valid') }).first();
+	const id = await again.getAttribute('id');
+	if ((await again.locator('details').getAttribute('open')) === null) await again.getByText('Correct this entry').click();
+	await again.getByLabel('Reason for voiding').fill('Entered against the wrong person during a roster merge');
+	await again.getByRole('button', { name: 'Void this entry' }).click();
+	await expect(page.getByRole('status')).toContainText('The entry has been voided');
+	await expect(page.locator(`#${id}`)).toContainText('Entered against the wrong person');
+	await expect(page.locator(`#${id}`).getByText('Voided')).toBeVisible();
+	expect((await page.goto(`/manage/people/${ids.officer}`))!.status()).toBe(404);
+});
+
+test('a trainer records an observed assessment, never for themselves or another organisation', async ({ page }) => {
+	await signIn(page, 'trainer@demo.test');
+	await page.goto('/assess');
+	await expectAccessible(page);
+	await page.getByLabel('Name, email or workforce identifier').fill('officer@demo.test');
+	await page.getByRole('button', { name: 'Find' }).click();
+	await page.getByRole('link', { name: 'Daniel Price' }).click();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Record assessment' }).click();
+	await expect(page.getByRole('alert')).toContainText('Choose the competency assessed');
+	await page.getByLabel('Competency observed').selectOption('safe-restraint');
+	await page.getByLabel('Competent', { exact: true }).check();
+	await page.getByLabel('Notes (optional)').fill('Led a safe restraint; moved to recovery position promptly.');
+	await page.getByRole('button', { name: 'Record assessment' }).click();
+	await expect(page.getByRole('status')).toContainText('added to their training record');
+	await expect(page.getByRole('cell', { name: 'Led a safe restraint; moved to recovery position promptly.' })).toBeVisible();
+	expect((await page.goto(`/assess/${ids.trainer}`))!.status()).toBe(404);
+	expect((await page.goto(`/assess/${ids.nurse}`))!.status()).toBe(404);
+});
+
+test('the partnership view shows only aggregates, with small groups withheld', async ({ page }) => {
+	await signIn(page, 'partnership@demo.test');
+	await page.goto('/partnership');
+	await expect(page.getByRole('heading', { name: 'Lambeth' })).toBeVisible();
+	await expect(page.getByText('fewer than 5').first()).toBeVisible();
+	const html = await page.content();
+	expect(html).not.toContain('Daniel Price');
+	expect(html).not.toContain('/manage/people/');
+	await expectAccessible(page);
+	await signOut(page);
+	await signIn(page, 'officer@demo.test');
+	expect((await page.goto('/partnership'))!.status()).toBe(404);
+});
