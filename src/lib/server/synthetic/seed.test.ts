@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/log';
+import { recordOn, refreshPerson } from '../competency/ledger';
+import { loadContentFromDisk } from '../content-disk';
+import type { Db } from '../db';
+import { currentView, summariseRun } from '../scenarios/run';
+import { runSteps, toStepRecord } from '../scenarios/runs';
+import { testDb } from '../testing/fixtures';
+import { BENCH_ACCOUNTS } from './accounts';
+import { prepareContent, type SyntheticContent } from './content';
+import { seedSynthetic, type SeedResult } from './seed';
+
+const now = new Date('2026-03-15T12:00:00Z');
+let content: SyntheticContent;
+let db: Db;
+let result: SeedResult;
+
+const all = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as T[];
+
+beforeAll(async () => {
+	content = prepareContent(await loadContentFromDisk());
+	db = testDb();
+	result = seedSynthetic(db, content, { staff: 300, years: 3, now, passwordHash: 'hash', chunk: 50 });
+}, 30_000);
+
+describe('synthetic seed', () => {
+	it('makes the people, the bench accounts and a history of every kind', () => {
+		const c = result.counts;
+		expect(c.people).toBe(300 + BENCH_ACCOUNTS.length);
+		for (const [key, n] of Object.entries(c)) expect(n, key).toBeGreaterThan(0);
+		expect(all<{ n: number }>('select count(*) as n from people')[0].n).toBe(c.people);
+		expect(all<{ n: number }>('select count(*) as n from evidence')[0].n).toBe(c.evidence);
+		expect(all<{ n: number }>('select count(*) as n from competency_cycles')[0].n).toBe(c.competencyCycles);
+		expect(result.today).toBe('2026-03-15');
+	});
+
+	it('is deterministic: the same seed and date give the same rows', () => {
+		const again = testDb();
+		seedSynthetic(again, content, { staff: 300, years: 3, now, passwordHash: 'hash', chunk: 77 });
+		for (const table of ['people', 'evidence', 'quiz_attempts', 'scenario_runs', 'assessments', 'competency_status', 'competency_cycles']) {
+			const digest = (d: Db) => JSON.stringify(d.$client.prepare(`select * from ${table} order by rowid`).raw().all());
+			expect(digest(again), table).toBe(digest(db));
+		}
+	});
+
+	it('stores exactly the status and cycles refreshPerson derives from the ledger', () => {
+		const snapshot = () => JSON.stringify([all('select * from competency_status order by person_id, competency_id'), all('select * from competency_cycles order by person_id, competency_id, achieved_on')]);
+		const before = snapshot();
+		for (const { id } of all<{ id: number }>('select id from people')) refreshPerson(db, content.framework, id, now);
+		expect(snapshot()).toBe(before);
+	});
+
+	it('puts nothing before a person started or after they left, and nothing in the future', () => {
+		const bad = all(
+			`select e.id from evidence e join people p on p.id = e.person_id
+			 where e.occurred_on < p.start_date or (p.left_date is not null and e.occurred_on >= p.left_date) or e.occurred_on >= ? or e.recorded_at > ?`,
+			result.today,
+			now.getTime()
+		);
+		expect(bad).toEqual([]);
+	});
+
+	it('backs every module completion with a passing attempt and one evidence row per supported competency', () => {
+		const completions = all<{ id: number; person_id: number; module_slug: string; attempt_id: number; completed_at: number }>('select * from module_completions');
+		const attempt = db.$client.prepare('select * from quiz_attempts where id = ?');
+		const evidenceFor = db.$client.prepare("select competency_id from evidence where person_id = ? and kind = 'module' and ref = ? and recorded_at = ? order by competency_id");
+		for (const c of completions.slice(0, 400)) {
+			expect(attempt.get(c.attempt_id)).toMatchObject({ person_id: c.person_id, module_slug: c.module_slug, passed: 1, submitted_at: c.completed_at });
+			const supported = content.modules.find((m) => m.slug === c.module_slug)!.competencies;
+			expect((evidenceFor.all(c.person_id, c.module_slug, c.completed_at) as { competency_id: string }[]).map((r) => r.competency_id)).toEqual([...supported].sort());
+		}
+	});
+
+	it('stores finished runs the engine accepts: final snapshot, steps and result agree', () => {
+		const runs = all<{ id: number; person_id: number; scenario_slug: string; snapshot: string; score: number; passed: number; outcome: string; step: number }>('select * from scenario_runs');
+		expect(runs.some((r) => r.passed === 0)).toBe(true);
+		for (const run of runs) {
+			const def = content.scenarios.find((s) => s.slug === run.scenario_slug)!.def;
+			expect(currentView(def, JSON.parse(run.snapshot)).finished).toBe(true);
+			const steps = runSteps(db, run.id).map(toStepRecord);
+			expect(steps).toHaveLength(run.step);
+			const summary = summariseRun(def, steps);
+			expect({ score: summary.score, passed: summary.passed ? 1 : 0, outcome: summary.outcome }).toEqual({ score: run.score, passed: run.passed, outcome: run.outcome });
+		}
+	});
+
+	it('has observed assessments signed off by another trainer of the same organisation, and evidence only for competent ones', () => {
+		const rows = all<{ outcome: string; assessor_id: number; person_id: number; evidence: number; same_org: number; trainer: number }>(
+			`select a.outcome, a.assessor_id, a.person_id,
+			  (select count(*) from evidence e where e.kind = 'observed' and e.ref = cast(a.id as text) and e.person_id = a.person_id and e.competency_id = a.competency_id and e.recorded_by = a.assessor_id) as evidence,
+			  (select p.organisation_id = q.organisation_id from people p, people q where p.id = a.person_id and q.id = a.assessor_id) as same_org,
+			  (select count(*) from role_grants g where g.person_id = a.assessor_id and g.role = 'trainer') as trainer
+			 from assessments a`
+		);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const r of rows) {
+			expect(r.assessor_id).not.toBe(r.person_id);
+			expect({ same_org: r.same_org, trainer: r.trainer, evidence: r.evidence }).toEqual({ same_org: 1, trainer: 1, evidence: r.outcome === 'competent' ? 1 : 0 });
+		}
+	});
+
+	it('gives the bench accounts their grants and the learner a steady five-year history', () => {
+		const byEmail = new Map(all<{ email: string; id: number; password_hash: string | null }>('select id, email, password_hash from people where password_hash is not null').map((p) => [p.email, p]));
+		expect([...byEmail.keys()].sort()).toEqual(BENCH_ACCOUNTS.map((a) => a.email).sort());
+		const grants = all<{ email: string; role: string; organisation_id: number | null; unit_id: number | null }>('select p.email, g.role, g.organisation_id, g.unit_id from role_grants g join people p on p.id = g.person_id where p.password_hash is not null');
+		expect(grants.find((g) => g.email === 'bench-unit-manager@synthetic.test')).toMatchObject({ role: 'manager', organisation_id: null });
+		expect(grants.find((g) => g.email === 'bench-org-manager@synthetic.test')).toMatchObject({ role: 'manager', unit_id: null });
+		const learner = result.accounts.find((a) => a.key === 'learner')!;
+		const record = recordOn(db, content.framework, { id: learner.personId, jobRole: 'police-constable' }, result.today, now);
+		expect(record.filter((r) => r.status === 'current' || r.status === 'due-soon').length).toBeGreaterThan(record.length / 2);
+		const first = all<{ d: string }>('select min(occurred_on) as d from evidence where person_id = ?', learner.personId)[0].d;
+		expect(first < '2023-09-01').toBe(true);
+	});
+
+	it('writes one summary audit entry, and the chain verifies', () => {
+		expect(all('select action from audit_log')).toEqual([{ action: 'synthetic-seed' }]);
+		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 1 });
+	});
+});
