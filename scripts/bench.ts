@@ -1,0 +1,352 @@
+// `npm run bench`: builds the app, seeds (or reuses) a synthetic London, serves the build, and drives six pages with
+// autocannon, beside a bare node:http server returning the module page's bytes; prints a table and writes
+// bench/results.json. `npm run bench:smoke` does the same on tiny data for a second or so per page (no build).
+// See docs/benchmarks.md.
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { loadContentFromDisk } from '../src/lib/server/content-disk';
+import { openDb } from '../src/lib/server/db';
+import { BENCH_PASSWORD, benchAccount, type BenchAccountKey } from '../src/lib/server/synthetic/accounts';
+import { prepareChoicePool, releaseChoicePool, type Choice } from '../src/lib/server/synthetic/bench-runs';
+import { prepareContent } from '../src/lib/server/synthetic/content';
+
+const { values } = parseArgs({
+	options: {
+		staff: { type: 'string' },
+		years: { type: 'string' },
+		duration: { type: 'string' },
+		warmup: { type: 'string' },
+		connections: { type: 'string' },
+		db: { type: 'string' },
+		out: { type: 'string' },
+		port: { type: 'string', default: '4310' },
+		'bare-port': { type: 'string', default: '4311' },
+		module: { type: 'string', default: 'restraint-safety' },
+		'no-build': { type: 'boolean', default: false },
+		smoke: { type: 'boolean', default: false },
+		only: { type: 'string' }
+	}
+});
+
+const smoke = values.smoke;
+const staff = Number(values.staff ?? (smoke ? 300 : 80_000));
+const years = Number(values.years ?? (smoke ? 1 : 5));
+const duration = Number(values.duration ?? 10);
+const warmup = Number(values.warmup ?? (smoke ? 0 : 2));
+const connections = Number(values.connections ?? (smoke ? 4 : 50));
+// The smoke run makes a fixed number of requests per page instead of running for a time, so that it never
+// depends on how fast the machine is.
+const SMOKE_REQUESTS = 40;
+const port = Number(values.port);
+const barePort = Number(values['bare-port']);
+const origin = `http://localhost:${port}`;
+const scratch = smoke ? mkdtempSync(join(tmpdir(), 'academy-bench-')) : null;
+const dbPath = resolve(values.db ?? (scratch ? join(scratch, 'bench.db') : `data/bench-synthetic-${staff}x${years}.db`));
+const outPath = resolve(values.out ?? (scratch ? join(scratch, 'results.json') : 'bench/results.json'));
+const tsxCli = join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'cli.mjs');
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+type Target = { rps?: number; p99?: number };
+type Scenario = {
+	id: string;
+	name: string;
+	method: 'GET' | 'POST';
+	path: string;
+	account?: BenchAccountKey;
+	expect: number;
+	/** Text the page must contain, checked once before measuring. */
+	marker?: string;
+	target: Target;
+};
+const SCENARIOS: Scenario[] = [
+	{ id: 'a', name: "learner's module page", method: 'GET', path: `/modules/${values.module}`, account: 'learner', expect: 200, marker: 'Check your understanding', target: { rps: 2000, p99: 50 } },
+	{ id: 'b', name: 'scenario choice (form post, writes)', method: 'POST', path: '/scenarios/…/runs/…?/choose', expect: 303, target: { rps: 800, p99: 100 } },
+	{ id: 'c', name: '/training, five years of history', method: 'GET', path: '/training', account: 'learner', expect: 200, marker: 'My training', target: { p99: 100 } },
+	{ id: 'd', name: '/manage, unit manager (~1,000)', method: 'GET', path: '/manage', account: 'unitManager', expect: 200, marker: 'Training compliance', target: { p99: 100 } },
+	{ id: 'e', name: '/manage, organisation manager (~45,000)', method: 'GET', path: '/manage', account: 'orgManager', expect: 200, marker: 'Training compliance', target: { p99: 100 } },
+	{ id: 'f', name: '/partnership', method: 'GET', path: '/partnership', account: 'partnership', expect: 200, marker: 'Partnership view', target: { p99: 100 } }
+];
+const MEMORY_TARGET_MB = 300;
+const JS_TARGET_KB = 60;
+
+const children: ChildProcess[] = [];
+function cleanUp() {
+	for (const child of children) if (child.exitCode === null && child.pid) child.kill('SIGTERM');
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => {
+		cleanUp();
+		process.exit(130);
+	});
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+	const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+/** The seed run recorded in the database's audit log, if it is a synthetic database. */
+function seededWith(path: string): { staff: number; years: number; counts: Record<string, number>; today: string } | null {
+	if (!existsSync(path)) return null;
+	const db = openDb(path);
+	try {
+		const row = db.$client.prepare("select detail from audit_log where action = 'synthetic-seed' order by id desc limit 1").get() as { detail: string } | undefined;
+		return row ? JSON.parse(row.detail) : null;
+	} finally {
+		db.$client.close();
+	}
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			const response = await fetch(url);
+			await response.arrayBuffer();
+			if (response.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+async function signIn(email: string): Promise<string> {
+	const response = await fetch(`${origin}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password: BENCH_PASSWORD })
+	});
+	await response.arrayBuffer();
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
+	if (response.status !== 303 || !cookie) throw new Error(`Signing in as ${email} failed (${response.status})`);
+	return cookie.split(';')[0];
+}
+
+/** Peak resident memory of a process so far, from the kernel's high-water mark. */
+function peakRssMb(pid: number): number | null {
+	try {
+		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Math.round(Number(match[1]) / 102.4) / 10 : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Every script a module page loads: modulepreloads (Link header and HTML), scripts, their imports, and the module's own content chunk. */
+async function pageJavaScript(url: string, cookie: string, slug: string) {
+	const response = await fetch(url, { headers: { cookie } });
+	const html = await response.text();
+	const found = new Set<string>();
+	const add = (href: string, base: string) => found.add(new URL(href, base).href);
+	for (const part of (response.headers.get('link') ?? '').split(','))
+		if (/rel="?modulepreload/.test(part)) add(/<([^>]+)>/.exec(part)![1], url);
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g)) add(m[1] ?? m[2], url);
+	for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) add(m[1], url);
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) add(m[1], url);
+	const files: { url: string; bytes: number; gzip: number; brotli: number }[] = [];
+	const queue = [...found];
+	const seen = new Set(queue);
+	while (queue.length) {
+		const file = queue.shift()!;
+		const body = Buffer.from(await (await fetch(file)).arrayBuffer());
+		files.push({
+			url: new URL(file).pathname,
+			bytes: body.length,
+			gzip: gzipSync(body, { level: 9 }).length,
+			brotli: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length
+		});
+		const text = body.toString('utf8');
+		const next = [...text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)].map((m) => m[1]);
+		// The module's Markdown is a lazily imported component: include the one for this module only.
+		const own = new RegExp(`"[^"]*\\d{2}-${slug}\\.md":\\(\\)=>[\\w$]+\\(\\(\\)=>import\\("([^"]+)"\\)`).exec(text);
+		if (own) next.push(own[1]);
+		for (const href of next) {
+			const abs = new URL(href, file).href;
+			if (!seen.has(abs)) {
+				seen.add(abs);
+				queue.push(abs);
+			}
+		}
+	}
+	const sum = (k: 'bytes' | 'gzip' | 'brotli') => files.reduce((s, f) => s + f[k], 0);
+	return { files: files.sort((a, b) => b.gzip - a.gzip), bytes: sum('bytes'), gzip: sum('gzip'), brotli: sum('brotli') };
+}
+
+type Measured = { requests: number; seconds: number; rps: number; p50: number; p99: number; errors: number; statusCodes: Record<string, number> };
+
+async function cannon(options: autocannon.Options, expect: number, seconds: number): Promise<Measured> {
+	const result = await autocannon({ ...options, connections, ...(smoke ? { amount: SMOKE_REQUESTS } : { duration: seconds }), timeout: smoke ? 60 : 10 });
+	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, Number((v as { count: number }).count)]));
+	const requests = Object.values(statusCodes).reduce((s, n) => s + n, 0);
+	const unexpected = requests - (statusCodes[String(expect)] ?? 0);
+	return {
+		requests,
+		seconds: result.duration,
+		rps: Math.round(requests / result.duration),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.timeouts + unexpected,
+		statusCodes
+	};
+}
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv, name: string) {
+	const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+	let stderr = '';
+	child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+	child.on('exit', (code) => {
+		if (code && code !== 143 && !stopping) log(`${name} exited with ${code}:\n${stderr}`);
+	});
+	children.push(child);
+	return child;
+}
+let stopping = false;
+
+// A bare node:http server answering every request with the same bytes and content type as the module page.
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const body = require('node:fs').readFileSync(process.argv[1]);
+const type = process.argv[2];
+createServer((req, res) => { req.resume(); res.writeHead(200, { 'content-type': type, 'content-length': body.length }); res.end(body); }).listen(Number(process.argv[3]));
+`;
+
+async function main() {
+	const started = Date.now();
+	const workDir = resolve('bench/tmp');
+	mkdirSync(workDir, { recursive: true });
+	if (!values['no-build'] && !smoke) {
+		log('Building the app (npm run build)…');
+		run('npm', ['run', 'build']);
+	}
+	if (!existsSync('build/index.js')) throw new Error('No build found: run `npm run build` first (or drop --no-build).');
+	// Serve a private copy, so that a rebuild in the working tree during the run cannot change what is measured.
+	const serverDir = mkdtempSync(join(workDir, 'server-'));
+	cpSync('build', serverDir, { recursive: true });
+
+	let seeded = seededWith(dbPath);
+	if (!seeded || seeded.staff !== staff || seeded.years !== years) {
+		log(`Seeding ${staff.toLocaleString('en-GB')} staff and ${years} years into ${dbPath}…`);
+		mkdirSync(dirname(dbPath), { recursive: true });
+		run(process.execPath, [tsxCli, 'scripts/seed-synthetic.ts', '--staff', String(staff), '--years', String(years), '--force', ...(smoke ? ['--quiet'] : [])], { DATABASE_PATH: dbPath });
+		seeded = seededWith(dbPath)!;
+	} else log(`Reusing ${dbPath} (seeded ${seeded.today}).`);
+
+	const server = startProcess([join(serverDir, 'index.js')], { PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, BODY_SIZE_LIMIT: '6M' }, 'The server');
+	await waitFor(`${origin}/login`);
+	const cookies = new Map<BenchAccountKey, string>();
+	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));
+
+	// Check each page once: signed in, the right page, before measuring anything.
+	for (const s of SCENARIOS.filter((x) => x.account)) {
+		const response = await fetch(origin + s.path, { headers: { cookie: cookies.get(s.account!)! } });
+		const text = await response.text();
+		if (response.status !== s.expect || (s.marker && !text.includes(s.marker))) throw new Error(`(${s.id}) ${s.path} answered ${response.status} without "${s.marker}"`);
+	}
+
+	const modulePath = SCENARIOS[0].path;
+	const moduleResponse = await fetch(origin + modulePath, { headers: { cookie: cookies.get('learner')! } });
+	const moduleBytes = Buffer.from(await moduleResponse.arrayBuffer());
+	const bareFile = join(serverDir, 'module-page.html');
+	writeFileSync(bareFile, moduleBytes);
+	startProcess(['-e', BARE_SERVER, bareFile, moduleResponse.headers.get('content-type') ?? 'text/html', String(barePort)], {}, 'The bare server');
+	await waitFor(`http://localhost:${barePort}/`);
+	const javascript = await pageJavaScript(origin + modulePath, cookies.get('learner')!, values.module!);
+
+	const content = prepareContent(await loadContentFromDisk());
+	const results: Record<string, Measured & { name: string; method: string; path: string; ratioToBare?: number; target: Target; met?: boolean; peakRssMb?: number | null; extra?: Record<string, unknown> }> = {};
+	const measure = async (options: autocannon.Options, expect: number) => {
+		if (warmup > 0) await cannon(options, expect, warmup);
+		return cannon(options, expect, duration);
+	};
+
+	log(`Bare node:http server, ${moduleBytes.length.toLocaleString('en-GB')} bytes…`);
+	const bare = await measure({ url: `http://localhost:${barePort}${modulePath}` }, 200);
+	const selected = values.only ? SCENARIOS.filter((s) => values.only!.split(',').includes(s.id)) : SCENARIOS;
+	for (const s of selected) {
+		log(`(${s.id}) ${s.name}…`);
+		let measured: Measured;
+		let extra: Record<string, unknown> | undefined;
+		if (s.id === 'b') {
+			// Enough fresh choices for the warm-up and the run at up to 5,000 a second; see bench-runs.ts.
+			const db = openDb(dbPath);
+			const pool = prepareChoicePool(db, content.scenarios, smoke ? SMOKE_REQUESTS + connections : Math.ceil((warmup + duration) * 5000) + connections);
+			let next = 0;
+			const take = (): Choice | undefined => pool.choices[next++];
+			const options: autocannon.Options = {
+				url: origin,
+				maxOverallRequests: pool.choices.length,
+				requests: [
+					{
+						method: 'POST',
+						setupRequest: (request) => {
+							const c = take() ?? pool.choices[pool.choices.length - 1];
+							return {
+								...request,
+								method: 'POST',
+								path: `/scenarios/${c.slug}/runs/${c.runId}?/choose`,
+								headers: { cookie: `session=${c.token}`, origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+								body: `step=${c.step}&event=${encodeURIComponent(c.event)}`
+							};
+						}
+					}
+				]
+			};
+			measured = await measure(options, 303);
+			extra = { choicesPrepared: pool.choices.length, choicesUsed: Math.min(next, pool.choices.length), poolPeople: pool.people, poolExhausted: next > pool.choices.length };
+			releaseChoicePool(db, pool);
+			db.$client.close();
+		} else {
+			measured = await measure({ url: origin + s.path, headers: { cookie: cookies.get(s.account!)! } }, s.expect);
+		}
+		const met = (s.target.rps === undefined || measured.rps >= s.target.rps) && (s.target.p99 === undefined || measured.p99 < s.target.p99) && measured.errors === 0;
+		results[s.id] = { name: s.name, method: s.method, path: s.path, ...measured, ratioToBare: Math.round((measured.rps / bare.rps) * 10000) / 10000, target: s.target, met, peakRssMb: peakRssMb(server.pid!), extra };
+	}
+	const peak = peakRssMb(server.pid!);
+	stopping = true;
+	cleanUp();
+	rmSync(serverDir, { recursive: true, force: true });
+
+	const output = {
+		date: new Date().toISOString(),
+		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+		database: { path: dbPath, staff, years, seededOn: seeded.today, counts: seeded.counts },
+		settings: { connections, ...(smoke ? { requestsPerPage: SMOKE_REQUESTS } : { durationSeconds: duration, warmupSeconds: warmup }), module: values.module },
+		bare: { path: modulePath, bytes: moduleBytes.length, ...bare },
+		scenarios: results,
+		memory: { peakRssMb: peak, targetMb: MEMORY_TARGET_MB, met: peak !== null && peak < MEMORY_TARGET_MB },
+		javascript: { page: modulePath, files: javascript.files.length, bytes: javascript.bytes, gzipBytes: javascript.gzip, brotliBytes: javascript.brotli, targetKb: JS_TARGET_KB, met: javascript.gzip < JS_TARGET_KB * 1024, list: javascript.files },
+		elapsedSeconds: Math.round((Date.now() - started) / 1000)
+	};
+	mkdirSync(dirname(outPath), { recursive: true });
+	writeFileSync(outPath, `${JSON.stringify(output, null, 2)}\n`);
+
+	const rows = [['', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '× bare', 'target', 'met']];
+	rows.push(['-', 'bare node:http (module page bytes)', String(bare.rps), String(bare.p50), String(bare.p99), String(bare.errors), '1', '', '']);
+	for (const [id, r] of Object.entries(results)) {
+		const target = [r.target.rps ? `≥${r.target.rps}/s` : '', r.target.p99 ? `p99<${r.target.p99}` : ''].filter(Boolean).join(' ');
+		rows.push([id, r.name, String(r.rps), String(r.p50), String(r.p99), String(r.errors), `${(r.ratioToBare! * 100).toFixed(1)}%`, target, r.met ? 'yes' : 'NO']);
+	}
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	console.log(rows.map((r) => r.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n'));
+	console.log(`\nPeak server memory (VmHWM): ${peak} MB (target < ${MEMORY_TARGET_MB} MB)`);
+	console.log(`JavaScript on ${modulePath}: ${javascript.files.length} files, ${(javascript.gzip / 1024).toFixed(1)} KB gzip, ${(javascript.brotli / 1024).toFixed(1)} KB brotli (${(javascript.bytes / 1024).toFixed(1)} KB raw; target < ${JS_TARGET_KB} KB compressed)`);
+	console.log(`Load average at the end: ${output.machine.loadAverageAtEnd.join(', ')} on ${output.machine.cpus} cores. Results: ${outPath}`);
+	if (scratch && !values.out) rmSync(scratch, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+	stopping = true;
+	cleanUp();
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});
