@@ -16,6 +16,6 @@ db.$client.close();
 
 console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);
 console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
-for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(24)} ${a.describe}`);
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.describe}`);
 console.log('');
 await import('./start.js');

@@ -19,7 +19,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'manager@demo.test', name: 'Inspector Mark Ellis', describe: 'training manager for Central South BCU', unit: 'Central South BCU', jobRole: 'police-sergeant', grant: { role: 'manager', scope: 'unit' } },
 	{ email: 'nhs-manager@demo.test', name: 'Fatima Rahman', describe: 'training manager for the whole NHS trust', unit: 'Willow Ward', jobRole: 'mental-health-nurse', grant: { role: 'manager', scope: 'organisation' } },
 	{ email: 'partnership@demo.test', name: 'Helen Osei', describe: 'partnership lead', unit: 'Central South BCU', jobRole: 'mh-liaison-officer', grant: { role: 'partnership-lead' } },
-	{ email: 'admin@demo.test', name: 'Sam Whitfield', describe: 'administrator', unit: 'Central South BCU', jobRole: 'call-handler', grant: { role: 'admin' } }
+	{ email: 'admin@demo.test', name: 'Sam Whitfield', describe: 'administrator', unit: 'Central South BCU', jobRole: 'call-handler', grant: { role: 'admin' } },
+	// Added last, so the people and histories seeded before them stay the same. They let access tests ask "another unit" and "another organisation".
+	{ email: 'custody-manager@demo.test', name: 'Inspector Joy Adebayo', describe: 'training manager for Brixton Custody Suite', unit: 'Brixton Custody Suite', jobRole: 'police-sergeant', grant: { role: 'manager', scope: 'unit' } },
+	{ email: 'mps-manager@demo.test', name: 'Chief Inspector Alan Brooks', describe: 'training manager for the whole MPS', unit: 'Personal Safety Training', jobRole: 'police-sergeant', grant: { role: 'manager', scope: 'organisation' } }
 ];
 
 const DEMO_LONDON = [
