@@ -3,7 +3,7 @@ import { notFound, requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { debriefPath, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/page';
-import { openRun, takeStep } from '$lib/server/scenarios/runs';
+import { getRun, openRun, takeStep } from '$lib/server/scenarios/runs';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -39,6 +39,9 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const def = scenarioOr404(event.params.slug);
 		const runId = runIdOr404(event.params.runId);
+		// Someone else's run is not found, whatever the form says: check ownership before reading it.
+		const owned = getRun(getDb(), user.id, runId);
+		if (!owned || owned.scenarioSlug !== def.slug) notFound();
 		const form = await event.request.formData();
 		const step = form.get('step');
 		const chosen = form.get('event');
