@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { desc } from 'drizzle-orm';
+import { recordAttempt } from '../auth/throttle';
+import { createSession } from '../auth/session';
+import { recordAssessment } from '../competency/assessments';
+import { requiredFor } from '../competency/framework';
+import { voidEvidence } from '../competency/ledger';
+import type { Db } from '../db';
+import { auditLog, evidence, scenarioRuns, scenarioSteps } from '../db/schema';
+import { validMarkdown, validQuiz } from '../modules/fixtures/valid';
+import { parseModule } from '../modules/parse';
+import { markSectionRead, saveReflection, submitAttempt } from '../modules/progress';
+import type { Principal } from '../access/policy';
+import { addOrganisation, addPerson, addUnit, grant, testDb } from '../testing/fixtures';
+import { testFramework } from '../testing/framework';
+import { exportSubjectAccess } from './subject-access';
+
+const framework = testFramework();
+const module = parseModule('/content/modules/07-test-module.md', validMarkdown, validQuiz);
+const right = { one: ['a'], two: ['a'], three: ['a'], four: ['a'], five: ['a'], six: ['a', 'b'] };
+const REFLECTION = 'I froze when he said he could not breathe, and I want to talk it through with my sergeant.';
+const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$not-a-real-hash';
+const TOKEN = 'sessiontokenfortheexporttest';
+const at = (minutes: number) => new Date(Date.UTC(2026, 2, 3, 9, minutes));
+
+function trainer(person: { id: number; name: string; email: string; organisationId: number; unitId: number; jobRole: string }): Principal {
+	return { ...person, grants: [{ role: 'trainer', organisationId: person.organisationId, unitId: null }] };
+}
+
+describe('exportSubjectAccess', () => {
+	let db: Db;
+	let ids: { subject: number; colleague: number; admin: number; sessionId: string };
+
+	beforeEach(() => {
+		db = testDb();
+		const org = addOrganisation(db);
+		const unit = addUnit(db, org.id);
+		const subject = addPerson(db, unit, { passwordHash: PASSWORD_HASH });
+		const colleague = addPerson(db, unit);
+		const admin = addPerson(db, unit);
+		grant(db, subject.id, 'trainer', { organisationId: org.id });
+		const sessionId = createSession(db, TOKEN, subject.id, at(0)).id;
+		recordAttempt(db, subject.email, '192.0.2.10', false, at(1));
+		recordAttempt(db, subject.email, '192.0.2.10', true, at(2));
+
+		markSectionRead(db, framework, subject.id, module, 'why-this-matters', at(3));
+		markSectionRead(db, framework, subject.id, module, 'warning-signs', at(4));
+		submitAttempt(db, framework, subject.id, module, right, at(5));
+		saveReflection(db, subject.id, module.slug, 'first-thoughts', REFLECTION, at(6));
+		const run = db
+			.insert(scenarioRuns)
+			.values({ personId: subject.id, scenarioSlug: 'street-section-136', scenarioVersion: '1.0.0', snapshot: '{"value":"approach"}', step: 1, shownAt: at(7), status: 'active', startedAt: at(7) })
+			.returning()
+			.get();
+		db.insert(scenarioSteps)
+			.values({ runId: run.id, step: 0, fromState: 'start', event: 'ONE_VOICE', appliedEvent: 'ONE_VOICE', toState: 'approach', feedback: 'Good.', score: 2, flags: '[]', late: false, at: at(8) })
+			.run();
+
+		// The colleague assesses the subject (evidence follows), an administrator voids that evidence, and the subject assesses the colleague.
+		const competencyId = requiredFor(framework, 'police-constable')[0].competency.id;
+		const input = { competencyId, assessedOn: '2026-03-02', outcome: 'competent' as const, notes: 'Calm, clear, kept the airway in view.' };
+		grant(db, colleague.id, 'trainer', { organisationId: org.id });
+		expect(recordAssessment(db, framework, trainer(colleague), subject, input, at(9)).ok).toBe(true);
+		const recorded = db.select().from(evidence).orderBy(desc(evidence.id)).get()!;
+		expect(voidEvidence(db, framework, { evidenceId: recorded.id, personId: subject.id, reason: 'Recorded against the wrong person', actorId: admin.id, at: at(10) })).toEqual({ ok: true });
+		expect(recordAssessment(db, framework, trainer(subject), colleague, { ...input, notes: 'Assessed by the subject.' }, at(11)).ok).toBe(true);
+		submitAttempt(db, framework, colleague.id, module, right, at(12));
+		ids = { subject: subject.id, colleague: colleague.id, admin: admin.id, sessionId };
+	});
+
+	it('holds every kind of record about the person, their reflection text included', () => {
+		const data = exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(20))!;
+		expect(data.person).toMatchObject({ id: ids.subject, passwordSet: true });
+		expect(data.roleGrants).toMatchObject([{ role: 'trainer', unit: null }]);
+		expect(data.sessions).toEqual({ count: 1, expiresAt: [expect.any(Date)] });
+		expect(data.signInAttempts.map((a) => a.succeeded)).toEqual([false, true]);
+		expect(data.moduleProgress).toHaveLength(2);
+		expect(data.quizAttempts).toMatchObject([{ answers: right, passed: true }]);
+		expect(data.completions).toHaveLength(1);
+		expect(data.reflections).toMatchObject([{ reflectionId: 'first-thoughts', body: REFLECTION }]);
+		expect(data.scenarioRuns).toMatchObject([{ scenarioSlug: 'street-section-136', position: { value: 'approach' }, steps: [{ event: 'ONE_VOICE', flags: [] }] }]);
+		const voided = data.evidence.filter((e) => e.kind === 'observed');
+		expect(voided.map((e) => e.voidsId === null)).toEqual([true, false]);
+		expect(data.evidence.find((e) => e.voidsId !== null)?.reason).toBe('Recorded against the wrong person');
+		expect(data.assessmentsAboutYou).toMatchObject([{ notes: 'Calm, clear, kept the airway in view.' }]);
+		expect(data.assessmentsByYou).toMatchObject([{ personId: ids.colleague, notes: 'Assessed by the subject.' }]);
+		expect(data.competencyStatus.current.length).toBeGreaterThan(0);
+	});
+
+	it('gives audit entries they made or that concern them, and nobody else’s', () => {
+		const data = exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(20))!;
+		const actions = data.audit.map((a) => `${a.action} by ${a.actorId === ids.subject ? 'them' : a.actorId === ids.colleague ? 'colleague' : 'admin'}`);
+		expect(actions).toContain('quiz-attempt by them');
+		expect(actions).toContain('module-complete by them');
+		expect(actions).toContain('assessment-record by colleague');
+		expect(actions).toContain('evidence-void by admin');
+		expect(actions).toContain('assessment-record by them');
+		expect(actions).not.toContain('quiz-attempt by colleague');
+	});
+
+	it('never holds the password hash, the session id or the token', () => {
+		const text = JSON.stringify(exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(20)));
+		expect(text).toContain(REFLECTION);
+		expect(text).not.toContain(PASSWORD_HASH);
+		expect(text).not.toContain('argon2');
+		expect(text).not.toContain(ids.sessionId);
+		expect(text).not.toContain(TOKEN);
+	});
+
+	it('records who exported whose data, and nothing for someone who does not exist', () => {
+		exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(20));
+		expect(db.select().from(auditLog).orderBy(desc(auditLog.id)).get()).toMatchObject({ action: 'subject-access-export', actorId: ids.admin, entity: 'person', entityId: String(ids.subject) });
+		const entries = db.$client.prepare('select count(*) as n from audit_log').get();
+		expect(exportSubjectAccess(db, { personId: 999_999, requestedBy: ids.admin })).toBeUndefined();
+		expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual(entries);
+	});
+});
