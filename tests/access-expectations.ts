@@ -1,0 +1,296 @@
+import { CALLER_NAMES, type Caller } from './http-callers';
+
+/**
+ * Who gets what from every page, endpoint and form action. access-matrix.e2e.ts fails when src/routes holds a route
+ * or action that is not a key here, so a new one must be classified before the tests pass again.
+ */
+
+/** A status, a redirect to a path (or a path pattern), or "not asked" for a post that would be a real write. */
+export type Outcome = 200 | 400 | 403 | 404 | { to: string | RegExp } | 'skip';
+
+export const LOGIN: Outcome = { to: /^\/login\?redirectTo=%2F/ };
+const SIGNED_IN = CALLER_NAMES.filter((c) => c !== 'visitor');
+const MANAGERS: Caller[] = ['manager', 'custody-manager', 'nhs-manager', 'mps-manager', 'admin'];
+
+/** `ok` for the callers named, `otherwise` (404 unless given) for every other signed-in caller, sign-in for a visitor. */
+export function only(ok: Outcome, allowed: Caller[], overrides: Partial<Record<Caller, Outcome>> = {}, otherwise: Outcome = 404): Record<Caller, Outcome> {
+	const out = Object.fromEntries(CALLER_NAMES.map((c) => [c, c === 'visitor' ? LOGIN : allowed.includes(c) ? ok : otherwise])) as Record<Caller, Outcome>;
+	return { ...out, ...overrides };
+}
+const everyone = (ok: Outcome) => only(ok, SIGNED_IN);
+/** A complete form that would really write: not posted for the callers allowed, refused for everyone else. */
+const wouldWrite = (allowed: Caller[], overrides: Partial<Record<Caller, Outcome>> = {}) => only('skip', allowed, overrides);
+const all = (outcome: Outcome) => Object.fromEntries(CALLER_NAMES.map((c) => [c, outcome])) as Record<Caller, Outcome>;
+
+type File = { name: string; mimeType: string; buffer: Buffer };
+
+export type Case = {
+	/** What the address or form points at, for messages: "officer's record". */
+	target: string;
+	/** The page address; for an action the runner adds `?/name` (except for `default`). */
+	path: string;
+	form?: Record<string, string>;
+	multipart?: Record<string, string | File>;
+	expect: Record<Caller, Outcome>;
+	/** Where use:enhance's answer (accept: application/json, no page load after the action) rightly differs. */
+	json?: Partial<Record<Caller, Outcome>>;
+	/** Text that no answer to anyone outside `seenBy` may contain (body or Location); refused answers never. */
+	secrets?: { text: string; seenBy?: Caller[] }[];
+	/**
+	 * Posting this is a real write for the allowed callers (start a run, sign out): the "nothing changed" check
+	 * is replaced by `keep`, an SQL query whose answer must stay the same.
+	 */
+	writes?: { keep?: string };
+	/** Each caller signs in afresh first, because the post ends the session (sign out). */
+	freshSession?: true;
+};
+
+/** Real ids of records that belong to particular people, read from the e2e database or made by the test. */
+export type Fixtures = {
+	person: Record<'officer' | 'recruit' | 'nurse' | 'custody' | 'trainer' | 'manager' | 'leaver', number>;
+	/** The officer's details as the admin form posts them. */
+	officerForm: Record<string, string>;
+	workforceId: Record<'officer' | 'nurse' | 'custody', string>;
+	organisation: Record<'mps' | 'nhs' | 'las', number>;
+	unit: { centralSouth: number };
+	grant: { manager: number };
+	evidence: { officer: number; nurse: number };
+	module: { slug: string; reflectionId: string; certificate: Record<Caller, boolean> };
+	run: { slug: string; activeId: number; finishedSlug: string; finishedId: number; firstChoice: string };
+	today: string;
+};
+
+const people = (f: Fixtures) =>
+	[
+		{ target: "officer's record (Central South BCU, MPS)", id: f.person.officer, seenBy: ['manager', 'mps-manager', 'admin'] as Caller[], wid: f.workforceId.officer },
+		{ target: "nurse's record (NHS trust)", id: f.person.nurse, seenBy: ['nhs-manager', 'admin'] as Caller[], wid: f.workforceId.nurse },
+		{ target: "custody officer's record (Brixton Custody Suite, MPS)", id: f.person.custody, seenBy: ['custody-manager', 'mps-manager', 'admin'] as Caller[], wid: f.workforceId.custody }
+	] as const;
+
+/** A manager's view of one person: in scope 200, anyone else 404, and the workforce id never leaks. */
+const managedPerson = (suffix: string) => (f: Fixtures) => [
+	...people(f).map((p) => ({ target: p.target, path: `/manage/people/${p.id}${suffix}`, expect: only(200, p.seenBy), secrets: [{ text: p.wid, seenBy: p.seenBy }] })),
+	{ target: 'an id that is not a number', path: `/manage/people/abc${suffix}`, expect: only(404, []) },
+	{ target: 'an id nobody has', path: `/manage/people/999999${suffix}`, expect: only(404, []) }
+];
+
+/** Your own things only, whatever the address says: the officer's workforce id reaches the officer alone. */
+const ownRecord = (path: string) => (f: Fixtures) => [{ target: 'own record (an id in the query is ignored)', path: `${path}?id=${f.person.officer}&personId=${f.person.officer}`, expect: everyone(200), secrets: [{ text: f.workforceId.officer, seenBy: ['officer'] as Caller[] }] }];
+
+const adminPage = (path: string) => () => [{ target: 'the page', path, expect: only(200, ['admin']) }];
+const managerPage = (path: string) => () => [{ target: 'the page', path, expect: only(200, MANAGERS) }];
+const learnerPage = (path: string) => () => [{ target: 'the page', path, expect: everyone(200) }];
+
+/** Roster import: administrators for any organisation, organisation managers for their own. */
+const rosterFor = (f: Fixtures, ok: Outcome) => [
+	{ target: 'MPS', path: `/roster/${f.organisation.mps}`, expect: only(ok, ['admin', 'mps-manager']) },
+	{ target: 'NHS trust', path: `/roster/${f.organisation.nhs}`, expect: only(ok, ['admin', 'nhs-manager']) },
+	{ target: 'ambulance service', path: `/roster/${f.organisation.las}`, expect: only(ok, ['admin']) }
+];
+
+/** Voiding evidence: 404 out of sight, 403 in sight but not an organisation manager, else the form is checked (400 for an empty one). */
+const voidFor = (f: Fixtures, form: Record<string, string> = {}) => [
+	{ target: "officer's record", path: `/manage/people/${f.person.officer}`, form, expect: only(400, ['mps-manager', 'admin'], { manager: 403 }) },
+	{ target: "nurse's record", path: `/manage/people/${f.person.nurse}`, form, expect: only(400, ['nhs-manager', 'admin']) },
+	{ target: "custody officer's record", path: `/manage/people/${f.person.custody}`, form, expect: only(400, ['mps-manager', 'admin'], { 'custody-manager': 403 }) }
+];
+
+const runPath = (f: Fixtures) => `/scenarios/${f.run.slug}/runs/${f.run.activeId}`;
+const finishedPath = (f: Fixtures) => `/scenarios/${f.run.finishedSlug}/runs/${f.run.finishedId}`;
+
+export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
+	'GET /': () => [{ target: 'the home page', path: '/', expect: { ...all({ to: '/training' }), visitor: 200 } }],
+	'GET /login': () => [{ target: 'the page', path: '/login', expect: { ...all({ to: '/training' }), visitor: 200 } }],
+	'GET /logout': () => [{ target: 'the page', path: '/logout', expect: { ...everyone(200), visitor: { to: '/' } } }],
+	'GET /account': learnerPage('/account'),
+	'GET /training': learnerPage('/training'),
+	'GET /training/record': ownRecord('/training/record'),
+	'GET /training/record.csv': ownRecord('/training/record.csv'),
+	'GET /training/record.json': ownRecord('/training/record.json'),
+	'GET /modules': learnerPage('/modules'),
+	'GET /modules/[slug]': (f) => [
+		{ target: 'a module', path: `/modules/${f.module.slug}`, expect: everyone(200) },
+		{ target: 'a module that does not exist', path: '/modules/no-such-module', expect: everyone(404) }
+	],
+	'GET /modules/[slug]/print': (f) => [{ target: 'a module', path: `/modules/${f.module.slug}/print`, expect: everyone(200) }],
+	'GET /modules/[slug]/certificate': (f) => [
+		{
+			target: 'own certificate: 200 only for someone who has completed the module',
+			path: `/modules/${f.module.slug}/certificate`,
+			expect: only(200, SIGNED_IN.filter((c) => f.module.certificate[c])),
+			secrets: [{ text: f.workforceId.officer, seenBy: ['officer'] }]
+		}
+	],
+	'GET /scenarios': learnerPage('/scenarios'),
+	'GET /scenarios/[slug]': (f) => [
+		{ target: 'a scenario', path: `/scenarios/${f.run.slug}`, expect: everyone(200) },
+		{ target: 'a scenario that does not exist', path: '/scenarios/no-such-scenario', expect: everyone(404) }
+	],
+	// Runs are private: not even an administrator or the learner's manager opens one.
+	'GET /scenarios/[slug]/runs/[runId]': (f) => [
+		{ target: "officer's active run", path: runPath(f), expect: only(200, ['officer']) },
+		{ target: "officer's finished run", path: finishedPath(f), expect: only({ to: `${finishedPath(f)}/debrief` }, ['officer']) },
+		{ target: "officer's run under another scenario's address", path: `/scenarios/${f.run.finishedSlug}/runs/${f.run.activeId}`, expect: only(404, []) },
+		{ target: 'a run id that is not a number', path: `/scenarios/${f.run.slug}/runs/abc`, expect: only(404, []) }
+	],
+	'GET /scenarios/[slug]/runs/[runId]/debrief': (f) => [
+		{ target: "officer's finished run", path: `${finishedPath(f)}/debrief`, expect: only(200, ['officer']) },
+		{ target: "officer's active run", path: `${runPath(f)}/debrief`, expect: only({ to: runPath(f) }, ['officer']) }
+	],
+	'GET /manage': managerPage('/manage'),
+	'GET /manage/people': managerPage('/manage/people'),
+	'GET /manage/export/expiring.csv': managerPage('/manage/export/expiring.csv'),
+	'GET /manage/export/matrix.csv': (f) => [
+		{
+			target: 'the whole matrix, in scope only',
+			path: '/manage/export/matrix.csv',
+			expect: only(200, MANAGERS),
+			secrets: people(f).map((p) => ({ text: p.wid, seenBy: p.seenBy }))
+		}
+	],
+	'GET /manage/people/[id]': managedPerson(''),
+	'GET /manage/people/[id]/record': managedPerson('/record'),
+	'GET /manage/people/[id]/record.csv': managedPerson('/record.csv'),
+	'GET /manage/people/[id]/record.json': managedPerson('/record.json'),
+	'GET /assess': () => [{ target: 'the page', path: '/assess', expect: only(200, ['trainer']) }],
+	'GET /assess/[id]': (f) => [
+		{ target: 'officer (MPS, the trainer trains for it)', path: `/assess/${f.person.officer}`, expect: only(200, ['trainer']) },
+		{ target: 'nurse (NHS trust)', path: `/assess/${f.person.nurse}`, expect: only(404, []) },
+		{ target: 'the trainer themself', path: `/assess/${f.person.trainer}`, expect: only(404, []) }
+	],
+	'GET /partnership': () => [{ target: 'the page', path: '/partnership', expect: only(200, ['partnership', 'admin']) }],
+	'GET /roster': () => [{ target: 'the page', path: '/roster', expect: only(200, ['admin', 'nhs-manager', 'mps-manager']) }],
+	'GET /roster/[organisationId]': (f) => rosterFor(f, 200),
+	'GET /admin': adminPage('/admin'),
+	'GET /admin/audit': adminPage('/admin/audit'),
+	'GET /admin/organisations': adminPage('/admin/organisations'),
+	'GET /admin/organisations/[id]': (f) => [{ target: 'MPS', path: `/admin/organisations/${f.organisation.mps}`, expect: only(200, ['admin']) }],
+	'GET /admin/people': adminPage('/admin/people'),
+	'GET /admin/people/new': adminPage('/admin/people/new'),
+	'GET /admin/people/[id]': (f) => [{ target: "officer's record", path: `/admin/people/${f.person.officer}`, expect: only(200, ['admin']), secrets: [{ text: f.workforceId.officer, seenBy: ['admin'] }] }],
+	// Each download writes an audit entry, so the records do change for the administrator.
+	'GET /admin/people/[id]/export.json': (f) => [
+		{ target: "officer's subject access export", path: `/admin/people/${f.person.officer}/export.json`, expect: only(200, ['admin']), secrets: [{ text: f.workforceId.officer, seenBy: ['admin'] }], writes: {} },
+		{ target: 'an id nobody has', path: '/admin/people/999999/export.json', expect: only(404, []) }
+	],
+	'GET /admin/units/[id]': (f) => [{ target: 'Central South BCU', path: `/admin/units/${f.unit.centralSouth}`, expect: only(200, ['admin']) }],
+
+	// Form actions. An allowed caller posts a form the action refuses (400), so the test proves the caller got
+	// past authorisation without changing the demo records; everyone else must be refused before that.
+	// Signed in, the refused form is followed by the page's load, which sends you on to /training.
+	'POST /login?/default': () => [{ target: 'an empty sign-in form', path: '/login', expect: { ...all({ to: '/training' }), visitor: 400 }, json: all(400) }],
+	'POST /logout?/default': () => [{ target: 'sign out', path: '/logout', expect: all({ to: '/' }), writes: {}, freshSession: true }],
+	'POST /account?/password': () => [{ target: 'an empty password form', path: '/account', expect: everyone(400) }],
+	'POST /modules/[slug]?/read': (f) => [{ target: 'an empty form', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
+	'POST /modules/[slug]?/submit': (f) => [{ target: 'no answers', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
+	'POST /modules/[slug]?/reflect': (f) => [
+		{ target: 'an empty form', path: `/modules/${f.module.slug}`, expect: everyone(400) },
+		{
+			// The reflection id names a prompt, not a record: each caller writes only their own answer to it.
+			target: "the officer's reflection prompt, posted by everyone else",
+			path: `/modules/${f.module.slug}`,
+			form: { reflectionId: f.module.reflectionId, body: 'Written by someone else' },
+			expect: { ...everyone(200), officer: 'skip' },
+			writes: { keep: `select body, updated_at from reflections where person_id = ${f.person.officer}` }
+		}
+	],
+	'POST /scenarios/[slug]?/start': (f) => [
+		{
+			target: "the scenario the officer has a run of: each caller gets their own run",
+			path: `/scenarios/${f.run.slug}`,
+			expect: only({ to: /^\/scenarios\/[a-z0-9-]+\/runs\/\d+$/ }, SIGNED_IN, { officer: { to: runPath(f) } }),
+			secrets: [{ text: runPath(f), seenBy: ['officer'] }],
+			writes: { keep: `select * from scenario_runs where id = ${f.run.activeId}` }
+		}
+	],
+	'POST /scenarios/[slug]/runs/[runId]?/choose': (f) => [
+		{ target: "officer's active run, a stale step", path: runPath(f), form: { step: 'x', event: f.run.firstChoice }, expect: only(400, ['officer']) },
+		{ target: "officer's active run, a real choice by anyone else", path: runPath(f), form: { step: '0', event: f.run.firstChoice }, expect: { ...only(404, []), officer: 'skip' } },
+		{ target: "officer's finished run", path: finishedPath(f), form: { step: '0', event: f.run.firstChoice }, expect: only({ to: `${finishedPath(f)}/debrief` }, ['officer']) }
+	],
+	'POST /assess/[id]?/default': (f) => [
+		{ target: 'officer, an empty form', path: `/assess/${f.person.officer}`, expect: only(400, ['trainer']) },
+		{ target: 'officer, a complete assessment', path: `/assess/${f.person.officer}`, form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'by anyone' }, expect: wouldWrite(['trainer']) },
+		{ target: 'nurse, a complete assessment', path: `/assess/${f.person.nurse}`, form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'cross-organisation' }, expect: only(404, []) },
+		{ target: 'the trainer themself, a complete assessment', path: `/assess/${f.person.trainer}`, form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'self' }, expect: only(404, []) }
+	],
+	'POST /manage/people/[id]?/void': (f) => [
+		...voidFor(f),
+		{
+			target: "officer's record with the officer's own evidence id",
+			path: `/manage/people/${f.person.officer}`,
+			form: { evidenceId: String(f.evidence.officer), reason: 'Out of scope' },
+			expect: wouldWrite(['mps-manager', 'admin'], { manager: 403 })
+		},
+		{
+			target: "nurse's record with the officer's evidence id",
+			path: `/manage/people/${f.person.nurse}`,
+			form: { evidenceId: String(f.evidence.officer), reason: 'Cross-record void' },
+			expect: only(400, ['nhs-manager', 'admin'])
+		},
+		{
+			target: "officer's record with the nurse's evidence id",
+			path: `/manage/people/${f.person.officer}`,
+			form: { evidenceId: String(f.evidence.nurse), reason: 'Cross-record void' },
+			expect: only(400, ['mps-manager', 'admin'], { manager: 403 })
+		}
+	],
+	'POST /roster/[organisationId]?/check': (f) => [
+		...rosterFor(f, 400),
+		{
+			target: 'a valid roster file for the NHS trust, posted to the MPS',
+			path: `/roster/${f.organisation.mps}`,
+			multipart: { roster: { name: 'cross.csv', mimeType: 'text/csv', buffer: Buffer.from('workforce_id,name,email,unit,job_role,start_date,leaving_date\r\nX1,A B,a.b@nhs.test,Willow Ward,mental-health-nurse,2024-01-01,\r\n') } },
+			expect: only(200, ['admin', 'mps-manager'])
+		}
+	],
+	'POST /roster/[organisationId]?/apply': (f) => [
+		...rosterFor(f, 400),
+		{ target: 'a made-up plan fingerprint for the MPS', path: `/roster/${f.organisation.mps}`, form: { fingerprint: 'a'.repeat(64) }, expect: only(400, ['admin', 'mps-manager']) }
+	],
+	'POST /admin/organisations?/create': () => [
+		{ target: 'an empty form', path: '/admin/organisations', expect: only(400, ['admin']) },
+		{ target: 'a complete new organisation', path: '/admin/organisations', form: { name: 'Matrix Organisation', kind: 'police' }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/organisations/[id]?/update': (f) => [
+		{ target: 'MPS, an empty form', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) },
+		{ target: 'MPS, a new name', path: `/admin/organisations/${f.organisation.mps}`, form: { name: 'Renamed Police', kind: 'police' }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/organisations/[id]?/createUnit': (f) => [
+		{ target: 'MPS, an empty form', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) },
+		{ target: 'MPS, a complete new unit', path: `/admin/organisations/${f.organisation.mps}`, form: { name: 'Matrix Unit', kind: 'bcu', borough: '' }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/new?/default': (f) => [
+		{ target: 'an empty form', path: '/admin/people/new', expect: only(400, ['admin']) },
+		{ target: 'a complete new person', path: '/admin/people/new', form: { ...f.officerForm, name: 'Matrix Person', email: 'matrix.person@demo.test', workforceId: 'MATRIX-1' }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/[id]?/update': (f) => [
+		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
+		{ target: "officer's record, a new name", path: `/admin/people/${f.person.officer}`, form: { ...f.officerForm, name: 'Renamed Officer' }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/[id]?/markLeft': (f) => [
+		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
+		{ target: "officer's record, a leaving date", path: `/admin/people/${f.person.officer}`, form: { leftDate: f.today }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/[id]?/reinstate': (f) => [
+		{ target: 'officer, who has not left', path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
+		{ target: 'someone who has left', path: `/admin/people/${f.person.leaver}`, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/[id]?/resetPassword': (f) => [
+		{ target: 'someone who has left', path: `/admin/people/${f.person.leaver}`, expect: only(400, ['admin']) },
+		{ target: "officer's password", path: `/admin/people/${f.person.officer}`, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/[id]?/grant': (f) => [
+		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
+		{ target: "officer's record, the administrator role", path: `/admin/people/${f.person.officer}`, form: { role: 'admin', scope: '' }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/people/[id]?/revoke': (f) => [
+		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
+		{ target: "officer's record with the unit manager's grant id", path: `/admin/people/${f.person.officer}`, form: { grantId: String(f.grant.manager) }, expect: only(400, ['admin']) },
+		{ target: "the unit manager's own grant", path: `/admin/people/${f.person.manager}`, form: { grantId: String(f.grant.manager) }, expect: wouldWrite(['admin']) }
+	],
+	'POST /admin/units/[id]?/default': (f) => [
+		{ target: 'Central South BCU, an empty form', path: `/admin/units/${f.unit.centralSouth}`, expect: only(400, ['admin']) },
+		{ target: 'Central South BCU, a new name', path: `/admin/units/${f.unit.centralSouth}`, form: { name: 'Renamed Unit', kind: 'bcu', borough: '' }, expect: wouldWrite(['admin']) }
+	]
+};

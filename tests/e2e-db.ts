@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+
+/** playwright.config.ts gives each E2E_PORT its own database: data/e2e-<port>.db. */
+export function openE2eDb(baseURL: string): Database.Database {
+	const db = new Database(`data/e2e-${new URL(baseURL).port}.db`, { readonly: true, fileMustExist: true });
+	db.pragma('busy_timeout = 5000'); // the server writes while the tests read
+	return db;
+}
+
+/** Tables that hold records. Sessions and sign-in attempts are left out: signing in and sliding expiry write them by design. */
+export const RECORD_TABLES = [
+	'organisations',
+	'units',
+	'people',
+	'role_grants',
+	'audit_log',
+	'module_progress',
+	'quiz_attempts',
+	'module_completions',
+	'reflections',
+	'scenario_runs',
+	'scenario_steps',
+	'evidence',
+	'assessments',
+	'competency_status',
+	'competency_cycles'
+] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/**
+ * One digest per table over every row in rowid order, so any insert, update or delete shows up.
+ * `where` limits a table to some rows (an SQL condition), for "nothing outside this changed".
+ */
+export function tableDigests(db: Database.Database, where: Partial<Record<RecordTable, string>> = {}): Record<RecordTable, string> {
+	const out = {} as Record<RecordTable, string>;
+	for (const table of RECORD_TABLES) {
+		const hash = createHash('sha256');
+		let rows = 0;
+		for (const row of db.prepare(`select * from ${table} where ${where[table] ?? '1'} order by rowid`).raw().iterate() as IterableIterator<unknown[]>) {
+			hash.update(JSON.stringify(row));
+			rows++;
+		}
+		out[table] = `${rows}:${hash.digest('hex').slice(0, 16)}`;
+	}
+	return out;
+}
+
+export const one = <T = number>(db: Database.Database, sql: string, ...params: unknown[]): T => {
+	const row = db.prepare(sql).raw().get(...params) as unknown[] | undefined;
+	if (!row) throw new Error(`no row for: ${sql} ${JSON.stringify(params)}`);
+	return row[0] as T;
+};
+
+export const personId = (db: Database.Database, email: string) => one(db, 'select id from people where email = ?', email);
