@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/access/guards';
 import { changeOwnPassword } from '$lib/server/auth/change-password';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
+import { readForm } from '$lib/server/forms/read';
 import { getPerson } from '$lib/server/people/repository';
 import { passwordChangeInput } from '$lib/server/people/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
-		const parsed = parseForm(passwordChangeInput, await event.request.formData());
+		const parsed = parseForm(passwordChangeInput, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		const result = await changeOwnPassword(getDb(), { personId: user.id, sessionId: event.locals.session!.id, current: parsed.data.current, next: parsed.data.password });
 		if (!result.ok) return fail(400, { errors: { [result.field]: result.message } });

@@ -5,6 +5,7 @@ import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
+import { readForm } from '$lib/server/forms/read';
 import type { Actions, PageServerLoad } from './$types';
 
 const signInInput = z.object({
@@ -25,7 +26,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const parsed = parseForm(signInInput, await event.request.formData());
+		const parsed = parseForm(signInInput, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: { email: parsed.values.email ?? '' } });
 		const db = getDb();
 		const result = await signIn(db, { email: parsed.data.email, password: parsed.data.password, address: event.getClientAddress() });

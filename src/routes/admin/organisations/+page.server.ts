@@ -3,6 +3,7 @@ import { requireAdmin } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
+import { readForm } from '$lib/server/forms/read';
 import { createOrganisation, listOrganisations } from '$lib/server/organisations/repository';
 import { organisationInput } from '$lib/server/organisations/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireAdmin(event);
-		const parsed = parseForm(organisationInput, await event.request.formData());
+		const parsed = parseForm(organisationInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		const result = createOrganisation(getDb(), user.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values);

@@ -8,6 +8,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
+import { readForm } from '$lib/server/forms/read';
 import { getPerson } from '$lib/server/people/repository';
 import type { Principal } from '$lib/server/access/policy';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireTrainer(event);
 		const person = assessableOr404(user, event.params.id);
-		const parsed = parseForm(assessmentInput, await event.request.formData());
+		const parsed = parseForm(assessmentInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		const result = recordAssessment(getDb(), getFramework(), user, person, parsed.data);
 		if (!result.ok) {

@@ -4,6 +4,7 @@ import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
+import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
 import { moduleOr404, moduleSummary, nextStop } from '$lib/server/modules/page';
 import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 	read: async (event) => {
 		const user = requireUser(event);
 		const module = moduleOr404(event.params.slug);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const section = form.get('section');
 		if (typeof section !== 'string' || !module.sections.some((s) => s.id === section)) {
 			return fail(400, { readError: 'That section is not part of this module. Reload the page and try again.' });
@@ -45,7 +46,7 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const user = requireUser(event);
 		const module = moduleOr404(event.params.slug);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const answers = readAnswers(module.quiz, form);
 		const chosen = Object.fromEntries(module.quiz.questions.map((q) => [q.id, form.getAll(`q:${q.id}`).map(String)]));
 		if (!answers.ok) return fail(400, { quizErrors: answers.errors, chosen });
@@ -61,7 +62,7 @@ export const actions: Actions = {
 				reflectionId: z.string({ error: 'Choose a reflection' }).refine((id) => ids.has(id), 'That reflection is not part of this module'),
 				body: z.string().max(5000, 'Keep your reflection to 5,000 characters or fewer')
 			}),
-			await event.request.formData()
+			await readForm(event.request)
 		);
 		if (!parsed.ok) return fail(400, { reflectionErrors: parsed.errors });
 		saveReflection(getDb(), user.id, module.slug, parsed.data.reflectionId, parsed.data.body);

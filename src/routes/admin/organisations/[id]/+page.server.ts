@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
+import { readForm } from '$lib/server/forms/read';
 import { createUnit, getOrganisation, listUnits, updateOrganisation } from '$lib/server/organisations/repository';
 import { organisationInput, unitInput } from '$lib/server/organisations/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +26,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const user = requireAdmin(event);
 		const organisation = organisationOr404(event.params.id);
-		const parsed = parseForm(organisationInput, await event.request.formData());
+		const parsed = parseForm(organisationInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
 		const result = updateOrganisation(getDb(), user.id, organisation.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'update');
@@ -34,7 +35,7 @@ export const actions: Actions = {
 	createUnit: async (event) => {
 		const user = requireAdmin(event);
 		const organisation = organisationOr404(event.params.id);
-		const parsed = parseForm(unitInput, await event.request.formData());
+		const parsed = parseForm(unitInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'createUnit');
 		const result = createUnit(getDb(), user.id, organisation.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'createUnit');

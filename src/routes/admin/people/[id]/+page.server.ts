@@ -6,6 +6,7 @@ import { id as idField } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
+import { readForm } from '$lib/server/forms/read';
 import { listOrganisations, listUnits } from '$lib/server/organisations/repository';
 import { getPerson, grantRole, listGrants, markLeft, reinstate, revokeGrant, updatePerson } from '$lib/server/people/repository';
 import { grantInput, markLeftInput, personInput } from '$lib/server/people/validation';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(event.params.id);
-		const parsed = parseForm(personInput, await event.request.formData());
+		const parsed = parseForm(personInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
 		const result = updatePerson(getDb(), getFramework(), user.id, person.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'update');
@@ -39,7 +40,7 @@ export const actions: Actions = {
 	markLeft: async (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(event.params.id);
-		const parsed = parseForm(markLeftInput, await event.request.formData());
+		const parsed = parseForm(markLeftInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'markLeft');
 		const result = markLeft(getDb(), user.id, person.id, parsed.data.leftDate);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'markLeft');
@@ -62,7 +63,7 @@ export const actions: Actions = {
 	grant: async (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(event.params.id);
-		const parsed = parseForm(grantInput, await event.request.formData());
+		const parsed = parseForm(grantInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'grant');
 		const result = grantRole(getDb(), user.id, person.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'grant');
@@ -71,7 +72,7 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(event.params.id);
-		const parsed = parseForm(z.object({ grantId: idField('a role') }), await event.request.formData());
+		const parsed = parseForm(z.object({ grantId: idField('a role') }), await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, {}, 'revoke');
 		const result = revokeGrant(getDb(), user.id, person.id, parsed.data.grantId);
 		if (!result.ok) return invalid(result.errors, {}, 'revoke');

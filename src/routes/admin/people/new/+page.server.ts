@@ -4,6 +4,7 @@ import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
+import { readForm } from '$lib/server/forms/read';
 import { listOrganisations, listUnits } from '$lib/server/organisations/repository';
 import { createPerson } from '$lib/server/people/repository';
 import { personInput } from '$lib/server/people/validation';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireAdmin(event);
-		const parsed = parseForm(personInput, await event.request.formData());
+		const parsed = parseForm(personInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		const result = createPerson(getDb(), getFramework(), user.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values);

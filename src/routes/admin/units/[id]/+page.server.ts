@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
+import { readForm } from '$lib/server/forms/read';
 import { getOrganisation, getUnit, updateUnit } from '$lib/server/organisations/repository';
 import { unitInput } from '$lib/server/organisations/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +25,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireAdmin(event);
 		const unit = unitOr404(event.params.id);
-		const parsed = parseForm(unitInput, await event.request.formData());
+		const parsed = parseForm(unitInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		const result = updateUnit(getDb(), user.id, unit.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values);

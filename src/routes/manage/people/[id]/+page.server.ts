@@ -9,6 +9,7 @@ import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
 import { id, requiredText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
+import { readForm } from '$lib/server/forms/read';
 import { asAtFrom, personForManager } from '$lib/server/manage/person';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +28,7 @@ export const actions: Actions = {
 	void: async (event) => {
 		const { user, person } = personForManager(event);
 		if (person.id === user.id || !canManageOrganisation(user, person.organisationId)) return fail(403, { errors: { form: 'Only an administrator or a manager of this organisation can correct this record, and never their own.' } });
-		const parsed = parseForm(z.object({ evidenceId: id('the evidence to void'), reason: requiredText('the reason for the correction', 500) }), await event.request.formData());
+		const parsed = parseForm(z.object({ evidenceId: id('the evidence to void'), reason: requiredText('the reason for the correction', 500) }), await readForm(event.request));
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, evidenceId: parsed.values.evidenceId });
 		const result = voidEvidence(getDb(), getFramework(), { evidenceId: parsed.data.evidenceId, personId: person.id, reason: parsed.data.reason, actorId: user.id });
 		if (!result.ok) return fail(400, { errors: { form: result.message }, evidenceId: parsed.values.evidenceId });

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms/read';
 import { debriefPath, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/page';
 import { getRun, openRun, takeStep } from '$lib/server/scenarios/runs';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		// Someone else's run is not found, whatever the form says: check ownership before reading it.
 		const owned = getRun(getDb(), user.id, runId);
 		if (!owned || owned.scenarioSlug !== def.slug) notFound();
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const step = form.get('step');
 		const chosen = form.get('event');
 		if (typeof step !== 'string' || !/^\d{1,6}$/.test(step)) {
