@@ -49,7 +49,18 @@ db.$client.pragma('cache_size = -262144');
 db.$client.pragma('temp_store = MEMORY');
 const [content, passwordHash] = await Promise.all([loadContentFromDisk(), hashPassword(BENCH_PASSWORD)]);
 const bar = values.quiet ? null : progressBar('Seeding people');
-const result = seedSynthetic(db, prepareContent(content), { staff, years, seed, now, passwordHash, onProgress: (done, total) => bar?.update(done, total) });
+let stage = '';
+const result = seedSynthetic(db, prepareContent(content), {
+	staff,
+	years,
+	seed,
+	now,
+	passwordHash,
+	onProgress: (done, total, label) => {
+		if (label && label !== stage && !values.quiet) process.stderr.write(`${(stage = label)}…\n`);
+		else bar?.update(done, total);
+	}
+});
 db.$client.pragma('wal_checkpoint(TRUNCATE)');
 db.$client.exec('analyze');
 db.$client.close();

@@ -2,11 +2,27 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { ensureAggregates } from '$lib/server/competency/aggregates';
+import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 
-/** Opens the database and applies pending migrations before the first request. */
+/**
+ * Opens the database and applies pending migrations before the first request, and brings the dashboard
+ * aggregates to today (a full count only the first time; then a moment each new day, done here rather than
+ * in a manager's request: on start-up and every ten minutes).
+ */
 export const init: ServerInit = () => {
-	getDb();
+	const db = getDb();
+	const refresh = () => {
+		try {
+			ensureAggregates(db, londonToday());
+		} catch (error) {
+			// Not fatal: each dashboard request brings them up to date itself.
+			console.error('Could not bring the dashboard aggregates up to date:', error);
+		}
+	};
+	refresh();
+	setInterval(refresh, 10 * 60_000).unref();
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {

@@ -1,7 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { people, roleGrants, sessions, type Person, type RoleGrant } from '../db/schema';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,25 +33,38 @@ export function createSession(db: Db, token: string, personId: number, now = new
 	return session;
 }
 
+/** The two queries every signed-in request runs, prepared once per connection. */
+function sessionStatements(db: Db) {
+	return prepared(db, 'session', () => ({
+		lookup: db
+			.select({
+				expiresAt: sessions.expiresAt,
+				user: {
+					id: people.id,
+					name: people.name,
+					email: people.email,
+					organisationId: people.organisationId,
+					unitId: people.unitId,
+					jobRole: people.jobRole,
+					status: people.status
+				}
+			})
+			.from(sessions)
+			.innerJoin(people, eq(sessions.personId, people.id))
+			.where(eq(sessions.id, sql.placeholder('id')))
+			.prepare(),
+		grants: db
+			.select({ role: roleGrants.role, organisationId: roleGrants.organisationId, unitId: roleGrants.unitId })
+			.from(roleGrants)
+			.where(eq(roleGrants.personId, sql.placeholder('personId')))
+			.prepare()
+	}));
+}
+
 export function validateSessionToken(db: Db, token: string, now = new Date()): SessionValidationResult {
 	const id = sessionIdOf(token);
-	const row = db
-		.select({
-			expiresAt: sessions.expiresAt,
-			user: {
-				id: people.id,
-				name: people.name,
-				email: people.email,
-				organisationId: people.organisationId,
-				unitId: people.unitId,
-				jobRole: people.jobRole,
-				status: people.status
-			}
-		})
-		.from(sessions)
-		.innerJoin(people, eq(sessions.personId, people.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const statements = sessionStatements(db);
+	const row = statements.lookup.get({ id });
 	if (!row) return { session: null, user: null, renewed: false };
 	if (now.getTime() >= row.expiresAt.getTime() || row.user.status !== 'active') {
 		db.delete(sessions).where(eq(sessions.id, id)).run();
@@ -63,11 +77,7 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): S
 		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
 		renewed = true;
 	}
-	const grants = db
-		.select({ role: roleGrants.role, organisationId: roleGrants.organisationId, unitId: roleGrants.unitId })
-		.from(roleGrants)
-		.where(eq(roleGrants.personId, row.user.id))
-		.all();
+	const grants = statements.grants.all({ personId: row.user.id });
 	const { status: _status, ...user } = row.user;
 	return { session: { id, expiresAt }, user: { ...user, grants }, renewed };
 }

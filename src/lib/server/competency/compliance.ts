@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
-import { competencyCycles, competencyStatus, people, units } from '../db/schema';
+import { competencyCycles, competencyStatus, people, statusCounts, trendCounts, units } from '../db/schema';
 import { scopeCondition } from '../people/repository';
 import type { CompetencyStatus } from '../../competency-status';
-import { addDays, addMonths, type IsoDate } from './dates';
+import { aggregateScope, ensureAggregates } from './aggregates';
+import { addDays, type IsoDate } from './dates';
+import { trendDates } from './trend-dates';
 import { DUE_SOON_DAYS } from './status';
 
 /** Status against `today`, computed in SQL from the stored expiry so that it never goes stale. */
@@ -25,10 +27,29 @@ function add(into: Counts, from: Counts) {
 /** In date: current or due soon. */
 export const shareCurrent = (c: Counts) => (c.required ? (c.current + c.dueSoon) / c.required : 0);
 
-/** One grouped query; the by-competency, by-unit and by-role views are sums of its rows. */
-export function complianceSummary(db: Db, scope: PeopleScope, today: IsoDate) {
+/** Counts by competency, unit and job role for a scope: from the aggregates, or counted directly for one person. */
+function summaryRows(db: Db, scope: PeopleScope, today: IsoDate): (Counts & { competencyId: string; unitId: number; jobRole: string })[] {
+	const where = aggregateScope(scope, statusCounts.organisationId, statusCounts.unitId);
+	if (where !== null) {
+		ensureAggregates(db, today);
+		return db
+			.select({
+				competencyId: statusCounts.competencyId,
+				unitId: statusCounts.unitId,
+				jobRole: statusCounts.jobRole,
+				required: sql<number>`sum(${statusCounts.required})`,
+				current: sql<number>`sum(${statusCounts.within90} + ${statusCounts.beyond90})`,
+				dueSoon: sql<number>`sum(${statusCounts.within30} + ${statusCounts.within60})`,
+				expired: sql<number>`sum(${statusCounts.expired})`,
+				notAchieved: sql<number>`sum(${statusCounts.notAchieved})`
+			})
+			.from(statusCounts)
+			.where(and(sql`${statusCounts.required} > 0`, where))
+			.groupBy(statusCounts.competencyId, statusCounts.unitId, statusCounts.jobRole)
+			.all();
+	}
 	const s = statusSql(today);
-	const rows = db
+	return db
 		.select({
 			competencyId: competencyStatus.competencyId,
 			unitId: people.unitId,
@@ -44,6 +65,14 @@ export function complianceSummary(db: Db, scope: PeopleScope, today: IsoDate) {
 		.where(and(eq(people.status, 'active'), scopeCondition(scope)))
 		.groupBy(competencyStatus.competencyId, people.unitId, people.jobRole)
 		.all();
+}
+
+/**
+ * Counts by competency, unit and job role (from the aggregates: a millisecond for 45,000 people); the
+ * by-competency, by-unit and by-role views are sums of its rows.
+ */
+export function complianceSummary(db: Db, scope: PeopleScope, today: IsoDate) {
+	const rows = summaryRows(db, scope, today);
 	const byCompetency = new Map<string, Counts>();
 	const byUnit = new Map<number, Map<string, Counts>>();
 	const byRole = new Map<string, Map<string, Counts>>();
@@ -62,14 +91,43 @@ export function complianceSummary(db: Db, scope: PeopleScope, today: IsoDate) {
 	return { byCompetency, byUnit, byRole };
 }
 
+/** The same condition as scopeCondition, written so that SQLite will not drive the query from the people indexes. */
+function unindexedScope(scope: Extract<PeopleScope, { kind: 'scoped' }>): SQL {
+	const parts: SQL[] = [];
+	if (scope.organisationIds.length) parts.push(sql`+${people.organisationId} in ${scope.organisationIds}`);
+	if (scope.unitIds.length) parts.push(sql`+${people.unitId} in ${scope.unitIds}`);
+	return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`0`;
+}
+
+/** Expired, or expiring within the window, from the aggregates; null for one person's own scope. */
+function expiringTotal(db: Db, scope: PeopleScope, today: IsoDate, within: 30 | 60 | 90): number | null {
+	const where = aggregateScope(scope, statusCounts.organisationId, statusCounts.unitId);
+	if (where === null) return null;
+	ensureAggregates(db, today);
+	const buckets = [statusCounts.expired, statusCounts.within30, ...(within >= 60 ? [statusCounts.within60] : []), ...(within >= 90 ? [statusCounts.within90] : [])];
+	const n = db
+		.select({ n: sql<number>`coalesce(sum(${sql.join(buckets, sql` + `)}), 0)` })
+		.from(statusCounts)
+		.where(where)
+		.get()!.n;
+	return n;
+}
+
 export type ExpiringFilter = { within: 30 | 60 | 90; page: number; pageSize?: number };
 
 /** People expired, or expiring within the window, on any competency: soonest first. */
 export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
 	const until = addDays(today, filter.within);
-	const where = and(eq(people.status, 'active'), scopeCondition(scope), sql`${competencyStatus.expiresOn} is not null and ${competencyStatus.expiresOn} <= ${until}`);
+	const expiring = sql`${competencyStatus.expiresOn} is not null and ${competencyStatus.expiresOn} <= ${until}`;
+	const where = and(eq(people.status, 'active'), scopeCondition(scope), expiring);
 	const pageSize = filter.pageSize ?? 50;
-	const total = db.select({ n: sql<number>`count(*)` }).from(competencyStatus).innerJoin(people, eq(people.id, competencyStatus.personId)).where(where).get()!.n;
+	const total = expiringTotal(db, scope, today, filter.within) ?? db.select({ n: sql<number>`count(*)` }).from(competencyStatus).innerJoin(people, eq(people.id, competencyStatus.personId)).where(where).get()!.n;
+	// SQLite cannot see how many people a scope holds, so it always starts from the people. For a large scope
+	// (a whole force) walking the statuses in expiry order and stopping at a page is far quicker; the `+`
+	// keeps it off the people indexes. The aggregates say how large the scope is.
+	const everywhere = expiringTotal(db, { kind: 'all' }, today, filter.within);
+	const large = scope.kind === 'all' || (everywhere !== null && total * 20 >= everywhere);
+	const rowsWhere = large && scope.kind === 'scoped' ? and(eq(people.status, 'active'), expiring, unindexedScope(scope)) : where;
 	const rows = db
 		.select({
 			personId: people.id,
@@ -84,7 +142,7 @@ export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter:
 		.from(competencyStatus)
 		.innerJoin(people, eq(people.id, competencyStatus.personId))
 		.innerJoin(units, eq(units.id, people.unitId))
-		.where(where)
+		.where(rowsWhere)
 		.orderBy(asc(competencyStatus.expiresOn), asc(people.name), asc(competencyStatus.competencyId))
 		.limit(pageSize)
 		.offset((Math.max(1, filter.page) - 1) * pageSize)
@@ -92,18 +150,33 @@ export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter:
 	return { rows, total, page: Math.max(1, filter.page), pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** Month ends for the trend chart: the last day of each of the previous 12 months, then today. */
-export function trendDates(today: IsoDate): IsoDate[] {
-	const firstOfMonth = `${today.slice(0, 8)}01`;
-	const dates = Array.from({ length: 12 }, (_, i) => addDays(addMonths(firstOfMonth, -11 + i), -1));
-	return [...dates, today];
-}
+export { trendDates };
 
 /**
  * Share of required competencies in date at each point, from the stored cycles. People count while they were
- * in post (started, not yet left). Requirements are those of each person's current job role.
+ * in post (started, not yet left). Requirements are those of each person's current job role. Read from the
+ * trend aggregates, which hold exactly these counts by date and unit.
  */
 export function complianceTrend(db: Db, scope: PeopleScope, today: IsoDate) {
+	const where = aggregateScope(scope, trendCounts.organisationId, trendCounts.unitId);
+	if (where === null) return complianceTrendDirect(db, scope, today);
+	ensureAggregates(db, today);
+	const rows = db
+		.select({ date: trendCounts.date, required: sql<number>`sum(${trendCounts.required})`, current: sql<number>`sum(${trendCounts.current})` })
+		.from(trendCounts)
+		.where(where)
+		.groupBy(trendCounts.date)
+		.all();
+	const byDate = new Map(rows.map((r) => [r.date, r]));
+	return trendDates(today).map((date) => {
+		const required = byDate.get(date)?.required ?? 0;
+		const current = byDate.get(date)?.current ?? 0;
+		return { date, required, current, share: required ? current / required : 0 };
+	});
+}
+
+/** The same counts straight from statuses and cycles: for one person's own scope. */
+function complianceTrendDirect(db: Db, scope: PeopleScope, today: IsoDate) {
 	const inScope = scopeCondition(scope);
 	return trendDates(today).map((date) => {
 		const inPost = and(inScope, sql`${people.startDate} <= ${date}`, sql`(${people.leftDate} is null or ${people.leftDate} > ${date})`);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { competencyStatus, organisations, people, units } from '../db/schema';
+import { organisations, statusCounts, units } from '../db/schema';
+import { ensureAggregates } from './aggregates';
 import { JOB_ROLES } from '../../organisation-model';
 import type { Framework } from './framework';
 import type { IsoDate } from './dates';
@@ -29,33 +30,34 @@ export function suppress(people: number, current: number): Cell {
 
 /**
  * For each London borough, agency and shared competency: how many people need it and the share in date.
- * Aggregates only; nothing about any one person leaves this function.
+ * Aggregates only; nothing about any one person leaves this function. Read from status_counts.
  */
 export function partnershipByBorough(db: Db, framework: Framework, today: IsoDate, competencyIds = sharedCompetencies(framework)) {
 	if (!competencyIds.length) return [];
+	ensureAggregates(db, today);
 	const rows = db
 		.select({
 			borough: units.borough,
 			kind: organisations.kind,
-			competencyId: competencyStatus.competencyId,
-			people: sql<number>`count(*)`,
-			current: sql<number>`sum(${competencyStatus.expiresOn} > ${today})`
+			competencyId: statusCounts.competencyId,
+			people: sql<number>`sum(${statusCounts.required})`,
+			current: sql<number>`sum(${statusCounts.required} - ${statusCounts.expired} - ${statusCounts.notAchieved})`
 		})
-		.from(competencyStatus)
-		.innerJoin(people, eq(people.id, competencyStatus.personId))
-		.innerJoin(units, eq(units.id, people.unitId))
-		.innerJoin(organisations, eq(organisations.id, people.organisationId))
-		.where(and(eq(people.status, 'active'), isNotNull(units.borough), inArray(competencyStatus.competencyId, competencyIds), inArray(organisations.kind, [...AGENCY_KINDS])))
-		.groupBy(units.borough, organisations.kind, competencyStatus.competencyId)
+		.from(statusCounts)
+		.innerJoin(units, eq(units.id, statusCounts.unitId))
+		.innerJoin(organisations, eq(organisations.id, statusCounts.organisationId))
+		.where(and(sql`${statusCounts.required} > 0`, isNotNull(units.borough), inArray(statusCounts.competencyId, competencyIds), inArray(organisations.kind, [...AGENCY_KINDS])))
+		.groupBy(units.borough, organisations.kind, statusCounts.competencyId)
 		.all();
 	const boroughs = [...new Set(rows.map((r) => r.borough!))].sort();
+	const byKey = new Map(rows.map((r) => [`${r.borough}|${r.kind}|${r.competencyId}`, r]));
 	return boroughs.map((borough) => ({
 		borough,
 		competencies: competencyIds.map((competencyId) => ({
 			competencyId,
 			cells: Object.fromEntries(
 				AGENCY_KINDS.map((kind) => {
-					const r = rows.find((x) => x.borough === borough && x.kind === kind && x.competencyId === competencyId);
+					const r = byKey.get(`${borough}|${kind}|${competencyId}`);
 					return [kind, suppress(r?.people ?? 0, r?.current ?? 0)];
 				})
 			) as Record<AgencyKind, Cell>

@@ -61,7 +61,9 @@ export const people = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('people_org_workforce').on(t.organisationId, t.workforceId),
-		index('people_unit').on(t.unitId, t.status),
+		// Lists of people in a unit or an organisation, in name order, read straight from the index.
+		index('people_unit').on(t.unitId, t.status, t.name),
+		index('people_org_name').on(t.organisationId, t.status, t.name),
 		index('people_org_role').on(t.organisationId, t.jobRole, t.status)
 	]
 );
@@ -329,7 +331,12 @@ export const competencyStatus = sqliteTable(
 		expiresOn: text('expires_on'),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.personId, t.competencyId] }), index('competency_status_competency').on(t.competencyId, t.expiresOn)]
+	(t) => [
+		primaryKey({ columns: [t.personId, t.competencyId] }),
+		index('competency_status_competency').on(t.competencyId, t.expiresOn),
+		// The expiring list walks statuses in expiry order, and the daily roll of status_counts finds the few that change.
+		index('competency_status_expires').on(t.expiresOn)
+	]
 );
 
 /** Every cycle of currency per person and competency, derived from the ledger, for history and trend charts. */
@@ -343,5 +350,60 @@ export const competencyCycles = sqliteTable(
 		achievedOn: text('achieved_on').notNull(),
 		expiresOn: text('expires_on').notNull()
 	},
-	(t) => [index('competency_cycles_person').on(t.personId, t.competencyId), index('competency_cycles_competency').on(t.competencyId, t.achievedOn, t.expiresOn)]
+	// Covering: "was this person in date for this competency on this day?" is answered from the index alone.
+	(t) => [index('competency_cycles_cover').on(t.personId, t.competencyId, t.achievedOn, t.expiresOn)]
+);
+
+/**
+ * Derived aggregates for the dashboards, so that a manager of 45,000 people never waits for 600,000 statuses
+ * to be counted. Kept exact by triggers on competency_status, competency_cycles and people (see the
+ * compliance_aggregates migration) and rolled forward to each new day by `ensureAggregates`
+ * (src/lib/server/competency/aggregates.ts). Never written by the app otherwise.
+ */
+export const complianceState = sqliteTable('compliance_state', {
+	id: integer('id').primaryKey(),
+	/** The day the status_counts buckets are relative to; null until the first rebuild. */
+	day: text('day'),
+	/** 0 while a bulk load runs with the triggers off; the next ensureAggregates rebuilds everything. */
+	enabled: integer('enabled').notNull().default(1)
+});
+
+/** Statuses of active people by organisation, unit, job role and competency, bucketed by expiry relative to compliance_state.day. */
+export const statusCounts = sqliteTable(
+	'status_counts',
+	{
+		organisationId: integer('organisation_id').notNull(),
+		unitId: integer('unit_id').notNull(),
+		jobRole: text('job_role').notNull(),
+		competencyId: text('competency_id').notNull(),
+		required: integer('required').notNull(),
+		notAchieved: integer('not_achieved').notNull(),
+		/** expires_on <= day */
+		expired: integer('expired').notNull(),
+		/** day < expires_on <= day + 30 */
+		within30: integer('within_30').notNull(),
+		/** day + 30 < expires_on <= day + 60 */
+		within60: integer('within_60').notNull(),
+		/** day + 60 < expires_on <= day + 90 */
+		within90: integer('within_90').notNull(),
+		/** expires_on > day + 90 */
+		beyond90: integer('beyond_90').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.organisationId, t.unitId, t.jobRole, t.competencyId] }), index('status_counts_unit').on(t.unitId)]
+);
+
+/** The dates of the 12-month trend (month ends, then today): the dates trend_counts holds. */
+export const trendDates = sqliteTable('trend_dates', { date: text('date').primaryKey() });
+
+/** For each trend date and unit: required competencies of people in post, and how many were in date. */
+export const trendCounts = sqliteTable(
+	'trend_counts',
+	{
+		date: text('date').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		unitId: integer('unit_id').notNull(),
+		required: integer('required').notNull(),
+		current: integer('current').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.date, t.organisationId, t.unitId] })]
 );

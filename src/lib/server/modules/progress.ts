@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { moduleCompletions, moduleProgress, quizAttempts, reflections } from '../db/schema';
 import { recordEvidence } from '../competency/ledger';
 import { londonToday } from '../competency/dates';
@@ -104,26 +105,70 @@ export function submitAttempt(db: Db, framework: Framework, personId: number, mo
 	});
 }
 
+/** The module page's queries, prepared once per connection: the page is the busiest in the app. */
+function pageStatements(db: Db) {
+	const person = sql.placeholder('personId');
+	const slug = sql.placeholder('slug');
+	return prepared(db, 'module-page', () => ({
+		lastCompletion: db
+			.select()
+			.from(moduleCompletions)
+			.where(and(eq(moduleCompletions.personId, person), eq(moduleCompletions.moduleSlug, slug)))
+			.orderBy(desc(moduleCompletions.completedAt), desc(moduleCompletions.id))
+			.limit(1)
+			.prepare(),
+		sectionsRead: db
+			.select({ sectionId: moduleProgress.sectionId })
+			.from(moduleProgress)
+			.where(and(eq(moduleProgress.personId, person), eq(moduleProgress.moduleSlug, slug), gt(moduleProgress.readAt, sql.placeholder('since'))))
+			.prepare(),
+		lastAttempt: db
+			.select()
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.personId, person), eq(quizAttempts.moduleSlug, slug)))
+			.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
+			.limit(1)
+			.prepare(),
+		attemptCount: db
+			.select({ n: sql<number>`count(*)` })
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.personId, person), eq(quizAttempts.moduleSlug, slug)))
+			.prepare(),
+		passedSince: db
+			.select({ id: quizAttempts.id })
+			.from(quizAttempts)
+			.where(
+				and(
+					eq(quizAttempts.personId, person),
+					eq(quizAttempts.moduleSlug, slug),
+					eq(quizAttempts.moduleVersion, sql.placeholder('version')),
+					eq(quizAttempts.passed, true),
+					gt(quizAttempts.submittedAt, sql.placeholder('since'))
+				)
+			)
+			.limit(1)
+			.prepare(),
+		reflections: db
+			.select({ id: reflections.reflectionId, body: reflections.body })
+			.from(reflections)
+			.where(and(eq(reflections.personId, person), eq(reflections.moduleSlug, slug)))
+			.prepare()
+	}));
+}
+
 /**
  * Everything the module page needs about one learner and one module. Straight after a completion,
  * before any refresher activity, the completed cycle is shown (all read, passed) rather than an empty one.
  */
 export function moduleState(db: Db, personId: number, module: ModuleDefinition) {
-	const completion = lastCompletion(db, personId, module.slug);
+	const q = pageStatements(db);
+	const key = { personId, slug: module.slug };
+	const completion = q.lastCompletion.get(key);
 	const since = completion?.completedAt ?? new Date(0);
-	const readNow = sectionsReadSince(db, personId, module, since);
-	const lastAttempt = db
-		.select()
-		.from(quizAttempts)
-		.where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, module.slug)))
-		.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
-		.limit(1)
-		.get();
-	const attemptCount = db
-		.select({ n: sql<number>`count(*)` })
-		.from(quizAttempts)
-		.where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, module.slug)))
-		.get()!.n;
+	const known = new Set(module.sections.map((s) => s.id));
+	const readNow = new Set(q.sectionsRead.all({ ...key, since: since.getTime() }).map((r) => r.sectionId).filter((id) => known.has(id)));
+	const lastAttempt = q.lastAttempt.get(key);
+	const attemptCount = q.attemptCount.get(key)!.n;
 	const refresherStarted = readNow.size > 0 || (!!lastAttempt && lastAttempt.submittedAt > since);
 	const showCompletedCycle = !!completion && !refresherStarted;
 	return {
@@ -131,7 +176,7 @@ export function moduleState(db: Db, personId: number, module: ModuleDefinition) 
 		read: showCompletedCycle ? module.sections.map((s) => s.id) : [...readNow],
 		lastAttempt: lastAttempt ?? null,
 		attemptCount,
-		passedThisCycle: showCompletedCycle || !!passingAttemptSince(db, personId, module, since)
+		passedThisCycle: showCompletedCycle || !!q.passedSince.get({ ...key, version: module.meta.version, since: since.getTime() })
 	};
 }
 
@@ -156,12 +201,7 @@ export function moduleStatuses(db: Db, personId: number): Map<string, LearnerMod
 }
 
 export function reflectionsFor(db: Db, personId: number, slug: string): Record<string, string> {
-	const rows = db
-		.select({ id: reflections.reflectionId, body: reflections.body })
-		.from(reflections)
-		.where(and(eq(reflections.personId, personId), eq(reflections.moduleSlug, slug)))
-		.all();
-	return Object.fromEntries(rows.map((r) => [r.id, r.body]));
+	return Object.fromEntries(pageStatements(db).reflections.all({ personId, slug }).map((r) => [r.id, r.body]));
 }
 
 export function saveReflection(db: Db, personId: number, slug: string, reflectionId: string, body: string, now = new Date()) {

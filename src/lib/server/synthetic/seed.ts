@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../audit/log';
+import { disableAggregates, ensureAggregates } from '../competency/aggregates';
 import { londonToday, type IsoDate } from '../competency/dates';
 import type { EvidenceFact } from '../competency/status';
 import type { Db } from '../db';
@@ -28,7 +29,7 @@ export type SeedOptions = {
 	passwordHash: string;
 	/** People per transaction. */
 	chunk?: number;
-	onProgress?: (done: number, total: number) => void;
+	onProgress?: (done: number, total: number, stage?: string) => void;
 };
 
 export type SeedCounts = {
@@ -127,6 +128,9 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	const windowStart = todayDay - Math.round(options.years * 365.25);
 	const goLiveDay = (o: number, u: number) => Math.min(todayDay - 1, windowStart + Math.round(plan[o].units[u].goLiveMonths * 30.44));
 
+	// The dashboard aggregates' triggers would fire for every one of millions of rows: off during the load,
+	// then rebuilt once at the end.
+	disableAggregates(db);
 	const s = statements(client);
 	const ids = {
 		organisation: nextId(client, 'organisations'),
@@ -269,6 +273,9 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		writeHistories(everyone.slice(i, i + chunk));
 		options.onProgress?.(Math.min(everyone.length, i + chunk), everyone.length);
 	}
+
+	options.onProgress?.(everyone.length, everyone.length, 'Counting for the dashboards');
+	ensureAggregates(db, today);
 
 	appendAudit(db, {
 		actorId: null,
