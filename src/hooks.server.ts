@@ -5,6 +5,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { ensureAggregates } from '$lib/server/competency/aggregates';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
+import { drainUnreadBody } from '$lib/server/http/drain-body';
 
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
@@ -53,4 +54,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSession, securityHeaders);
+export const handle = sequence(drainUnreadBody, handleSession, securityHeaders);
