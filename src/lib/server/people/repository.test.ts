@@ -101,6 +101,15 @@ describe('people administration', () => {
 		expect(listGrants(db, w.inA1.id)).toHaveLength(0);
 	});
 
+	it('refuses a scope that is not one from the list, rather than storing a reference to nothing', () => {
+		for (const scope of ['org:0', 'unit:0', 'org:', 'org:007', 'everything', `org:${w.orgA.id} `]) {
+			for (const role of ['admin', 'partnership-lead', 'manager', 'trainer']) {
+				expect(parseForm(grantInput, form({ role, scope })), `${role} ${scope}`).toMatchObject({ ok: false, errors: { scope: expect.any(String) } });
+			}
+		}
+		expect(grantRole(db, actor, w.inA1.id, { role: 'manager', organisationId: 999_999, unitId: null })).toMatchObject({ ok: false, errors: { scope: expect.any(String) } });
+	});
+
 	it('searches only inside the scope it is given', () => {
 		const unitScope = { kind: 'scoped' as const, organisationIds: [], unitIds: [w.a1.id] };
 		expect(searchPeople(db, unitScope, {}).rows.map((r) => r.id).sort()).toEqual([w.inA1.id, w.otherInA1.id].sort());

@@ -173,9 +173,9 @@ export function listGrants(db: Db, personId: number) {
 
 export function grantRole(db: Db, actorId: number, personId: number, grant: GrantInput): WriteResult {
 	if (!getPerson(db, personId)) return { ok: false, errors: { form: 'This person could not be found' } };
-	if (grant.organisationId && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, grant.organisationId)).get())
+	if (grant.organisationId != null && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, grant.organisationId)).get())
 		return { ok: false, errors: { scope: 'Choose a scope from the list' } };
-	if (grant.unitId && !db.select({ id: units.id }).from(units).where(eq(units.id, grant.unitId)).get())
+	if (grant.unitId != null && !db.select({ id: units.id }).from(units).where(eq(units.id, grant.unitId)).get())
 		return { ok: false, errors: { scope: 'Choose a scope from the list' } };
 	const same = listGrants(db, personId).some((g) => g.role === grant.role && g.organisationId === grant.organisationId && g.unitId === grant.unitId);
 	if (same) return { ok: false, errors: { role: 'This person already has this role with this scope' } };

@@ -24,8 +24,13 @@ export const grantInput = z
 		scope: z.string().optional()
 	})
 	.transform((v, ctx) => {
-		// scope is "org:<id>", "unit:<id>" or empty; which one is needed depends on the role
-		const m = /^(org|unit):(\d{1,15})$/.exec(v.scope ?? '');
+		// scope is "org:<id>", "unit:<id>" or empty; which one is needed depends on the role.
+		// An id is positive: "org:0" would otherwise pass as "no scope" and then fail the foreign key.
+		const m = /^(org|unit):([1-9]\d{0,14})$/.exec(v.scope ?? '');
+		if (v.scope && !m) {
+			ctx.addIssue({ code: 'custom', path: ['scope'], message: 'Choose a scope from the list' });
+			return z.NEVER;
+		}
 		const organisationId = m?.[1] === 'org' ? Number(m[2]) : null;
 		const unitId = m?.[1] === 'unit' ? Number(m[2]) : null;
 		if (v.role === 'manager' && !organisationId && !unitId) {
