@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * Control characters (C0, DEL and C1): none in a one-line field, as the roster import refuses them too, and
+ * only tabs and line breaks in a text box. A browser never sends the others; a crafted post could.
+ */
+const CONTROL_ONE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_TEXT_BOX = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const cleanTextBox = (v: string) => !CONTROL_TEXT_BOX.test(v);
+
 /** Reusable field rules with messages written for the person filling in the form. */
 export const requiredText = (label: string, max = 200) =>
 	z
@@ -7,13 +15,15 @@ export const requiredText = (label: string, max = 200) =>
 		.trim()
 		.min(1, `Enter ${label}`)
 		.max(max, `${capitalise(label)} must be ${max} characters or fewer`)
-		.refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), `${capitalise(label)} must not contain control characters`);
+		.refine((v) => !CONTROL_ONE_LINE.test(v), `${capitalise(label)} must not contain control characters such as tabs or line breaks`);
 
+/** Free text from a text box: line breaks are fine. */
 export const optionalText = (label: string, max = 200) =>
 	z
 		.string()
 		.trim()
 		.max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+		.refine(cleanTextBox, `${capitalise(label)} must not contain control characters`)
 		.optional()
 		.transform((v) => (v ? v : null));
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
+import { cleanTextBox } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
@@ -60,7 +61,7 @@ export const actions: Actions = {
 		const parsed = parseForm(
 			z.object({
 				reflectionId: z.string({ error: 'Choose a reflection' }).refine((id) => ids.has(id), 'That reflection is not part of this module'),
-				body: z.string().max(5000, 'Keep your reflection to 5,000 characters or fewer')
+				body: z.string().max(5000, 'Keep your reflection to 5,000 characters or fewer').refine(cleanTextBox, 'Your reflection must not contain control characters')
 			}),
 			await readForm(event.request)
 		);
