@@ -1,0 +1,76 @@
+import { expect } from '@playwright/test';
+import type Database from 'better-sqlite3';
+import { one, personId } from '../e2e-db';
+import { DEMO_PASSWORD } from '../helpers';
+import { post, send, signInAs, type Session } from './http';
+
+/**
+ * An organisation of its own for the fuzzer to write to, made through the admin forms, so that valid writes
+ * by generated input land here and never in the demo records other tests read.
+ *   learner: trains, manages and imports for the sandbox; posts the learner, trainer and manager forms.
+ *   target:  the person the administrator and trainer forms are aimed at.
+ */
+export type Sandbox = {
+	organisationId: number;
+	unitId: number;
+	learner: { id: number; session: Session };
+	target: { id: number };
+	admin: Session;
+	run: { slug: string; id: number };
+	moduleSlug: string;
+	/** Ids of other people's records, posted in forms where only the sandbox's own belong. */
+	foreign: { grants: string[]; evidence: string[]; runs: string[] };
+};
+
+const SCENARIO = 'suspected-abd';
+const MODULE = 'de-escalation';
+
+export async function makeSandbox(baseURL: string, db: Database.Database): Promise<Sandbox> {
+	const admin = await signInAs(baseURL, 'admin@demo.test', DEMO_PASSWORD);
+	const org = await post(baseURL, admin, '/admin/organisations?/create', { name: 'Hostile Input Sandbox', kind: 'other' });
+	const organisationId = Number(org.location.split('/').pop());
+	const unit = await post(baseURL, admin, `/admin/organisations/${organisationId}?/createUnit`, { name: 'Sandbox Unit', kind: 'other', borough: '' });
+	const unitId = Number(new URL(unit.location, baseURL).searchParams.get('added'));
+	const person = async (name: string, email: string, workforceId: string) => {
+		const created = await post(baseURL, admin, '/admin/people/new', { name, email, organisationId: String(organisationId), unitId: String(unitId), jobRole: 'police-constable', workforceId, startDate: '2020-01-06' });
+		return Number(new URL(created.location, baseURL).pathname.split('/').pop());
+	};
+	const learnerId = await person('Sandbox Learner', 'sandbox.learner@hostile.test', 'SBX-1');
+	const targetId = await person('Sandbox Target', 'sandbox.target@hostile.test', 'SBX-2');
+	for (const role of ['trainer', 'manager']) await post(baseURL, admin, `/admin/people/${learnerId}?/grant`, { role, scope: `org:${organisationId}` }, 200);
+
+	// A one-time password, as an administrator would read it out.
+	const reset = await post(baseURL, admin, `/admin/people/${learnerId}?/resetPassword`, {}, 200);
+	const password = /class="temporary-password">([^<]+)</.exec(reset.text)![1];
+	const session = await signInAs(baseURL, 'sandbox.learner@hostile.test', password);
+
+	// Some evidence of the target's, so the void form has records of its own to aim at, and a run of the learner's.
+	await post(baseURL, session, `/assess/${targetId}`, { competencyId: 'safe-restraint', assessedOn: '2025-06-02', outcome: 'competent', notes: 'Sandbox' }, 200);
+	const started = await post(baseURL, session, `/scenarios/${SCENARIO}?/start`, {});
+	const runId = Number(started.location.split('/').pop());
+	expect(runId).toBeGreaterThan(0);
+	expect((await send(baseURL, session, `/modules/${MODULE}`, null)).status).toBe(200);
+
+	const officer = personId(db, 'officer@demo.test');
+	const ids = (sql: string, ...params: unknown[]) => (db.prepare(sql).raw().all(...params) as [number][]).map(([id]) => String(id));
+	return {
+		organisationId,
+		unitId,
+		learner: { id: learnerId, session },
+		target: { id: targetId },
+		admin,
+		run: { slug: SCENARIO, id: runId },
+		moduleSlug: MODULE,
+		foreign: {
+			grants: ids('select id from role_grants where person_id not in (?, ?) order by id limit 10', learnerId, targetId),
+			evidence: ids('select id from evidence where person_id = ? order by id limit 5', officer),
+			runs: ids('select id from scenario_runs where person_id = ? order by id limit 3', officer)
+		}
+	};
+}
+
+/** The largest id of each table before the fuzzing starts: anything above was made by it. */
+export function highWaterMarks(db: Database.Database) {
+	const max = (table: string) => one<number | null>(db, `select max(${table === 'audit_log' ? 'id' : 'rowid'}) from ${table}`) ?? 0;
+	return { organisations: max('organisations'), units: max('units'), people: max('people'), audit: max('audit_log') };
+}

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { FINGERPRINTS } from './roster-files';
+import type { Sandbox } from './sandbox';
+
+/**
+ * Where and as whom each form action is fuzzed. Every action found in src/routes must have an entry, or the
+ * hostile-input test fails. Callers are chosen so that the generated input reaches the action's checks
+ * (an administrator for admin forms, the sandbox learner for their own), and paths point into the sandbox.
+ * Field names and offered values come from the rendered form; `samples` adds or narrows them.
+ */
+export type FuzzTarget = {
+	caller: 'visitor' | 'admin' | 'learner';
+	path: (s: Sandbox) => string;
+	runs: number;
+	samples?: (s: Sandbox, db: Database.Database) => Record<string, string[]>;
+	/** Sends roster files as multipart uploads. */
+	files?: true;
+};
+
+const ids = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).raw().all(...params) as [number][]).map(([id]) => String(id));
+
+/** Organisation, unit and scope choices narrowed to the sandbox, so that valid writes stay inside it. */
+const inSandbox = (s: Sandbox) => ({
+	organisationId: [String(s.organisationId), '0', '-1', '999999', 'abc'],
+	unitId: [String(s.unitId), '0', '999999', '1.5'],
+	scope: [`org:${s.organisationId}`, `unit:${s.unitId}`, '', 'org:0', 'unit:999999', 'org:', 'everything']
+});
+const person = (s: Sandbox) => `/admin/people/${s.target.id}`;
+
+export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
+	'POST /login?/default': {
+		caller: 'visitor',
+		path: () => '/login',
+		runs: 160,
+		samples: () => ({ email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST '], password: ['', 'wrong-password'], redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example'] })
+	},
+	'POST /logout?/default': { caller: 'visitor', path: () => '/logout', runs: 100 },
+	'POST /account?/password': { caller: 'learner', path: () => '/account', runs: 200, samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] }) },
+	'POST /modules/[slug]?/read': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
+	'POST /modules/[slug]?/submit': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
+	'POST /modules/[slug]?/reflect': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 300 },
+	'POST /scenarios/[slug]?/start': { caller: 'learner', path: (s) => `/scenarios/${s.run.slug}`, runs: 100 },
+	'POST /scenarios/[slug]/runs/[runId]?/choose': { caller: 'learner', path: (s) => `/scenarios/${s.run.slug}/runs/${s.run.id}`, runs: 250, samples: () => ({ step: ['0', '1', '2', '999999', '-1'] }) },
+	'POST /assess/[id]?/default': { caller: 'learner', path: (s) => `/assess/${s.target.id}`, runs: 250, samples: () => ({ assessedOn: ['2025-06-03', '2019-01-01', '2999-01-01', '2025-02-30'] }) },
+	'POST /manage/people/[id]?/void': {
+		caller: 'learner',
+		path: (s) => `/manage/people/${s.target.id}`,
+		runs: 300,
+		samples: (s, db) => ({ evidenceId: [...ids(db, 'select id from evidence where person_id = ?', s.target.id), ...s.foreign.evidence, '0', '-1'], reason: ['Entered in error'] })
+	},
+	'POST /roster/[organisationId]?/check': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: true },
+	'POST /roster/[organisationId]?/apply': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: true, samples: () => ({ fingerprint: FINGERPRINTS }) },
+	'POST /admin/organisations?/create': { caller: 'admin', path: () => '/admin/organisations', runs: 200 },
+	'POST /admin/organisations/[id]?/update': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },
+	'POST /admin/organisations/[id]?/createUnit': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },
+	'POST /admin/units/[id]?/default': { caller: 'admin', path: (s) => `/admin/units/${s.unitId}`, runs: 200 },
+	'POST /admin/people/new?/default': { caller: 'admin', path: () => '/admin/people/new', runs: 250, samples: (s) => ({ ...inSandbox(s), email: ['new.person@hostile.test', 'sandbox.target@hostile.test'] }) },
+	'POST /admin/people/[id]?/update': { caller: 'admin', path: person, runs: 250, samples: (s) => inSandbox(s) },
+	'POST /admin/people/[id]?/markLeft': { caller: 'admin', path: person, runs: 150, samples: () => ({ leftDate: ['2025-01-01', '2019-12-31', '2030-02-28'] }) },
+	'POST /admin/people/[id]?/reinstate': { caller: 'admin', path: person, runs: 100 },
+	'POST /admin/people/[id]?/resetPassword': { caller: 'admin', path: person, runs: 60 },
+	'POST /admin/people/[id]?/grant': { caller: 'admin', path: person, runs: 250, samples: (s) => ({ role: ['trainer', 'manager', 'partnership-lead', 'admin'], scope: inSandbox(s).scope }) },
+	'POST /admin/people/[id]?/revoke': {
+		caller: 'admin',
+		path: person,
+		runs: 250,
+		samples: (s, db) => ({ grantId: [...ids(db, 'select id from role_grants where person_id = ?', s.target.id), ...s.foreign.grants, '0'] })
+	}
+};
