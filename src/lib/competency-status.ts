@@ -8,7 +8,27 @@ export const COMPETENCY_STATUS: Record<CompetencyStatus, { label: string; colour
 	expired: { label: 'Expired', colour: 'red' }
 };
 
+// toLocaleDateString builds a formatter on every call, which is slow when a dashboard shows hundreds of dates:
+// one formatter, and the few thousand distinct dates remembered (bounded).
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const formatted = new Map<string, string>();
+
+function remember(key: string, make: () => string): string {
+	let text = formatted.get(key);
+	if (text === undefined) {
+		if (formatted.size >= 20_000) formatted.clear();
+		formatted.set(key, (text = make()));
+	}
+	return text;
+}
+
 export function formatDate(iso: string | null | undefined): string {
 	if (!iso) return '–';
-	return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+	return remember(iso, () => LONG_DATE.format(new Date(`${iso}T12:00:00Z`)));
+}
+
+/** The month of a date, abbreviated ("Nov"). */
+export function formatMonth(iso: string): string {
+	return remember(`m:${iso}`, () => SHORT_MONTH.format(new Date(`${iso}T12:00:00Z`)));
 }

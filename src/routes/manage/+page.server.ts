@@ -8,6 +8,10 @@ import { readManageFilters } from '$lib/server/manage/filters';
 import { managedUnits } from '$lib/server/manage/scope';
 import type { PageServerLoad } from './$types';
 
+// A report: links and GET forms only, nothing a script improves. Served without client-side JavaScript, so the
+// page's data is not also serialised into it for hydration (for a whole force, most of the cost of the page).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const user = requireManager(event);
 	const db = getDb();

@@ -5,6 +5,10 @@ import { partnershipByBorough, SMALL_NUMBER } from '$lib/server/competency/partn
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
+// A report: links and GET forms only, nothing a script improves. Served without client-side JavaScript, so the
+// page's data is not also serialised into it for hydration (for a whole force, most of the cost of the page).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	requirePartnershipLead(event);
 	const framework = getFramework();

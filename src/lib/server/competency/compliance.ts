@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
+import { cachedRead } from '../db/read-cache';
 import { competencyCycles, competencyStatus, people, statusCounts, trendCounts, units } from '../db/schema';
 import { scopeCondition } from '../people/repository';
 import type { CompetencyStatus } from '../../competency-status';
@@ -72,7 +73,10 @@ function summaryRows(db: Db, scope: PeopleScope, today: IsoDate): (Counts & { co
  * by-competency, by-unit and by-role views are sums of its rows.
  */
 export function complianceSummary(db: Db, scope: PeopleScope, today: IsoDate) {
-	const rows = summaryRows(db, scope, today);
+	return cachedRead(db, `summary|${JSON.stringify(scope)}|${today}`, () => summarise(summaryRows(db, scope, today)));
+}
+
+function summarise(rows: ReturnType<typeof summaryRows>) {
 	const byCompetency = new Map<string, Counts>();
 	const byUnit = new Map<number, Map<string, Counts>>();
 	const byRole = new Map<string, Map<string, Counts>>();
@@ -117,6 +121,10 @@ export type ExpiringFilter = { within: 30 | 60 | 90; page: number; pageSize?: nu
 
 /** People expired, or expiring within the window, on any competency: soonest first. */
 export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
+	return cachedRead(db, `expiring|${JSON.stringify(scope)}|${today}|${JSON.stringify(filter)}`, () => expiringPage(db, scope, today, filter));
+}
+
+function expiringPage(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
 	const until = addDays(today, filter.within);
 	const expiring = sql`${competencyStatus.expiresOn} is not null and ${competencyStatus.expiresOn} <= ${until}`;
 	const where = and(eq(people.status, 'active'), scopeCondition(scope), expiring);
@@ -158,6 +166,10 @@ export { trendDates };
  * trend aggregates, which hold exactly these counts by date and unit.
  */
 export function complianceTrend(db: Db, scope: PeopleScope, today: IsoDate) {
+	return cachedRead(db, `trend|${JSON.stringify(scope)}|${today}`, () => trendPoints(db, scope, today));
+}
+
+function trendPoints(db: Db, scope: PeopleScope, today: IsoDate) {
 	const where = aggregateScope(scope, trendCounts.organisationId, trendCounts.unitId);
 	if (where === null) return complianceTrendDirect(db, scope, today);
 	ensureAggregates(db, today);
@@ -207,6 +219,10 @@ export type MatrixFilter = {
 
 /** People by competencies: one page of people, then every status of those people in one query. */
 export function competencyMatrix(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFilter) {
+	return cachedRead(db, `matrix|${JSON.stringify(scope)}|${today}|${JSON.stringify(filter)}`, () => matrixPage(db, scope, today, filter));
+}
+
+function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFilter) {
 	const s = statusSql(today);
 	const conditions: (SQL | undefined)[] = [eq(people.status, 'active'), scopeCondition(scope)];
 	if (filter.unitId) conditions.push(eq(people.unitId, filter.unitId));

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { cachedRead } from '../db/read-cache';
 import { organisations, statusCounts, units } from '../db/schema';
 import { ensureAggregates } from './aggregates';
 import { JOB_ROLES } from '../../organisation-model';
@@ -33,6 +34,11 @@ export function suppress(people: number, current: number): Cell {
  * Aggregates only; nothing about any one person leaves this function. Read from status_counts.
  */
 export function partnershipByBorough(db: Db, framework: Framework, today: IsoDate, competencyIds = sharedCompetencies(framework)) {
+	// The same for every partnership lead: counted once until the next write.
+	return cachedRead(db, `partnership|${today}|${competencyIds.join(',')}`, () => byBorough(db, today, competencyIds));
+}
+
+function byBorough(db: Db, today: IsoDate, competencyIds: string[]) {
 	if (!competencyIds.length) return [];
 	ensureAggregates(db, today);
 	const rows = db
