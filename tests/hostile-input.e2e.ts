@@ -9,7 +9,7 @@ import { formFields } from './hostile/form-fields';
 import { send, VISITOR, type Body, type Session } from './hostile/http';
 import { payloadFor, type Payload } from './hostile/payloads';
 import { rosterFiles } from './hostile/roster-files';
-import { highWaterMarks, makeSandbox, type Sandbox } from './hostile/sandbox';
+import { highWaterMarks, makeSandbox } from './hostile/sandbox';
 import { FUZZ_TARGETS, type FuzzTarget } from './hostile/targets';
 import { discoverRoutes } from './route-inventory';
 
@@ -44,6 +44,7 @@ test('thousands of generated payloads to every form action: no server error, not
 	test.setTimeout(10 * 60_000);
 	const actions = discoverRoutes().filter((e) => e.kind === 'action');
 	expect(actions.map((a) => a.key).filter((k) => !FUZZ_TARGETS[k]), 'form actions with no fuzz target: add them to tests/hostile/targets.ts').toEqual([]);
+	expect(Object.keys(FUZZ_TARGETS).filter((k) => !actions.some((a) => a.key === k)), 'fuzz targets for actions that no longer exist').toEqual([]);
 
 	const sandbox = await makeSandbox(baseURL, db);
 	const sessions: Record<FuzzTarget['caller'], Session> = { visitor: VISITOR, admin: sandbox.admin, learner: sandbox.learner.session };
