@@ -4,7 +4,7 @@ import { loadScenarioFromDisk } from '../src/lib/server/scenarios/disk';
 import { expectAccessible, signIn } from './helpers';
 
 const SLUG = 'prone-restraint-cant-breathe';
-const ORIGIN = 'http://localhost:4173';
+const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 // The best path comes from the engine's own analysis, so the test follows the content if it changes.
 const def = await loadScenarioFromDisk(SLUG);
