@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(passwordChangeInput, await readForm(event.request));
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		const result = await changeOwnPassword(getDb(), { personId: user.id, sessionId: event.locals.session!.id, current: parsed.data.current, next: parsed.data.password });
+		const result = await changeOwnPassword(getDb(), { personId: user.id, sessionId: event.locals.session!.id, current: parsed.data.current, next: parsed.data.password, address: event.getClientAddress() });
 		if (!result.ok) return fail(400, { errors: { [result.field]: result.message } });
 		return { changed: true };
 	}

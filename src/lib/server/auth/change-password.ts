@@ -4,14 +4,26 @@ import type { Db } from '../db';
 import { people } from '../db/schema';
 import { hashPassword, verifyPassword } from './password';
 import { invalidatePersonSessions } from './session';
+import { checkThrottle, recordAttempt } from './throttle';
 
-/** Changes a person's own password and ends their other sessions (the current one stays). */
+/**
+ * Changes a person's own password and ends their other sessions (the current one stays). Wrong guesses of the
+ * current password count as failed sign-ins, so an open session cannot be used to guess it without limit.
+ */
 export async function changeOwnPassword(
 	db: Db,
-	input: { personId: number; sessionId: string; current: string; next: string }
+	input: { personId: number; sessionId: string; current: string; next: string; address: string; now?: Date }
 ): Promise<{ ok: true } | { ok: false; field: 'current'; message: string }> {
-	const row = db.select({ hash: people.passwordHash }).from(people).where(eq(people.id, input.personId)).get();
-	if (!row?.hash || !(await verifyPassword(row.hash, input.current))) {
+	const now = input.now ?? new Date();
+	const row = db.select({ hash: people.passwordHash, email: people.email }).from(people).where(eq(people.id, input.personId)).get();
+	if (!row) return { ok: false, field: 'current', message: 'Your current password is not right.' };
+	const throttle = checkThrottle(db, row.email, input.address, now);
+	if (!throttle.allowed) {
+		const minutes = Math.max(1, Math.ceil((throttle.retryAt.getTime() - now.getTime()) / 60000));
+		return { ok: false, field: 'current', message: `Too many wrong passwords. For your account's protection, try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+	}
+	if (!row.hash || !(await verifyPassword(row.hash, input.current))) {
+		recordAttempt(db, row.email, input.address, false, now);
 		return { ok: false, field: 'current', message: 'Your current password is not right.' };
 	}
 	const hash = await hashPassword(input.next);

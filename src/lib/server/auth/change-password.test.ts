@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { changeOwnPassword } from './change-password';
+import { hashPassword, verifyPassword } from './password';
+import { createSession, generateSessionToken, validateSessionToken } from './session';
+import { people } from '../db/schema';
+import { eq } from 'drizzle-orm';
+
+describe('changing your own password', () => {
+	it('ends the other sessions, keeps this one, and stops unlimited guessing of the current password', async () => {
+		const db = testDb();
+		const person = addPerson(db, addUnit(db, addOrganisation(db).id), { passwordHash: await hashPassword('first password 1') });
+		const mine = generateSessionToken();
+		const other = generateSessionToken();
+		const session = createSession(db, mine, person.id);
+		createSession(db, other, person.id);
+		const now = new Date('2026-05-01T10:00:00Z');
+		const change = (current: string, minutes = 0) =>
+			changeOwnPassword(db, { personId: person.id, sessionId: session.id, current, next: 'second password 2', address: '10.1.1.1', now: new Date(now.getTime() + minutes * 60000) });
+
+		for (let i = 0; i < 5; i++) expect(await change('wrong')).toMatchObject({ ok: false, message: 'Your current password is not right.' });
+		expect(await change('first password 1')).toMatchObject({ ok: false, message: expect.stringMatching(/Too many wrong passwords/) });
+		expect(await change('first password 1', 16)).toEqual({ ok: true });
+		const hash = db.select({ h: people.passwordHash }).from(people).where(eq(people.id, person.id)).get()!.h!;
+		expect(await verifyPassword(hash, 'second password 2')).toBe(true);
+		expect(validateSessionToken(db, mine).user).not.toBeNull();
+		expect(validateSessionToken(db, other).user).toBeNull();
+	});
+});
