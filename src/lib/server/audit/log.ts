@@ -1,8 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { desc } from 'drizzle-orm';
 import type { Db } from '../db';
-import { auditLog } from '../db/schema';
+import { statementsFor } from '../db/prepared';
 
 export type AuditEntry = {
 	actorId: number | null;
@@ -22,8 +21,12 @@ function hashEntry(prevHash: string, row: { at: number; actorId: number | null; 
 
 /** Appends one entry; call it inside the transaction of the write it records. */
 export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry): void {
-	const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-	const prevHash = last?.hash ?? GENESIS;
+	// Prepared once per connection: every write in the app comes through here.
+	const q = statementsFor(db, 'audit', (c) => ({
+		last: c.prepare('select hash from audit_log order by id desc limit 1').pluck(),
+		insert: c.prepare('insert into audit_log (at, actor_id, action, entity, entity_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)')
+	}));
+	const prevHash = (q.last.get() as string | undefined) ?? GENESIS;
 	const row = {
 		at: (entry.at ?? new Date()).getTime(),
 		actorId: entry.actorId,
@@ -32,9 +35,7 @@ export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry
 		entityId: entry.entityId == null ? null : String(entry.entityId),
 		detail: JSON.stringify(entry.detail ?? {})
 	};
-	db.insert(auditLog)
-		.values({ ...row, at: new Date(row.at), prevHash, hash: hashEntry(prevHash, row) })
-		.run();
+	q.insert.run(row.at, row.actorId, row.action, row.entity, row.entityId, row.detail, prevHash, hashEntry(prevHash, row));
 }
 
 /** `brokenAt` is the id of the first entry that fails; `at` and `action` say which entry that is, for people. */

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
-import { competencyCycles, competencyStatus, evidence, people } from '../db/schema';
+import { statementsFor } from '../db/prepared';
+import { evidence } from '../db/schema';
 import { londonToday, type IsoDate } from './dates';
 import { competenciesSupportedBy, requiredFor, type Framework } from './framework';
 import { cyclesOf, effectiveFacts, statusOn, type LedgerRow } from './status';
@@ -24,14 +25,11 @@ export function recordEvidence(
 	const kind = 'module' in source ? 'module' : 'scenario' in source ? 'scenario' : 'observed';
 	const ref = 'module' in source ? source.module : 'scenario' in source ? source.scenario : source.observed;
 	const competencyIds = 'observed' in source ? [source.competencyId] : competenciesSupportedBy(framework, source).map((c) => c.id);
+	const q = ledgerStatements(tx);
 	const ids = competencyIds.map((competencyId) => {
-		const row = tx
-			.insert(evidence)
-			.values({ personId: input.personId, competencyId, kind, ref, contentVersion: input.version, occurredOn: input.occurredOn, recordedAt: input.at, recordedBy: input.recordedBy })
-			.returning({ id: evidence.id })
-			.get();
-		appendAudit(tx, { actorId: input.recordedBy, action: 'evidence-record', entity: 'evidence', entityId: row.id, detail: { personId: input.personId, competencyId, kind, ref, version: input.version, occurredOn: input.occurredOn }, at: input.at });
-		return row.id;
+		const id = Number(q.insertEvidence.run(input.personId, competencyId, kind, ref, input.version, input.occurredOn, input.at.getTime(), input.recordedBy).lastInsertRowid);
+		appendAudit(tx, { actorId: input.recordedBy, action: 'evidence-record', entity: 'evidence', entityId: id, detail: { personId: input.personId, competencyId, kind, ref, version: input.version, occurredOn: input.occurredOn }, at: input.at });
+		return id;
 	});
 	if (ids.length) refreshPerson(tx, framework, input.personId);
 	return ids;
@@ -60,10 +58,33 @@ export function ledgerRows(db: Writer, personId: number) {
 	return db.select().from(evidence).where(eq(evidence.personId, personId)).orderBy(asc(evidence.id)).all();
 }
 
-function asLedger(rows: ReturnType<typeof ledgerRows>, competencyId: string): LedgerRow[] {
-	return rows
-		.filter((r) => r.competencyId === competencyId)
-		.map((r) => ({ id: r.id, kind: r.kind, ref: r.ref, occurredOn: r.occurredOn, recordedAt: r.recordedAt, voidsId: r.voidsId }));
+/**
+ * The statements refreshing a person runs, prepared once per connection: a status or cycle row written here
+ * fires the dashboard aggregates' triggers, whose programs make preparing these statements costly.
+ */
+function ledgerStatements(dbOrTx: object) {
+	return statementsFor(dbOrTx, 'ledger', (c) => ({
+		insertEvidence: c.prepare('insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+		jobRole: c.prepare('select job_role from people where id = ?').pluck(),
+		ledger: c.prepare('select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'),
+		deleteStatus: c.prepare('delete from competency_status where person_id = ?'),
+		deleteCycles: c.prepare('delete from competency_cycles where person_id = ?'),
+		insertStatus: c.prepare('insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, ?, ?, ?, ?)'),
+		insertCycle: c.prepare('insert into competency_cycles (person_id, competency_id, achieved_on, expires_on) values (?, ?, ?, ?)')
+	}));
+}
+
+type LedgerFactRow = { id: number; competencyId: string; kind: LedgerRow['kind']; ref: string; occurredOn: string; recordedAt: number; voidsId: number | null };
+
+/** The person's ledger grouped by competency, in the shape the derivation needs. */
+function ledgerByCompetency(dbOrTx: object, personId: number): Map<string, LedgerRow[]> {
+	const byCompetency = new Map<string, LedgerRow[]>();
+	for (const r of ledgerStatements(dbOrTx).ledger.all(personId) as LedgerFactRow[]) {
+		let rows = byCompetency.get(r.competencyId);
+		if (!rows) byCompetency.set(r.competencyId, (rows = []));
+		rows.push({ id: r.id, kind: r.kind, ref: r.ref, occurredOn: r.occurredOn, recordedAt: new Date(r.recordedAt), voidsId: r.voidsId });
+	}
+	return byCompetency;
 }
 
 /**
@@ -71,18 +92,18 @@ function asLedger(rows: ReturnType<typeof ledgerRows>, competencyId: string): Le
  * These rows are a cache of the ledger for dashboards; the ledger stays the record.
  */
 export function refreshPerson(tx: Writer, framework: Framework, personId: number, now = new Date()) {
-	const person = tx.select({ jobRole: people.jobRole }).from(people).where(eq(people.id, personId)).get();
-	if (!person) return;
-	const rows = ledgerRows(tx, personId);
+	const q = ledgerStatements(tx);
+	const jobRole = q.jobRole.get(personId) as string | undefined;
+	if (jobRole === undefined) return;
+	const ledger = ledgerByCompetency(tx, personId);
 	const today = londonToday(now);
-	tx.delete(competencyStatus).where(eq(competencyStatus.personId, personId)).run();
-	tx.delete(competencyCycles).where(eq(competencyCycles.personId, personId)).run();
-	for (const { competency, months, requirements } of requiredFor(framework, person.jobRole)) {
-		const facts = effectiveFacts(asLedger(rows, competency.id), now);
+	q.deleteStatus.run(personId);
+	q.deleteCycles.run(personId);
+	for (const { competency, months, requirements } of requiredFor(framework, jobRole)) {
+		const facts = effectiveFacts(ledger.get(competency.id) ?? [], now);
 		const s = statusOn(requirements, months, facts, today);
-		tx.insert(competencyStatus).values({ personId, competencyId: competency.id, achievedOn: s.achievedOn, expiresOn: s.expiresOn, updatedAt: now }).run();
-		const cycles = cyclesOf(requirements, months, facts);
-		if (cycles.length) tx.insert(competencyCycles).values(cycles.map((c) => ({ personId, competencyId: competency.id, ...c }))).run();
+		q.insertStatus.run(personId, competency.id, s.achievedOn, s.expiresOn, now.getTime());
+		for (const c of cyclesOf(requirements, months, facts)) q.insertCycle.run(personId, competency.id, c.achievedOn, c.expiresOn);
 	}
 }
 
@@ -91,10 +112,9 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
  * `knownAt` chooses between what we know now (default) and the record as it stood at the end of that day.
  */
 export function recordOn(db: Db, framework: Framework, person: { id: number; jobRole: string }, date: IsoDate, knownAt = new Date()) {
-	const rows = ledgerRows(db, person.id);
+	const ledger = ledgerByCompetency(db, person.id);
 	return requiredFor(framework, person.jobRole).map(({ competency, months, requirements }) => {
-		const ledger = asLedger(rows, competency.id);
-		const facts = effectiveFacts(ledger, knownAt);
+		const facts = effectiveFacts(ledger.get(competency.id) ?? [], knownAt);
 		return {
 			competency: { id: competency.id, title: competency.title },
 			months,

@@ -9,6 +9,7 @@ import { recordEvidence } from '../competency/ledger';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
+import { statementsFor } from '../db/prepared';
 import { scenarioRuns, scenarioSteps, type ScenarioRun, type ScenarioStep } from '../db/schema';
 import { applyChoice, currentView, REJECTION_MESSAGES, RunSnapshotError, startRun, summariseRun, type ChoiceRejection, type RunView, type StepRecord } from './run';
 import type { ScenarioDefinition } from './types';
@@ -117,13 +118,61 @@ export function startOrResumeRun(db: Db, personId: number, def: ScenarioDefiniti
 	);
 }
 
+/** A run's statements, prepared once per connection: every decision a learner makes runs them. */
+function runStatements(db: Reader) {
+	return statementsFor(db, 'scenario-runs', (c) => ({
+		get: c.prepare(
+			'select id, person_id, scenario_slug, scenario_version, snapshot, step, shown_at, status, started_at, finished_at, score, outcome, passed, flags from scenario_runs where id = ? and person_id = ?'
+		),
+		step: c.prepare("update scenario_runs set snapshot = ?, step = ?, shown_at = ? where id = ? and step = ? and status = 'active'"),
+		finish: c.prepare(
+			"update scenario_runs set snapshot = ?, step = ?, shown_at = ?, status = 'finished', finished_at = ?, score = ?, outcome = ?, passed = ?, flags = ? where id = ? and step = ? and status = 'active'"
+		),
+		insertStep: c.prepare('insert into scenario_steps (run_id, step, from_state, event, applied_event, to_state, feedback, score, flags, late, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+	}));
+}
+
+type RunRow = {
+	id: number;
+	person_id: number;
+	scenario_slug: string;
+	scenario_version: string;
+	snapshot: string;
+	step: number;
+	shown_at: number;
+	status: 'active' | 'finished';
+	started_at: number;
+	finished_at: number | null;
+	score: number | null;
+	outcome: string | null;
+	passed: number | null;
+	flags: string | null;
+};
+
+/** A stored row as drizzle would map it: times as dates, passed as a boolean. */
+function toRun(r: RunRow): ScenarioRun {
+	return {
+		id: r.id,
+		personId: r.person_id,
+		scenarioSlug: r.scenario_slug,
+		scenarioVersion: r.scenario_version,
+		snapshot: r.snapshot,
+		step: r.step,
+		shownAt: new Date(r.shown_at),
+		status: r.status,
+		startedAt: new Date(r.started_at),
+		finishedAt: r.finished_at === null ? null : new Date(r.finished_at),
+		score: r.score,
+		outcome: r.outcome,
+		passed: r.passed === null ? null : r.passed === 1,
+		flags: r.flags
+	};
+}
+
 /** The learner's own run, or undefined for anyone else's (the route answers 404). */
 export function getRun(db: Reader, personId: number, runId: number): ScenarioRun | undefined {
-	return db
-		.select()
-		.from(scenarioRuns)
-		.where(and(eq(scenarioRuns.id, runId), eq(scenarioRuns.personId, personId)))
-		.get();
+	const row = runStatements(db).get.get(runId, personId) as RunRow | undefined;
+	return row ? toRun(row) : undefined;
 }
 
 /** The decisions of a run, in order. Call only with a run already fetched for its owner. */
@@ -224,44 +273,16 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 			const summary = finished
 				? summariseRun(def, [...runSteps(tx, run.id).map(toStepRecord), result.record])
 				: undefined;
-			const { changes } = tx
-				.update(scenarioRuns)
-				.set({
-					snapshot: JSON.stringify(result.snapshot),
-					step: result.step,
-					shownAt: now,
-					...(summary
-						? {
-								status: 'finished' as const,
-								finishedAt: now,
-								score: summary.score,
-								outcome: summary.outcome,
-								passed: summary.passed,
-								flags: JSON.stringify(summary.flags.map((flag) => flag.id))
-							}
-						: {})
-				})
-				.where(and(eq(scenarioRuns.id, run.id), eq(scenarioRuns.step, run.step), eq(scenarioRuns.status, 'active')))
-				.run();
+			const q = runStatements(tx);
+			const snapshot = JSON.stringify(result.snapshot);
+			const { changes } = summary
+				? q.finish.run(snapshot, result.step, now.getTime(), now.getTime(), summary.score, summary.outcome, summary.passed ? 1 : 0, JSON.stringify(summary.flags.map((flag) => flag.id)), run.id, run.step)
+				: q.step.run(snapshot, result.step, now.getTime(), run.id, run.step);
 			// Nothing has been written yet, so refusing here leaves the run exactly as it was.
 			if (changes !== 1) return { ok: false, reason: 'stale-step', message: REJECTION_MESSAGES['stale-step'] };
 
 			const { record } = result;
-			tx.insert(scenarioSteps)
-				.values({
-					runId: run.id,
-					step: record.step,
-					fromState: record.from,
-					event: record.chosenEvent,
-					appliedEvent: record.event,
-					toState: record.to,
-					feedback: record.feedback,
-					score: record.score,
-					flags: JSON.stringify(record.flags),
-					late: record.late,
-					at: now
-				})
-				.run();
+			q.insertStep.run(run.id, record.step, record.from, record.chosenEvent, record.event, record.to, record.feedback, record.score, JSON.stringify(record.flags), record.late ? 1 : 0, now.getTime());
 			appendAudit(tx, {
 				actorId: personId,
 				action: summary ? 'scenario-finish' : 'scenario-step',
