@@ -6,6 +6,7 @@ import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { readManageFilters } from '$lib/server/manage/filters';
 import { managedUnits } from '$lib/server/manage/scope';
+import { serverRendered } from '$lib/server-rendered';
 import type { PageServerLoad } from './$types';
 
 // A report: links and GET forms only, nothing a script improves. Served without client-side JavaScript, so the
@@ -31,6 +32,8 @@ export const load: PageServerLoad = (event) => {
 			? units.filter((u) => summary.byUnit.has(u.id)).map((u) => ({ key: String(u.id), label: u.name, counts: summary.byUnit.get(u.id)! }))
 			: [...summary.byRole.entries()].map(([role, counts]) => ({ key: role, label: role, counts }));
 	return {
+		// Rendered on the server only: not serialised into the HTML as well (src/lib/server-rendered.ts).
+		report: serverRendered(event, {
 		today,
 		describe,
 		canImport: isAdmin(user) || managedScope(user).organisationIds.length > 0,
@@ -45,5 +48,6 @@ export const load: PageServerLoad = (event) => {
 		expiring: expiringList(db, scope, today, { within: filters.within, page: filters.expiringPage }),
 		trend: complianceTrend(db, scope, today),
 		matrix: competencyMatrix(db, scope, today, filters.matrix)
+		})
 	};
 };

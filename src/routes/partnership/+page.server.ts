@@ -3,6 +3,7 @@ import { getFramework } from '$lib/server/competency/catalogue';
 import { londonToday } from '$lib/server/competency/dates';
 import { partnershipByBorough, SMALL_NUMBER } from '$lib/server/competency/partnership';
 import { getDb } from '$lib/server/db';
+import { serverRendered } from '$lib/server-rendered';
 import type { PageServerLoad } from './$types';
 
 // A report: links and GET forms only, nothing a script improves. Served without client-side JavaScript, so the
@@ -14,5 +15,6 @@ export const load: PageServerLoad = (event) => {
 	const framework = getFramework();
 	const today = londonToday();
 	const titles = Object.fromEntries(framework.competencies.map((c) => [c.id, c.title]));
-	return { today, titles, smallNumber: SMALL_NUMBER, boroughs: partnershipByBorough(getDb(), framework, today) };
+	// Rendered on the server only: not serialised into the HTML as well (src/lib/server-rendered.ts).
+	return { report: serverRendered(event, { today, titles, smallNumber: SMALL_NUMBER, boroughs: partnershipByBorough(getDb(), framework, today) }) };
 };

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { TaskStatus } from '../../training-status';
 import { londonToday, type IsoDate } from './dates';
 import type { Framework, Requirement } from './framework';
-import { recordOn } from './ledger';
+import { statusesOn } from './ledger';
 
 export type ContentLookup = {
 	moduleTitle: (slug: string) => string | undefined;
@@ -27,7 +27,7 @@ function describe(requirement: Requirement, lookup: ContentLookup): OutstandingI
  * which completed modules and scenarios have come back round as refreshers.
  */
 export function learnerOverview(db: Db, framework: Framework, person: { id: number; jobRole: string }, lookup: ContentLookup, today: IsoDate = londonToday()) {
-	const record = recordOn(db, framework, person, today);
+	const record = statusesOn(db, framework, person, today);
 	const refresh = new Map<string, Extract<TaskStatus, 'refresher-due' | 'overdue'>>();
 	for (const c of record) {
 		if (c.status !== 'due-soon' && c.status !== 'expired') continue;

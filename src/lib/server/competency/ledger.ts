@@ -4,8 +4,8 @@ import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import { evidence } from '../db/schema';
 import { londonToday, type IsoDate } from './dates';
-import { competenciesSupportedBy, requiredFor, type Framework } from './framework';
-import { cyclesOf, effectiveFacts, statusOn, type LedgerRow } from './status';
+import { competenciesSupportedBy, requiredFor, type Framework, type Requirement } from './framework';
+import { cyclesOf, effectiveFacts, statusOn, type EvidenceFact, type LedgerRow } from './status';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
@@ -112,6 +112,19 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
  * `knownAt` chooses between what we know now (default) and the record as it stood at the end of that day.
  */
 export function recordOn(db: Db, framework: Framework, person: { id: number; jobRole: string }, date: IsoDate, knownAt = new Date()) {
+	return statusesOn(db, framework, person, date, knownAt, (requirements, months, facts) => ({ cycles: cyclesOf(requirements, months, facts) }));
+}
+export type CompetencyRecord = ReturnType<typeof recordOn>;
+
+/** The same record without the history of cycles: what My training needs, for a fraction of the work. */
+export function statusesOn<Extra extends object = object>(
+	db: Db,
+	framework: Framework,
+	person: { id: number; jobRole: string },
+	date: IsoDate,
+	knownAt = new Date(),
+	extra?: (requirements: Requirement[], months: number, facts: EvidenceFact[]) => Extra
+) {
 	const ledger = ledgerByCompetency(db, person.id);
 	return requiredFor(framework, person.jobRole).map(({ competency, months, requirements }) => {
 		const facts = effectiveFacts(ledger.get(competency.id) ?? [], knownAt);
@@ -120,8 +133,7 @@ export function recordOn(db: Db, framework: Framework, person: { id: number; job
 			months,
 			requirements,
 			...statusOn(requirements, months, facts, date),
-			cycles: cyclesOf(requirements, months, facts)
+			...((extra?.(requirements, months, facts) ?? {}) as Extra)
 		};
 	});
 }
-export type CompetencyRecord = ReturnType<typeof recordOn>;

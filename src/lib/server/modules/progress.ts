@@ -182,18 +182,20 @@ export function moduleState(db: Db, personId: number, module: ModuleDefinition) 
 
 export type LearnerModuleStatus = { status: ModuleStatus; completedAt: Date | null; version: string | null };
 
-/** Status of every module for one learner, in three grouped queries. */
+/** Status of every module for one learner, in three grouped queries, prepared once per connection. */
 export function moduleStatuses(db: Db, personId: number): Map<string, LearnerModuleStatus> {
-	const completed = db
-		.select({ slug: moduleCompletions.moduleSlug, at: max(moduleCompletions.completedAt), version: sql<string>`max(${moduleCompletions.moduleVersion})` })
-		.from(moduleCompletions)
-		.where(eq(moduleCompletions.personId, personId))
-		.groupBy(moduleCompletions.moduleSlug)
-		.all();
-	const started = new Set([
-		...db.selectDistinct({ slug: moduleProgress.moduleSlug }).from(moduleProgress).where(eq(moduleProgress.personId, personId)).all().map((r) => r.slug),
-		...db.selectDistinct({ slug: quizAttempts.moduleSlug }).from(quizAttempts).where(eq(quizAttempts.personId, personId)).all().map((r) => r.slug)
-	]);
+	const q = prepared(db, 'module-statuses', () => ({
+		completed: db
+			.select({ slug: moduleCompletions.moduleSlug, at: max(moduleCompletions.completedAt), version: sql<string>`max(${moduleCompletions.moduleVersion})` })
+			.from(moduleCompletions)
+			.where(eq(moduleCompletions.personId, sql.placeholder('personId')))
+			.groupBy(moduleCompletions.moduleSlug)
+			.prepare(),
+		read: db.selectDistinct({ slug: moduleProgress.moduleSlug }).from(moduleProgress).where(eq(moduleProgress.personId, sql.placeholder('personId'))).prepare(),
+		attempted: db.selectDistinct({ slug: quizAttempts.moduleSlug }).from(quizAttempts).where(eq(quizAttempts.personId, sql.placeholder('personId'))).prepare()
+	}));
+	const completed = q.completed.all({ personId });
+	const started = new Set([...q.read.all({ personId }).map((r) => r.slug), ...q.attempted.all({ personId }).map((r) => r.slug)]);
 	const out = new Map<string, LearnerModuleStatus>();
 	for (const slug of started) out.set(slug, { status: 'in-progress', completedAt: null, version: null });
 	for (const c of completed) out.set(c.slug, { status: 'completed', completedAt: c.at ? new Date(c.at) : null, version: c.version });
