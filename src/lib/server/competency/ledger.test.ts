@@ -66,4 +66,20 @@ describe('evidence ledger', () => {
 		refreshPerson(db, framework, personId);
 		expect(db.select().from(competencyStatus).where(eq(competencyStatus.competencyId, 'safe-restraint')).get()).toBeUndefined();
 	});
+
+	it('rewrites only the statuses and cycles that change, and drops the cycles a new job role does not need', () => {
+		record({ module: 'staff-wellbeing' }, '2024-01-10');
+		record({ module: 'restraint-safety' }, '2025-01-10');
+		const cyclesOf = (competencyId: string) => db.$client.prepare('select rowid, achieved_on from competency_cycles where person_id = ? and competency_id = ? order by rowid').all(personId, competencyId);
+		const untouched = cyclesOf('post-incident');
+		expect(untouched).toHaveLength(1);
+		record({ module: 'restraint-safety' }, '2026-01-10');
+		expect(cyclesOf('post-incident')).toEqual(untouched);
+		expect(cyclesOf('safe-restraint')).toEqual([]); // a nurse also needs the ward scenario: never achieved
+		expect(cyclesOf('cant-breathe-response')).toHaveLength(2);
+		db.update(people).set({ jobRole: 'call-handler' }).where(eq(people.id, personId)).run();
+		refreshPerson(db, framework, personId);
+		expect(cyclesOf('cant-breathe-response')).toEqual([]);
+		expect(cyclesOf('post-incident')).toEqual(untouched);
+	});
 });

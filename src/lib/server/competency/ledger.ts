@@ -67,9 +67,13 @@ function ledgerStatements(dbOrTx: object) {
 		insertEvidence: c.prepare('insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'),
 		jobRole: c.prepare('select job_role from people where id = ?').pluck(),
 		ledger: c.prepare('select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'),
-		deleteStatus: c.prepare('delete from competency_status where person_id = ?'),
-		deleteCycles: c.prepare('delete from competency_cycles where person_id = ?'),
+		statuses: c.prepare('select competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_status where person_id = ?'),
+		cycles: c.prepare('select rowid, competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_cycles where person_id = ?'),
+		touchStatuses: c.prepare('update competency_status set updated_at = ? where person_id = ?'),
+		deleteStatus: c.prepare('delete from competency_status where person_id = ? and competency_id = ?'),
+		updateStatus: c.prepare('update competency_status set achieved_on = ?, expires_on = ?, updated_at = ? where person_id = ? and competency_id = ?'),
 		insertStatus: c.prepare('insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, ?, ?, ?, ?)'),
+		deleteCycle: c.prepare('delete from competency_cycles where rowid = ?'),
 		insertCycle: c.prepare('insert into competency_cycles (person_id, competency_id, achieved_on, expires_on) values (?, ?, ?, ?)')
 	}));
 }
@@ -97,15 +101,39 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
 	if (jobRole === undefined) return;
 	const ledger = ledgerByCompetency(tx, personId);
 	const today = londonToday(now);
-	q.deleteStatus.run(personId);
-	q.deleteCycles.run(personId);
+	// Only what changed is written: each status or cycle row written fires the dashboard aggregates' triggers,
+	// and one new piece of evidence usually changes one or two competencies of a five-year record.
+	const oldStatus = new Map((q.statuses.all(personId) as StoredStatus[]).map((r) => [r.competencyId, r]));
+	const oldCycles = new Map<string, StoredCycle[]>();
+	for (const c of q.cycles.all(personId) as StoredCycle[]) {
+		if (!oldCycles.has(c.competencyId)) oldCycles.set(c.competencyId, []);
+		oldCycles.get(c.competencyId)!.push(c);
+	}
+	const at = now.getTime();
+	q.touchStatuses.run(at, personId);
 	for (const { competency, months, requirements } of requiredFor(framework, jobRole)) {
 		const facts = effectiveFacts(ledger.get(competency.id) ?? [], now);
 		const s = statusOn(requirements, months, facts, today);
-		q.insertStatus.run(personId, competency.id, s.achievedOn, s.expiresOn, now.getTime());
-		for (const c of cyclesOf(requirements, months, facts)) q.insertCycle.run(personId, competency.id, c.achievedOn, c.expiresOn);
+		const old = oldStatus.get(competency.id);
+		oldStatus.delete(competency.id);
+		if (!old) q.insertStatus.run(personId, competency.id, s.achievedOn, s.expiresOn, at);
+		else if (old.achievedOn !== s.achievedOn || old.expiresOn !== s.expiresOn) q.updateStatus.run(s.achievedOn, s.expiresOn, at, personId, competency.id);
+		const stale = oldCycles.get(competency.id) ?? [];
+		oldCycles.delete(competency.id);
+		for (const c of cyclesOf(requirements, months, facts)) {
+			const same = stale.findIndex((o) => o.achievedOn === c.achievedOn && o.expiresOn === c.expiresOn);
+			if (same >= 0) stale.splice(same, 1);
+			else q.insertCycle.run(personId, competency.id, c.achievedOn, c.expiresOn);
+		}
+		for (const c of stale) q.deleteCycle.run(c.rowid);
 	}
+	// Competencies the job role no longer needs.
+	for (const competencyId of oldStatus.keys()) q.deleteStatus.run(personId, competencyId);
+	for (const cycles of oldCycles.values()) for (const c of cycles) q.deleteCycle.run(c.rowid);
 }
+
+type StoredStatus = { competencyId: string; achievedOn: string | null; expiresOn: string | null };
+type StoredCycle = { rowid: number; competencyId: string; achievedOn: string; expiresOn: string };
 
 /**
  * One person's competency record on a date, rebuilt from the ledger: the question an inquiry asks.
