@@ -5,7 +5,7 @@ import { mulberry32 } from '../demo/seed';
 import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
 import { testFramework } from '../testing/framework';
 import { disableAggregates, ensureAggregates } from './aggregates';
-import { complianceSummary, complianceTrend, expiringList } from './compliance';
+import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
 import { addDays } from './dates';
 import { recordEvidence, refreshPerson, voidEvidence } from './ledger';
 import { partnershipByBorough, sharedCompetencies } from './partnership';
@@ -131,6 +131,40 @@ describe('dashboard aggregates', () => {
 			// A new day (sometimes a new month), a day back, and a long jump that rebuilds.
 			today = addDays(today, [1, 17, 45, -3, 200][round % 5]);
 			check(db, scopes, today);
+		}
+	});
+
+	it('pages the expiring list in expiry order exactly as sorting everything would, ties broken by name', () => {
+		const db = testDb();
+		const rand = mulberry32(11);
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+		const police = addOrganisation(db, 'Police', 'police');
+		const nhs = addOrganisation(db, 'Trust', 'nhs');
+		const units = [addUnit(db, police.id, 'A', 'Lambeth'), addUnit(db, police.id, 'B', 'Lewisham'), addUnit(db, nhs.id, 'W', 'Lambeth')];
+		for (let i = 0; i < 30; i++) {
+			// Names in the opposite order to ids (and index order), so a page cut short within a date shows.
+			const p = addPerson(db, pick(units), { jobRole: pick(ROLES), name: `Person ${String(99 - i).padStart(2, '0')}`, startDate: '2020-01-01' });
+			// Few distinct dates, so many statuses share an expiry date and the name decides.
+			// Everyone's first module on one day: a tie on expiry wider than the first read of the index.
+			for (const [module, occurredOn] of [['recognising-distress', '2025-01-10'], ['working-together', pick(['2025-01-10', '2025-03-01', '2025-06-15'])], ['staff-wellbeing', '2025-03-01']])
+				recordEvidence(db, framework, { personId: p.id, source: { module }, version: '1', occurredOn, recordedBy: p.id, at: new Date('2025-07-01T10:00:00Z') });
+		}
+		db.$client.prepare("update people set status = 'left', left_date = '2025-12-01' where id in (3, 7)").run();
+		const today = '2026-04-01';
+		const until = addDays(today, 90);
+		const everyone = db.$client
+			.prepare(
+				`select p.id as personId, p.name, p.organisation_id as o, p.unit_id as u, cs.competency_id as competencyId, cs.expires_on as expiresOn from competency_status cs join people p on p.id = cs.person_id
+				 where p.status = 'active' and cs.expires_on is not null and cs.expires_on <= ? order by cs.expires_on, p.name, cs.competency_id`
+			)
+			.all(until) as { personId: number; name: string; o: number; u: number; competencyId: string; expiresOn: string }[];
+		const scopes: Exclude<PeopleScope, { kind: 'self' }>[] = [{ kind: 'all' }, { kind: 'scoped', organisationIds: [police.id], unitIds: [] }, { kind: 'scoped', organisationIds: [], unitIds: [units[2].id] }];
+		for (const scope of scopes) {
+			const expected = everyone.filter((r) => scope.kind === 'all' || scope.organisationIds.includes(r.o) || scope.unitIds.includes(r.u)).map((r) => [r.personId, r.competencyId]);
+			expect(expected.length).toBeGreaterThan(6);
+			for (const [pageSize, offset] of [[5, 0], [5, 5], [7, 14], [50, 0]])
+				for (const first of [1, 3, 2000])
+					expect(expiringInExpiryOrder(db, scope, today, until, pageSize, offset, first).map((r) => [r.personId, r.competencyId]), `${JSON.stringify(scope)} ${pageSize}@${offset} from ${first}`).toEqual(expected.slice(offset, offset + pageSize));
 		}
 	});
 
