@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { competencyCycles, competencyStatus, evidence, people } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
 import { testFramework } from '../testing/framework';
-import { recordEvidence, recordOn, refreshPerson, voidEvidence } from './ledger';
+import { recordEvidence, recordOn, refreshPerson, statusesOn, voidEvidence } from './ledger';
 import type { Db } from '../db';
 
 const framework = testFramework();
@@ -65,6 +65,24 @@ describe('evidence ledger', () => {
 		db.update(people).set({ jobRole: 'call-handler' }).where(eq(people.id, personId)).run();
 		refreshPerson(db, framework, personId);
 		expect(db.select().from(competencyStatus).where(eq(competencyStatus.competencyId, 'safe-restraint')).get()).toBeUndefined();
+	});
+
+	it('gives the same statuses from the latest facts alone as from the whole ledger, on any date and as known at any time', () => {
+		const ids = [
+			...record({ module: 'restraint-safety' }, '2024-02-01'),
+			...record({ scenario: 'ward-restraint-request' }, '2024-03-01'),
+			...record({ module: 'restraint-safety' }, '2025-01-20'),
+			...record({ module: 'staff-wellbeing' }, '2025-02-01'),
+			...record({ module: 'acute-behavioural-disturbance' }, '2025-06-01')
+		];
+		const voidedAt = new Date();
+		voidEvidence(db, framework, { evidenceId: ids[2], personId, reason: 'Wrong person', actorId: personId, at: voidedAt });
+		const person = { id: personId, jobRole: 'mental-health-nurse' };
+		for (const date of ['2024-01-01', '2024-02-15', '2024-03-10', '2025-01-25', '2025-03-01', '2026-02-01'])
+			for (const knownAt of [new Date(voidedAt.getTime() - 1), voidedAt, new Date('2024-02-20T12:00:00Z')]) {
+				const full = recordOn(db, framework, person, date, knownAt).map(({ cycles: _cycles, ...rest }) => rest);
+				expect(statusesOn(db, framework, person, date, knownAt), `${date} known at ${knownAt.toISOString()}`).toEqual(full);
+			}
 	});
 
 	it('rewrites only the statuses and cycles that change, and drops the cycles a new job role does not need', () => {

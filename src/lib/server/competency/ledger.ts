@@ -41,7 +41,10 @@ export function voidEvidence(db: Db, framework: Framework, input: { evidenceId: 
 	const target = db.select().from(evidence).where(and(eq(evidence.id, input.evidenceId), eq(evidence.personId, input.personId))).get();
 	if (!target) return { ok: false, message: 'That evidence could not be found for this person.' };
 	if (target.voidsId != null) return { ok: false, message: 'A correction cannot itself be voided; record new evidence instead.' };
-	if (db.select({ id: evidence.id }).from(evidence).where(eq(evidence.voidsId, target.id)).get()) return { ok: false, message: 'This evidence has already been voided.' };
+	// A correction belongs to the same person: looking within their ledger keeps this off the voids index, which
+	// SQLite's statistics (nearly every row has no voids_id) make it read end to end.
+	if (db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.personId, target.personId), eq(evidence.voidsId, target.id))).get())
+		return { ok: false, message: 'This evidence has already been voided.' };
 	db.transaction((tx) => {
 		const row = tx
 			.insert(evidence)
@@ -67,6 +70,13 @@ function ledgerStatements(dbOrTx: object) {
 		insertEvidence: c.prepare('insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'),
 		jobRole: c.prepare('select job_role from people where id = ?').pluck(),
 		ledger: c.prepare('select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'),
+		// The latest fact per competency and source known at a time: enough for a status on a date (not for cycles).
+		latestFacts: c.prepare(
+			`select competency_id as competencyId, kind, ref, max(occurred_on) as occurredOn from evidence e
+			 where person_id = @personId and voids_id is null and recorded_at <= @knownAt and occurred_on <= @date
+			   and id not in (select voids_id from evidence where person_id = @personId and +voids_id is not null and recorded_at <= @knownAt)
+			 group by competency_id, kind, ref`
+		),
 		statuses: c.prepare('select competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_status where person_id = ?'),
 		cycles: c.prepare('select rowid, competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_cycles where person_id = ?'),
 		touchStatuses: c.prepare('update competency_status set updated_at = ? where person_id = ?'),
@@ -87,6 +97,16 @@ function ledgerByCompetency(dbOrTx: object, personId: number): Map<string, Ledge
 		let rows = byCompetency.get(r.competencyId);
 		if (!rows) byCompetency.set(r.competencyId, (rows = []));
 		rows.push({ id: r.id, kind: r.kind, ref: r.ref, occurredOn: r.occurredOn, recordedAt: new Date(r.recordedAt), voidsId: r.voidsId });
+	}
+	return byCompetency;
+}
+
+function latestFactsByCompetency(db: object, personId: number, date: IsoDate, knownAt: Date): Map<string, EvidenceFact[]> {
+	const byCompetency = new Map<string, EvidenceFact[]>();
+	for (const r of ledgerStatements(db).latestFacts.all({ personId, date, knownAt: knownAt.getTime() }) as (EvidenceFact & { competencyId: string })[]) {
+		let facts = byCompetency.get(r.competencyId);
+		if (!facts) byCompetency.set(r.competencyId, (facts = []));
+		facts.push({ kind: r.kind, ref: r.ref, occurredOn: r.occurredOn });
 	}
 	return byCompetency;
 }
@@ -153,9 +173,11 @@ export function statusesOn<Extra extends object = object>(
 	knownAt = new Date(),
 	extra?: (requirements: Requirement[], months: number, facts: EvidenceFact[]) => Extra
 ) {
-	const ledger = ledgerByCompetency(db, person.id);
+	// Without cycles, statusOn needs only the latest fact from each source, which SQL picks out of the ledger.
+	const latest = extra ? null : latestFactsByCompetency(db, person.id, date, knownAt);
+	const ledger = extra ? ledgerByCompetency(db, person.id) : null;
 	return requiredFor(framework, person.jobRole).map(({ competency, months, requirements }) => {
-		const facts = effectiveFacts(ledger.get(competency.id) ?? [], knownAt);
+		const facts = latest ? (latest.get(competency.id) ?? []) : effectiveFacts(ledger!.get(competency.id) ?? [], knownAt);
 		return {
 			competency: { id: competency.id, title: competency.title },
 			months,

@@ -5,6 +5,7 @@ import { invalidatePersonSessions } from '../auth/session';
 import type { Framework } from '../competency/framework';
 import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { organisations, people, roleGrants, units } from '../db/schema';
 import type { WriteResult } from '../organisations/repository';
 import type { GrantInput, PersonInput } from './validation';
@@ -64,28 +65,32 @@ export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
 }
 
 export function getPerson(db: Db, id: number) {
-	return db
-		.select({
-			id: people.id,
-			name: people.name,
-			email: people.email,
-			jobRole: people.jobRole,
-			workforceId: people.workforceId,
-			startDate: people.startDate,
-			status: people.status,
-			leftDate: people.leftDate,
-			organisationId: people.organisationId,
-			unitId: people.unitId,
-			organisationName: organisations.name,
-			organisationKind: organisations.kind,
-			unitName: units.name,
-			borough: units.borough
-		})
-		.from(people)
-		.innerJoin(organisations, eq(people.organisationId, organisations.id))
-		.innerJoin(units, eq(people.unitId, units.id))
-		.where(eq(people.id, id))
-		.get();
+	// Prepared once per connection: My training and every person page start here.
+	const statement = prepared(db, 'get-person', () =>
+		db
+			.select({
+				id: people.id,
+				name: people.name,
+				email: people.email,
+				jobRole: people.jobRole,
+				workforceId: people.workforceId,
+				startDate: people.startDate,
+				status: people.status,
+				leftDate: people.leftDate,
+				organisationId: people.organisationId,
+				unitId: people.unitId,
+				organisationName: organisations.name,
+				organisationKind: organisations.kind,
+				unitName: units.name,
+				borough: units.borough
+			})
+			.from(people)
+			.innerJoin(organisations, eq(people.organisationId, organisations.id))
+			.innerJoin(units, eq(people.unitId, units.id))
+			.where(eq(people.id, sql.placeholder('id')))
+			.prepare()
+	);
+	return statement.get({ id });
 }
 export type PersonRecord = NonNullable<ReturnType<typeof getPerson>>;
 

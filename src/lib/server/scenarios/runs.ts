@@ -331,11 +331,7 @@ export function listRuns(db: Reader, personId: number, slug?: string): ScenarioR
 
 /** Slug → status for the task lists: completed once any run passed, in progress once any run began. */
 export function scenarioStatuses(db: Reader, personId: number): Map<string, ScenarioStatus> {
-	const rows = db
-		.select({ slug: scenarioRuns.scenarioSlug, passed: sql<number | null>`max(${scenarioRuns.passed})` })
-		.from(scenarioRuns)
-		.where(eq(scenarioRuns.personId, personId))
-		.groupBy(scenarioRuns.scenarioSlug)
-		.all();
+	const statement = statementsFor(db, 'scenario-statuses', (c) => c.prepare('select scenario_slug as slug, max(passed) as passed from scenario_runs where person_id = ? group by scenario_slug'));
+	const rows = statement.all(personId) as { slug: string; passed: number | null }[];
 	return new Map(rows.map((row) => [row.slug, row.passed === 1 ? 'completed' : 'in-progress']));
 }
