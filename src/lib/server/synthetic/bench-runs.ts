@@ -42,7 +42,7 @@ export function prepareChoicePool(db: Db, scenarios: SyntheticScenario[], size: 
 		.prepare("select id from people where status = 'active' and password_hash is null order by id limit ?")
 		.all(peopleNeeded) as { id: number }[];
 	const partial = new Map(scenarios.map((s) => [s.slug, prefixes(s)]));
-	const active = client.prepare("select id, scenario_slug as slug, step, snapshot from scenario_runs where person_id = ? and status = 'active'");
+	const active = client.prepare("select id, scenario_slug as slug, scenario_version as version, step, snapshot from scenario_runs where person_id = ? and status = 'active'");
 	const insertRun = client.prepare(
 		"insert into scenario_runs (person_id, scenario_slug, scenario_version, snapshot, step, shown_at, status, started_at) values (?, ?, ?, ?, ?, ?, 'active', ?)"
 	);
@@ -56,10 +56,12 @@ export function prepareChoicePool(db: Db, scenarios: SyntheticScenario[], size: 
 		people.forEach(({ id: personId }, p) => {
 			const token = generateSessionToken();
 			sessionIds.push(createSession(tx as unknown as Db, token, personId, now).id);
-			const existing = new Map((active.all(personId) as { id: number; slug: string; step: number; snapshot: string }[]).map((r) => [r.slug, r]));
+			const existing = new Map((active.all(personId) as { id: number; slug: string; version: string; step: number; snapshot: string }[]).map((r) => [r.slug, r]));
 			scenarios.forEach((scenario, s) => {
 				const run = existing.get(scenario.slug);
 				if (run) {
+					// Reused at the step it reached; a run the scenario has changed under is left for the app to close.
+					if (run.version !== scenario.version) return;
 					const view = currentView(scenario.def, JSON.parse(run.snapshot));
 					const onPath = scenario.bestPath[run.step];
 					const event = view.choices.some((c) => c.event === onPath) ? onPath : view.choices[0]?.event;

@@ -7,7 +7,9 @@ import { currentView, summariseRun } from '../scenarios/run';
 import { runSteps, toStepRecord } from '../scenarios/runs';
 import { testDb } from '../testing/fixtures';
 import { BENCH_ACCOUNTS } from './accounts';
+import { prepareChoicePool, releaseChoicePool } from './bench-runs';
 import { prepareContent, type SyntheticContent } from './content';
+import { takeStep } from '../scenarios/runs';
 import { seedSynthetic, type SeedResult } from './seed';
 
 const now = new Date('2026-03-15T12:00:00Z');
@@ -112,8 +114,34 @@ describe('synthetic seed', () => {
 		expect(first < '2023-09-01').toBe(true);
 	});
 
+	it('leaves the dashboard aggregates rebuilt for today and agreeing with the statuses', () => {
+		expect(all('select day, enabled from compliance_state')).toEqual([{ day: result.today, enabled: 1 }]);
+		const direct = all<{ n: number }>("select count(*) as n from competency_status cs join people p on p.id = cs.person_id where p.status = 'active'")[0].n;
+		expect(all<{ n: number }>('select sum(required) as n from status_counts')[0].n).toBe(direct);
+		expect(all<{ n: number }>('select count(*) as n from trend_dates')[0].n).toBe(13);
+	});
+
 	it('writes one summary audit entry, and the chain verifies', () => {
 		expect(all('select action from audit_log')).toEqual([{ action: 'synthetic-seed' }]);
 		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 1 });
+	});
+
+	// Last: it writes to the shared database.
+	it('prepares benchmark choices that the app accepts, each once, including some that finish a run', () => {
+		const pool = prepareChoicePool(db, content.scenarios, 60, now);
+		expect(pool.choices).toHaveLength(60);
+		expect(new Set(pool.choices.map((c) => c.runId)).size).toBe(60);
+		const personOf = db.$client.prepare('select person_id from scenario_runs where id = ?').pluck();
+		const results = pool.choices.map((c) => {
+			const def = content.scenarios.find((s) => s.slug === c.slug)!.def;
+			return takeStep(db, content.framework, personOf.get(c.runId) as number, def, { runId: c.runId, event: c.event, step: c.step }, new Date(now.getTime() + 5_000));
+		});
+		expect(results.filter((r) => !r.ok)).toEqual([]);
+		expect(results.some((r) => r.ok && r.finished && r.run.passed)).toBe(true);
+		const again = prepareChoicePool(db, content.scenarios, 60, new Date(now.getTime() + 10_000));
+		expect(again.choices.every((c) => !pool.choices.some((p) => p.runId === c.runId && p.step === c.step))).toBe(true);
+		releaseChoicePool(db, pool);
+		releaseChoicePool(db, again);
+		expect(all('select id from sessions')).toEqual([]);
 	});
 });

@@ -4,7 +4,6 @@
  */
 import type { JobRoleId } from '../../organisation-model';
 import type { OrganisationPlan, UnitPlan } from './london';
-import { DAY_MS, dayOf, isoOf } from './days';
 
 const FIRST = [
 	'Aaliyah', 'Abdul', 'Adam', 'Adebayo', 'Aisha', 'Aleksandra', 'Ali', 'Amara', 'Amir', 'Ana', 'Anita', 'Ben', 'Bilal', 'Bukola', 'Callum', 'Carlos',
@@ -88,7 +87,3 @@ export function makeWorkforce(plan: OrganisationPlan[], options: WorkforceOption
 	});
 	return out;
 }
-
-export const startDateOf = (p: Pick<SyntheticPerson, 'startDay'>) => isoOf(p.startDay);
-export const createdAtOf = (p: Pick<SyntheticPerson, 'startDay' | 'goLiveDay'>) => Math.max(p.startDay, p.goLiveDay) * DAY_MS + 8 * 3600_000;
-export { dayOf };
