@@ -86,6 +86,28 @@ test('a learner fails, reads the feedback, retries, completes and prints a certi
 	await expect(page.getByRole('listitem').filter({ hasText: 'Looking after yourself' }).getByText('Completed')).toBeVisible();
 });
 
+test('a reflection typed before the page has finished loading is kept when its JavaScript arrives', async ({ page }) => {
+	await signIn(page, 'custody@demo.test');
+	// Hold back the app's scripts so the box is filled while the page is still plain HTML.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/modules/why-this-training', { waitUntil: 'domcontentloaded' });
+	const text = `Typed before the scripts loaded ${Date.now()}`;
+	const box = page.locator('#reflection-my-role textarea');
+	await box.fill(text);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(box).toHaveValue(text);
+	await page.locator('#reflection-my-role').getByRole('button', { name: 'Save reflection' }).click();
+	await expect(page.locator('#reflection-my-role').getByText('Reflection saved.')).toBeVisible();
+	await page.reload();
+	await expect(page.locator('#reflection-my-role textarea')).toHaveValue(text);
+});
+
 test('a certificate for a module not completed is not found', async ({ page }) => {
 	await signIn(page, 'officer@demo.test');
 	// the demo history leaves this module undone for the officer
