@@ -27,8 +27,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// A fresh demo database each run, served from the production build.
-		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && tsx scripts/demo.ts`,
+		// A fresh demo database each run, served from the production build the way `npm run demo` serves it.
+		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run demo:serve`,
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,
 		timeout: 60_000,
