@@ -4,7 +4,7 @@
 // See docs/benchmarks.md.
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, getPriority, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,7 +31,8 @@ const { values } = parseArgs({
 		module: { type: 'string', default: 'restraint-safety' },
 		'no-build': { type: 'boolean', default: false },
 		smoke: { type: 'boolean', default: false },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		workers: { type: 'string' }
 	}
 });
 
@@ -39,6 +40,8 @@ const smoke = values.smoke;
 const staff = Number(values.staff ?? (smoke ? 300 : 80_000));
 const years = Number(values.years ?? (smoke ? 1 : 5));
 const duration = Number(values.duration ?? 10);
+/** Server processes (WEB_CONCURRENCY of scripts/start.js); by default what `npm start` uses. */
+const workers = values.workers ?? process.env.WEB_CONCURRENCY ?? '1';
 const warmup = Number(values.warmup ?? (smoke ? 0 : 2));
 const connections = Number(values.connections ?? (smoke ? 4 : 50));
 // The smoke run makes a fixed number of requests per page instead of running for a time, so that it never
@@ -107,6 +110,15 @@ function seededWith(path: string): { staff: number; years: number; counts: Recor
 	}
 }
 
+/** Refuses to start when something already answers on a port, so that a leftover server is never measured. */
+async function ensureFree(url: string) {
+	const answered = await fetch(url).then(
+		async (response) => (await response.arrayBuffer(), true),
+		() => false
+	);
+	if (answered) throw new Error(`Something is already serving at ${url}: stop it, or choose another --port / --bare-port.`);
+}
+
 async function waitFor(url: string, timeoutMs = 60_000) {
 	const until = Date.now() + timeoutMs;
 	for (;;) {
@@ -135,24 +147,51 @@ async function signIn(email: string): Promise<string> {
 	return cookie.split(';')[0];
 }
 
-/** CPU time a process has used so far, in milliseconds (user + system, from /proc). */
-function cpuMs(pid: number): number | null {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return null;
+/** A process and its children (the server's worker processes, when it runs more than one). */
+function processTree(pid: number): number[] {
+	const tree = [pid];
+	for (let i = 0; i < tree.length; i++) {
+		try {
+			for (const task of readdirSync(`/proc/${tree[i]}/task`)) {
+				const children = readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').trim();
+				if (children) tree.push(...children.split(' ').map(Number));
+			}
+		} catch {
+			// the process has gone
+		}
 	}
+	return tree;
 }
 
-/** Peak resident memory of a process so far, from the kernel's high-water mark. */
-function peakRssMb(pid: number): number | null {
-	try {
-		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Math.round(Number(match[1]) / 102.4) / 10 : null;
-	} catch {
-		return null;
+/** CPU time the server's processes have used so far, in milliseconds (user + system, from /proc). */
+function cpuMs(pid: number): number | null {
+	let total = 0;
+	for (const p of processTree(pid)) {
+		try {
+			const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+			total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		} catch {
+			if (p === pid) return null;
+		}
 	}
+	return total;
+}
+
+/**
+ * Peak resident memory of the server so far, from the kernel's high-water mark: with several processes, the sum
+ * of their peaks (an upper bound: they need not peak at the same moment).
+ */
+function peakRssMb(pid: number): number | null {
+	let kb = 0;
+	for (const p of processTree(pid)) {
+		try {
+			const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+			if (match) kb += Number(match[1]);
+		} catch {
+			if (p === pid) return null;
+		}
+	}
+	return Math.round(kb / 102.4) / 10;
 }
 
 /** Bytes of a static file as the server sends it for an Accept-Encoding (adapter-node serves precompressed .br and .gz). */
@@ -316,7 +355,8 @@ async function main() {
 	if (!existsSync('build/index.js')) throw new Error('No build found: run `npm run build` first (or drop --no-build).');
 	// Serve a private copy, so that a rebuild in the working tree during the run cannot change what is measured.
 	const serverDir = mkdtempSync(join(workDir, 'server-'));
-	cpSync('build', serverDir, { recursive: true });
+	cpSync('build', join(serverDir, 'build'), { recursive: true });
+	cpSync('scripts/start.js', join(serverDir, 'scripts', 'start.js'));
 
 	let seeded = seededWith(dbPath);
 	if (!seeded || seeded.staff !== staff || seeded.years !== years) {
@@ -326,8 +366,10 @@ async function main() {
 		seeded = seededWith(dbPath)!;
 	} else log(`Reusing ${dbPath} (seeded ${seeded.today}).`);
 
-	// As `npm start` runs it (package.json): the same V8 flags, the same environment as scripts/start.js.
-	const server = startProcess([...SERVER_NODE_FLAGS, join(serverDir, 'index.js')], { PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, BODY_SIZE_LIMIT: '6M' }, 'The server');
+	await ensureFree(`${origin}/login`);
+	await ensureFree(`http://localhost:${barePort}/`);
+	// As `npm start` runs it (package.json): the same V8 flags and scripts/start.js.
+	const server = startProcess([...SERVER_NODE_FLAGS, join(serverDir, 'scripts', 'start.js')], { PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, WEB_CONCURRENCY: workers }, 'The server');
 	await waitFor(`${origin}/login`);
 	const cookies = new Map<BenchAccountKey, string>();
 	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));
@@ -413,7 +455,7 @@ async function main() {
 			loadAverageAtStart: loadAtStart,
 			loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100)
 		},
-		server: { nodeFlags: SERVER_NODE_FLAGS },
+		server: { nodeFlags: SERVER_NODE_FLAGS, processes: Number(workers) },
 		database: { path: dbPath, staff, years, seededOn: seeded.today, counts: seeded.counts },
 		settings: { connections, ...(smoke ? { requestsPerPage: SMOKE_REQUESTS } : { durationSeconds: duration, warmupSeconds: warmup }), module: values.module },
 		bare: { path: modulePath, bytes: moduleBytes.length, ...bare },
