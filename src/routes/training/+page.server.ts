@@ -3,12 +3,16 @@ import { getFramework } from '$lib/server/competency/catalogue';
 import { learnerOverview, withRefresher } from '$lib/server/competency/learner';
 import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
+import { serverRendered } from '$lib/server-rendered';
 import { modulesForRole } from '$lib/server/modules/catalogue';
 import { moduleStatuses } from '$lib/server/modules/progress';
 import { getPerson } from '$lib/server/people/repository';
 import { scenariosForRole } from '$lib/server/scenarios/catalogue';
 import { scenarioStatuses } from '$lib/server/scenarios/runs';
 import type { PageServerLoad } from './$types';
+
+// Links and text only: no JavaScript is sent, and the data is not serialised into the page (src/lib/server-rendered.ts).
+export const csr = false;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -29,5 +33,5 @@ export const load: PageServerLoad = (event) => {
 		meta: `About ${s.meta.minutes} minutes`,
 		status: withRefresher(scenarioStatus.get(s.slug) ?? 'not-started', `scenario:${s.slug}`, overview.refresh)
 	}));
-	return { person, modules, scenarios, competencies: overview.competencies };
+	return { training: serverRendered(event, { person, modules, scenarios, competencies: overview.competencies }) };
 };
