@@ -81,4 +81,14 @@ describe('npm start', () => {
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('WEB_CONCURRENCY must be a whole number of processes');
 	});
+
+	it.skipIf(!built)('refuses to start when a retention setting makes no sense, and says which', () => {
+		const run = spawnSync(process.execPath, ['scripts/start.js'], {
+			env: { ...process.env, SIGN_IN_ATTEMPT_RETENTION_DAYS: 'forever', DATABASE_PATH: join(folder, 'retention.db'), PORT: '0' },
+			encoding: 'utf8',
+			timeout: 20_000
+		});
+		expect(run.status).not.toBe(0);
+		expect(run.stderr).toContain('SIGN_IN_ATTEMPT_RETENTION_DAYS must be a whole number of days');
+	});
 });

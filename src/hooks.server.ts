@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { purgeExpired, retentionSettings } from '$lib/server/auth/retention';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { ensureAggregates } from '$lib/server/competency/aggregates';
 import { londonToday } from '$lib/server/competency/dates';
@@ -10,9 +11,12 @@ import { drainUnreadBody } from '$lib/server/http/drain-body';
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
  * aggregates to today (a full count only the first time; then a moment each new day, done here rather than
- * in a manager's request: on start-up and every ten minutes).
+ * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions
+ * and sign-in attempts past their retention (docs/data-protection.md).
  */
 export const init: ServerInit = () => {
+	// Read first: a retention setting that makes no sense stops the server with a message, before it serves.
+	const retention = retentionSettings(process.env);
 	const db = getDb();
 	const refresh = () => {
 		try {
@@ -20,6 +24,12 @@ export const init: ServerInit = () => {
 		} catch (error) {
 			// Not fatal: each dashboard request brings them up to date itself.
 			console.error('Could not bring the dashboard aggregates up to date:', error);
+		}
+		try {
+			purgeExpired(db, retention);
+		} catch (error) {
+			// Not fatal either: the next run tries again, and expired sessions are refused when presented anyway.
+			console.error('Could not delete expired sessions and old sign-in attempts:', error);
 		}
 	};
 	refresh();

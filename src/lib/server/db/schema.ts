@@ -99,7 +99,7 @@ export const sessions = sqliteTable(
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [index('sessions_person').on(t.personId)]
+	(t) => [index('sessions_person').on(t.personId), index('sessions_expires').on(t.expiresAt)]
 );
 
 /** Every sign-in attempt, for throttling by account and by address. */
@@ -112,7 +112,7 @@ export const loginAttempts = sqliteTable(
 		succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('login_attempts_email').on(t.email, t.at), index('login_attempts_address').on(t.address, t.at)]
+	(t) => [index('login_attempts_email').on(t.email, t.at), index('login_attempts_address').on(t.address, t.at), index('login_attempts_at').on(t.at)]
 );
 
 /** Append-only, hash-chained record of every write. */
@@ -129,7 +129,7 @@ export const auditLog = sqliteTable(
 		prevHash: text('prev_hash').notNull(),
 		hash: text('hash').notNull()
 	},
-	(t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entity, t.entityId)]
+	(t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_actor').on(t.actorId, t.at)]
 );
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { loginAttempts, sessions } from '../db/schema';
+import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { DEFAULT_SIGN_IN_ATTEMPT_DAYS, PURGE_BATCH, purgeExpired, retentionSettings } from './retention';
+import { createSession, generateSessionToken, SESSION_LIFETIME, validateSessionToken } from './session';
+import { checkThrottle, recordAttempt } from './throttle';
+
+const DAY = 86_400_000;
+const now = new Date('2026-11-27T12:00:00Z');
+const ago = (ms: number) => new Date(now.getTime() - ms);
+
+describe('purgeExpired', () => {
+	let db: Db;
+	let personId: number;
+	beforeEach(() => {
+		db = testDb();
+		personId = addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+	});
+
+	it('deletes expired sessions and keeps live ones usable', () => {
+		const live = generateSessionToken();
+		createSession(db, live, personId, ago(SESSION_LIFETIME - DAY));
+		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME + DAY));
+		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME)); // expires exactly now
+
+		expect(purgeExpired(db, { signInAttemptDays: 90 }, now)).toEqual({ sessions: 2, signInAttempts: 0 });
+		expect(db.select().from(sessions).all()).toHaveLength(1);
+		expect(validateSessionToken(db, live, now).user?.id).toBe(personId);
+	});
+
+	it('deletes sign-in attempts older than the retention period and keeps what throttling needs', () => {
+		recordAttempt(db, 'a@example.test', '10.0.0.1', false, ago(91 * DAY));
+		recordAttempt(db, 'a@example.test', '10.0.0.1', true, ago(89 * DAY));
+		for (let i = 0; i < 5; i++) recordAttempt(db, 'b@example.test', '10.0.0.2', false, ago(60_000 * (i + 1)));
+
+		expect(purgeExpired(db, { signInAttemptDays: 90 }, now)).toEqual({ sessions: 0, signInAttempts: 1 });
+		expect(db.select().from(loginAttempts).all()).toHaveLength(6);
+		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
+		expect(purgeExpired(db, { signInAttemptDays: 1 }, now)).toEqual({ sessions: 0, signInAttempts: 1 });
+		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
+	});
+
+	it('works through a backlog larger than one batch', () => {
+		const insert = db.$client.prepare('insert into login_attempts (email, address, succeeded, at) values (?, ?, 0, ?)');
+		db.$client.transaction(() => {
+			for (let i = 0; i < PURGE_BATCH * 2 + 7; i++) insert.run(`p${i}@example.test`, '10.0.0.3', ago(200 * DAY).getTime());
+			insert.run('recent@example.test', '10.0.0.3', ago(DAY).getTime());
+		})();
+		expect(purgeExpired(db, { signInAttemptDays: 90 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
+		expect(db.select().from(loginAttempts).all().map((r) => r.email)).toEqual(['recent@example.test']);
+	});
+});
+
+describe('retentionSettings', () => {
+	it('defaults to 90 days and reads a whole number of days', () => {
+		expect(retentionSettings({})).toEqual({ signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS });
+		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: '' })).toEqual({ signInAttemptDays: 90 });
+		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: ' 365 ' })).toEqual({ signInAttemptDays: 365 });
+	});
+
+	it.each(['0', '-5', '1.5', 'ninety', '1e3', '99999999999999999999'])('refuses %j with a message naming the setting', (value) => {
+		expect(() => retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: value })).toThrow(/SIGN_IN_ATTEMPT_RETENTION_DAYS must be a whole number of days/);
+	});
+});

@@ -1,0 +1,47 @@
+import type { Db } from '../db';
+import { WINDOW_MS } from './throttle';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rows deleted per transaction, so that a first purge of a large backlog never holds the write lock for long. */
+export const PURGE_BATCH = 5_000;
+/** How long sign-in attempts are kept unless SIGN_IN_ATTEMPT_RETENTION_DAYS says otherwise (docs/data-protection.md). */
+export const DEFAULT_SIGN_IN_ATTEMPT_DAYS = 90;
+
+export type RetentionSettings = { signInAttemptDays: number };
+
+/** Reads the retention settings from the environment; a value that is not a whole number of days is refused. */
+export function retentionSettings(env: Record<string, string | undefined>): RetentionSettings {
+	const raw = env.SIGN_IN_ATTEMPT_RETENTION_DAYS?.trim();
+	if (raw === undefined || raw === '') return { signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS };
+	const days = Number(raw);
+	// At least a day: throttling reads the last 15 minutes of attempts.
+	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(days) || days < 1 || days * DAY_MS <= WINDOW_MS) {
+		throw new Error(`SIGN_IN_ATTEMPT_RETENTION_DAYS must be a whole number of days, 1 or more (it is "${raw}").`);
+	}
+	return { signInAttemptDays: days };
+}
+
+/**
+ * Deletes sessions that have expired and sign-in attempts older than the retention period. Neither is a training
+ * record: an expired session can never be used again, and attempts are kept only to investigate misuse.
+ */
+export function purgeExpired(db: Db, settings: RetentionSettings, now = new Date()) {
+	const client = db.$client;
+	const sessions = client.prepare('delete from sessions where id in (select id from sessions where expires_at <= ? limit ?)');
+	const attempts = client.prepare('delete from login_attempts where id in (select id from login_attempts where at < ? limit ?)');
+	const attemptsBefore = now.getTime() - settings.signInAttemptDays * DAY_MS;
+	return {
+		sessions: inBatches(db, () => sessions.run(now.getTime(), PURGE_BATCH).changes),
+		signInAttempts: inBatches(db, () => attempts.run(attemptsBefore, PURGE_BATCH).changes)
+	};
+}
+
+function inBatches(db: Db, deleteBatch: () => number): number {
+	const batch = db.$client.transaction(deleteBatch);
+	let total = 0;
+	for (;;) {
+		const deleted = batch();
+		total += deleted;
+		if (deleted < PURGE_BATCH) return total;
+	}
+}
