@@ -32,7 +32,8 @@ const { values } = parseArgs({
 		'no-build': { type: 'boolean', default: false },
 		smoke: { type: 'boolean', default: false },
 		only: { type: 'string' },
-		workers: { type: 'string' }
+		workers: { type: 'string' },
+		'cpu-prof': { type: 'string' }
 	}
 });
 
@@ -369,7 +370,9 @@ async function main() {
 	await ensureFree(`${origin}/login`);
 	await ensureFree(`http://localhost:${barePort}/`);
 	// As `npm start` runs it (package.json): the same V8 flags and scripts/start.js.
-	const server = startProcess([...SERVER_NODE_FLAGS, join(serverDir, 'scripts', 'start.js')], { PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, WEB_CONCURRENCY: workers }, 'The server');
+	// --cpu-prof <dir>: each server process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+	const profiling = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [];
+	const server = startProcess([...SERVER_NODE_FLAGS, ...profiling, join(serverDir, 'scripts', 'start.js')], { PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, WEB_CONCURRENCY: workers }, 'The server');
 	await waitFor(`${origin}/login`);
 	const cookies = new Map<BenchAccountKey, string>();
 	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));

@@ -6,31 +6,35 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { ensureAggregates } from '$lib/server/competency/aggregates';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
+import { refreshStatistics } from '$lib/server/db/statistics';
 import { drainUnreadBody } from '$lib/server/http/drain-body';
 
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
  * aggregates to today (a full count only the first time; then a moment each new day, done here rather than
  * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions
- * and sign-in attempts past their retention (docs/data-protection.md).
+ * and sign-in attempts past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
  */
 export const init: ServerInit = () => {
 	// Read first: a retention setting that makes no sense stops the server with a message, before it serves.
 	const retention = retentionSettings(process.env);
 	const db = getDb();
+	let firstRun = true;
+	// None is fatal: each is tried again at the next run (and dashboards bring the aggregates up to date themselves).
+	const tasks: [string, () => void][] = [
+		['bring the dashboard aggregates up to date', () => ensureAggregates(db, londonToday())],
+		['delete expired sessions and old sign-in attempts', () => purgeExpired(db, retention)],
+		['refresh the query planner statistics', () => refreshStatistics(db, { allTables: firstRun })]
+	];
 	const refresh = () => {
-		try {
-			ensureAggregates(db, londonToday());
-		} catch (error) {
-			// Not fatal: each dashboard request brings them up to date itself.
-			console.error('Could not bring the dashboard aggregates up to date:', error);
+		for (const [what, task] of tasks) {
+			try {
+				task();
+			} catch (error) {
+				console.error(`Could not ${what}:`, error);
+			}
 		}
-		try {
-			purgeExpired(db, retention);
-		} catch (error) {
-			// Not fatal either: the next run tries again, and expired sessions are refused when presented anyway.
-			console.error('Could not delete expired sessions and old sign-in attempts:', error);
-		}
+		firstRun = false;
 	};
 	refresh();
 	setInterval(refresh, 10 * 60_000).unref();

@@ -14,6 +14,13 @@ export type AuditEntry = {
 
 const GENESIS = '0'.repeat(64);
 
+/**
+ * The newest entry, read from the end of the table itself. NOT INDEXED because with statistics gathered while the
+ * log was small and an index added since, SQLite chose to read the whole log through an index and sort it: 75 ms
+ * per write with 270,000 entries, on every write in the app.
+ */
+export const LAST_ENTRY_SQL = 'select hash from audit_log not indexed order by id desc limit 1';
+
 function hashEntry(prevHash: string, row: { at: number; actorId: number | null; action: string; entity: string; entityId: string | null; detail: string }) {
 	const canonical = JSON.stringify([prevHash, row.at, row.actorId, row.action, row.entity, row.entityId, row.detail]);
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical)));
@@ -23,7 +30,7 @@ function hashEntry(prevHash: string, row: { at: number; actorId: number | null; 
 export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry): void {
 	// Prepared once per connection: every write in the app comes through here.
 	const q = statementsFor(db, 'audit', (c) => ({
-		last: c.prepare('select hash from audit_log order by id desc limit 1').pluck(),
+		last: c.prepare(LAST_ENTRY_SQL).pluck(),
 		insert: c.prepare('insert into audit_log (at, actor_id, action, entity, entity_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)')
 	}));
 	const prevHash = (q.last.get() as string | undefined) ?? GENESIS;
