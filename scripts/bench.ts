@@ -164,18 +164,25 @@ function processTree(pid: number): number[] {
 	return tree;
 }
 
-/** CPU time the server's processes have used so far, in milliseconds (user + system, from /proc). */
-function cpuMs(pid: number): number | null {
+/** A figure from /proc summed over the server's processes; null once the server itself has gone. */
+function sumOverServer(pid: number, read: (p: number) => number): number | null {
 	let total = 0;
 	for (const p of processTree(pid)) {
 		try {
-			const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-			total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+			total += read(p);
 		} catch {
-			if (p === pid) return null;
+			if (p === pid) return null; // a worker that has just gone counts for nothing
 		}
 	}
 	return total;
+}
+
+/** CPU time the server's processes have used so far, in milliseconds (user + system, from /proc). */
+function cpuMs(pid: number): number | null {
+	return sumOverServer(pid, (p) => {
+		const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	});
 }
 
 /**
@@ -183,16 +190,8 @@ function cpuMs(pid: number): number | null {
  * of their peaks (an upper bound: they need not peak at the same moment).
  */
 function peakRssMb(pid: number): number | null {
-	let kb = 0;
-	for (const p of processTree(pid)) {
-		try {
-			const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-			if (match) kb += Number(match[1]);
-		} catch {
-			if (p === pid) return null;
-		}
-	}
-	return Math.round(kb / 102.4) / 10;
+	const kb = sumOverServer(pid, (p) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0));
+	return kb === null ? null : Math.round(kb / 102.4) / 10;
 }
 
 /** Bytes of a static file as the server sends it for an Accept-Encoding (adapter-node serves precompressed .br and .gz). */

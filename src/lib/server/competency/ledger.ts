@@ -90,25 +90,25 @@ function ledgerStatements(dbOrTx: object) {
 
 type LedgerFactRow = { id: number; competencyId: string; kind: LedgerRow['kind']; ref: string; occurredOn: string; recordedAt: number; voidsId: number | null };
 
+function byCompetency<R extends { competencyId: string }, T>(rows: R[], shape: (row: R) => T): Map<string, T[]> {
+	const grouped = new Map<string, T[]>();
+	for (const row of rows) {
+		let list = grouped.get(row.competencyId);
+		if (!list) grouped.set(row.competencyId, (list = []));
+		list.push(shape(row));
+	}
+	return grouped;
+}
+
 /** The person's ledger grouped by competency, in the shape the derivation needs. */
 function ledgerByCompetency(dbOrTx: object, personId: number): Map<string, LedgerRow[]> {
-	const byCompetency = new Map<string, LedgerRow[]>();
-	for (const r of ledgerStatements(dbOrTx).ledger.all(personId) as LedgerFactRow[]) {
-		let rows = byCompetency.get(r.competencyId);
-		if (!rows) byCompetency.set(r.competencyId, (rows = []));
-		rows.push({ id: r.id, kind: r.kind, ref: r.ref, occurredOn: r.occurredOn, recordedAt: new Date(r.recordedAt), voidsId: r.voidsId });
-	}
-	return byCompetency;
+	const rows = ledgerStatements(dbOrTx).ledger.all(personId) as LedgerFactRow[];
+	return byCompetency(rows, (r) => ({ id: r.id, kind: r.kind, ref: r.ref, occurredOn: r.occurredOn, recordedAt: new Date(r.recordedAt), voidsId: r.voidsId }));
 }
 
 function latestFactsByCompetency(db: object, personId: number, date: IsoDate, knownAt: Date): Map<string, EvidenceFact[]> {
-	const byCompetency = new Map<string, EvidenceFact[]>();
-	for (const r of ledgerStatements(db).latestFacts.all({ personId, date, knownAt: knownAt.getTime() }) as (EvidenceFact & { competencyId: string })[]) {
-		let facts = byCompetency.get(r.competencyId);
-		if (!facts) byCompetency.set(r.competencyId, (facts = []));
-		facts.push({ kind: r.kind, ref: r.ref, occurredOn: r.occurredOn });
-	}
-	return byCompetency;
+	const rows = ledgerStatements(db).latestFacts.all({ personId, date, knownAt: knownAt.getTime() }) as (EvidenceFact & { competencyId: string })[];
+	return byCompetency(rows, (r) => ({ kind: r.kind, ref: r.ref, occurredOn: r.occurredOn }));
 }
 
 /**
@@ -124,11 +124,7 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
 	// Only what changed is written: each status or cycle row written fires the dashboard aggregates' triggers,
 	// and one new piece of evidence usually changes one or two competencies of a five-year record.
 	const oldStatus = new Map((q.statuses.all(personId) as StoredStatus[]).map((r) => [r.competencyId, r]));
-	const oldCycles = new Map<string, StoredCycle[]>();
-	for (const c of q.cycles.all(personId) as StoredCycle[]) {
-		if (!oldCycles.has(c.competencyId)) oldCycles.set(c.competencyId, []);
-		oldCycles.get(c.competencyId)!.push(c);
-	}
+	const oldCycles = byCompetency(q.cycles.all(personId) as StoredCycle[], (c) => c);
 	const at = now.getTime();
 	q.touchStatuses.run(at, personId);
 	for (const { competency, months, requirements } of requiredFor(framework, jobRole)) {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, max, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
-import { prepared } from '../db/prepared';
+import { connectionOf, prepared } from '../db/prepared';
 import { moduleCompletions, moduleProgress, quizAttempts, reflections } from '../db/schema';
 import { recordEvidence } from '../competency/ledger';
 import { londonToday } from '../competency/dates';
@@ -12,14 +12,63 @@ import type { ModuleDefinition } from './parse';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type ModuleStatus = 'not-started' | 'in-progress' | 'completed';
 
+/**
+ * The queries about one learner and one module, prepared once per connection (inside a transaction too): the
+ * module page runs them on every view, and every section read or attempt runs them to see if the module is done.
+ */
+function progressStatements(db: Db | Tx) {
+	const person = sql.placeholder('personId');
+	const slug = sql.placeholder('slug');
+	return prepared(connectionOf(db), 'module-progress', () => ({
+		lastCompletion: db
+			.select()
+			.from(moduleCompletions)
+			.where(and(eq(moduleCompletions.personId, person), eq(moduleCompletions.moduleSlug, slug)))
+			.orderBy(desc(moduleCompletions.completedAt), desc(moduleCompletions.id))
+			.limit(1)
+			.prepare(),
+		sectionsRead: db
+			.select({ sectionId: moduleProgress.sectionId })
+			.from(moduleProgress)
+			.where(and(eq(moduleProgress.personId, person), eq(moduleProgress.moduleSlug, slug), gt(moduleProgress.readAt, sql.placeholder('since'))))
+			.prepare(),
+		passingAttempt: db
+			.select({ id: quizAttempts.id, score: quizAttempts.score })
+			.from(quizAttempts)
+			.where(
+				and(
+					eq(quizAttempts.personId, person),
+					eq(quizAttempts.moduleSlug, slug),
+					eq(quizAttempts.moduleVersion, sql.placeholder('version')),
+					eq(quizAttempts.passed, true),
+					gt(quizAttempts.submittedAt, sql.placeholder('since'))
+				)
+			)
+			.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
+			.limit(1)
+			.prepare(),
+		lastAttempt: db
+			.select()
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.personId, person), eq(quizAttempts.moduleSlug, slug)))
+			.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
+			.limit(1)
+			.prepare(),
+		attemptCount: db
+			.select({ n: sql<number>`count(*)` })
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.personId, person), eq(quizAttempts.moduleSlug, slug)))
+			.prepare(),
+		reflections: db
+			.select({ id: reflections.reflectionId, body: reflections.body })
+			.from(reflections)
+			.where(and(eq(reflections.personId, person), eq(reflections.moduleSlug, slug)))
+			.prepare()
+	}));
+}
+
 function lastCompletion(db: Db | Tx, personId: number, slug: string) {
-	return db
-		.select()
-		.from(moduleCompletions)
-		.where(and(eq(moduleCompletions.personId, personId), eq(moduleCompletions.moduleSlug, slug)))
-		.orderBy(desc(moduleCompletions.completedAt), desc(moduleCompletions.id))
-		.limit(1)
-		.get();
+	return progressStatements(db).lastCompletion.get({ personId, slug });
 }
 
 /** A cycle starts just after the last completion: a refresher means reading and passing again. */
@@ -28,31 +77,13 @@ function cycleStart(db: Db | Tx, personId: number, slug: string): Date {
 }
 
 function sectionsReadSince(db: Db | Tx, personId: number, module: ModuleDefinition, since: Date): Set<string> {
-	const rows = db
-		.select({ sectionId: moduleProgress.sectionId })
-		.from(moduleProgress)
-		.where(and(eq(moduleProgress.personId, personId), eq(moduleProgress.moduleSlug, module.slug), gt(moduleProgress.readAt, since)))
-		.all();
+	const rows = progressStatements(db).sectionsRead.all({ personId, slug: module.slug, since: since.getTime() });
 	const known = new Set(module.sections.map((s) => s.id));
 	return new Set(rows.map((r) => r.sectionId).filter((id) => known.has(id)));
 }
 
 function passingAttemptSince(db: Db | Tx, personId: number, module: ModuleDefinition, since: Date) {
-	return db
-		.select({ id: quizAttempts.id, score: quizAttempts.score })
-		.from(quizAttempts)
-		.where(
-			and(
-				eq(quizAttempts.personId, personId),
-				eq(quizAttempts.moduleSlug, module.slug),
-				eq(quizAttempts.moduleVersion, module.meta.version),
-				eq(quizAttempts.passed, true),
-				gt(quizAttempts.submittedAt, since)
-			)
-		)
-		.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
-		.limit(1)
-		.get();
+	return progressStatements(db).passingAttempt.get({ personId, slug: module.slug, version: module.meta.version, since: since.getTime() });
 }
 
 /** Records a completion when every section is read and the knowledge check passed in this cycle. */
@@ -105,70 +136,17 @@ export function submitAttempt(db: Db, framework: Framework, personId: number, mo
 	});
 }
 
-/** The module page's queries, prepared once per connection: the page is the busiest in the app. */
-function pageStatements(db: Db) {
-	const person = sql.placeholder('personId');
-	const slug = sql.placeholder('slug');
-	return prepared(db, 'module-page', () => ({
-		lastCompletion: db
-			.select()
-			.from(moduleCompletions)
-			.where(and(eq(moduleCompletions.personId, person), eq(moduleCompletions.moduleSlug, slug)))
-			.orderBy(desc(moduleCompletions.completedAt), desc(moduleCompletions.id))
-			.limit(1)
-			.prepare(),
-		sectionsRead: db
-			.select({ sectionId: moduleProgress.sectionId })
-			.from(moduleProgress)
-			.where(and(eq(moduleProgress.personId, person), eq(moduleProgress.moduleSlug, slug), gt(moduleProgress.readAt, sql.placeholder('since'))))
-			.prepare(),
-		lastAttempt: db
-			.select()
-			.from(quizAttempts)
-			.where(and(eq(quizAttempts.personId, person), eq(quizAttempts.moduleSlug, slug)))
-			.orderBy(desc(quizAttempts.submittedAt), desc(quizAttempts.id))
-			.limit(1)
-			.prepare(),
-		attemptCount: db
-			.select({ n: sql<number>`count(*)` })
-			.from(quizAttempts)
-			.where(and(eq(quizAttempts.personId, person), eq(quizAttempts.moduleSlug, slug)))
-			.prepare(),
-		passedSince: db
-			.select({ id: quizAttempts.id })
-			.from(quizAttempts)
-			.where(
-				and(
-					eq(quizAttempts.personId, person),
-					eq(quizAttempts.moduleSlug, slug),
-					eq(quizAttempts.moduleVersion, sql.placeholder('version')),
-					eq(quizAttempts.passed, true),
-					gt(quizAttempts.submittedAt, sql.placeholder('since'))
-				)
-			)
-			.limit(1)
-			.prepare(),
-		reflections: db
-			.select({ id: reflections.reflectionId, body: reflections.body })
-			.from(reflections)
-			.where(and(eq(reflections.personId, person), eq(reflections.moduleSlug, slug)))
-			.prepare()
-	}));
-}
-
 /**
  * Everything the module page needs about one learner and one module. Straight after a completion,
  * before any refresher activity, the completed cycle is shown (all read, passed) rather than an empty one.
  */
 export function moduleState(db: Db, personId: number, module: ModuleDefinition) {
-	const q = pageStatements(db);
-	const key = { personId, slug: module.slug };
-	const completion = q.lastCompletion.get(key);
+	const q = progressStatements(db);
+	const completion = lastCompletion(db, personId, module.slug);
 	const since = completion?.completedAt ?? new Date(0);
-	const known = new Set(module.sections.map((s) => s.id));
-	const readNow = new Set(q.sectionsRead.all({ ...key, since: since.getTime() }).map((r) => r.sectionId).filter((id) => known.has(id)));
-	const lastAttempt = q.lastAttempt.get(key);
-	const attemptCount = q.attemptCount.get(key)!.n;
+	const readNow = sectionsReadSince(db, personId, module, since);
+	const lastAttempt = q.lastAttempt.get({ personId, slug: module.slug });
+	const attemptCount = q.attemptCount.get({ personId, slug: module.slug })!.n;
 	const refresherStarted = readNow.size > 0 || (!!lastAttempt && lastAttempt.submittedAt > since);
 	const showCompletedCycle = !!completion && !refresherStarted;
 	return {
@@ -176,7 +154,7 @@ export function moduleState(db: Db, personId: number, module: ModuleDefinition) 
 		read: showCompletedCycle ? module.sections.map((s) => s.id) : [...readNow],
 		lastAttempt: lastAttempt ?? null,
 		attemptCount,
-		passedThisCycle: showCompletedCycle || !!q.passedSince.get({ ...key, version: module.meta.version, since: since.getTime() })
+		passedThisCycle: showCompletedCycle || !!passingAttemptSince(db, personId, module, since)
 	};
 }
 
@@ -203,7 +181,7 @@ export function moduleStatuses(db: Db, personId: number): Map<string, LearnerMod
 }
 
 export function reflectionsFor(db: Db, personId: number, slug: string): Record<string, string> {
-	return Object.fromEntries(pageStatements(db).reflections.all({ personId, slug }).map((r) => [r.id, r.body]));
+	return Object.fromEntries(progressStatements(db).reflections.all({ personId, slug }).map((r) => [r.id, r.body]));
 }
 
 export function saveReflection(db: Db, personId: number, slug: string, reflectionId: string, body: string, now = new Date()) {
