@@ -21,6 +21,8 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Test fixtures live beside the tests (tests/support), outside the app tree; unit tests import them as $testing.
+		alias: { $testing: 'tests/support' },
 		csp: {
 			mode: 'auto',
 			directives: {

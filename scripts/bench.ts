@@ -13,9 +13,9 @@ import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { loadContentFromDisk } from '../src/lib/server/content-disk';
 import { openDb } from '../src/lib/server/db';
-import { BENCH_PASSWORD, benchAccount, type BenchAccountKey } from '../src/lib/server/synthetic/accounts';
-import { prepareChoicePool, releaseChoicePool, type Choice } from '../src/lib/server/synthetic/bench-runs';
-import { prepareContent } from '../src/lib/server/synthetic/content';
+import { BENCH_PASSWORD, benchAccount, type BenchAccountKey } from './synthetic/accounts';
+import { prepareChoicePool, releaseChoicePool, type Choice } from './synthetic/bench-runs';
+import { prepareContent } from './synthetic/content';
 
 const { values } = parseArgs({
 	options: {

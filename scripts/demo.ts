@@ -1,6 +1,6 @@
 // `npm run demo`: migrate, seed demo London when the database is empty, then serve the build.
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
-import { seedHistory } from '../src/lib/server/demo/history';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { seedHistory } from './demo/history';
 import { loadContentFromDisk } from '../src/lib/server/content-disk';
 import { openDb } from '../src/lib/server/db';
 

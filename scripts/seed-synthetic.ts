@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { loadContentFromDisk } from '../src/lib/server/content-disk';
 import { openDb } from '../src/lib/server/db';
-import { BENCH_PASSWORD } from '../src/lib/server/synthetic/accounts';
-import { prepareContent } from '../src/lib/server/synthetic/content';
-import { progressBar } from '../src/lib/server/synthetic/progress';
-import { seedSynthetic } from '../src/lib/server/synthetic/seed';
+import { BENCH_PASSWORD } from './synthetic/accounts';
+import { prepareContent } from './synthetic/content';
+import { progressBar } from './synthetic/progress';
+import { seedSynthetic } from './synthetic/seed';
 
 const { values } = parseArgs({
 	options: {

@@ -7,7 +7,7 @@ import { ensureAggregates } from '$lib/server/competency/aggregates';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { refreshStatistics } from '$lib/server/db/statistics';
-import { drainUnreadBody } from '$lib/server/http/drain-body';
+import { drainUnreadBody } from '$lib/server/forms/drain-body';
 
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mulberry32 } from '../src/lib/server/demo/seed';
+import { mulberry32 } from '../scripts/demo/seed';
 import { checkAfterCrash, takeBaseline } from './crash/checks';
 import { moduleFacts, scenarioSlugs } from './crash/content';
 import { Learner } from './crash/learner';

@@ -1,7 +1,7 @@
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canManageOrganisation } from '$lib/server/access/policy';
 import { getDb } from '$lib/server/db';
-import { listOrganisations } from '$lib/server/organisations/repository';
+import { listOrganisations } from '$lib/server/people/organisations';
 import type { PageServerLoad } from './$types';
 
 /** Roster import starts by choosing an organisation: administrators see all, organisation managers their own. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { AUDIT_PAGE_SIZE, auditFilterChoices, auditPageQuery, browseAudit, type AuditFilter } from './browse';
 import { appendAudit } from './log';
 

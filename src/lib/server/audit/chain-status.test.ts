@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../testing/fixtures';
+import { testDb } from '$testing/fixtures';
 import { auditChainStatus, CHAIN_CHECK_MAX_AGE_MS } from './chain-status';
 import { appendAudit } from './log';
 

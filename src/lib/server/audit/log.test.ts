@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../testing/fixtures';
+import { testDb } from '$testing/fixtures';
 import { appendAudit, LAST_ENTRY_SQL, verifyAuditChain } from './log';
 
 describe('audit chain', () => {

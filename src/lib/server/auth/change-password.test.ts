@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { changeOwnPassword } from './change-password';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, validateSessionToken } from './session';

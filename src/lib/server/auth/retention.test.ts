@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { loginAttempts, sessions } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { DEFAULT_SIGN_IN_ATTEMPT_DAYS, PURGE_BATCH, purgeExpired, retentionSettings } from './retention';
 import { createSession, generateSessionToken, SESSION_LIFETIME, validateSessionToken } from './session';
 import { checkThrottle, recordAttempt } from './throttle';

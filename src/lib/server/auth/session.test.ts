@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { people, sessions } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { createSession, generateSessionToken, invalidatePersonSessions, invalidateSession, SESSION_LIFETIME, validateSessionToken } from './session';
 import type { Db } from '../db';
 

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { people } from '../db/schema';
 import { eq } from 'drizzle-orm';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { hashPassword } from './password';
 import { INVALID_CREDENTIALS, signIn } from './sign-in';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, recordAttempt, WINDOW_MS } from './throttle';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
-import { mulberry32 } from '../demo/seed';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
-import { testFramework } from '../testing/framework';
+import { mulberry32 } from '../../../../scripts/demo/seed';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
 import { disableAggregates, ensureAggregates } from './aggregates';
 import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
 import { addDays } from './dates';

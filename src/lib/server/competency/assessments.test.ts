@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evidence, assessments } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
-import { testFramework } from '../testing/framework';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import type { Db } from '../db';
 import { listAssessments, recordAssessment } from './assessments';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
-import { testFramework } from '../testing/framework';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
 import type { Db } from '../db';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent, trendDates } from './compliance';
 import { recordEvidence, refreshPerson } from './ledger';

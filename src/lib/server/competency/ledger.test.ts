@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { competencyCycles, competencyStatus, evidence, people } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
-import { testFramework } from '../testing/framework';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
 import { recordEvidence, recordOn, refreshPerson, statusesOn, voidEvidence } from './ledger';
 import type { Db } from '../db';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../audit/log';
-import { addOrganisation, addPerson, addUnit } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit } from '$testing/fixtures';
 import { backupDatabase, BackupRefused } from './backup';
 import { openDb, type Db } from './index';
 
@@ -26,7 +26,7 @@ function busyDatabase(name: string, entries = 8000): { path: string; db: Db; per
 
 /** Starts the writer in its own process and resolves once it has committed its first write. */
 function startWriter(path: string, personId: number) {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/lib/server/testing/busy-writer.ts', path, String(personId)], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/busy-writer.ts', path, String(personId)], { stdio: ['pipe', 'pipe', 'inherit'] });
 	let out = '';
 	const started = new Promise<void>((resolve, reject) => {
 		child.stdout.on('data', (chunk) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../testing/fixtures';
+import { testDb } from '$testing/fixtures';
 import { connectionOf, statementsFor } from './prepared';
 
 describe('prepared statements', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '.';
-import { addOrganisation, testDb } from '../testing/fixtures';
+import { addOrganisation, testDb } from '$testing/fixtures';
 import { cachedRead } from './read-cache';
 
 const folder = mkdtempSync(join(tmpdir(), 'read-cache-'));

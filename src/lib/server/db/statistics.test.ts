@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/log';
-import { testDb } from '../testing/fixtures';
+import { testDb } from '$testing/fixtures';
 import { refreshStatistics } from './statistics';
 
 const rowsEstimate = (db: ReturnType<typeof testDb>, index: string) =>

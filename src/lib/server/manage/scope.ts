@@ -1,7 +1,7 @@
 import { peopleScope, type Principal } from '../access/policy';
 import type { Db } from '../db';
 import { cachedRead } from '../db/read-cache';
-import { listUnits } from '../organisations/repository';
+import { listUnits } from '../people/organisations';
 
 /** The units a manager's dashboard covers, and a plain description of the scope for the page heading. */
 export function managedUnits(db: Db, user: Principal) {

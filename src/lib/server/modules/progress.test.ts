@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { moduleCompletions, quizAttempts } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { parseModule } from './parse';
 import { markSectionRead, moduleState, moduleStatuses, submitAttempt } from './progress';
 import { validMarkdown, validQuiz } from './fixtures/valid';
 import type { Db } from '../db';
-import { testFramework } from '../testing/framework';
+import { testFramework } from '$testing/framework';
 
 const framework = testFramework();
 

@@ -3,11 +3,11 @@ import { count } from 'drizzle-orm';
 import { auditLog, people, sessions } from '../db/schema';
 import { createSession, generateSessionToken } from '../auth/session';
 import { parseForm } from '../forms/parse';
-import { testDb, twoOrganisations } from '../testing/fixtures';
+import { testDb, twoOrganisations } from '$testing/fixtures';
 import { createPerson, getPerson, grantRole, listGrants, markLeft, revokeGrant, searchPeople, updatePerson } from './repository';
 import { grantInput, personInput } from './validation';
 import type { Db } from '../db';
-import { testFramework } from '../testing/framework';
+import { testFramework } from '$testing/framework';
 import { competencyStatus } from '../db/schema';
 
 const framework = testFramework();

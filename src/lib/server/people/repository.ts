@@ -7,7 +7,7 @@ import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { organisations, people, roleGrants, units } from '../db/schema';
-import type { WriteResult } from '../organisations/repository';
+import type { WriteResult } from './organisations';
 import type { GrantInput, PersonInput } from './validation';
 
 export const PAGE_SIZE = 50;

@@ -11,8 +11,8 @@ import { validMarkdown, validQuiz } from '../modules/fixtures/valid';
 import { parseModule } from '../modules/parse';
 import { markSectionRead, saveReflection, submitAttempt } from '../modules/progress';
 import type { Principal } from '../access/policy';
-import { addOrganisation, addPerson, addUnit, grant, testDb } from '../testing/fixtures';
-import { testFramework } from '../testing/framework';
+import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
 import { exportSubjectAccess } from './subject-access';
 
 const framework = testFramework();

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { testFramework } from '../testing/framework';
+import { testFramework } from '$testing/framework';
 import { describe, expect, it } from 'vitest';
 import { scenarioRuns } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { findScenario, scenarioAnalysis } from './catalogue';
 import { buildDebrief } from './debrief';
 import { getRun, openRun, runSteps, startOrResumeRun, takeStep } from './runs';

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { testFramework } from '../testing/framework';
+import { testFramework } from '$testing/framework';
 import { evidence } from '../db/schema';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/log';
 import { openDb, type Db } from '../db';
 import { auditLog, scenarioRuns, scenarioSteps } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '../testing/fixtures';
+import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { findScenario, scenarioAnalysis } from './catalogue';
 import { currentView } from './run';
 import {

@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
-import { createOrganisation, listOrganisations } from '$lib/server/organisations/repository';
-import { organisationInput } from '$lib/server/organisations/validation';
+import { createOrganisation, listOrganisations } from '$lib/server/people/organisations';
+import { organisationInput } from '$lib/server/people/organisation-validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,7 +1,7 @@
 import { requireAdmin } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
 import { enumParam, intParam, textParam } from '$lib/server/forms/query';
-import { listOrganisations } from '$lib/server/organisations/repository';
+import { listOrganisations } from '$lib/server/people/organisations';
 import { searchPeople } from '$lib/server/people/repository';
 import type { PageServerLoad } from './$types';
 

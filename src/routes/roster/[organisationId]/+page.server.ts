@@ -4,7 +4,7 @@ import { canManageOrganisation, isAdmin } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
-import { getOrganisation, listUnits } from '$lib/server/organisations/repository';
+import { getOrganisation, listUnits } from '$lib/server/people/organisations';
 import { applyRoster } from '$lib/server/roster/apply';
 import { dryRunRoster } from '$lib/server/roster/dry-run';
 import { reportOf } from '$lib/server/roster/report';

@@ -5,8 +5,8 @@ import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
-import { createUnit, getOrganisation, listUnits, updateOrganisation } from '$lib/server/organisations/repository';
-import { organisationInput, unitInput } from '$lib/server/organisations/validation';
+import { createUnit, getOrganisation, listUnits, updateOrganisation } from '$lib/server/people/organisations';
+import { organisationInput, unitInput } from '$lib/server/people/organisation-validation';
 import type { Actions, PageServerLoad } from './$types';
 
 function organisationOr404(raw: string) {

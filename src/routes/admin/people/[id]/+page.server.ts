@@ -7,7 +7,7 @@ import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
-import { listOrganisations, listUnits } from '$lib/server/organisations/repository';
+import { listOrganisations, listUnits } from '$lib/server/people/organisations';
 import { getPerson, grantRole, listGrants, markLeft, reinstate, revokeGrant, updatePerson } from '$lib/server/people/repository';
 import { grantInput, markLeftInput, personInput } from '$lib/server/people/validation';
 import { z } from 'zod';

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
-import { listOrganisations, listUnits } from '$lib/server/organisations/repository';
+import { listOrganisations, listUnits } from '$lib/server/people/organisations';
 import { createPerson } from '$lib/server/people/repository';
 import { personInput } from '$lib/server/people/validation';
 import type { Actions, PageServerLoad } from './$types';

@@ -4,8 +4,8 @@ import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
-import { getOrganisation, getUnit, updateUnit } from '$lib/server/organisations/repository';
-import { unitInput } from '$lib/server/organisations/validation';
+import { getOrganisation, getUnit, updateUnit } from '$lib/server/people/organisations';
+import { unitInput } from '$lib/server/people/organisation-validation';
 import type { Actions, PageServerLoad } from './$types';
 
 function unitOr404(raw: string) {

@@ -2,7 +2,7 @@
  * The synthetic workforce: one record per person in each planned unit, with a job role, a start date and,
  * for some, a leaving date. Pure and deterministic for a given plan, seed and date.
  */
-import type { JobRoleId } from '../../organisation-model';
+import type { JobRoleId } from '../../src/lib/organisation-model';
 import type { OrganisationPlan, UnitPlan } from './london';
 
 const FIRST = [

@@ -7,11 +7,11 @@
  * One 'synthetic-seed' audit entry records the run.
  */
 import type Database from 'better-sqlite3';
-import { appendAudit } from '../audit/log';
-import { disableAggregates, ensureAggregates } from '../competency/aggregates';
-import { londonToday, type IsoDate } from '../competency/dates';
-import type { EvidenceFact } from '../competency/status';
-import type { Db } from '../db';
+import { appendAudit } from '../../src/lib/server/audit/log';
+import { disableAggregates, ensureAggregates } from '../../src/lib/server/competency/aggregates';
+import { londonToday, type IsoDate } from '../../src/lib/server/competency/dates';
+import type { EvidenceFact } from '../../src/lib/server/competency/status';
+import type { Db } from '../../src/lib/server/db';
 import { mulberry32 } from '../demo/seed';
 import { BENCH_ACCOUNTS, type BenchAccount, type BenchAccountKey } from './accounts';
 import type { SyntheticContent } from './content';

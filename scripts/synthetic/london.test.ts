@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LONDON_BOROUGHS } from '../../organisation-model';
+import { LONDON_BOROUGHS } from '../../src/lib/organisation-model';
 import { apportion, MPS_BCUS, planLondon, unitNearest } from './london';
 
 const total = (plan: ReturnType<typeof planLondon>) => plan.reduce((s, o) => s + o.units.reduce((t, u) => t + u.size, 0), 0);

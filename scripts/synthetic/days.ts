@@ -1,5 +1,5 @@
 /** Calendar days as integers (days since 1970-01-01, UTC), which the generator works in for speed. */
-import type { IsoDate } from '../competency/dates';
+import type { IsoDate } from '../../src/lib/server/competency/dates';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm';
-import { appendAudit } from '../audit/log';
-import { hashPassword } from '../auth/password';
-import type { Db } from '../db';
-import { organisations, people, roleGrants, units } from '../db/schema';
-import type { JobRoleId } from '../../organisation-model';
+import { appendAudit } from '../../src/lib/server/audit/log';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import type { Db } from '../../src/lib/server/db';
+import { organisations, people, roleGrants, units } from '../../src/lib/server/db/schema';
+import type { JobRoleId } from '../../src/lib/organisation-model';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 

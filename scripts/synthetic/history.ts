@@ -6,8 +6,8 @@
  */
 import { DAY_MS } from './days';
 import type { RoleTask, SyntheticContent } from './content';
-import { cyclesOf, statusOn, type Cycle, type EvidenceFact } from '../competency/status';
-import type { IsoDate } from '../competency/dates';
+import { cyclesOf, statusOn, type Cycle, type EvidenceFact } from '../../src/lib/server/competency/status';
+import type { IsoDate } from '../../src/lib/server/competency/dates';
 
 export type HistoryEvent =
 	/** A module completed at `at`, after `failedAttempts` failed knowledge checks the same day. */

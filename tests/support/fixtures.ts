@@ -1,6 +1,6 @@
-import { openDb, type Db } from '../db';
-import { organisations, people, roleGrants, units } from '../db/schema';
-import type { RoleGrant } from '../db/schema';
+import { openDb, type Db } from '../../src/lib/server/db';
+import { organisations, people, roleGrants, units } from '../../src/lib/server/db/schema';
+import type { RoleGrant } from '../../src/lib/server/db/schema';
 
 /** A fresh in-memory database with every migration applied. */
 export function testDb(): Db {

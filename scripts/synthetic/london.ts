@@ -6,7 +6,7 @@
  * three MetCC control rooms, the City of London, London Ambulance Service sectors, mental health trusts by
  * borough footprint); the NHS trust names are invented and marked "(synthetic)", and every figure is made up.
  */
-import type { JobRoleId, OrganisationKind, UnitKind } from '../../organisation-model';
+import type { JobRoleId, OrganisationKind, UnitKind } from '../../src/lib/organisation-model';
 
 /** Approximate residents in thousands (2021 census), used only to size units in proportion. */
 export const BOROUGH_WEIGHT: Record<string, number> = {

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { organisations, people, units } from '../db/schema';
-import type { OrganisationInput, UnitInput } from './validation';
+import type { OrganisationInput, UnitInput } from './organisation-validation';
 
 export type WriteResult<T = number> = { ok: true; id: T } | { ok: false; errors: Record<string, string> };
 

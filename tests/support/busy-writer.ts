@@ -1,9 +1,9 @@
 // Test helper, run as its own process (`node --import tsx busy-writer.ts <database> <personId>`): writes as a busy
 // server would, a knowledge-check attempt and its audit entry in one transaction, until its stdin closes.
 // Prints "writing" once the first write is committed and "wrote <n>" at the end.
-import { appendAudit } from '../audit/log';
-import { openDb } from '../db';
-import { quizAttempts } from '../db/schema';
+import { appendAudit } from '../../src/lib/server/audit/log';
+import { openDb } from '../../src/lib/server/db';
+import { quizAttempts } from '../../src/lib/server/db/schema';
 
 const [path, personArg] = process.argv.slice(2);
 const personId = Number(personArg);

@@ -4,15 +4,15 @@
  * each scenario played through the pure engine (best path to a pass, a short path to a fail), so every
  * stored run is one the engine itself produced.
  */
-import type { Framework, RoleRequirement } from '../competency/framework';
-import { competenciesSupportedBy, requiredFor } from '../competency/framework';
-import { grade, type Answers } from '../modules/grading';
-import type { ModuleDefinition } from '../modules/parse';
-import type { ScenarioAnalysis } from '../scenarios/analyse';
-import { explorePaths } from '../scenarios/paths';
-import { applyChoice, startRun, summariseRun, type StepRecord } from '../scenarios/run';
-import type { ScenarioDefinition } from '../scenarios/types';
-import { JOB_ROLE_IDS, type JobRoleId } from '../../content-ids';
+import type { Framework, RoleRequirement } from '../../src/lib/server/competency/framework';
+import { competenciesSupportedBy, requiredFor } from '../../src/lib/server/competency/framework';
+import { grade, type Answers } from '../../src/lib/server/modules/grading';
+import type { ModuleDefinition } from '../../src/lib/server/modules/parse';
+import type { ScenarioAnalysis } from '../../src/lib/server/scenarios/analyse';
+import { explorePaths } from '../../src/lib/server/scenarios/paths';
+import { applyChoice, startRun, summariseRun, type StepRecord } from '../../src/lib/server/scenarios/run';
+import type { ScenarioDefinition } from '../../src/lib/server/scenarios/types';
+import { JOB_ROLE_IDS, type JobRoleId } from '../../src/lib/content-ids';
 
 export type GradedAnswers = { json: string; correct: number; total: number; score: number; passed: boolean };
 

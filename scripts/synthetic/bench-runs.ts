@@ -6,10 +6,10 @@
  * (step 0 to the last decision, so about one choice in five finishes a run and records evidence, as in real
  * play). Runs left active by an earlier benchmark are reused at whatever step they reached.
  */
-import { appendAudit } from '../audit/log';
-import { createSession, generateSessionToken } from '../auth/session';
-import type { Db } from '../db';
-import { applyChoice, currentView, startRun, type StepRecord } from '../scenarios/run';
+import { appendAudit } from '../../src/lib/server/audit/log';
+import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
+import type { Db } from '../../src/lib/server/db';
+import { applyChoice, currentView, startRun, type StepRecord } from '../../src/lib/server/scenarios/run';
 import { play, type SyntheticScenario } from './content';
 
 export type Choice = { token: string; runId: number; slug: string; step: number; event: string };

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/log';
-import { recordOn, refreshPerson } from '../competency/ledger';
-import { loadContentFromDisk } from '../content-disk';
-import type { Db } from '../db';
-import { currentView, summariseRun } from '../scenarios/run';
-import { runSteps, toStepRecord } from '../scenarios/runs';
-import { testDb } from '../testing/fixtures';
+import { verifyAuditChain } from '../../src/lib/server/audit/log';
+import { recordOn, refreshPerson } from '../../src/lib/server/competency/ledger';
+import { loadContentFromDisk } from '../../src/lib/server/content-disk';
+import type { Db } from '../../src/lib/server/db';
+import { currentView, summariseRun } from '../../src/lib/server/scenarios/run';
+import { runSteps, toStepRecord } from '../../src/lib/server/scenarios/runs';
+import { testDb } from '../../tests/support/fixtures';
 import { BENCH_ACCOUNTS } from './accounts';
 import { prepareChoicePool, releaseChoicePool } from './bench-runs';
 import { prepareContent, type SyntheticContent } from './content';
-import { takeStep } from '../scenarios/runs';
+import { takeStep } from '../../src/lib/server/scenarios/runs';
 import { seedSynthetic, type SeedResult } from './seed';
 
 const now = new Date('2026-03-15T12:00:00Z');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseFramework, type Framework } from '../competency/framework';
+import { parseFramework, type Framework } from '../../src/lib/server/competency/framework';
 
 /** The shipped competency framework, read from disk for tests and scripts (the app bundles it instead). */
 export function testFramework(): Framework {

@@ -1,5 +1,5 @@
 /** The accounts the benchmark signs in as. Everyone else in synthetic London has no password. */
-import type { JobRoleId } from '../../organisation-model';
+import type { JobRoleId } from '../../src/lib/organisation-model';
 
 export const BENCH_PASSWORD = 'synthetic-bench-2026';
 

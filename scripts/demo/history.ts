@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { Principal } from '../access/policy';
-import { recordAssessment } from '../competency/assessments';
-import { londonToday } from '../competency/dates';
-import { requiredFor } from '../competency/framework';
-import { refreshPerson } from '../competency/ledger';
-import type { DiskContent } from '../content-disk';
-import type { Db } from '../db';
-import { people, roleGrants } from '../db/schema';
-import type { ModuleDefinition } from '../modules/parse';
-import { markSectionRead, submitAttempt } from '../modules/progress';
-import { startOrResumeRun, takeStep } from '../scenarios/runs';
+import type { Principal } from '../../src/lib/server/access/policy';
+import { recordAssessment } from '../../src/lib/server/competency/assessments';
+import { londonToday } from '../../src/lib/server/competency/dates';
+import { requiredFor } from '../../src/lib/server/competency/framework';
+import { refreshPerson } from '../../src/lib/server/competency/ledger';
+import type { DiskContent } from '../../src/lib/server/content-disk';
+import type { Db } from '../../src/lib/server/db';
+import { people, roleGrants } from '../../src/lib/server/db/schema';
+import type { ModuleDefinition } from '../../src/lib/server/modules/parse';
+import { markSectionRead, submitAttempt } from '../../src/lib/server/modules/progress';
+import { startOrResumeRun, takeStep } from '../../src/lib/server/scenarios/runs';
 import { mulberry32 } from './seed';
 
 const DAY = 86_400_000;
