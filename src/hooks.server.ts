@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { securityHeaders } from '$lib/server/access/security-headers';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { purgeExpired, retentionSettings } from '$lib/server/auth/retention';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -58,14 +59,12 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const securityHeaders: Handle = async ({ event, resolve }) => {
+const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	for (const [name, value] of Object.entries(securityHeaders(event.url, event.locals.user !== null))) {
+		response.headers.set(name, value);
+	}
 	return response;
 };
 
-export const handle = sequence(drainUnreadBody, handleSession, securityHeaders);
+export const handle = sequence(drainUnreadBody, handleSession, addSecurityHeaders);

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
@@ -13,11 +14,6 @@ const signInInput = z.object({
 	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200, 'Enter a shorter password'),
 	redirectTo: z.string().max(500).optional()
 });
-
-/** Only same-site paths, so the sign-in page cannot be used to send people elsewhere. */
-function safeRedirect(target: string | undefined) {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : '/training';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, '/training');
@@ -33,9 +29,11 @@ export const actions: Actions = {
 		if (!result.ok) {
 			return fail(result.throttled ? 429 : 400, { errors: { form: result.message }, values: { email: parsed.data.email } });
 		}
+		// Decided before the session exists, so a bad target can never fail the request after signing in.
+		const target = safeRedirectTarget(parsed.data.redirectTo, event.url);
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.personId);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url);
-		redirect(303, safeRedirect(parsed.data.redirectTo));
+		redirect(303, target);
 	}
 };
