@@ -6,10 +6,10 @@ import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { disableAggregates, ensureAggregates } from './aggregates';
 import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
-import { addDays } from './dates';
-import { recordEvidence, refreshPerson, voidEvidence } from './ledger';
+import { addDays } from '../competency/dates';
+import { recordEvidence, refreshPerson, voidEvidence } from '../competency/ledger';
 import { partnershipByBorough, sharedCompetencies } from './partnership';
-import { DUE_SOON_DAYS } from './status';
+import { DUE_SOON_DAYS } from '../competency/status';
 import { trendDates } from './trend-dates';
 
 const framework = testFramework();

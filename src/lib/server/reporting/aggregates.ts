@@ -11,7 +11,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from '../competency/dates';
 import { trendDates } from './trend-dates';
 
 /** Bucket boundaries after the day: expired, then 30, 60 and 90 days ahead, then beyond. */

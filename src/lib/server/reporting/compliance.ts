@@ -7,9 +7,9 @@ import { competencyCycles, competencyStatus, people, statusCounts, trendCounts, 
 import { scopeCondition } from '../people/repository';
 import type { CompetencyStatus } from '../../competency-status';
 import { aggregateScope, ensureAggregates } from './aggregates';
-import { addDays, type IsoDate } from './dates';
+import { addDays, type IsoDate } from '../competency/dates';
 import { trendDates } from './trend-dates';
-import { DUE_SOON_DAYS } from './status';
+import { DUE_SOON_DAYS } from '../competency/status';
 
 /** Status against `today`, computed in SQL from the stored expiry so that it never goes stale. */
 export function statusSql(today: IsoDate) {
