@@ -2,6 +2,7 @@ import { isAdmin, managedScope, type Principal } from '../access/policy';
 import { getFramework } from '../competency/catalogue';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent } from './compliance';
 import type { IsoDate } from '../competency/dates';
+import { EXPIRY_WINDOWS } from '../competency/status-rule';
 import type { Db } from '../db';
 import { cachedRead } from '../db/read-cache';
 import type { ManageFilters } from './manage-filters';
@@ -31,6 +32,7 @@ export function manageReport(db: Db, user: Principal, filters: ManageFilters, to
 			describe,
 			canImport,
 			filters,
+			expiryWindows: EXPIRY_WINDOWS,
 			units: units.map((u) => ({ id: u.id, name: u.name, organisationName: u.organisationName })),
 			competencies,
 			groups: groups.map((g) => ({
