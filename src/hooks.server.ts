@@ -4,7 +4,7 @@ import { securityHeaders } from '$lib/server/access/security-headers';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { purgeExpired, retentionSettings } from '$lib/server/auth/retention';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { ensureAggregates } from '$lib/server/competency/aggregates';
+import { ensureAggregates } from '$lib/server/reporting/aggregates';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { refreshStatistics } from '$lib/server/db/statistics';

@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../src/lib/server/audit/log';
-import { disableAggregates, ensureAggregates } from '../../src/lib/server/competency/aggregates';
+import { disableAggregates, ensureAggregates } from '../../src/lib/server/reporting/aggregates';
 import { londonToday, type IsoDate } from '../../src/lib/server/competency/dates';
 import type { EvidenceFact } from '../../src/lib/server/competency/status';
 import type { Db } from '../../src/lib/server/db';

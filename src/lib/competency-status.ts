@@ -1,6 +1,9 @@
-/** Competency statuses with the words and colour shown for each; the text always says the status. */
-export type CompetencyStatus = 'not-achieved' | 'current' | 'due-soon' | 'expired';
+import type { CompetencyStatus } from './server/competency/status-rule';
 
+// The names come from the status rule (a type only: nothing of the server reaches the browser).
+export type { CompetencyStatus };
+
+/** Competency statuses with the words and colour shown for each; the text always says the status. */
 export const COMPETENCY_STATUS: Record<CompetencyStatus, { label: string; colour: 'grey' | 'green' | 'amber' | 'red' }> = {
 	'not-achieved': { label: 'Not yet achieved', colour: 'grey' },
 	current: { label: 'Current', colour: 'green' },

@@ -1,8 +1,8 @@
 import { requireManager } from '$lib/server/access/guards';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
-import { readManageFilters } from '$lib/server/manage/filters';
-import { manageReport } from '$lib/server/manage/report';
+import { readManageFilters } from '$lib/server/reporting/manage-filters';
+import { manageReport } from '$lib/server/reporting/manage-report';
 import { serverRendered } from '$lib/server-rendered';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { requirePartnershipLead } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { londonToday } from '$lib/server/competency/dates';
-import { partnershipByBorough, SMALL_NUMBER } from '$lib/server/competency/partnership';
+import { partnershipByBorough, SMALL_NUMBER } from '$lib/server/reporting/partnership';
 import { getDb } from '$lib/server/db';
 import { serverRendered } from '$lib/server-rendered';
 import type { PageServerLoad } from './$types';

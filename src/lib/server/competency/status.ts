@@ -1,9 +1,7 @@
-import { addMonths, daysBetween, type IsoDate } from './dates';
+import { addMonths, type IsoDate } from './dates';
 import type { Requirement } from './framework';
+import { statusFor, type CompetencyStatus } from './status-rule';
 
-export const DUE_SOON_DAYS = 60;
-
-export type CompetencyStatus = 'not-achieved' | 'current' | 'due-soon' | 'expired';
 /** One piece of evidence as the derivation needs it: what it was and the date it happened. */
 export type EvidenceFact = { kind: 'module' | 'scenario' | 'observed'; ref: string; occurredOn: IsoDate };
 
@@ -38,12 +36,11 @@ export function statusOn(requirements: Requirement[], months: number, facts: Evi
 		for (const f of facts) if (f.occurredOn <= date && matches(r, f) && (!best || f.occurredOn > best)) best = f.occurredOn;
 		return { requirement: r, latest: best, expiresOn: best ? addMonths(best, months) : null };
 	});
-	const outstanding = latest.filter((l) => !l.expiresOn || daysBetween(date, l.expiresOn) <= DUE_SOON_DAYS).map((l) => l.requirement);
+	const outstanding = latest.filter((l) => statusFor(l.expiresOn, date) !== 'current').map((l) => l.requirement);
 	if (latest.some((l) => !l.latest)) return { status: 'not-achieved', achievedOn: null, expiresOn: null, outstanding };
 	const expiresOn = latest.map((l) => l.expiresOn!).sort()[0];
 	const achievedOn = latest.map((l) => l.latest!).sort().at(-1)!;
-	if (date >= expiresOn) return { status: 'expired', achievedOn, expiresOn, outstanding };
-	return { status: daysBetween(date, expiresOn) <= DUE_SOON_DAYS ? 'due-soon' : 'current', achievedOn, expiresOn, outstanding };
+	return { status: statusFor(expiresOn, date), achievedOn, expiresOn, outstanding };
 }
 
 export type Cycle = { achievedOn: IsoDate; expiresOn: IsoDate };

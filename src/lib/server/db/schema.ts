@@ -358,7 +358,7 @@ export const competencyCycles = sqliteTable(
  * Derived aggregates for the dashboards, so that a manager of 45,000 people never waits for 600,000 statuses
  * to be counted. Kept exact by triggers on competency_status, competency_cycles and people (see the
  * compliance_aggregates migration) and rolled forward to each new day by `ensureAggregates`
- * (src/lib/server/competency/aggregates.ts). Never written by the app otherwise.
+ * (src/lib/server/reporting/aggregates.ts). Never written by the app otherwise.
  */
 export const complianceState = sqliteTable('compliance_state', {
 	id: integer('id').primaryKey(),

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
+import { scopeCondition } from '../access/scope-sql';
 import { invalidatePersonSessions } from '../auth/session';
 import type { Framework } from '../competency/framework';
 import { refreshPerson } from '../competency/ledger';
@@ -11,22 +12,6 @@ import type { WriteResult } from './organisations';
 import type { GrantInput, PersonInput } from './validation';
 
 export const PAGE_SIZE = 50;
-
-/** The SQL condition that keeps a query inside what the principal may see. */
-export function scopeCondition(scope: PeopleScope): SQL | undefined {
-	switch (scope.kind) {
-		case 'all':
-			return undefined;
-		case 'self':
-			return eq(people.id, scope.personId);
-		case 'scoped': {
-			const parts: SQL[] = [];
-			if (scope.organisationIds.length) parts.push(sql`${people.organisationId} in ${scope.organisationIds}`);
-			if (scope.unitIds.length) parts.push(sql`${people.unitId} in ${scope.unitIds}`);
-			return or(...parts);
-		}
-	}
-}
 
 export type PeopleFilter = { q?: string; organisationId?: number; unitId?: number; status?: 'active' | 'left'; page?: number };
 

@@ -2,7 +2,7 @@ import { requireManager } from '$lib/server/access/guards';
 import { peopleScope } from '$lib/server/access/policy';
 import { getDb } from '$lib/server/db';
 import { enumParam, intParam, textParam } from '$lib/server/forms/query';
-import { managedUnits } from '$lib/server/manage/scope';
+import { managedUnits } from '$lib/server/reporting/managed-units';
 import { searchPeople } from '$lib/server/people/repository';
 import type { PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { buildTrainingRecord, RECORD_CSV_HEADER, recordCsvRows } from '$lib/serv
 import { contentLookup } from '$lib/server/content-lookup';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
-import { asAtFrom } from '$lib/server/manage/person';
+import { asAtFrom } from '$lib/server/reporting/managed-person';
 import { getPerson } from '$lib/server/people/repository';
 import type { RequestHandler } from './$types';
 

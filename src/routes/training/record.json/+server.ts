@@ -4,7 +4,7 @@ import { getFramework } from '$lib/server/competency/catalogue';
 import { buildTrainingRecord } from '$lib/server/competency/record';
 import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
-import { asAtFrom } from '$lib/server/manage/person';
+import { asAtFrom } from '$lib/server/reporting/managed-person';
 import { getPerson } from '$lib/server/people/repository';
 import type { RequestHandler } from './$types';
 

@@ -4,7 +4,7 @@ import { londonToday } from '$lib/server/competency/dates';
 import { buildTrainingRecord } from '$lib/server/competency/record';
 import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
-import { asAtFrom } from '$lib/server/manage/person';
+import { asAtFrom } from '$lib/server/reporting/managed-person';
 import { getPerson } from '$lib/server/people/repository';
 import type { PageServerLoad } from './$types';
 

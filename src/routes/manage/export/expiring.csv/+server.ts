@@ -1,11 +1,11 @@
 import { requireManager } from '$lib/server/access/guards';
 import { peopleScope } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
-import { expiringList } from '$lib/server/competency/compliance';
+import { expiringList } from '$lib/server/reporting/compliance';
 import { londonToday } from '$lib/server/competency/dates';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
-import { readManageFilters } from '$lib/server/manage/filters';
+import { readManageFilters } from '$lib/server/reporting/manage-filters';
 import { COMPETENCY_STATUS } from '$lib/competency-status';
 import { jobRoleLabel } from '$lib/organisation-model';
 import type { RequestHandler } from './$types';

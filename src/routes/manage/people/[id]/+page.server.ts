@@ -10,7 +10,7 @@ import { getDb } from '$lib/server/db';
 import { id, requiredText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
-import { asAtFrom, personForManager } from '$lib/server/manage/person';
+import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

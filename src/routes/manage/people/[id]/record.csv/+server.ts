@@ -3,7 +3,7 @@ import { buildTrainingRecord, RECORD_CSV_HEADER, recordCsvRows } from '$lib/serv
 import { contentLookup } from '$lib/server/content-lookup';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
-import { asAtFrom, personForManager } from '$lib/server/manage/person';
+import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

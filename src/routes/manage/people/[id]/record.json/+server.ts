@@ -3,7 +3,7 @@ import { getFramework } from '$lib/server/competency/catalogue';
 import { buildTrainingRecord } from '$lib/server/competency/record';
 import { contentLookup } from '$lib/server/content-lookup';
 import { getDb } from '$lib/server/db';
-import { asAtFrom, personForManager } from '$lib/server/manage/person';
+import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

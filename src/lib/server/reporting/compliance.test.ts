@@ -3,7 +3,7 @@ import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Db } from '../db';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent, trendDates } from './compliance';
-import { recordEvidence, refreshPerson } from './ledger';
+import { recordEvidence, refreshPerson } from '../competency/ledger';
 import { partnershipByBorough, sharedCompetencies, suppress } from './partnership';
 
 const framework = testFramework();

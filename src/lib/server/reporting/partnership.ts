@@ -4,8 +4,8 @@ import { cachedRead } from '../db/read-cache';
 import { organisations, statusCounts, units } from '../db/schema';
 import { ensureAggregates } from './aggregates';
 import { JOB_ROLES } from '../../organisation-model';
-import type { Framework } from './framework';
-import type { IsoDate } from './dates';
+import type { Framework } from '../competency/framework';
+import type { IsoDate } from '../competency/dates';
 
 /** Groups smaller than this are shown as "fewer than 5", so no one can be singled out. */
 export const SMALL_NUMBER = 5;

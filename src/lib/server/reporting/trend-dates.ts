@@ -1,4 +1,4 @@
-import { addDays, addMonths, type IsoDate } from './dates';
+import { addDays, addMonths, type IsoDate } from '../competency/dates';
 
 /** Month ends for the trend chart: the last day of each of the previous 12 months, then today. */
 export function trendDates(today: IsoDate): IsoDate[] {

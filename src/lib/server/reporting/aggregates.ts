@@ -1,39 +1,27 @@
 /**
  * Dashboard aggregates: status counts by organisation, unit, job role and competency, and the trend's counts
  * by date and unit. Counting 600,000 statuses for a manager of 45,000 people takes most of a second; reading
- * these takes a millisecond. Triggers (drizzle/0004_compliance_aggregates.sql) keep them exact on every
- * write; this module fills them when empty and moves them to a new day, which changes which bucket an expiry
- * date falls in and which dates the trend shows. Both are exact: a moved day re-buckets only the statuses
- * whose expiry crosses a boundary, and a new trend date is counted from scratch.
+ * these takes a millisecond. Triggers keep them exact on every write (drizzle/0004_compliance_aggregates.sql
+ * for the trend; for the status counts the newest migration generated from the status rule, see
+ * status-triggers.ts); this module fills them when empty and moves them to a new day, which changes which
+ * bucket an expiry date falls in and which dates the trend shows. Both are exact: a moved day re-buckets only
+ * the statuses whose expiry crosses a boundary, and a new trend date is counted from scratch.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from '../competency/dates';
+import { EXPIRY_BOUNDARIES } from '../competency/status-rule';
+import { BUCKET_COLUMNS, bucketFlagsSql } from './status-sql';
 import { trendDates } from './trend-dates';
 
-/** Bucket boundaries after the day: expired, then 30, 60 and 90 days ahead, then beyond. */
-const BOUNDARIES = [0, 30, 60, 90] as const;
 /** Beyond this many days apart, rebuilding is cheaper than moving. */
 const MAX_ROLL_DAYS = 90;
 
-const BUCKET_COLUMNS = ['expired', 'within_30', 'within_60', 'within_90', 'beyond_90'] as const;
-
-/** SQL giving 1 or 0 for each bucket of expiry `e` relative to the day in parameters `${p}0..${p}90`. */
-function bucketExpressions(e: string, p: string): string[] {
-	return [
-		`coalesce(${e} <= @${p}0, 0)`,
-		`coalesce(${e} > @${p}0 and ${e} <= @${p}30, 0)`,
-		`coalesce(${e} > @${p}30 and ${e} <= @${p}60, 0)`,
-		`coalesce(${e} > @${p}60 and ${e} <= @${p}90, 0)`,
-		`coalesce(${e} > @${p}90, 0)`
-	];
-}
+/** SQL giving 1 or 0 for each bucket of expiry `e` relative to the day in parameters `@${p}0`, `@${p}30`, ... */
+const bucketExpressions = (e: string, p: string) => bucketFlagsSql(e, (days) => `@${p}${days}`);
 
 function boundaryParams(day: IsoDate, p: string): Record<string, string> {
-	return Object.fromEntries(BOUNDARIES.map((k) => [`${p}${k}`, addDays(day, k)]));
+	return Object.fromEntries(EXPIRY_BOUNDARIES.map((k) => [`${p}${k}`, addDays(day, k)]));
 }
 
 type State = { day: string | null; enabled: number };
@@ -61,7 +49,7 @@ function statements(db: Db) {
 					.map((b, i) => `sum(${b} - ${bucketExpressions('cs.expires_on', 'o')[i]})`)
 					.join(', ')}
 			 from competency_status cs join people p on p.id = cs.person_id
-			 where p.status = 'active' and (${BOUNDARIES.map((k) => `(cs.expires_on > @lo${k} and cs.expires_on <= @hi${k})`).join(' or ')})
+			 where p.status = 'active' and (${EXPIRY_BOUNDARIES.map((k) => `(cs.expires_on > @lo${k} and cs.expires_on <= @hi${k})`).join(' or ')})
 			 group by p.organisation_id, p.unit_id, p.job_role, cs.competency_id
 			 on conflict (organisation_id, unit_id, job_role, competency_id) do update set
 			   ${BUCKET_COLUMNS.map((b) => `${b} = ${b} + excluded.${b}`).join(', ')}`
@@ -101,7 +89,7 @@ export function ensureAggregates(db: Db, today: IsoDate): void {
 			q.rebuildStatus.run(boundaryParams(today, 'd'));
 		} else {
 			const [from, to] = now!.day! < today ? [now!.day!, today] : [today, now!.day!];
-			const ranges = Object.fromEntries(BOUNDARIES.flatMap((k) => [[`lo${k}`, addDays(from, k)], [`hi${k}`, addDays(to, k)]]));
+			const ranges = Object.fromEntries(EXPIRY_BOUNDARIES.flatMap((k) => [[`lo${k}`, addDays(from, k)], [`hi${k}`, addDays(to, k)]]));
 			q.rollStatus.run({ ...ranges, ...boundaryParams(now!.day!, 'o'), ...boundaryParams(today, 'n') });
 		}
 		if (fresh) {
@@ -127,20 +115,4 @@ export function ensureAggregates(db: Db, today: IsoDate): void {
 /** For bulk loads: turns the triggers off. The next ensureAggregates rebuilds everything. */
 export function disableAggregates(db: Db): void {
 	statements(db).disable.run();
-}
-
-/** Scope over an aggregate table's organisation and unit columns; null for a single person's own scope. */
-export function aggregateScope(scope: PeopleScope, organisationColumn: SQLiteColumn, unitColumn: SQLiteColumn): SQL | undefined | null {
-	switch (scope.kind) {
-		case 'all':
-			return undefined;
-		case 'self':
-			return null;
-		case 'scoped': {
-			const parts: SQL[] = [];
-			if (scope.organisationIds.length) parts.push(sql`${organisationColumn} in ${scope.organisationIds}`);
-			if (scope.unitIds.length) parts.push(sql`${unitColumn} in ${scope.unitIds}`);
-			return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`0`;
-		}
-	}
 }

@@ -1,11 +1,12 @@
 import { isAdmin, managedScope, type Principal } from '../access/policy';
 import { getFramework } from '../competency/catalogue';
-import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent } from '../competency/compliance';
+import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent } from './compliance';
 import type { IsoDate } from '../competency/dates';
+import { EXPIRY_WINDOWS } from '../competency/status-rule';
 import type { Db } from '../db';
 import { cachedRead } from '../db/read-cache';
-import type { ManageFilters } from './filters';
-import { managedUnits } from './scope';
+import type { ManageFilters } from './manage-filters';
+import { managedUnits } from './managed-units';
 
 /**
  * Everything the training-compliance dashboard shows for a manager's scope and filters. The same for every manager
@@ -31,6 +32,7 @@ export function manageReport(db: Db, user: Principal, filters: ManageFilters, to
 			describe,
 			canImport,
 			filters,
+			expiryWindows: EXPIRY_WINDOWS,
 			units: units.map((u) => ({ id: u.id, name: u.name, organisationName: u.organisationName })),
 			competencies,
 			groups: groups.map((g) => ({

@@ -4,18 +4,16 @@ import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import { cachedRead } from '../db/read-cache';
 import { competencyCycles, competencyStatus, people, statusCounts, trendCounts, units } from '../db/schema';
-import { scopeCondition } from '../people/repository';
-import type { CompetencyStatus } from '../../competency-status';
-import { aggregateScope, ensureAggregates } from './aggregates';
-import { addDays, type IsoDate } from './dates';
+import { scopeCondition, scopeParameterCondition, scopeParameters } from '../access/scope-sql';
+import { statusFor, type CompetencyStatus, type ExpiryWindow } from '../competency/status-rule';
+import { ensureAggregates } from './aggregates';
+import { addDays, type IsoDate } from '../competency/dates';
+import { countExpiringWithinSql, countWithStatusSql, statusSql } from './status-sql';
 import { trendDates } from './trend-dates';
-import { DUE_SOON_DAYS } from './status';
 
-/** Status against `today`, computed in SQL from the stored expiry so that it never goes stale. */
-export function statusSql(today: IsoDate) {
-	const dueBy = addDays(today, DUE_SOON_DAYS);
-	return sql<CompetencyStatus>`case when ${competencyStatus.expiresOn} is null then 'not-achieved' when ${competencyStatus.expiresOn} <= ${today} then 'expired' when ${competencyStatus.expiresOn} <= ${dueBy} then 'due-soon' else 'current' end`;
-}
+/** The scope over an aggregate table's organisation and unit columns. */
+const aggregateScope = (scope: Exclude<PeopleScope, { kind: 'self' }>, table: typeof statusCounts | typeof trendCounts) =>
+	scopeCondition(scope, { organisationId: table.organisationId, unitId: table.unitId });
 
 export type Counts = { required: number; current: number; dueSoon: number; expired: number; notAchieved: number };
 const empty = (): Counts => ({ required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0 });
@@ -31,8 +29,9 @@ export const shareCurrent = (c: Counts) => (c.required ? (c.current + c.dueSoon)
 
 /** Counts by competency, unit and job role for a scope: from the aggregates, or counted directly for one person. */
 function summaryRows(db: Db, scope: PeopleScope, today: IsoDate): (Counts & { competencyId: string; unitId: number; jobRole: string })[] {
-	const where = aggregateScope(scope, statusCounts.organisationId, statusCounts.unitId);
-	if (where !== null) {
+	// The aggregates count whole units: one person's own scope is counted directly.
+	if (scope.kind !== 'self') {
+		const where = aggregateScope(scope, statusCounts);
 		ensureAggregates(db, today);
 		return db
 			.select({
@@ -40,9 +39,9 @@ function summaryRows(db: Db, scope: PeopleScope, today: IsoDate): (Counts & { co
 				unitId: statusCounts.unitId,
 				jobRole: statusCounts.jobRole,
 				required: sql<number>`sum(${statusCounts.required})`,
-				current: sql<number>`sum(${statusCounts.within90} + ${statusCounts.beyond90})`,
-				dueSoon: sql<number>`sum(${statusCounts.within30} + ${statusCounts.within60})`,
-				expired: sql<number>`sum(${statusCounts.expired})`,
+				current: sql<number>`sum(${countWithStatusSql('current')})`,
+				dueSoon: sql<number>`sum(${countWithStatusSql('due-soon')})`,
+				expired: sql<number>`sum(${countWithStatusSql('expired')})`,
 				notAchieved: sql<number>`sum(${statusCounts.notAchieved})`
 			})
 			.from(statusCounts)
@@ -119,47 +118,36 @@ export function expiringInExpiryOrder(
 			`select p.id as personId, p.name, p.workforce_id as workforceId, p.job_role as jobRole, u.name as unitName, s.competency_id as competencyId, s.expires_on as expiresOn
 			 from (select person_id, competency_id, expires_on from competency_status where expires_on is not null and expires_on <= @until order by expires_on limit @prefix) s
 			 join people p on p.id = s.person_id join units u on u.id = p.unit_id
-			 where p.status = 'active' and (@all or p.organisation_id in (select value from json_each(@organisations)) or p.unit_id in (select value from json_each(@units)))
+			 where p.status = 'active' and ${scopeParameterCondition('p.organisation_id', 'p.unit_id')}
 			 order by s.expires_on, p.name, s.competency_id limit @size offset @offset`
 		),
 		prefix: c.prepare(
 			'select count(*) as n, max(expires_on) as last from (select expires_on from competency_status where expires_on is not null and expires_on <= @until order by expires_on limit @prefix)'
 		)
 	}));
-	const params = {
-		until,
-		all: scope.kind === 'all' ? 1 : 0,
-		organisations: JSON.stringify(scope.kind === 'scoped' ? scope.organisationIds : []),
-		units: JSON.stringify(scope.kind === 'scoped' ? scope.unitIds : []),
-		size: pageSize,
-		offset
-	};
-	const dueBy = addDays(today, DUE_SOON_DAYS);
+	const params = { until, ...scopeParameters(scope), size: pageSize, offset };
 	for (let prefix = Math.max(firstPrefix, (offset + pageSize) * 4); ; prefix *= 2) {
 		const rows = q.page.all({ ...params, prefix }) as Omit<ExpiringRow, 'status'>[];
 		const { n, last } = q.prefix.get({ until, prefix }) as { n: number; last: string | null };
 		const exhausted = n < prefix;
 		if (exhausted || (rows.length === pageSize && rows[rows.length - 1].expiresOn! < last!)) {
-			return rows.map((r) => ({ ...r, status: (r.expiresOn! <= today ? 'expired' : r.expiresOn! <= dueBy ? 'due-soon' : 'current') as CompetencyStatus }));
+			return rows.map((r) => ({ ...r, status: statusFor(r.expiresOn, today) }));
 		}
 	}
 }
 
 /** Expired, or expiring within the window, from the aggregates; null for one person's own scope. */
-function expiringTotal(db: Db, scope: PeopleScope, today: IsoDate, within: 30 | 60 | 90): number | null {
-	const where = aggregateScope(scope, statusCounts.organisationId, statusCounts.unitId);
-	if (where === null) return null;
+function expiringTotal(db: Db, scope: PeopleScope, today: IsoDate, within: ExpiryWindow): number | null {
+	if (scope.kind === 'self') return null;
 	ensureAggregates(db, today);
-	const buckets = [statusCounts.expired, statusCounts.within30, ...(within >= 60 ? [statusCounts.within60] : []), ...(within >= 90 ? [statusCounts.within90] : [])];
-	const n = db
-		.select({ n: sql<number>`coalesce(sum(${sql.join(buckets, sql` + `)}), 0)` })
+	return db
+		.select({ n: sql<number>`coalesce(sum(${countExpiringWithinSql(within)}), 0)` })
 		.from(statusCounts)
-		.where(where)
+		.where(aggregateScope(scope, statusCounts))
 		.get()!.n;
-	return n;
 }
 
-export type ExpiringFilter = { within: 30 | 60 | 90; page: number; pageSize?: number };
+export type ExpiringFilter = { within: ExpiryWindow; page: number; pageSize?: number };
 
 /** People expired, or expiring within the window, on any competency: soonest first. */
 export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
@@ -214,9 +202,9 @@ export function complianceTrend(db: Db, scope: PeopleScope, today: IsoDate) {
 }
 
 function trendPoints(db: Db, scope: PeopleScope, today: IsoDate) {
-	const where = aggregateScope(scope, trendCounts.organisationId, trendCounts.unitId);
-	if (where === null) return complianceTrendDirect(db, scope, today);
+	if (scope.kind === 'self') return complianceTrendDirect(db, scope, today);
 	ensureAggregates(db, today);
+	const where = aggregateScope(scope, trendCounts);
 	const rows = db
 		.select({ date: trendCounts.date, required: sql<number>`sum(${trendCounts.required})`, current: sql<number>`sum(${trendCounts.current})` })
 		.from(trendCounts)

@@ -6,10 +6,10 @@ import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { disableAggregates, ensureAggregates } from './aggregates';
 import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
-import { addDays } from './dates';
-import { recordEvidence, refreshPerson, voidEvidence } from './ledger';
+import { addDays } from '../competency/dates';
+import { recordEvidence, refreshPerson, voidEvidence } from '../competency/ledger';
 import { partnershipByBorough, sharedCompetencies } from './partnership';
-import { DUE_SOON_DAYS } from './status';
+import { bucketFor, DUE_SOON_DAYS, statusFor } from '../competency/status-rule';
 import { trendDates } from './trend-dates';
 
 const framework = testFramework();
@@ -181,6 +181,10 @@ describe('dashboard aggregates', () => {
 	});
 
 	it('buckets due soon as the status does', () => {
-		expect(DUE_SOON_DAYS).toBe(60);
+		// Every expiry in a bucket has the bucket's status, so due soon can be read as a sum of buckets.
+		for (let days = -3; days <= DUE_SOON_DAYS + 40; days++) {
+			const expiresOn = addDays('2026-06-15', days);
+			expect(bucketFor(expiresOn, '2026-06-15').status, `${days} days ahead`).toBe(statusFor(expiresOn, '2026-06-15'));
+		}
 	});
 });

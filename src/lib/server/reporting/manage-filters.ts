@@ -1,13 +1,14 @@
 import { JOB_ROLE_IDS } from '../../organisation-model';
-import type { CompetencyStatus } from '../../competency-status';
+import { COMPETENCY_STATUSES, DUE_SOON_DAYS, EXPIRY_WINDOWS, type ExpiryWindow } from '../competency/status-rule';
 import { enumParam, intParam } from '../forms/query';
 
-const STATUSES = ['not-achieved', 'current', 'due-soon', 'expired'] as const satisfies readonly CompetencyStatus[];
+const WINDOWS = EXPIRY_WINDOWS.map(String);
 const SORTS = ['name', 'unit', 'role', 'worst'] as const;
 
 /** The dashboard's URL parameters, read leniently: anything unexpected falls back to the default. */
 export function readManageFilters(url: URL) {
-	const within = Number(enumParam(url, 'within', ['30', '60', '90'] as const) ?? '60') as 30 | 60 | 90;
+	// By default the list shows what is due soon (and what has expired).
+	const within = Number(enumParam(url, 'within', WINDOWS) ?? DUE_SOON_DAYS) as ExpiryWindow;
 	return {
 		within,
 		expiringPage: intParam(url, 'expiringPage') ?? 1,
@@ -15,7 +16,7 @@ export function readManageFilters(url: URL) {
 		matrix: {
 			unitId: intParam(url, 'unit'),
 			jobRole: enumParam(url, 'role', JOB_ROLE_IDS),
-			status: enumParam(url, 'status', STATUSES),
+			status: enumParam(url, 'status', COMPETENCY_STATUSES),
 			sort: enumParam(url, 'sort', SORTS) ?? 'name',
 			page: intParam(url, 'page') ?? 1
 		}
