@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { COMPETENCY_IDS } from '../../content-ids';
 import { competenciesSupportedBy, FrameworkError, parseFramework, requiredFor } from './framework';
 
 const source = readFileSync('content/competencies.yaml', 'utf8');
@@ -9,12 +8,31 @@ const known = {
 	scenarios: new Set(readdirSync('content/scenarios'))
 };
 
+/** The competencies docs/authoring.md lists. */
+const DOCUMENTED_IDS = [
+	'recognise-distress',
+	'mha-powers',
+	'mca-emergencies',
+	'de-escalation',
+	'safe-restraint',
+	'abd-emergency',
+	'physical-monitoring',
+	'cant-breathe-response',
+	'use-of-force-act',
+	'crisis-pathways',
+	'information-sharing',
+	'equitable-practice',
+	'families-carers',
+	'vulnerable-detainees',
+	'post-incident'
+];
+
 describe('competency framework', () => {
 	it('ships 10 to 15 competencies, every one defined, naming only modules and scenarios that exist', () => {
 		const framework = parseFramework('content/competencies.yaml', source, known);
 		expect(framework.competencies.length).toBeGreaterThanOrEqual(10);
 		expect(framework.competencies.length).toBeLessThanOrEqual(15);
-		expect(framework.competencies.map((c) => c.id).sort()).toEqual([...COMPETENCY_IDS].sort());
+		expect(framework.competencies.map((c) => c.id).sort()).toEqual([...DOCUMENTED_IDS].sort());
 	});
 
 	it('gives each role its own requirements and refresher period', () => {
