@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseFramework, type Framework } from '../competency/framework';
 import { loadScenario, type ScenarioDefinition, type ScenarioVocabulary } from '../scenarios/engine';
 import { buildContent, FRAMEWORK_PATH, readVocabulary, VOCABULARY_PATH, type Content, type ContentFiles, type ScenarioFiles } from './build';
 
@@ -51,6 +52,11 @@ export async function readScenarioFiles(slug: string, dir: string = DEFAULT_SCEN
 
 export function readVocabularyFromDisk(path = VOCABULARY_PATH): ScenarioVocabulary {
 	return readVocabulary(readFileSync(path, 'utf8'));
+}
+
+/** content/competencies.yaml alone (its references to modules and scenarios are checked by buildContent). */
+export function readFrameworkFromDisk(path = FRAMEWORK_PATH): Framework {
+	return parseFramework(FRAMEWORK_PATH, readFileSync(path, 'utf8'));
 }
 
 /** One scenario, loaded but not analysed (throws ScenarioLoadError when it cannot be read as a scenario). */
