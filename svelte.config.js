@@ -9,7 +9,7 @@ const config = {
 	preprocess: [vitePreprocess(), mdsvex({
 			extensions: ['.md'],
 			rehypePlugins: [rehypeModuleSections],
-			// The server reads and validates the frontmatter itself (src/lib/server/modules/parse.ts); left to
+			// The server reads and validates the frontmatter itself (src/lib/server/content/); left to
 			// mdsvex it would be compiled into every module's client chunk, where nothing uses it.
 			frontmatter: { marker: '-', type: 'yaml', parse: () => ({}) }
 		})],

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { loadContentFromDisk } from '../src/lib/server/content-disk';
+import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { openDb } from '../src/lib/server/db';
 import { BENCH_PASSWORD, benchAccount, type BenchAccountKey } from './synthetic/accounts';
 import { prepareChoicePool, releaseChoicePool, type Choice } from './synthetic/bench-runs';

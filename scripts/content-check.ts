@@ -1,18 +1,18 @@
-// `npm run content:check` (run by `npm run build`): validates every module and the competency framework;
-// the scenarios are checked next by scripts/scenario-check.ts.
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseModules, ContentError } from '../src/lib/server/modules/parse';
-import { FrameworkError, parseFramework } from '../src/lib/server/competency/framework';
-import { readModuleFiles } from '../src/lib/server/content-disk';
+// `npm run content:check` (run by `npm run build`): builds the content index from content/ exactly as the
+// app does at start-up (src/lib/server/content/build.ts): every module and quiz, the scenario vocabulary,
+// every scenario with its authoring checks, the competency framework, and the references between them.
+// scripts/scenario-check.ts then prints each scenario's paths and scores.
+import { ContentError } from '../src/lib/server/content/errors';
+import { loadContentFromDisk } from '../src/lib/server/content/disk';
 
 try {
-	const modules = parseModules(readModuleFiles());
-	console.log(`content: ${modules.length} modules valid`);
-	const known = { modules: new Set(modules.map((m) => m.slug)), scenarios: new Set(readdirSync('content/scenarios')) };
-	const framework = parseFramework('content/competencies.yaml', readFileSync('content/competencies.yaml', 'utf8'), known);
-	console.log(`content: competency framework valid (${framework.competencies.length} competencies)`);
+	const content = await loadContentFromDisk();
+	console.log(`content: ${content.modules.length} modules valid`);
+	console.log(`content: scenario vocabulary valid (${content.vocabulary.riskFlags.length} risk flags, ${content.vocabulary.outcomes.length} outcomes)`);
+	console.log(`content: ${content.scenarios.length} scenarios valid`);
+	console.log(`content: competency framework valid (${content.framework.competencies.length} competencies)`);
 } catch (e) {
-	if (!(e instanceof ContentError) && !(e instanceof FrameworkError)) throw e;
-	console.error(`Content check failed:\n${e.message}`);
+	if (!(e instanceof ContentError)) throw e;
+	console.error(e.message);
 	process.exit(1);
 }

@@ -1,7 +1,7 @@
 // `npm run demo`: migrate, seed demo London when the database is empty, then serve the build.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { seedHistory } from './demo/history';
-import { loadContentFromDisk } from '../src/lib/server/content-disk';
+import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { openDb } from '../src/lib/server/db';
 
 const path = process.env.DATABASE_PATH ?? './data/academy.db';

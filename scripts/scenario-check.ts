@@ -1,9 +1,12 @@
 // `npm run scenario:check`: loads every scenario under content/scenarios, runs the authoring checks, prints a
 // summary table and then every error (naming scenario and state). Exits 1 if anything is wrong.
 // Optional arguments: a scenarios directory and a modules directory (defaults: content/scenarios, content/modules).
-import { analyse, type ScenarioAnalysis } from '../src/lib/server/scenarios/analyse';
-import { listScenarioSlugs, loadScenarioFromDisk, readModuleIndexFromDisk } from '../src/lib/server/scenarios/disk';
-import { ScenarioLoadError } from '../src/lib/server/scenarios/errors';
+// Scenarios are read and checked by the content index (src/lib/server/content/), as the app reads them.
+import { checkScenario, moduleIndexOf } from '../src/lib/server/content/build';
+import { listScenarioSlugs, readModuleFiles, readScenarioFiles, readVocabularyFromDisk } from '../src/lib/server/content/disk';
+import { ContentError } from '../src/lib/server/content/errors';
+import { parseModules } from '../src/lib/server/modules/parse';
+import type { ScenarioAnalysis } from '../src/lib/server/scenarios/engine';
 
 const scenariosDir = process.argv[2] ?? 'content/scenarios';
 const modulesDir = process.argv[3] ?? 'content/modules';
@@ -52,24 +55,28 @@ async function main(): Promise<number> {
 		console.log(`No scenarios found in ${scenariosDir}.`);
 		return 0;
 	}
-	const modules = readModuleIndexFromDisk(modulesDir);
+	let vocabulary;
+	let modules;
+	try {
+		vocabulary = readVocabularyFromDisk();
+		modules = moduleIndexOf(parseModules(readModuleFiles(modulesDir)));
+	} catch (error) {
+		if (!(error instanceof ContentError)) throw error;
+		console.log(`The scenarios cannot be checked until this is put right:\n${error.message}`);
+		return 1;
+	}
 	const rows: Row[] = [];
 	const errors: string[] = [];
 	for (const slug of slugs) {
+		let checked;
 		try {
-			const report = analyse(await loadScenarioFromDisk(slug, scenariosDir), { modules });
-			rows.push(rowFor(report));
-			errors.push(...report.errors.map((error) => error.message));
+			checked = checkScenario(await readScenarioFiles(slug, scenariosDir), vocabulary, modules);
 		} catch (error) {
-			if (error instanceof ScenarioLoadError) {
-				rows.push(failedRow(slug, error.issues.length));
-				errors.push(...error.issues.map((issue) => issue.message));
-			} else {
-				// A machine.ts that throws on import, for example: still name the scenario.
-				rows.push(failedRow(slug, 1));
-				errors.push(`Scenario "${slug}": ${error instanceof Error ? error.message : String(error)}`);
-			}
+			// A machine.ts that throws on import, for example: the message names the scenario.
+			checked = { entry: null, errors: [error instanceof Error ? error.message : String(error)] };
 		}
+		rows.push(checked.entry ? rowFor(checked.entry.analysis) : failedRow(slug, checked.errors.length));
+		errors.push(...checked.errors);
 	}
 	printTable(rows);
 	if (errors.length === 0) {

@@ -3,7 +3,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { loadContentFromDisk } from '../src/lib/server/content-disk';
+import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { openDb } from '../src/lib/server/db';
 import { BENCH_PASSWORD } from './synthetic/accounts';
 import { prepareContent } from './synthetic/content';

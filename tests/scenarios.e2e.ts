@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { analyse } from '../src/lib/server/scenarios/analyse';
-import { loadScenarioFromDisk } from '../src/lib/server/scenarios/disk';
+import { loadScenarioFromDisk } from '../src/lib/server/content/disk';
+import { analyse } from '../src/lib/server/scenarios/engine';
 import { expectAccessible, signIn } from './helpers';
 
 const SLUG = 'prone-restraint-cant-breathe';

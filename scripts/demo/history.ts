@@ -4,12 +4,12 @@ import { recordAssessment } from '../../src/lib/server/competency/assessments';
 import { londonToday } from '../../src/lib/server/competency/dates';
 import { requiredFor } from '../../src/lib/server/competency/framework';
 import { refreshPerson } from '../../src/lib/server/competency/ledger';
-import type { DiskContent } from '../../src/lib/server/content-disk';
+import type { DiskContent } from '../../src/lib/server/content/disk';
 import type { Db } from '../../src/lib/server/db';
 import { people, roleGrants } from '../../src/lib/server/db/schema';
 import type { ModuleDefinition } from '../../src/lib/server/modules/parse';
 import { markSectionRead, submitAttempt } from '../../src/lib/server/modules/progress';
-import { startOrResumeRun, takeStep } from '../../src/lib/server/scenarios/runs';
+import { startOrResumeRun, takeStep } from '../../src/lib/server/scenarios/runs-store';
 import { mulberry32 } from './seed';
 
 const DAY = 86_400_000;

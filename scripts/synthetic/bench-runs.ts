@@ -9,7 +9,7 @@
 import { appendAudit } from '../../src/lib/server/audit/log';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import type { Db } from '../../src/lib/server/db';
-import { applyChoice, currentView, startRun, type StepRecord } from '../../src/lib/server/scenarios/run';
+import { applyChoice, currentView, startRun, type StepRecord } from '../../src/lib/server/scenarios/engine';
 import { play, type SyntheticScenario } from './content';
 
 export type Choice = { token: string; runId: number; slug: string; step: number; event: string };

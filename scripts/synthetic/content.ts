@@ -8,11 +8,16 @@ import type { Framework, RoleRequirement } from '../../src/lib/server/competency
 import { competenciesSupportedBy, requiredFor } from '../../src/lib/server/competency/framework';
 import { grade, type Answers } from '../../src/lib/server/modules/grading';
 import type { ModuleDefinition } from '../../src/lib/server/modules/parse';
-import type { ScenarioAnalysis } from '../../src/lib/server/scenarios/analyse';
-import { explorePaths } from '../../src/lib/server/scenarios/paths';
-import { applyChoice, startRun, summariseRun, type StepRecord } from '../../src/lib/server/scenarios/run';
-import type { ScenarioDefinition } from '../../src/lib/server/scenarios/types';
-import { JOB_ROLE_IDS, type JobRoleId } from '../../src/lib/content-ids';
+import { JOB_ROLE_IDS, type JobRoleId } from '../../src/lib/organisation-model';
+import {
+	applyChoice,
+	explorePaths,
+	startRun,
+	summariseRun,
+	type ScenarioAnalysis,
+	type ScenarioDefinition,
+	type StepRecord
+} from '../../src/lib/server/scenarios/engine';
 
 export type GradedAnswers = { json: string; correct: number; total: number; score: number; passed: boolean };
 

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/lib/server/audit/log';
 import { recordOn, refreshPerson } from '../../src/lib/server/competency/ledger';
-import { loadContentFromDisk } from '../../src/lib/server/content-disk';
+import { loadContentFromDisk } from '../../src/lib/server/content/disk';
 import type { Db } from '../../src/lib/server/db';
-import { currentView, summariseRun } from '../../src/lib/server/scenarios/run';
-import { runSteps, toStepRecord } from '../../src/lib/server/scenarios/runs';
+import { currentView, summariseRun } from '../../src/lib/server/scenarios/engine';
+import { runRecords } from '../../src/lib/server/scenarios/runs-store';
 import { testDb } from '../../tests/support/fixtures';
 import { BENCH_ACCOUNTS } from './accounts';
 import { prepareChoicePool, releaseChoicePool } from './bench-runs';
 import { prepareContent, type SyntheticContent } from './content';
-import { takeStep } from '../../src/lib/server/scenarios/runs';
+import { takeStep } from '../../src/lib/server/scenarios/runs-store';
 import { seedSynthetic, type SeedResult } from './seed';
 
 const now = new Date('2026-03-15T12:00:00Z');
@@ -79,7 +79,7 @@ describe('synthetic seed', () => {
 		for (const run of runs) {
 			const def = content.scenarios.find((s) => s.slug === run.scenario_slug)!.def;
 			expect(currentView(def, JSON.parse(run.snapshot)).finished).toBe(true);
-			const steps = runSteps(db, run.id).map(toStepRecord);
+			const steps = runRecords(db, run.id);
 			expect(steps).toHaveLength(run.step);
 			const summary = summariseRun(def, steps);
 			expect({ score: summary.score, passed: summary.passed ? 1 : 0, outcome: summary.outcome }).toEqual({ score: run.score, passed: run.passed, outcome: run.outcome });

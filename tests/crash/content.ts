@@ -1,6 +1,5 @@
 // What the simulated learners need to know about the shipped content: sections, reflections and right answers.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { listScenarioSlugs, readModuleFiles } from '../../src/lib/server/content/disk';
 import { parseModules } from '../../src/lib/server/modules/parse';
 
 export type ModuleFacts = {
@@ -11,9 +10,7 @@ export type ModuleFacts = {
 };
 
 export function moduleFacts(dir = 'content/modules'): ModuleFacts[] {
-	const files: Record<string, string> = {};
-	for (const name of readdirSync(dir)) files[`/${join(dir, name)}`] = readFileSync(join(dir, name), 'utf8');
-	return parseModules(files).map((m) => ({
+	return parseModules(readModuleFiles(dir)).map((m) => ({
 		slug: m.slug,
 		sections: m.sections.map((s) => s.id),
 		reflections: m.reflections.map((r) => r.id),
@@ -22,8 +19,5 @@ export function moduleFacts(dir = 'content/modules'): ModuleFacts[] {
 }
 
 export function scenarioSlugs(dir = 'content/scenarios'): string[] {
-	return readdirSync(dir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => entry.name)
-		.sort();
+	return listScenarioSlugs(dir);
 }

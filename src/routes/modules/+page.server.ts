@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
-import { allModules } from '$lib/server/modules/catalogue';
+import { allModules } from '$lib/server/content';
 import { moduleStatuses } from '$lib/server/modules/progress';
 import type { PageServerLoad } from './$types';
 

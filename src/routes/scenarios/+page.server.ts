@@ -1,8 +1,8 @@
 import { requireUser } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
-import { allScenarios } from '$lib/server/scenarios/catalogue';
-import { scenarioSummary } from '$lib/server/scenarios/page';
-import { scenarioStatuses } from '$lib/server/scenarios/runs';
+import { allScenarios } from '$lib/server/content';
+import { scenarioSummary } from '$lib/server/scenarios/presentation/page';
+import { scenarioStatuses } from '$lib/server/scenarios/runs-store';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,14 +1,12 @@
 import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { learnerOverview, withRefresher } from '$lib/server/competency/learner';
-import { contentLookup } from '$lib/server/content-lookup';
+import { contentLookup, modulesForRole, scenariosForRole } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { serverRendered } from '$lib/server-rendered';
-import { modulesForRole } from '$lib/server/modules/catalogue';
 import { moduleStatuses } from '$lib/server/modules/progress';
 import { getPerson } from '$lib/server/people/repository';
-import { scenariosForRole } from '$lib/server/scenarios/catalogue';
-import { scenarioStatuses } from '$lib/server/scenarios/runs';
+import { scenarioStatuses } from '$lib/server/scenarios/runs-store';
 import type { PageServerLoad } from './$types';
 
 // Links and text only: no JavaScript is sent, and the data is not serialised into the page (src/lib/server-rendered.ts).

@@ -4,7 +4,7 @@ import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import type { Db } from '../db';
-import { listAssessments, recordAssessment } from './assessments';
+import { assessmentInput, listAssessments, recordAssessment } from './assessments';
 
 const framework = testFramework();
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -56,5 +56,22 @@ describe('observed assessments', () => {
 		const wrong = recordAssessment(db, framework, trainer, target, { ...input, competencyId: 'use-of-force-act' }, NOW);
 		expect(wrong).toMatchObject({ ok: false, errors: { competencyId: expect.stringMatching(/does not need/) } });
 		expect(db.select().from(assessments).all()).toHaveLength(0);
+	});
+});
+
+describe('the assessment form', () => {
+	const valid = { competencyId: 'safe-restraint', assessedOn: '2026-06-10', outcome: 'competent', notes: '' };
+
+	it('takes its competencies from the framework, once per framework', () => {
+		expect(assessmentInput(framework).safeParse(valid).success).toBe(true);
+		expect(assessmentInput(framework)).toBe(assessmentInput(framework));
+	});
+
+	it('asks for a competency the framework defines', () => {
+		for (const competencyId of ['restraint', '', undefined]) {
+			const result = assessmentInput(framework).safeParse({ ...valid, competencyId });
+			expect(result.success).toBe(false);
+			expect(result.error?.issues[0]).toMatchObject({ path: ['competencyId'], message: 'Choose the competency assessed' });
+		}
 	});
 });

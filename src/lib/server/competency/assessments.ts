@@ -5,18 +5,29 @@ import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { assessments, people } from '../db/schema';
 import { isoDate, optionalText } from '../forms/fields';
-import { COMPETENCY_IDS } from '../../content-ids';
 import { londonToday } from './dates';
 import { requiredFor, type Framework } from './framework';
 import { recordEvidence } from './ledger';
 
-export const assessmentInput = z.object({
-	competencyId: z.enum(COMPETENCY_IDS, { error: 'Choose the competency assessed' }),
-	assessedOn: isoDate('the date of the assessment'),
-	outcome: z.enum(['competent', 'not-yet-competent'], { error: 'Choose the outcome' }),
-	notes: optionalText('the notes', 2000)
-});
-export type AssessmentInput = z.infer<typeof assessmentInput>;
+function assessmentSchema(framework: Framework) {
+	const ids = framework.competencies.map((c) => c.id) as [string, ...string[]];
+	return z.object({
+		competencyId: z.enum(ids, { error: 'Choose the competency assessed' }),
+		assessedOn: isoDate('the date of the assessment'),
+		outcome: z.enum(['competent', 'not-yet-competent'], { error: 'Choose the outcome' }),
+		notes: optionalText('the notes', 2000)
+	});
+}
+export type AssessmentInput = z.infer<ReturnType<typeof assessmentSchema>>;
+
+const schemas = new WeakMap<Framework, ReturnType<typeof assessmentSchema>>();
+
+/** The form of an observed assessment; the competencies are those the framework defines. */
+export function assessmentInput(framework: Framework) {
+	let schema = schemas.get(framework);
+	if (!schema) schemas.set(framework, (schema = assessmentSchema(framework)));
+	return schema;
+}
 
 type Target = { id: number; organisationId: number; unitId: number; jobRole: string; startDate: string; status: string };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grade, publicQuestions, readAnswers } from './grading';
 import { parseModule } from './parse';
-import { validMarkdown, validQuiz } from './fixtures/valid';
+import { validMarkdown, validQuiz } from '$testing/module-fixtures';
 
 const module = parseModule('/content/modules/07-test-module.md', validMarkdown, validQuiz);
 const quiz = module.quiz;

@@ -1,5 +1,5 @@
 import { notFound } from '../access/guards';
-import { findModule } from './catalogue';
+import { findModule } from '../content';
 import type { ModuleDefinition } from './parse';
 
 export function moduleOr404(slug: string): ModuleDefinition {

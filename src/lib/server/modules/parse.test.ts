@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { ContentError, parseModule, parseModules } from './parse';
-import { validMarkdown, validQuiz } from './fixtures/valid';
+import { readModuleFiles } from '../content/disk';
+import { ContentError } from '../content/errors';
+import { parseModule, parseModules } from './parse';
+import { validMarkdown, validQuiz } from '$testing/module-fixtures';
 
 const PATH = '/content/modules/07-test-module.md';
 
@@ -49,6 +50,13 @@ describe('module parsing', () => {
 		expect(() => parseModule('/content/modules/test.md', validMarkdown, validQuiz)).toThrow(/NN-slug\.md/);
 	});
 
+	it('reads sections outside code fenced with ``` or ~~~, and no H1 outside them', () => {
+		const fenced = validMarkdown.replace('More text.', 'More text.\n\n~~~md\n# Not a title\n## Not a section\n~~~\n\n```\n## Nor this\n```');
+		expect(parseModule(PATH, fenced, validQuiz).sections.map((s) => s.id)).toEqual(['why-this-matters', 'warning-signs']);
+		expect(() => parseModule(PATH, validMarkdown.replace('More text.', '# A title'), validQuiz)).toThrow(/must not use an H1/);
+		expect(() => parseModule(PATH, validMarkdown.replace(/^---\n/, ''), validQuiz)).toThrow(`${PATH}: has no frontmatter`);
+	});
+
 	it('refuses two modules with the same order number', () => {
 		expect(() =>
 			parseModules({ [PATH]: validMarkdown, [PATH.replace('.md', '.quiz.yaml')]: validQuiz, '/content/modules/07-other.md': validMarkdown, '/content/modules/07-other.quiz.yaml': validQuiz })
@@ -56,9 +64,7 @@ describe('module parsing', () => {
 	});
 
 	it('accepts every module shipped in content/modules', () => {
-		const files: Record<string, string> = {};
-		for (const name of readdirSync('content/modules')) files[`/content/modules/${name}`] = readFileSync(`content/modules/${name}`, 'utf8');
-		const modules = parseModules(files);
+		const modules = parseModules(readModuleFiles());
 		expect(modules.length).toBeGreaterThanOrEqual(10);
 		for (const m of modules) {
 			expect(m.quiz.questions.length, m.slug).toBeGreaterThanOrEqual(6);

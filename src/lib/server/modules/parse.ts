@@ -1,9 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { slugify } from '../../markdown/slug.js';
+import { ContentError } from '../content/errors';
+import { FrontmatterError, outlineOf, splitFrontmatter, type MarkdownSection } from '../content/markdown';
 import { moduleFrontmatter, quizFile, type ModuleFrontmatter, type Quiz } from './schema';
 
-export type Section = { id: string; title: string };
+export type Section = MarkdownSection;
 export type ModuleDefinition = {
 	slug: string;
 	order: number;
@@ -14,21 +15,19 @@ export type ModuleDefinition = {
 	quiz: Quiz;
 };
 
-export class ContentError extends Error {}
-
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 function describeIssues(path: string, what: string, error: z.ZodError): string {
 	return error.issues.map((i) => `${path}: ${what} field "${i.path.join('.') || '(root)'}" ${i.message}`).join('\n');
 }
 
-function splitFrontmatter(path: string, source: string): { frontmatter: unknown; body: string } {
-	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-	if (!match) throw new ContentError(`${path}: must start with a frontmatter block between --- lines`);
+function readFrontmatter(path: string, source: string): { frontmatter: unknown; body: string } {
 	try {
-		return { frontmatter: parseYaml(match[1]), body: match[2] };
+		const { data, body } = splitFrontmatter(source);
+		return { frontmatter: data, body };
 	} catch (e) {
-		throw new ContentError(`${path}: frontmatter is not valid YAML: ${(e as Error).message}`);
+		if (e instanceof FrontmatterError) throw new ContentError(`${path}: ${e.message}`);
+		throw e;
 	}
 }
 
@@ -37,13 +36,12 @@ export function parseModule(path: string, markdown: string, quizSource: string |
 	const fileName = path.split('/').pop()!;
 	const name = FILE_NAME.exec(fileName);
 	if (!name) throw new ContentError(`${path}: file name must look like NN-slug.md (two digits, then lower-case words joined by hyphens)`);
-	const { frontmatter, body } = splitFrontmatter(path, markdown);
+	const { frontmatter, body } = readFrontmatter(path, markdown);
 	const meta = moduleFrontmatter.safeParse(frontmatter);
 	if (!meta.success) throw new ContentError(describeIssues(path, 'frontmatter', meta.error));
 
-	const withoutCode = body.replace(/```[\s\S]*?```/g, '');
-	if (/^#\s/m.test(withoutCode)) throw new ContentError(`${path}: must not use an H1 (# heading); the title comes from the frontmatter`);
-	const sections = [...withoutCode.matchAll(/^##\s+(.+?)\s*#*\s*$/gm)].map((m) => ({ title: m[1].trim(), id: slugify(m[1]) }));
+	const { sections, h1s, preamble } = outlineOf(body);
+	if (h1s.length > 0) throw new ContentError(`${path}: must not use an H1 (# heading); the title comes from the frontmatter`);
 	if (sections.length < 2) throw new ContentError(`${path}: needs at least two sections (## headings)`);
 	const seen = new Set<string>();
 	for (const s of sections) {
@@ -51,8 +49,7 @@ export function parseModule(path: string, markdown: string, quizSource: string |
 		if (seen.has(s.id)) throw new ContentError(`${path}: two sections share the id "${s.id}"; make the headings unique`);
 		seen.add(s.id);
 	}
-	const beforeFirst = withoutCode.slice(0, withoutCode.search(/^##\s/m)).replace(/<script[\s\S]*?<\/script>/g, '').trim();
-	if (beforeFirst) throw new ContentError(`${path}: text before the first ## heading would belong to no section; start the body with a ## heading`);
+	if (preamble) throw new ContentError(`${path}: text before the first ## heading would belong to no section; start the body with a ## heading`);
 
 	const reflections = [...body.matchAll(/<Reflection\s+([^>]*?)\/>/g)].map((m) => {
 		const id = /id="([^"]+)"/.exec(m[1])?.[1];
@@ -74,7 +71,7 @@ export function parseModule(path: string, markdown: string, quizSource: string |
 	const quiz = quizFile.safeParse(quizData);
 	if (!quiz.success) throw new ContentError(describeIssues(quizPath, 'quiz', quiz.error));
 
-	return { slug: name[2], order: Number(name[1]), path, meta: meta.data, sections, reflections, quiz: quiz.data };
+	return { slug: name[2], order: Number(name[1]), path, meta: meta.data, sections: [...sections], reflections, quiz: quiz.data };
 }
 
 /** Parses every module and checks what spans files: unique slugs and order numbers. */

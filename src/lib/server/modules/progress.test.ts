@@ -4,7 +4,7 @@ import { moduleCompletions, quizAttempts } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { parseModule } from './parse';
 import { markSectionRead, moduleState, moduleStatuses, submitAttempt } from './progress';
-import { validMarkdown, validQuiz } from './fixtures/valid';
+import { validMarkdown, validQuiz } from '$testing/module-fixtures';
 import type { Db } from '../db';
 import { testFramework } from '$testing/framework';
 

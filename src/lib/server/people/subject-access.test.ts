@@ -7,7 +7,7 @@ import { requiredFor } from '../competency/framework';
 import { voidEvidence } from '../competency/ledger';
 import type { Db } from '../db';
 import { auditLog, evidence, scenarioRuns, scenarioSteps } from '../db/schema';
-import { validMarkdown, validQuiz } from '../modules/fixtures/valid';
+import { validMarkdown, validQuiz } from '$testing/module-fixtures';
 import { parseModule } from '../modules/parse';
 import { markSectionRead, saveReflection, submitAttempt } from '../modules/progress';
 import type { Principal } from '../access/policy';

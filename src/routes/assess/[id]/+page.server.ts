@@ -31,7 +31,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireTrainer(event);
 		const person = assessableOr404(user, event.params.id);
-		const parsed = parseForm(assessmentInput, await readForm(event.request));
+		const parsed = parseForm(assessmentInput(getFramework()), await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
 		const result = recordAssessment(getDb(), getFramework(), user, person, parsed.data);
 		if (!result.ok) {

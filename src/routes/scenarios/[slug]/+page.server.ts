@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
-import { briefingBlocks } from '$lib/server/scenarios/briefing';
-import { passCriteria, pastRun, runPath, scenarioOr404, scenarioSummary } from '$lib/server/scenarios/page';
-import { listRuns, scenarioStatuses, startOrResumeRun } from '$lib/server/scenarios/runs';
+import { briefingBlocks } from '$lib/server/scenarios/presentation/briefing';
+import { passCriteria, pastRun, runPath, scenarioOr404, scenarioSummary } from '$lib/server/scenarios/presentation/page';
+import { listRuns, scenarioStatuses, startOrResumeRun } from '$lib/server/scenarios/runs-store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 		briefing: briefingBlocks(def.briefingMarkdown),
 		passCriteria: passCriteria(def),
 		active: active ? { decision: active.step + 1 } : null,
-		runs: runs.map(pastRun)
+		runs: runs.map((run) => pastRun(def, run))
 	};
 };
 

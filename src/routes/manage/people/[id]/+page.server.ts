@@ -5,7 +5,7 @@ import { getFramework } from '$lib/server/competency/catalogue';
 import { londonToday } from '$lib/server/competency/dates';
 import { voidEvidence } from '$lib/server/competency/ledger';
 import { buildTrainingRecord } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content-lookup';
+import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { id, requiredText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';

@@ -1,6 +1,6 @@
 import { getFramework } from '$lib/server/competency/catalogue';
 import { buildTrainingRecord, RECORD_CSV_HEADER, recordCsvRows } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content-lookup';
+import { contentLookup } from '$lib/server/content';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
 import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { buildTrainingRecord } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content-lookup';
+import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';
 import type { RequestHandler } from './$types';

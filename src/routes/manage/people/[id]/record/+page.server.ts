@@ -1,6 +1,6 @@
 import { getFramework } from '$lib/server/competency/catalogue';
 import { buildTrainingRecord } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content-lookup';
+import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';
 import type { PageServerLoad } from './$types';

@@ -3,8 +3,8 @@ import { notFound, requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms/read';
-import { debriefPath, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/page';
-import { getRun, openRun, takeStep } from '$lib/server/scenarios/runs';
+import { debriefPath, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
+import { getRun, openRun, takeStep } from '$lib/server/scenarios/runs-store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

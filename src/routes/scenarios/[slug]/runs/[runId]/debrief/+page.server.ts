@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
-import { scenarioAnalysis } from '$lib/server/scenarios/catalogue';
-import { buildDebrief } from '$lib/server/scenarios/debrief';
-import { formatWhen, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/page';
-import { getRun, runSteps } from '$lib/server/scenarios/runs';
+import { scenarioAnalysis } from '$lib/server/content';
+import { buildDebrief } from '$lib/server/scenarios/presentation/debrief';
+import { formatWhen, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
+import { getRun, runRecords } from '$lib/server/scenarios/runs-store';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -22,6 +22,6 @@ export const load: PageServerLoad = (event) => {
 		runId: run.id,
 		started: formatWhen(run.startedAt),
 		finished: run.finishedAt ? formatWhen(run.finishedAt) : null,
-		debrief: buildDebrief(def, analysis, run, runSteps(db, run.id))
+		debrief: buildDebrief(def, analysis, run, runRecords(db, run.id))
 	};
 };

@@ -1,0 +1,89 @@
+/**
+ * Content read from disk, for scripts (checks, seeding, the benchmark) and tests. The app does not use
+ * this: it bundles the same files with import.meta.glob (content/bundled.ts). Both go through
+ * buildContent, so they read and check content the same way. Machine files are TypeScript, so this needs
+ * a runtime that imports .ts (tsx, vitest).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFramework, type Framework } from '../competency/framework';
+import { loadScenario, type ScenarioDefinition, type ScenarioVocabulary } from '../scenarios/engine';
+import { buildContent, FRAMEWORK_PATH, readVocabulary, VOCABULARY_PATH, type Content, type ContentFiles, type ScenarioFiles } from './build';
+
+export const DEFAULT_SCENARIOS_DIR = 'content/scenarios';
+export const DEFAULT_MODULES_DIR = 'content/modules';
+
+/** Module files keyed as the bundler keys them (`/content/modules/NN-slug.md`), so paths in messages match. */
+export function readModuleFiles(dir = DEFAULT_MODULES_DIR): Record<string, string> {
+	const files: Record<string, string> = {};
+	if (!existsSync(dir)) return files;
+	for (const name of readdirSync(dir).sort()) {
+		const path = join(dir, name);
+		if (statSync(path).isFile()) files[path.startsWith('/') ? path : `/${path}`] = readFileSync(path, 'utf8');
+	}
+	return files;
+}
+
+/** Scenario folders (those holding a briefing.md or machine.ts), sorted. A missing directory has none. */
+export function listScenarioSlugs(dir: string = DEFAULT_SCENARIOS_DIR): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+		.filter((entry) => ['briefing.md', 'machine.ts'].some((file) => existsSync(join(dir, entry.name, file))))
+		.map((entry) => entry.name)
+		.sort();
+}
+
+/** A scenario folder's two files; importing machine.ts runs it, so an error there names the scenario. */
+export async function readScenarioFiles(slug: string, dir: string = DEFAULT_SCENARIOS_DIR): Promise<ScenarioFiles> {
+	const folder = resolve(dir, slug);
+	const briefingPath = join(folder, 'briefing.md');
+	const machinePath = join(folder, 'machine.ts');
+	const briefing = existsSync(briefingPath) ? readFileSync(briefingPath, 'utf8') : '';
+	let machine: unknown;
+	try {
+		machine = existsSync(machinePath) ? await import(pathToFileURL(machinePath).href) : undefined;
+	} catch (error) {
+		throw new Error(`Scenario "${slug}": machine.ts could not be imported: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+	}
+	return { slug, machine, briefing };
+}
+
+export function readVocabularyFromDisk(path = VOCABULARY_PATH): ScenarioVocabulary {
+	return readVocabulary(readFileSync(path, 'utf8'));
+}
+
+/** content/competencies.yaml alone (its references to modules and scenarios are checked by buildContent). */
+export function readFrameworkFromDisk(path = FRAMEWORK_PATH): Framework {
+	return parseFramework(FRAMEWORK_PATH, readFileSync(path, 'utf8'));
+}
+
+/** One scenario, loaded but not analysed (throws ScenarioLoadError when it cannot be read as a scenario). */
+export async function loadScenarioFromDisk(
+	slug: string,
+	dir: string = DEFAULT_SCENARIOS_DIR,
+	vocabulary: ScenarioVocabulary = readVocabularyFromDisk()
+): Promise<ScenarioDefinition> {
+	const files = await readScenarioFiles(slug, dir);
+	return loadScenario(slug, files.machine, files.briefing, vocabulary);
+}
+
+/** Every content file under `root` (default: the working directory), as buildContent takes them. */
+export async function readContentFiles(root = '.'): Promise<ContentFiles> {
+	const scenariosDir = join(root, DEFAULT_SCENARIOS_DIR);
+	const scenarios: ScenarioFiles[] = [];
+	for (const slug of listScenarioSlugs(scenariosDir)) scenarios.push(await readScenarioFiles(slug, scenariosDir));
+	return {
+		modules: readModuleFiles(join(root, DEFAULT_MODULES_DIR)),
+		scenarios,
+		competencies: readFileSync(join(root, FRAMEWORK_PATH), 'utf8'),
+		vocabulary: readFileSync(join(root, VOCABULARY_PATH), 'utf8')
+	};
+}
+
+/** The whole content index, read from disk and checked as the app checks it at start-up. */
+export async function loadContentFromDisk(root = '.'): Promise<Content> {
+	return buildContent(await readContentFiles(root));
+}
+export type DiskContent = Content;

@@ -1,0 +1,61 @@
+/**
+ * The app's content: every module, scenario, the competency framework and the scenario vocabulary, read
+ * from the bundled files and checked once when the server starts (any error stops it, so broken content is
+ * never served). Lookups here never parse anything per request. Scripts and tests use content/disk.ts,
+ * which builds the same index from the files on disk.
+ */
+import type { ContentLookup } from '../competency/learner';
+import type { Framework } from '../competency/framework';
+import type { ModuleDefinition } from '../modules/parse';
+import type { ScenarioAnalysis, ScenarioDefinition, ScenarioVocabulary } from '../scenarios/engine';
+import { buildContent } from './build';
+import { bundledFiles } from './bundled';
+
+const content = buildContent(bundledFiles);
+const moduleBySlug = new Map(content.modules.map((m) => [m.slug, m]));
+const scenarioBySlug = new Map(content.scenarios.map((entry) => [entry.def.slug, entry]));
+const scenarioDefinitions = content.scenarios.map((entry) => entry.def);
+
+export function allModules(): readonly ModuleDefinition[] {
+	return content.modules;
+}
+
+export function findModule(slug: string): ModuleDefinition | undefined {
+	return moduleBySlug.get(slug);
+}
+
+export function modulesForRole(jobRole: string): ModuleDefinition[] {
+	return content.modules.filter((m) => (m.meta.audience as readonly string[]).includes(jobRole));
+}
+
+export function allScenarios(): readonly ScenarioDefinition[] {
+	return scenarioDefinitions;
+}
+
+export function findScenario(slug: string): ScenarioDefinition | undefined {
+	return scenarioBySlug.get(slug)?.def;
+}
+
+/** The analysis made at start-up (best path, best score): never recomputed per request. */
+export function scenarioAnalysis(slug: string): ScenarioAnalysis | undefined {
+	return scenarioBySlug.get(slug)?.analysis;
+}
+
+/** Scenarios assigned to a job role by their audience. */
+export function scenariosForRole(jobRole: string): ScenarioDefinition[] {
+	return scenarioDefinitions.filter((def) => (def.meta.audience as readonly string[]).includes(jobRole));
+}
+
+export function getFramework(): Framework {
+	return content.framework;
+}
+
+export function scenarioVocabulary(): ScenarioVocabulary {
+	return content.vocabulary;
+}
+
+/** Titles of modules and scenarios for labels in records and task lists. */
+export const contentLookup: ContentLookup = {
+	moduleTitle: (slug) => findModule(slug)?.meta.title,
+	scenarioTitle: (slug) => findScenario(slug)?.meta.title
+};
