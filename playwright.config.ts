@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { budget, pinSlowdownFactor } from './tests/budget';
 
 // Playwright's own browser download is blocked on our machines: use Debian's chromium when present.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -11,16 +12,29 @@ if (!systemChromium && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DB = `data/e2e-${PORT}.db`;
 
+// Every timeout below is what the step needs on an idle machine, times one factor for the run: E2E_SLOWMO_FACTOR, or
+// read from the load average at the start (tests/budget.ts). Pinned here so that every worker uses the same figure.
+const pinned = process.env.E2E_SLOWMO_FACTOR;
+const factor = pinSlowdownFactor();
+if (!pinned) console.log(`End-to-end time budgets: ${factor}× an idle machine's (set E2E_SLOWMO_FACTOR to choose).`);
+
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	reporter: process.env.CI ? 'list' : 'list',
-	timeout: 30_000,
+	// One test a line as it runs, readable both in a terminal and in a CI log.
+	reporter: 'list',
+	// A `test.only` left in a file would silently skip the rest of the suite on CI.
+	forbidOnly: !!process.env.CI,
+	// Per test; each sign-in and axe scan adds its own budget on top (tests/helpers.ts).
+	timeout: budget(30_000),
+	expect: { timeout: budget(5_000) },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
+		actionTimeout: budget(10_000),
+		navigationTimeout: budget(20_000),
 		launchOptions: {
 			executablePath: systemChromium,
 			args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
@@ -31,7 +45,8 @@ export default defineConfig({
 		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run demo:serve`,
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// Starting includes migrating and seeding demo London into a fresh database.
+		timeout: budget(60_000),
 		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}` }
 	}
 });

@@ -1,27 +1,43 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
 
+// One administrator's journey, a step a test: each signs in for itself and builds on what the one before wrote.
 test.describe.configure({ mode: 'serial' });
 
-test('an administrator manages organisations, units and people end to end', async ({ page, browser }) => {
+const TRUST = 'North London Mental Health NHS Trust (test)';
+let personUrl = '';
+// The new person's own browser, signed in with their one-time password: a role given or a leaving date set by the
+// administrator must show there.
+let nurse: Page;
+
+test.afterAll(async () => {
+	await nurse?.context().close();
+});
+
+test('an administrator adds an organisation, with its errors shown first', async ({ page }) => {
 	await signIn(page, 'admin@demo.test');
 	await page.goto('/admin');
 	await expectAccessible(page);
 
-	// organisation: bad input first, then a real one
 	await page.goto('/admin/organisations');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Add organisation' }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter the organisation name');
 	await expect(page.getByRole('alert')).toContainText('Choose the kind of organisation');
 	await expectAccessible(page);
-	await page.getByLabel('Name').fill('North London Mental Health NHS Trust (test)');
+	await page.getByLabel('Name').fill(TRUST);
 	await page.getByLabel('Kind').selectOption('nhs');
 	await page.getByRole('button', { name: 'Add organisation' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('North London Mental Health NHS Trust (test)');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TRUST);
 	await expectAccessible(page);
+});
 
-	// a unit with a borough
+test('an administrator adds a unit with a borough, and renames it', async ({ page }) => {
+	await signIn(page, 'admin@demo.test');
+	await page.goto('/admin/organisations');
+	await page.getByRole('link', { name: TRUST }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TRUST);
+
 	await page.getByLabel('Unit name').fill('Rowan Ward');
 	await page.getByLabel('Kind of unit').selectOption('ward');
 	await page.getByLabel('London borough it serves (optional)').selectOption('Haringey');
@@ -32,8 +48,10 @@ test('an administrator manages organisations, units and people end to end', asyn
 	await page.getByLabel('Unit name').fill('Rowan Ward (acute)');
 	await page.getByRole('button', { name: 'Save unit' }).click();
 	await expect(page.getByRole('status')).toContainText('Unit saved');
+});
 
-	// a person: errors beside the fields, then success
+test('an administrator adds a person: errors beside the fields, then success', async ({ page }) => {
+	await signIn(page, 'admin@demo.test');
 	await page.goto('/admin/people/new');
 	await expectAccessible(page);
 	await page.getByLabel('Full name').fill('Test Nurse');
@@ -43,7 +61,7 @@ test('an administrator manages organisations, units and people end to end', asyn
 	await expect(page.locator('#email-error')).toBeVisible();
 	await expect(page.getByLabel('Full name')).toHaveValue('Test Nurse');
 	await page.getByLabel('Email address').fill('test.nurse@demo.test');
-	await page.getByLabel('Organisation').selectOption({ label: 'North London Mental Health NHS Trust (test)' });
+	await page.getByLabel('Organisation').selectOption({ label: TRUST });
 	await page.getByLabel('Unit').selectOption({ label: 'Rowan Ward (acute)' });
 	await page.getByLabel('Job role').selectOption('mental-health-nurse');
 	await page.getByLabel('Workforce identifier').fill('NL-0001');
@@ -51,16 +69,21 @@ test('an administrator manages organisations, units and people end to end', asyn
 	await page.getByRole('button', { name: 'Add person' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test Nurse');
 	await expectAccessible(page);
-	const personUrl = page.url().split('?')[0];
+	personUrl = page.url().split('?')[0];
+});
 
-	// reset password gives a one-time password that works
+test('resetting a password gives a one-time password that works', async ({ page, browser }) => {
+	await signIn(page, 'admin@demo.test');
+	await page.goto(personUrl);
 	await page.getByRole('button', { name: 'Reset password' }).click();
 	const temporary = await page.locator('.temporary-password').textContent();
 	expect(temporary).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
-	const nurse = await browser.newPage();
+	nurse = await (await browser.newContext()).newPage();
 	await signIn(nurse, 'test.nurse@demo.test', temporary!);
+});
 
-	// assign a role: a manager needs a scope
+test('a manager role needs a scope, and with one the person manages their unit', async ({ page }) => {
+	await signIn(page, 'admin@demo.test');
 	await page.goto(personUrl);
 	await page.getByLabel('Role', { exact: true }).selectOption('manager');
 	await page.getByRole('button', { name: 'Add role' }).click();
@@ -71,14 +94,16 @@ test('an administrator manages organisations, units and people end to end', asyn
 	await expect(page.getByRole('status')).toContainText('Access role added');
 	await nurse.goto('/manage');
 	await expect(nurse.getByRole('link', { name: 'Test Nurse' })).toBeVisible();
+});
 
-	// edit details
+test('an administrator edits details, then marks the person as left: the record stays, the sessions end', async ({ page }) => {
+	await signIn(page, 'admin@demo.test');
+	await page.goto(personUrl);
 	await page.getByLabel('Full name').fill('Test Nurse Edited');
 	await page.getByRole('button', { name: 'Save details' }).click();
 	await expect(page.getByRole('status')).toContainText('Details saved');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test Nurse Edited');
 
-	// mark as left: the record stays, the sessions end
 	await page.getByLabel('Leaving date').fill('2026-11-01');
 	await page.getByRole('button', { name: 'Mark as left' }).click();
 	await expect(page.getByRole('status')).toContainText('is marked as left');

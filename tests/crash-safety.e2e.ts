@@ -10,13 +10,14 @@ import { checkAfterCrash, takeBaseline } from './crash/checks';
 import { moduleFacts, scenarioSlugs } from './crash/content';
 import { Learner } from './crash/learner';
 import { BuiltServer, freePort } from './crash/server';
+import { budget } from './budget';
 import { DEMO_PASSWORD } from './helpers';
 
 const ROUNDS = 4;
 const ACCOUNTS = ['recruit', 'officer', 'custody', 'nurse', 'paramedic', 'trainer'].map((who) => `${who}@demo.test`);
 
 test('acknowledged writes survive the server being killed, four times over', async () => {
-	test.setTimeout(180_000);
+	test.setTimeout(budget(180_000));
 	const folder = mkdtempSync(join(tmpdir(), 'crash-safety-'));
 	const databasePath = join(folder, 'academy.db');
 	const server = new BuiltServer({ port: await freePort(), databasePath });
@@ -25,7 +26,7 @@ test('acknowledged writes survive the server being killed, four times over', asy
 	const learners = ACCOUNTS.map((email) => new Learner(email, server, modules, scenarios));
 	let passed = false;
 	try {
-		await server.start({ seed: true, timeoutMs: 120_000 });
+		await server.start({ seed: true, timeoutMs: budget(120_000) });
 		await Promise.all(learners.map((learner) => learner.open()));
 		const baseline = takeBaseline(databasePath, learners);
 		await Promise.all(learners.map((learner) => learner.signIn(DEMO_PASSWORD)));

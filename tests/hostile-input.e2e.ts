@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { verifyAuditFile } from '../src/lib/server/audit/verify-file';
 import { openE2eDb, personId } from './e2e-db';
+import { budget } from './budget';
 import { signIn } from './helpers';
 import { brokenInvariants, digestOutside, unauditedWrites } from './hostile/db-checks';
 import { formFields } from './hostile/form-fields';
@@ -41,7 +42,7 @@ const describeBody = (body: Body) =>
 	body.kind === 'raw' ? `${body.contentType} body of ${body.bytes.length} bytes` : `${body.kind}: ${body.entries.map(([k, v]) => `${short(k)}=${short(v)}`).join(' & ') || '(empty)'}${body.kind === 'multipart' ? ` + ${body.files.length} file(s)` : ''}`;
 
 test('thousands of generated payloads to every form action: no server error, nothing written outside the sandbox, the database intact', async () => {
-	test.setTimeout(10 * 60_000);
+	test.setTimeout(budget(10 * 60_000));
 	const actions = discoverRoutes().filter((e) => e.kind === 'action');
 	expect(actions.map((a) => a.key).filter((k) => !FUZZ_TARGETS[k]), 'form actions with no fuzz target: add them to tests/hostile/targets.ts').toEqual([]);
 	expect(Object.keys(FUZZ_TARGETS).filter((k) => !actions.some((a) => a.key === k)), 'fuzz targets for actions that no longer exist').toEqual([]);
@@ -145,7 +146,7 @@ async function expectEscaped(page: Page, path: string, shown: string | null) {
 }
 
 test('names, assessment notes and reflections are always shown as text, never as markup', async ({ browser, page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(budget(120_000));
 	const dialogs: string[] = [];
 	const watch = (p: Page) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
 	watch(page);

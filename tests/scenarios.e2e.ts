@@ -37,6 +37,8 @@ test.describe('with JavaScript turned off', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('a constable plays the prone restraint scenario along the best path and passes', async ({ page }) => {
+		// A whole run along the best path, each choice a full page post: long by nature.
+		test.slow();
 		await signIn(page, 'officer@demo.test');
 		await expect(page.getByRole('list', { name: 'Scenarios for your role' }).getByRole('link', { name: def.meta.title })).toBeVisible();
 
@@ -120,13 +122,18 @@ test.describe('with JavaScript turned off', () => {
 	});
 });
 
-test('with JavaScript, every scenario page is accessible and focus follows each choice', async ({ page }) => {
+test('with JavaScript, the scenario list and a briefing are accessible', async ({ page }) => {
 	await signIn(page, 'officer@demo.test');
 	await page.goto('/scenarios');
 	await expectAccessible(page);
 	await page.goto(`/scenarios/${SLUG}`);
 	await expectAccessible(page);
+});
 
+test('with JavaScript, every page of a run is accessible and focus follows each choice', async ({ page }) => {
+	// A whole run along the best path, with a scan at each kind of page: long by nature.
+	test.slow();
+	await signIn(page, 'officer@demo.test');
 	await startRun(page);
 	await expect(page.getByText('Decide within 45 seconds:')).toBeVisible();
 	await expectAccessible(page);

@@ -1,6 +1,7 @@
 // Starts the built server as a child process on its own port and database, and kills it without warning.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { budget } from '../budget';
 
 /** A port nobody is listening on right now. */
 export function freePort(): Promise<number> {
@@ -36,7 +37,7 @@ export class BuiltServer {
 	 * With `seed`, scripts/demo.ts migrates and seeds demo London first, as `npm run demo` does, then serves the same build.
 	 * Without, `node scripts/start.js`, as in production.
 	 */
-	async start({ seed = false, timeoutMs = 30_000 } = {}): Promise<void> {
+	async start({ seed = false, timeoutMs = budget(30_000) } = {}): Promise<void> {
 		// `node --import tsx` rather than the tsx command, which runs a second node process that SIGKILL would orphan.
 		const args = seed ? ['--import', 'tsx', 'scripts/demo.ts'] : ['scripts/start.js'];
 		const child = spawn(process.execPath, args, {

@@ -18,6 +18,9 @@ export type PersonInput = z.infer<typeof personInput>;
 
 export const markLeftInput = z.object({ leftDate: isoDate('the leaving date') });
 
+/** Which of a person's access roles to remove. */
+export const revokeInput = z.object({ grantId: id('a role') });
+
 export const grantInput = z
 	.object({
 		role: z.enum(['trainer', 'manager', 'partnership-lead', 'admin'], { error: 'Choose an access role' }),

@@ -1,36 +1,27 @@
-import { notFound, requireAdmin } from '$lib/server/access/guards';
+import { requireAdmin } from '$lib/server/access/guards';
 import { resetPassword } from '$lib/server/auth/change-password';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
-import { id as idField } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
-import { idParam } from '$lib/server/forms/query';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
 import { listOrganisations, listUnits } from '$lib/server/people/organisations';
-import { getPerson, grantRole, listGrants, markLeft, reinstate, revokeGrant, updatePerson } from '$lib/server/people/repository';
-import { grantInput, markLeftInput, personInput } from '$lib/server/people/validation';
-import { z } from 'zod';
+import { personOr404 } from '$lib/server/people/page';
+import { grantRole, listGrants, markLeft, reinstate, revokeGrant, updatePerson } from '$lib/server/people/repository';
+import { grantInput, markLeftInput, personInput, revokeInput } from '$lib/server/people/validation';
 import type { Actions, PageServerLoad } from './$types';
-
-function personOr404(raw: string) {
-	const id = idParam(raw);
-	const person = id ? getPerson(getDb(), id) : undefined;
-	if (!person) notFound();
-	return person;
-}
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
-	const person = personOr404(event.params.id);
 	const db = getDb();
+	const person = personOr404(db, event.params.id);
 	return { person, grants: listGrants(db, person.id), organisations: listOrganisations(db), units: listUnits(db) };
 };
 
 export const actions: Actions = {
 	update: async (event) => {
 		const user = requireAdmin(event);
-		const person = personOr404(event.params.id);
+		const person = personOr404(getDb(), event.params.id);
 		const parsed = parseForm(personInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
 		const result = updatePerson(getDb(), getFramework(), user.id, person.id, parsed.data);
@@ -39,7 +30,7 @@ export const actions: Actions = {
 	},
 	markLeft: async (event) => {
 		const user = requireAdmin(event);
-		const person = personOr404(event.params.id);
+		const person = personOr404(getDb(), event.params.id);
 		const parsed = parseForm(markLeftInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'markLeft');
 		const result = markLeft(getDb(), user.id, person.id, parsed.data.leftDate);
@@ -48,21 +39,21 @@ export const actions: Actions = {
 	},
 	reinstate: async (event) => {
 		const user = requireAdmin(event);
-		const person = personOr404(event.params.id);
+		const person = personOr404(getDb(), event.params.id);
 		const result = reinstate(getDb(), user.id, person.id);
 		if (!result.ok) return invalid(result.errors, {}, 'reinstate');
 		return { done: `${person.name} is active again.` };
 	},
 	resetPassword: async (event) => {
 		const user = requireAdmin(event);
-		const person = personOr404(event.params.id);
+		const person = personOr404(getDb(), event.params.id);
 		if (person.status !== 'active') return invalid({ form: 'Reinstate this person before resetting their password.' }, {}, 'resetPassword');
 		const temporary = await resetPassword(getDb(), user.id, person.id);
 		return { done: 'Password reset. Any sessions they had are ended.', temporaryPassword: temporary };
 	},
 	grant: async (event) => {
 		const user = requireAdmin(event);
-		const person = personOr404(event.params.id);
+		const person = personOr404(getDb(), event.params.id);
 		const parsed = parseForm(grantInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'grant');
 		const result = grantRole(getDb(), user.id, person.id, parsed.data);
@@ -71,8 +62,8 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const user = requireAdmin(event);
-		const person = personOr404(event.params.id);
-		const parsed = parseForm(z.object({ grantId: idField('a role') }), await readForm(event.request));
+		const person = personOr404(getDb(), event.params.id);
+		const parsed = parseForm(revokeInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, {}, 'revoke');
 		const result = revokeGrant(getDb(), user.id, person.id, parsed.data.grantId);
 		if (!result.ok) return invalid(result.errors, {}, 'revoke');
