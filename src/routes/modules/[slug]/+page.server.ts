@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { invalid } from '$lib/server/forms/respond';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const section = form.get('section');
 		if (typeof section !== 'string' || !module.sections.some((s) => s.id === section)) {
-			return fail(400, { readError: 'That section is not part of this module. Reload the page and try again.' });
+			return invalid({ form: 'That section is not part of this module. Reload the page and try again.' }, {}, 'read');
 		}
 		const db = getDb();
 		const { completed } = markSectionRead(db, getFramework(), user.id, module, section);
@@ -50,7 +51,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const answers = readAnswers(module.quiz, form);
 		const chosen = Object.fromEntries(module.quiz.questions.map((q) => [q.id, form.getAll(`q:${q.id}`).map(String)]));
-		if (!answers.ok) return fail(400, { quizErrors: answers.errors, chosen });
+		if (!answers.ok) return invalid(answers.errors, {}, 'submit', { kept: { chosen } });
 		const { result, completed } = submitAttempt(getDb(), getFramework(), user.id, module, answers.answers);
 		return { result, completed, chosen };
 	},
@@ -65,7 +66,7 @@ export const actions: Actions = {
 			}),
 			await readForm(event.request)
 		);
-		if (!parsed.ok) return fail(400, { reflectionErrors: parsed.errors });
+		if (!parsed.ok) return invalid(parsed.errors, {}, 'reflect');
 		saveReflection(getDb(), user.id, module.slug, parsed.data.reflectionId, parsed.data.body);
 		return { savedReflection: parsed.data.reflectionId };
 	}

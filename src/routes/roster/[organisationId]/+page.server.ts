@@ -1,4 +1,5 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { invalid } from '$lib/server/forms/respond';
+import type { RequestEvent } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canManageOrganisation, isAdmin } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
@@ -30,7 +31,8 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const refused = (field: 'form' | 'roster' | 'roster-again', message: string, extra: Record<string, unknown> = {}) => fail(400, { errors: { [field]: message }, ...extra });
+const refused = (field: 'form' | 'roster' | 'roster-again', message: string, values: Record<string, string> = {}, kept?: Record<string, unknown>) =>
+	invalid({ [field]: message }, values, undefined, { kept });
 
 export const actions: Actions = {
 	/** The dry run: reads the file and shows what it would change. Writes nothing. */
@@ -56,7 +58,7 @@ export const actions: Actions = {
 		if (!upload.ok) return refused('roster-again', upload.message, { fingerprint });
 		const outcome = applyRoster(getDb(), getFramework(), { actorId: user.id, actorIsAdmin: isAdmin(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName, fingerprint });
 		if (outcome.ok) return { applied: outcome.counts, fileName: upload.fileName };
-		if (outcome.dryRun) return refused('form', outcome.message, { report: reportOf(outcome.dryRun), fileName: upload.fileName });
+		if (outcome.dryRun) return refused('form', outcome.message, { fileName: upload.fileName }, { report: reportOf(outcome.dryRun) });
 		return refused('roster', outcome.message);
 	}
 };

@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { invalid } from '$lib/server/forms/respond';
+import { redirect } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
@@ -47,10 +48,10 @@ export const actions: Actions = {
 		const step = form.get('step');
 		const chosen = form.get('event');
 		if (typeof step !== 'string' || !/^\d{1,6}$/.test(step)) {
-			return fail(400, { message: 'This page was out of date, so nothing was recorded. Here is where you are now.' });
+			return invalid({ form: 'This page was out of date, so nothing was recorded. Here is where you are now.' });
 		}
 		if (typeof chosen !== 'string' || chosen.trim() === '') {
-			return fail(400, { message: 'Choose what you will do, then select “Make this choice”.' });
+			return invalid({ form: 'Choose what you will do, then select “Make this choice”.' });
 		}
 
 		const result = takeStep(getDb(), getFramework(), user.id, def, { runId, event: chosen, step: Number(step) });
@@ -58,7 +59,7 @@ export const actions: Actions = {
 			if (result.reason === 'not-found') notFound();
 			// The load sends an ended run on to its debrief.
 			if (result.reason === 'finished' || result.reason === 'abandoned') redirect(303, debriefPath(def.slug, runId));
-			return fail(400, { message: result.message });
+			return invalid({ form: result.message });
 		}
 		redirect(303, result.finished ? debriefPath(def.slug, runId) : runPath(def.slug, runId));
 	}
