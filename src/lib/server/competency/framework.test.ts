@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { COMPETENCY_IDS } from '../../content-ids';
+import { COMPETENCY_IDS, JOB_ROLE_IDS } from '../../content-ids';
+import { readModuleFiles } from '../content-disk';
+import { parseModules } from '../modules/parse';
+import { loadScenariosFromDisk } from '../scenarios/disk';
 import { competenciesSupportedBy, FrameworkError, parseFramework, requiredFor } from './framework';
 
 const source = readFileSync('content/competencies.yaml', 'utf8');
@@ -10,6 +13,24 @@ const known = {
 };
 
 describe('competency framework', () => {
+	it('only asks a role for modules and scenarios assigned to that role', async () => {
+		const modules = parseModules(readModuleFiles());
+		const scenarios = await loadScenariosFromDisk('content/scenarios');
+		const audience = new Map<string, readonly string[]>([
+			...modules.map((m) => [`module:${m.slug}`, m.meta.audience] as const),
+			...scenarios.map((s) => [`scenario:${s.slug}`, s.meta.audience] as const)
+		]);
+		const framework = parseFramework('content/competencies.yaml', source, known);
+		const mismatches: string[] = [];
+		for (const role of JOB_ROLE_IDS)
+			for (const { competency, requirements } of requiredFor(framework, role))
+				for (const r of requirements) {
+					const keys = r.kind === 'module' ? [`module:${r.module}`] : r.kind === 'scenario' ? r.scenarios.map((s) => `scenario:${s}`) : [];
+					for (const key of keys) if (!audience.get(key)?.includes(role)) mismatches.push(`${competency.id} asks ${role} for ${key}, whose audience leaves ${role} out`);
+				}
+		expect(mismatches).toEqual([]);
+	});
+
 	it('ships 10 to 15 competencies, every one defined, naming only modules and scenarios that exist', () => {
 		const framework = parseFramework('content/competencies.yaml', source, known);
 		expect(framework.competencies.length).toBeGreaterThanOrEqual(10);
@@ -31,7 +52,10 @@ describe('competency framework', () => {
 	it('names the field at fault, and refuses unknown modules', () => {
 		expect(() => parseFramework('f.yaml', source.replace('police-recruit: 12,', 'police-recruit: 0,'), known)).toThrow(/f\.yaml: field "competencies\.0\.roles\.police-recruit"/);
 		expect(() => parseFramework('f.yaml', source.replace('module: recognising-distress', 'module: no-such-module'), known)).toThrow(/names module "no-such-module"/);
-		const wrongRole = source.replace('      - scenarios: [ward-restraint-request]\n\n', '      - scenarios: [ward-restraint-request]\n        roles: [call-handler]\n\n');
+		const wrongRole = source.replace(
+			'      - scenarios: [ward-restraint-request]\n        roles: [mental-health-nurse, ward-healthcare-assistant]\n',
+			'      - scenarios: [ward-restraint-request]\n        roles: [call-handler]\n'
+		);
 		expect(wrongRole).not.toBe(source);
 		expect(() => parseFramework('f.yaml', wrongRole, known)).toThrow(/names call-handler, which this competency does not apply to/);
 	});

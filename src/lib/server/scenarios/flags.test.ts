@@ -12,6 +12,7 @@ const REQUIRED: Record<string, 'critical' | 'serious' | 'minor'> = {
 	'no-safety-officer': 'serious',
 	'pain-compliance': 'serious',
 	'force-first': 'serious',
+	'arrest-instead-of-care': 'serious',
 	'no-appropriate-adult': 'serious',
 	'no-liaison-diversion': 'minor',
 	'no-handover': 'serious',

@@ -43,6 +43,11 @@ export const RISK_FLAGS = [
 	{ id: 'pain-compliance', label: 'Pain was used to force compliance', severity: 'serious' },
 	{ id: 'force-first', label: 'Force was used before trying to talk', severity: 'serious' },
 	{
+		id: 'arrest-instead-of-care',
+		label: 'A person in mental health crisis was arrested for a minor offence instead of being given care',
+		severity: 'serious'
+	},
+	{
 		id: 'no-appropriate-adult',
 		label: 'No appropriate adult was called for a vulnerable person in custody',
 		severity: 'serious'
