@@ -39,7 +39,9 @@ export function personHistory(person: HistoryPerson, tasks: RoleTask[], todayDay
 	const lateProbability = steady ? 0 : habit < 0.6 ? 0.05 : habit < 0.9 ? 0.2 : 0.5;
 	const stop = drops ? from + Math.floor(dropAt * (end - from)) : end;
 	const joinedAfterGoLive = person.startDay >= person.goLiveDay;
-	let base = from + Math.floor(joinedAfterGoLive ? 5 + firstDelay * 50 : firstDelay * 270);
+	// A steady learner starts promptly whatever the draw, so their history spans the whole window even when a
+	// change to the content (a role's task list) shifts the shared random stream.
+	let base = from + Math.floor(joinedAfterGoLive ? 5 + firstDelay * 50 : steady ? 0 : firstDelay * 270);
 	const last: (number | null)[] = tasks.map(() => null);
 	const others = assessors.filter((id) => id !== person.id);
 	const events: HistoryEvent[] = [];

@@ -338,7 +338,7 @@ export const machine = setup({}).createMachine({
           }
         },
         BRIEF: {
-          target: 'safe',
+          target: 'safeUnrecorded',
           meta: {
             feedback: "One line does not account for the force used, the time he spent face down or his breathing difficulty, and it leaves the hospital and any later review without the facts. The Adebowale Commission found the Met's records of incidents like this incomplete. Write it up fully while it is fresh.",
             score: -2,
@@ -353,7 +353,7 @@ export const machine = setup({}).createMachine({
         outcome: 'safe-resolution',
         title: 'Liam is safe and in hospital',
         narrative: "At the hospital Liam is assessed and kept in overnight. He is exhausted and dehydrated after the struggle, but his breathing recovers fully. He tells PC Shah he had not slept for three days and was sure people were following him; the hospital's mental health team sees him in the morning.",
-        debrief: 'You treated "I can\'t breathe" as what it is: a medical emergency. You took the weight off at once, turned Liam onto his side, gave one officer the sole job of watching his breathing and called an ambulance with the details that made it urgent. When he panicked again you let him sit up instead of putting him back on the floor, and you handed over and recorded in full. Positional asphyxia happens when body position or pressure stops a person breathing well enough: being face down, weight on the back, exhaustion after a struggle, intoxication and restraints all add to the risk, and the extra effort to breathe can look like resistance. Police guidance expects every officer who restrains people to know these dangers, and any force to be lawful, necessary and proportionate. The lesson from the deaths of Sean Rigg, Olaseni Lewis and Kevin Clarke is the same: believe the person, take the weight off, get them on their side or sitting up, watch them closely and get medical help.',
+        debrief: 'You treated "I can\'t breathe" as what it is: a medical emergency. You took the weight off at once, turned Liam onto his side and called an ambulance. When he panicked again you let him sit up instead of putting him back on the floor, you gave the crew a full handover, and you wrote your own full account. Check your decisions above for one more thing: whether one officer had the sole job of safety officer, watching his airway, breathing and responsiveness. Without one, everyone is busy and a change goes unnoticed. Positional asphyxia happens when body position or pressure stops a person breathing well enough: being face down, weight on the back, exhaustion after a struggle, intoxication and restraints all add to the risk, and the extra effort to breathe can look like resistance. Police guidance expects every officer who restrains people to know these dangers, and any force to be lawful, necessary and proportionate. The lesson from the deaths of Sean Rigg, Olaseni Lewis and Kevin Clarke is the same: believe the person, take the weight off, get them on their side or sitting up, watch them closely and get medical help.',
         learnMore: [
           {
             module: 'restraint-safety',
@@ -364,6 +364,27 @@ export const machine = setup({}).createMachine({
             module: 'restraint-safety',
             section: 'leadership-supervision-and-recording',
             label: 'Leadership, supervision and recording'
+          }
+        ]
+      }
+    },
+    safeUnrecorded: {
+      type: 'final',
+      meta: {
+        outcome: 'safe-resolution',
+        title: 'Liam is safe, but your record does not show what happened',
+        narrative: 'At the hospital Liam is assessed and kept in overnight, and his breathing recovers fully. Three days later your inspector reviews the use-of-force records and finds one line about the incident: "restrained, ambulance called, no injuries". It says nothing about how long Liam was face down, the weight on his back or what he said about his breathing, and she asks you to account for it from memory.',
+        debrief: 'On the pavement you did what kept Liam alive: you took the weight off when he said he could not breathe, turned him onto his side, called an ambulance, let him sit up when he panicked again and gave the crew a full handover. The record is where this fell short. One line does not account for the force used, the time he spent face down, the weight on his back or his breathing difficulty, and it leaves the hospital, your supervisors and any later review without the facts. Police guidance says every use of force must be lawful, necessary and proportionate and that officers are accountable for each one; a full, prompt record in your own words is how you show it. The Adebowale Commission found the Met\'s records incomplete and called that unacceptable, and the Angiolini review called for an end to officers conferring over their accounts. A good record says why force was needed and what you tried first, who did what, in which positions and for how long, who watched his breathing and what they saw, what he said and what you did about it, and when medical help was called and what was handed over.',
+        learnMore: [
+          {
+            module: 'restraint-safety',
+            section: 'leadership-supervision-and-recording',
+            label: 'Leadership, supervision and recording'
+          },
+          {
+            module: 'restraint-safety',
+            section: 'when-someone-says-they-cannot-breathe',
+            label: 'When someone says they cannot breathe'
           }
         ]
       }

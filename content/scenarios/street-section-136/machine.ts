@@ -130,11 +130,11 @@ export const machine = setup({}).createMachine({
           }
         },
         ARREST: {
-          target: 'cells',
+          target: 'arrested',
           meta: {
-            feedback: 'An arrest for a public order offence treats an apparent mental health crisis as a crime and takes him to a police station instead of a place of care. The Sean Rigg inquest found that police failed to identify him as vulnerable despite the information available, and took him to a police station instead of an emergency department or a section 136 suite.',
+            feedback: 'An arrest for a public order offence treats an apparent mental health crisis as a crime. It takes him into police custody as a suspect, not to a place of safety as a patient, and none of the safeguards of section 136 go with him: consultation with a health professional, a health-based place of safety, and a detention limited to 24 hours in which a doctor and an approved mental health professional assess him. The Sean Rigg inquest found that police failed to identify him as vulnerable when they arrested him, despite the information available, and took him to a police station instead of an emergency department or a section 136 suite.',
             score: -3,
-            flags: []
+            flags: ['arrest-instead-of-care']
           }
         },
         HESITATE: {
@@ -172,11 +172,11 @@ export const machine = setup({}).createMachine({
           }
         },
         ARREST: {
-          target: 'cells',
+          target: 'arrested',
           meta: {
-            feedback: 'Arresting him for a minor offence to avoid the Mental Health Act would take an unwell man to a cell instead of a place of care. The Sean Rigg inquest found that police took him to a police station instead of an emergency department or a section 136 suite. If the conditions for section 136 are met, use it, and take him to a health-based place of safety.',
+            feedback: 'This is using a minor offence to avoid the Mental Health Act. The nurse has told you he needs an urgent assessment, and he appears to meet the conditions for section 136, the power Parliament provided for exactly this situation. An arrest makes him a suspect in police custody instead of a patient at a place of safety, and a custody nurse is no substitute for that route. The Sean Rigg inquest found that police failed to identify him as vulnerable when they arrested him and took him to a police station instead of an emergency department or a section 136 suite. If the conditions for section 136 are met, use it, and take him to a health-based place of safety.',
             score: -3,
-            flags: []
+            flags: ['arrest-instead-of-care']
           }
         },
         LEAVE: {
@@ -260,7 +260,7 @@ export const machine = setup({}).createMachine({
     },
     cells: {
       meta: {
-        narrative: "At the police station the custody sergeant looks at Andre, who is sitting quietly and crying, and asks why he is here and not in hospital. The duty inspector agrees with her: the hospital's health-based place of safety has room, and the conditions for holding someone in crisis at a police station are not met.",
+        narrative: "At the police station the custody sergeant looks at Andre, who is detained under section 136 and is sitting quietly, crying, and asks why he has been brought here as a place of safety instead of to hospital. The duty inspector will not authorise it: the hospital's health-based place of safety has room, and the conditions for using a police station as a place of safety are not met.",
         choices: [
           {
             event: 'TO_HOSPITAL',
@@ -273,7 +273,7 @@ export const machine = setup({}).createMachine({
         TO_HOSPITAL: {
           target: 'delayedCare',
           meta: {
-            feedback: 'Right. He belongs in a place of care, and putting this right quickly limits the harm. Record honestly why he was brought to the station first; if he is held under section 136, remember that the 24-hour clock started when he first arrived at a place of safety.',
+            feedback: 'Right. He belongs in a place of care, and putting this right quickly limits the harm. Record honestly why he was brought to the station first, and tell the hospital when he was detained and when he arrived at the station: the 24-hour maximum runs from arrival at the first place of safety, so the assessing team needs those times.',
             score: 1,
             flags: []
           }
@@ -288,13 +288,46 @@ export const machine = setup({}).createMachine({
         }
       }
     },
+    arrested: {
+      meta: {
+        narrative: 'Andre is handcuffed and taken to the custody suite in the back of the van. At the desk he gives his name, and a check shows he is known to the local community mental health team. He is crying, still talking about the number plates, and does not seem to follow what the custody sergeant is saying to him. She turns to you: "What are the circumstances, and what do you know about him?"',
+        choices: [
+          {
+            event: 'TELL_ALL',
+            label: 'Tell her everything you saw and heard, that you believe he is in a mental health crisis and anything a health professional told you; ask for him to be treated as vulnerable and for the healthcare professional and liaison and diversion to see him now'
+          },
+          {
+            event: 'MINIMISE',
+            label: "Tell her it's a straightforward obstruction and he has calmed down; he can wait in a cell until he is interviewed"
+          }
+        ]
+      },
+      on: {
+        TELL_ALL: {
+          target: 'custodyAssessment',
+          meta: {
+            feedback: 'Right, given where you now are. Under PACE Code C, anyone an officer has any reason to suspect may be vulnerable must be treated as vulnerable unless clear evidence dispels the suspicion, and the custody officer must get clinical attention for a detainee who appears to be suffering from a mental disorder. She can only do that if you tell her what you know. But the arrest has already put a man in mental health crisis in a police cell instead of a place of care.',
+            score: 1,
+            flags: []
+          }
+        },
+        MINIMISE: {
+          target: 'custodyHarm',
+          meta: {
+            feedback: 'You have every reason to suspect he is vulnerable, and the custody officer needs that information to call the healthcare professional, an appropriate adult and liaison and diversion. Leaving it out means a man in crisis goes into a cell with nobody watching for it. The Sean Rigg inquest found that police failed to identify him as vulnerable at arrest, despite the information available, and that his basic rights and care were not delivered in custody.',
+            score: -3,
+            flags: ['no-handover', 'no-liaison-diversion']
+          }
+        }
+      }
+    },
     safe: {
       type: 'final',
       meta: {
         outcome: 'safe-resolution',
         title: 'Andre is safe and being cared for',
         narrative: 'Andre is assessed that evening by a doctor and an approved mental health professional. He agrees to stay in hospital for a while, and his sister comes in to see him. On her way out she stops to thank PC Ellis for being kind to her brother.',
-        debrief: "You approached calmly, learned Andre's name and story, consulted a mental health nurse before deciding, and used section 136 only when he refused help and headed back towards the traffic. Section 136 lets a constable remove a person who appears to have a mental disorder and to need immediate care or control to a place of safety, where that is necessary in the person's interests or to protect others; it can be used in a street but not in anyone's home. Before using it, the law requires you to consult a health professional where practicable. A police station may be used only in narrow circumstances, the Code of Practice says the person should normally travel by ambulance, and the detention can last up to 24 hours from arrival at the first place of safety. The Sean Rigg inquest found that police failed to recognise his vulnerability despite the information available and took him to a police station instead of hospital; you did the opposite. Remember: under section 136 the person is a patient, not a suspect.",
+        debrief: "Andre ended up where he needed to be: detained under section 136 for his own safety, at a health-based place of safety, with a full handover to the team who would assess him. Look back at your decisions above for the route you took. The safest one approaches calmly with one voice, learns his name and story, consults a mental health nurse before deciding, uses section 136 only when he refuses help and heads back towards the traffic, and waits for an ambulance rather than using the van. Section 136 lets a constable remove a person who appears to have a mental disorder and to need immediate care or control to a place of safety, where that is necessary in the person's interests or to protect others; it can be used in a street but not in anyone's home. Before using it, the law requires you to consult a health professional where practicable. A police station may be used only in narrow circumstances, the Code of Practice says the person should normally travel by ambulance, and the detention can last up to 24 hours from arrival at the first place of safety. The Sean Rigg inquest found that police failed to recognise his vulnerability despite the information available and took him to a police station instead of hospital; Andre went to hospital. Remember: under section 136 the person is a patient, not a suspect.",
         learnMore: [
           {
             module: 'mental-health-act',
@@ -350,6 +383,32 @@ export const machine = setup({}).createMachine({
             section: 'police-stations-as-places-of-safety',
             label: 'Police stations as places of safety'
           }
+        ]
+      }
+    },
+    custodyAssessment: {
+      type: 'final',
+      meta: {
+        outcome: 'delayed-care',
+        title: 'Andre is assessed in custody, as a suspect',
+        narrative: 'The custody sergeant treats Andre as vulnerable. The healthcare professional sees him within the hour, and the liaison and diversion practitioner asks for a Mental Health Act assessment. A doctor and an approved mental health professional see him late that night in a room off the cell corridor, and he is admitted to hospital in the early hours. He has spent the evening in a cell, and he now has an arrest on his record from the afternoon he was unwell at a bus stop.',
+        debrief: "Andre was assessed in the end because you told the custody officer the truth, but he was assessed as a suspect in a cell, not as a patient at a place of safety. Two different legal routes were open to you on Brixton Road. Section 136 of the Mental Health Act is a care power: it lets a constable take a person who appears to have a mental disorder and to need immediate care or control to a place of safety, after consulting a health professional where practicable, so that a doctor and an approved mental health professional can assess them, with detention limited to 24 hours. An arrest is a criminal justice power for dealing with a suspected offence: it takes the person into police custody, where the Police and Criminal Evidence Act and its Codes of Practice govern what happens, not the rules on places of safety. In custody, Code C requires anyone there is any reason to suspect may be vulnerable to be treated as vulnerable, with an appropriate adult, clinical attention and liaison and diversion. Using a minor offence to avoid the Mental Health Act swaps the first route for the second: it treats a person as a criminal for being unwell, puts them in a cell instead of a place of care, and loses the safeguards of section 136. The Sean Rigg inquest found that police failed to identify him as vulnerable when they arrested him, despite the information available, and took him to a police station instead of an emergency department or a section 136 suite; people told the Adebowale Commission they were treated like criminals when they were in crisis. If the conditions for section 136 are met, use it. If you do arrest someone for an offence, everything you know about their mental health must go with them to the custody desk.",
+        learnMore: [
+          { module: 'mental-health-act', section: 'a-care-power-not-an-arrest', label: 'A care power, not an arrest' },
+          { module: 'custody-vulnerable-people', section: 'any-reason-to-suspect', label: 'Any reason to suspect' }
+        ]
+      }
+    },
+    custodyHarm: {
+      type: 'final',
+      meta: {
+        outcome: 'harm',
+        title: 'Andre is hurt in a police cell',
+        narrative: 'Andre is booked in for obstruction with no mental health concerns recorded, and put in a cell on routine checks. Nobody calls the healthcare professional or liaison and diversion. Two hours later a detention officer finds him bleeding from a head wound: he has been hitting his head against the cell wall. He is taken to the emergency department, and the hospital mental health team sees him the next morning. His sister learns where he has been only when the hospital phones her.',
+        debrief: "Andre was hurt because a man in mental health crisis was taken into custody as a suspect, and what was known about his mental health did not go with him. On Brixton Road he appeared to have a mental disorder and to need immediate care or control, in a public place: the situation section 136 exists for, with its duty to consult, a health-based place of safety and an assessment by a doctor and an approved mental health professional. An arrest for a minor offence took him down a different legal route, into police custody, where the Police and Criminal Evidence Act and its Codes of Practice apply instead of the rules on places of safety. Code C sets a low threshold: if an officer has any reason to suspect that a person may be vulnerable, they must be treated as vulnerable unless clear evidence dispels it, and a detainee who appears to be suffering from a mental disorder must get clinical attention. Those safeguards only work if the people at the desk know what you know. The Sean Rigg inquest found that police failed to identify him as vulnerable at arrest despite the information available, took him to a police station instead of an emergency department or a section 136 suite, and did not deliver basic rights and care in custody; the Adebowale Commission found the Met's records incomplete. Next time: if the conditions for section 136 are met, use it and take the person to a health-based place of safety. Whenever you bring anyone to custody, hand over everything you know about their mental health.",
+        learnMore: [
+          { module: 'custody-vulnerable-people', section: 'any-reason-to-suspect', label: 'Any reason to suspect' },
+          { module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
         ]
       }
     }

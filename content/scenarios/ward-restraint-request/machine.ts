@@ -194,7 +194,7 @@ export const machine = setup({}).createMachine({
           }
         },
         NOTHING: {
-          target: 'safe',
+          target: 'safeUnrecorded',
           meta: {
             feedback: "Force was used: Kieran took hold of Jordan's arm and moved him. The Use of Force Act requires units to record every use of force that is more than negligible, so that patterns, including the disproportionate use of force on some groups of patients, can be seen and reduced. If you are unsure whether something counts, record it.",
             score: -2,
@@ -331,7 +331,7 @@ export const machine = setup({}).createMachine({
         outcome: 'safe-resolution',
         title: 'Jordan stays, by choice',
         narrative: 'Jordan sleeps through the night. In the morning his mum visits, and Jordan and his care team talk through his medication and what frightened him. A few weeks later he goes home with support from the community mental health team.',
-        debrief: "Jordan was an informal patient who wanted to leave, and you treated him as a person with rights and fears rather than a problem to contain. You declined to call police for a clinical intervention, checked his legal status, listened, told him honestly that he could leave, brought in the duty doctor and his mum, and recorded the force that had been used earlier in the evening. This is the situation in which Olaseni Lewis died in 2010: a voluntary patient who tried to leave, staff who called the police, and a restraint by up to eleven officers that his inquest found excessive, disproportionate and unreasonable. His death led to the Mental Health Units (Use of Force) Act 2018, known as Seni's Law, which requires units to have a use-of-force policy, to train staff in avoiding and reducing force, to tell patients about their rights and to record every use of force that is more than negligible. A College of Policing memorandum of understanding says police should not be used for restraint in purely clinical interventions without exceptional factors. The nurse in charge sets the tone: lead with talking, the law and a plan.",
+        debrief: "Jordan was an informal patient who wanted to leave, and he stayed because he chose to after a proper review by the duty doctor, not because anyone held him. You also recorded the force used earlier in the evening, when Kieran took hold of his arm, and planned a debrief with Jordan and the staff. Look back at your decisions above for how you got here. The safest route treats him as a person with rights and fears rather than a problem to contain: it declines to call police for a clinical intervention, checks his legal status, listens, tells him honestly that he can leave, brings in the duty doctor and, with his agreement, his mum, and agrees a clinical plan for the night instead of asking for a police car on standby. Wherever your path called the police, blocked the door or told him he could not leave, that is where this could have gone the other way. An informal patient is free to leave unless a lawful power applies, such as a doctor's holding power under section 5(2) of the Mental Health Act while an assessment is arranged. This is the situation in which Olaseni Lewis died in 2010: a voluntary patient who tried to leave, staff who called the police, and a restraint by up to eleven officers that his inquest found excessive, disproportionate and unreasonable. His death led to the Mental Health Units (Use of Force) Act 2018, known as Seni's Law, which requires units to have a use-of-force policy, to train staff in avoiding and reducing force, to tell patients about their rights and to record every use of force that is more than negligible. A College of Policing memorandum of understanding says police should not be used for restraint in purely clinical interventions without exceptional factors. The nurse in charge sets the tone: lead with talking, the law and a plan.",
         learnMore: [
           {
             module: 'why-this-training',
@@ -344,6 +344,27 @@ export const machine = setup({}).createMachine({
             label: 'Protocols and escalation, including police on wards'
           },
           { module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
+        ]
+      }
+    },
+    safeUnrecorded: {
+      type: 'final',
+      meta: {
+        outcome: 'safe-resolution',
+        title: 'Jordan stays, but the force used on him goes unrecorded',
+        narrative: "Jordan sleeps through the night and his mum visits in the morning. When the ward's use-of-force records are reviewed at the end of the month, there is nothing about the evening: Kieran's hold on Jordan's arm appears only as a line in his notes. Weeks later Jordan tells his care team that a nurse grabbed him on the night he wanted to go home, and nobody can find a record of it.",
+        debrief: "Jordan stayed after a review by the duty doctor, and nobody held him to stop him leaving. But force was used earlier in the evening: Kieran took hold of Jordan's arm and walked him back to his room, and a line in his notes is not a record of it. The Mental Health Units (Use of Force) Act 2018, known as Seni's Law after Olaseni Lewis, requires mental health units to record every use of force that is more than negligible, including information about the patient such as any disability, mental disorder, learning disability or autism. Those records are how patterns, including force used disproportionately on some groups of patients, are seen and reduced, and how a patient's later account can be checked. Taking hold of someone's arm to move them is a use of force; if you are unsure whether something counts, record it. NICE also expects a person who has been restrained to be offered a debrief, and talking it through with Jordan would help rebuild his trust in the ward.",
+        learnMore: [
+          {
+            module: 'restraint-safety',
+            section: 'leadership-supervision-and-recording',
+            label: 'Leadership, supervision and recording'
+          },
+          {
+            module: 'why-this-training',
+            section: 'what-has-changed',
+            label: "What has changed, including Seni's Law"
+          }
         ]
       }
     },

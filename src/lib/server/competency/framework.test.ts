@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { listScenarioSlugs, readModuleFiles } from '../content/disk';
-import { competenciesSupportedBy, FrameworkError, parseFramework, requiredFor } from './framework';
+import { JOB_ROLE_IDS } from '../../organisation-model';
+import { loadContentFromDisk } from '../content/disk';
+import { competenciesSupportedBy, parseFramework, requiredFor } from './framework';
 
 const source = readFileSync('content/competencies.yaml', 'utf8');
 const known = {
@@ -15,6 +17,23 @@ const competencyTable = authoring.slice(authoring.indexOf('Competencies (`compet
 const DOCUMENTED_IDS = [...competencyTable.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
 
 describe('competency framework', () => {
+	it('only asks a role for modules and scenarios assigned to that role', async () => {
+		const { modules, scenarios } = await loadContentFromDisk();
+		const audience = new Map<string, readonly string[]>([
+			...modules.map((m) => [`module:${m.slug}`, m.meta.audience] as const),
+			...scenarios.map(({ def }) => [`scenario:${def.slug}`, def.meta.audience] as const)
+		]);
+		const framework = parseFramework('content/competencies.yaml', source, known);
+		const mismatches: string[] = [];
+		for (const role of JOB_ROLE_IDS)
+			for (const { competency, requirements } of requiredFor(framework, role))
+				for (const r of requirements) {
+					const keys = r.kind === 'module' ? [`module:${r.module}`] : r.kind === 'scenario' ? r.scenarios.map((s) => `scenario:${s}`) : [];
+					for (const key of keys) if (!audience.get(key)?.includes(role)) mismatches.push(`${competency.id} asks ${role} for ${key}, whose audience leaves ${role} out`);
+				}
+		expect(mismatches).toEqual([]);
+	});
+
 	it('ships 10 to 15 competencies, every one defined, naming only modules and scenarios that exist', () => {
 		const framework = parseFramework('content/competencies.yaml', source, known);
 		expect(framework.competencies.length).toBeGreaterThanOrEqual(10);
@@ -37,7 +56,10 @@ describe('competency framework', () => {
 	it('names the field at fault, and refuses unknown modules', () => {
 		expect(() => parseFramework('f.yaml', source.replace('police-recruit: 12,', 'police-recruit: 0,'), known)).toThrow(/f\.yaml: field "competencies\.0\.roles\.police-recruit"/);
 		expect(() => parseFramework('f.yaml', source.replace('module: recognising-distress', 'module: no-such-module'), known)).toThrow(/names module "no-such-module"/);
-		const wrongRole = source.replace('      - scenarios: [ward-restraint-request]\n\n', '      - scenarios: [ward-restraint-request]\n        roles: [call-handler]\n\n');
+		const wrongRole = source.replace(
+			'      - scenarios: [ward-restraint-request]\n        roles: [mental-health-nurse, ward-healthcare-assistant]\n',
+			'      - scenarios: [ward-restraint-request]\n        roles: [call-handler]\n'
+		);
 		expect(wrongRole).not.toBe(source);
 		expect(() => parseFramework('f.yaml', wrongRole, known)).toThrow(/names call-handler, which this competency does not apply to/);
 		expect(() => parseFramework('f.yaml', source.replace('id: mha-powers', 'id: recognise-distress'), known)).toThrow(/competency "recognise-distress" is defined twice/);
