@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
-let ids: Record<string, number> = {};
+const ids: Record<string, number> = {};
 
 test.beforeAll(async ({ browser }) => {
 	const page = await browser.newPage();

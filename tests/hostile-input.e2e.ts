@@ -23,6 +23,7 @@ const SIGN_IN_BUDGET = 25;
 let baseURL: string;
 let db: Database.Database;
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
 test.beforeAll(({}, testInfo) => {
 	baseURL = testInfo.project.use.baseURL!;
 	db = openE2eDb(baseURL);

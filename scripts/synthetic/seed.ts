@@ -123,7 +123,6 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	const today = londonToday(now);
 	const todayDay = dayOf(today);
 	const seed = options.seed ?? 2013;
-	const rand = mulberry32(seed);
 	const plan = planLondon(options.staff, options.years);
 	const windowStart = todayDay - Math.round(options.years * 365.25);
 	const goLiveDay = (o: number, u: number) => Math.min(todayDay - 1, windowStart + Math.round(plan[o].units[u].goLiveMonths * 30.44));

@@ -9,7 +9,6 @@ const FALLBACK = '/training';
  */
 export function safeRedirectTarget(target: string | undefined | null, origin: URL): string {
 	if (!target || !target.startsWith('/')) return FALLBACK;
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 	if (/[\u0000-\u001f\u007f\\]/.test(target)) return FALLBACK;
 	let url: URL;
 	try {

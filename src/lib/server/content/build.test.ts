@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- machine configs are edited here as untyped JSON */
 /**
  * The content index over the shipped content/ folder, and the checks that span files. New module and
  * scenario files are picked up automatically. Everything here runs without a database.

@@ -10,7 +10,7 @@ export const personInput = z.object({
 	unitId: id('a unit'),
 	jobRole: z.enum(JOB_ROLE_IDS, { error: 'Choose a job role' }),
 	workforceId: requiredText('the workforce identifier', 40).pipe(
-		z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 \-\/]*$/, 'The workforce identifier may contain only letters, numbers, spaces, hyphens and slashes')
+		z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 \-/]*$/, 'The workforce identifier may contain only letters, numbers, spaces, hyphens and slashes')
 	),
 	startDate: isoDate('the start date')
 });

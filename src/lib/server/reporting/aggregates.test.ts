@@ -99,7 +99,7 @@ describe('dashboard aggregates', () => {
 		const nhs = addOrganisation(db, 'Trust', 'nhs');
 		const las = addOrganisation(db, 'Ambulance', 'ambulance');
 		const units = [addUnit(db, police.id, 'A', 'Lambeth'), addUnit(db, police.id, 'B', 'Lewisham'), addUnit(db, nhs.id, 'W', 'Lambeth'), addUnit(db, las.id, 'S', 'Lambeth'), addUnit(db, police.id, 'T', null)];
-		const people = Array.from({ length: 40 }, (_, i) =>
+		const people = Array.from({ length: 40 }, () =>
 			addPerson(db, pick(units), { jobRole: pick(ROLES), startDate: `20${20 + Math.floor(rand() * 6)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}` })
 		).map((p, i) => ({ ...p, i }));
 		const scopes: PeopleScope[] = [{ kind: 'all' }, { kind: 'scoped', organisationIds: [police.id], unitIds: [] }, { kind: 'scoped', organisationIds: [], unitIds: [units[0].id, units[2].id] }];
