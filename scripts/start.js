@@ -44,7 +44,13 @@ if (workers > 1 && cluster.isPrimary) {
 	const listening = new Set();
 	// Workers run this file, not whatever script imported it (scripts/demo.ts seeds first, then imports it).
 	cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
-	cluster.on('listening', (worker) => listening.add(worker.id));
+	let announced = false;
+	cluster.on('listening', (worker) => {
+		listening.add(worker.id);
+		if (announced || listening.size < workers) return;
+		announced = true;
+		log.info({ origin: process.env.ORIGIN, processes: workers }, `Crisis Care Academy is serving at ${process.env.ORIGIN} from ${workers} processes`);
+	});
 	// /metrics for the whole server: the worker that is scraped asks here; prom-client's AggregatorRegistry asks
 	// every worker for its numbers and adds them up. The message names match src/lib/server/ops/metrics.ts.
 	process.env.ACADEMY_METRICS_FROM_PRIMARY = '1';
@@ -65,7 +71,6 @@ if (workers > 1 && cluster.isPrimary) {
 	// open the database, so that they never race to do it.
 	cluster.fork().once('listening', () => {
 		for (let i = 1; i < workers; i++) cluster.fork();
-		log.info({ origin: process.env.ORIGIN, processes: workers }, `Crisis Care Academy is serving at ${process.env.ORIGIN} from ${workers} processes`);
 	});
 	cluster.on('exit', (worker, code, signal) => {
 		if (stopping) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetrics, sampleOf } from '$testing/prometheus';
+import { parseMetrics } from '$testing/prometheus';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { hashPassword } from '../auth/password';
 import { signIn } from '../auth/sign-in';
@@ -12,7 +12,7 @@ async function scrape() {
 	expect(scraped?.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
 	return parseMetrics(scraped!.text);
 }
-const value = (metrics: Awaited<ReturnType<typeof scrape>>, name: string, labels: Record<string, string> = {}) => Number(sampleOf(metrics, name, labels)?.value);
+const value = (metrics: Awaited<ReturnType<typeof scrape>>, name: string, labels: Record<string, string> = {}) => metrics.series(name, labels);
 
 describe('/metrics', () => {
 	it('parses as Prometheus text format, with the process metrics and every application family', async () => {
@@ -27,10 +27,10 @@ describe('/metrics', () => {
 			'process_resident_memory_bytes',
 			'nodejs_eventloop_lag_p99_seconds'
 		]) {
-			expect(metrics.has(name), name).toBe(true);
+			expect(metrics.families.has(name), name).toBe(true);
 		}
-		expect(metrics.get('academy_http_request_duration_seconds')!.type).toBe('HISTOGRAM');
-		expect(metrics.get('academy_sign_in_attempts_total')!.type).toBe('COUNTER');
+		expect(metrics.families.get('academy_http_request_duration_seconds')!.type).toBe('HISTOGRAM');
+		expect(metrics.families.get('academy_sign_in_attempts_total')!.type).toBe('COUNTER');
 	});
 
 	it('counts sign-in failures and throttles as signIn decides them', async () => {
@@ -41,7 +41,7 @@ describe('/metrics', () => {
 		for (let i = 0; i < 5; i++) await signIn(db, { email: 'metrics@example.test', password: 'wrong', address: '10.0.0.1' });
 		await signIn(db, { email: 'metrics@example.test', password: 'right-password-1', address: '10.0.0.1' }); // throttled: the account is cooling off
 		const after = await scrape();
-		const delta = (outcome: string) => value(after, 'academy_sign_in_attempts_total', { outcome }) - value(before, 'academy_sign_in_attempts_total', { outcome });
+		const delta = (outcome: string) => value(after, 'academy_sign_in_attempts_total', { outcome })! - value(before, 'academy_sign_in_attempts_total', { outcome })!;
 		expect(delta('failed')).toBe(5);
 		expect(delta('throttled')).toBe(1);
 		expect(delta('succeeded')).toBe(0);
@@ -65,7 +65,7 @@ describe('/metrics', () => {
 		countMailFailed({ final: true });
 		registerMailQueueProbe(() => ({ waiting: 1, oldestQueuedAt: new Date(Date.now() - 90_000) }));
 		const after = await scrape();
-		const delta = (name: string, labels: Record<string, string> = {}) => value(after, name, labels) - value(before, name, labels);
+		const delta = (name: string, labels: Record<string, string> = {}) => value(after, name, labels)! - value(before, name, labels)!;
 		expect(delta('academy_mail_queued_total')).toBe(3);
 		expect(delta('academy_mail_sent_total')).toBe(2);
 		expect(delta('academy_mail_failed_total', { final: 'false' })).toBe(1);
