@@ -8,6 +8,11 @@ declare module 'parse-prometheus-text-format' {
 		count?: string;
 		sum?: string;
 	};
-	export type PrometheusFamily = { name: string; help: string; type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED'; metrics: PrometheusSample[] };
+	export type PrometheusFamily = {
+		name: string;
+		help: string;
+		type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED';
+		metrics: PrometheusSample[];
+	};
 	export default function parsePrometheusTextFormat(text: string): PrometheusFamily[];
 }

@@ -26,7 +26,9 @@ export function heartbeatStatus(last: number | undefined, since: number, withinM
 			: { ok: false, detail: `has not run in the ${seconds(now - since)} since start` };
 	}
 	const age = now - last;
-	return age <= withinMs ? { ok: true, detail: `last ran ${seconds(age)} ago` } : { ok: false, detail: `last ran ${seconds(age)} ago, more than ${seconds(withinMs)}` };
+	return age <= withinMs
+		? { ok: true, detail: `last ran ${seconds(age)} ago` }
+		: { ok: false, detail: `last ran ${seconds(age)} ago, more than ${seconds(withinMs)}` };
 }
 
 /** Makes /readyz fail when `task` has not called markAlive within `withinMs` (a few of its intervals). */

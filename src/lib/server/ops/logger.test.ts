@@ -11,14 +11,18 @@ describe('logLevelFrom', () => {
 	});
 
 	it('refuses anything else with a message naming the choices', () => {
-		expect(() => logLevelFrom({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (it is "verbose").');
+		expect(() => logLevelFrom({ LOG_LEVEL: 'verbose' })).toThrow(
+			'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (it is "verbose").'
+		);
 	});
 });
 
 describe('createLogger', () => {
 	it('writes one JSON object a line with an ISO time and the level as a word, and drops lines below its level', () => {
 		const lines: string[] = [];
-		const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(...String(chunk).split('\n').filter(Boolean)), done()) });
+		const sink = new Writable({
+			write: (chunk, _encoding, done) => (lines.push(...String(chunk).split('\n').filter(Boolean)), done())
+		});
 		const log = createLogger('info', sink);
 		log.debug('not shown');
 		log.info({ requestId: 'r1' }, 'shown');

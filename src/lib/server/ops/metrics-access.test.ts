@@ -12,7 +12,17 @@ describe('metricsAccess', () => {
 	it('needs the exact token as a bearer token', () => {
 		expect(metricsAccess(TOKEN, `Bearer ${TOKEN}`)).toBe('allowed');
 		expect(metricsAccess(TOKEN, `bearer ${TOKEN}`)).toBe('allowed');
-		for (const refused of [null, '', 'Bearer', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN.toUpperCase()}`, TOKEN, `Bearer ${TOKEN} extra`]) {
+		for (const refused of [
+			null,
+			'',
+			'Bearer',
+			`Basic ${TOKEN}`,
+			`Bearer ${TOKEN}x`,
+			`Bearer ${TOKEN.slice(0, -1)}`,
+			`Bearer ${TOKEN.toUpperCase()}`,
+			TOKEN,
+			`Bearer ${TOKEN} extra`
+		]) {
 			expect(metricsAccess(TOKEN, refused), String(refused)).toBe('refused');
 		}
 	});

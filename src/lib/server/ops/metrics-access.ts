@@ -21,7 +21,9 @@ export function metricsTokenFrom(env: Record<string, string | undefined>): strin
 	const token = env.METRICS_TOKEN;
 	if (token === undefined || token === '') return undefined;
 	if (token.length < 16 || /\s/.test(token)) {
-		throw new Error('METRICS_TOKEN must be at least 16 characters with no spaces (for example the output of `openssl rand -hex 32`), or unset to turn /metrics off.');
+		throw new Error(
+			'METRICS_TOKEN must be at least 16 characters with no spaces (for example the output of `openssl rand -hex 32`), or unset to turn /metrics off.'
+		);
 	}
 	return token;
 }

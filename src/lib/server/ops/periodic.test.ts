@@ -26,19 +26,32 @@ describe('startPeriodicWork', () => {
 		startPeriodicWork(
 			'test-maintenance',
 			[
-				{ name: 'test-broken', what: 'do the broken thing', run: () => { throw new Error('disk I/O error'); } },
+				{
+					name: 'test-broken',
+					what: 'do the broken thing',
+					run: () => {
+						throw new Error('disk I/O error');
+					}
+				},
 				{ name: 'test-fine', what: 'do the fine thing', run: () => void runs++ }
 			],
 			60_000,
 			createLogger('info', sink)
 		);
 		expect(runs).toBe(1);
-		expect(lines[0]).toMatchObject({ level: 'error', task: 'test-broken', msg: 'Could not do the broken thing', err: { message: 'disk I/O error', stack: expect.stringContaining('periodic.test.ts') } });
+		expect(lines[0]).toMatchObject({
+			level: 'error',
+			task: 'test-broken',
+			msg: 'Could not do the broken thing',
+			err: { message: 'disk I/O error', stack: expect.stringContaining('periodic.test.ts') }
+		});
 		expect(await sample('academy_task_failures_total', 'test-broken')).toBe(1);
 		expect(await sample('academy_task_failures_total', 'test-fine')).toBe(0);
 		expect(lastAlive('test-fine')).toBe(Date.parse('2026-05-01T09:00:00Z'));
 		expect(lastAlive('test-broken')).toBeUndefined();
-		expect(await sample('academy_task_last_success_timestamp_seconds', 'test-maintenance')).toBe(Date.parse('2026-05-01T09:00:00Z') / 1000);
+		expect(await sample('academy_task_last_success_timestamp_seconds', 'test-maintenance')).toBe(
+			Date.parse('2026-05-01T09:00:00Z') / 1000
+		);
 
 		await vi.advanceTimersByTimeAsync(60_000);
 		expect(runs).toBe(2);

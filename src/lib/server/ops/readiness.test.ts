@@ -23,8 +23,14 @@ describe('/readyz checks', () => {
 	it('is ready when the database answers and every migration is applied', async () => {
 		vi.spyOn(logger, 'info').mockImplementation(() => undefined);
 		const db = testDb();
-		register('database', databaseCheck(() => db));
-		register('migrations', migrationsCheck(() => db, MIGRATIONS_FOLDER));
+		register(
+			'database',
+			databaseCheck(() => db)
+		);
+		register(
+			'migrations',
+			migrationsCheck(() => db, MIGRATIONS_FOLDER)
+		);
 		const report = await checkReadiness();
 		expect(report.status).toBe('ready');
 		expect(report.checks.database).toEqual({ ok: true, detail: 'answers' });
@@ -43,17 +49,28 @@ describe('/readyz checks', () => {
 		expect(report.checks.database).toEqual({ ok: false, detail: 'failed (SQLITE_NOTADB)' });
 		expect(report.checks.migrations.ok).toBe(false);
 		expect(JSON.stringify(report)).not.toContain(folder);
-		expect(warn).toHaveBeenCalledWith(expect.objectContaining({ readiness: 'not ready', failing: ['database', 'migrations'] }), 'not ready');
+		expect(warn).toHaveBeenCalledWith(
+			expect.objectContaining({ readiness: 'not ready', failing: ['database', 'migrations'] }),
+			'not ready'
+		);
 	});
 
 	it('is not ready when the database is behind the migrations on disk', async () => {
 		vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
 		const db = testDb();
-		db.$client.prepare('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)').run();
-		register('migrations', migrationsCheck(() => db, MIGRATIONS_FOLDER));
+		db.$client
+			.prepare('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)')
+			.run();
+		register(
+			'migrations',
+			migrationsCheck(() => db, MIGRATIONS_FOLDER)
+		);
 		const report = await checkReadiness();
 		expect(report.status).toBe('not ready');
-		expect(report.checks.migrations).toMatchObject({ ok: false, detail: expect.stringMatching(/the newest is missing/) });
+		expect(report.checks.migrations).toMatchObject({
+			ok: false,
+			detail: expect.stringMatching(/the newest is missing/)
+		});
 	});
 
 	it('takes checks other areas register, waits for async ones, and fails one that never answers', async () => {
@@ -80,10 +97,16 @@ describe('heartbeatStatus', () => {
 		expect(heartbeatStatus(1_000 * MIN, 0, 30 * MIN, 1_010 * MIN)).toEqual({ ok: true, detail: 'last ran 600 s ago' });
 	});
 	it('fails when the last beat is too old', () => {
-		expect(heartbeatStatus(1_000 * MIN, 0, 30 * MIN, 1_031 * MIN)).toMatchObject({ ok: false, detail: 'last ran 1860 s ago, more than 1800 s' });
+		expect(heartbeatStatus(1_000 * MIN, 0, 30 * MIN, 1_031 * MIN)).toMatchObject({
+			ok: false,
+			detail: 'last ran 1860 s ago, more than 1800 s'
+		});
 	});
 	it('gives a task that has not run yet the interval to start, then fails it', () => {
 		expect(heartbeatStatus(undefined, 0, 30 * MIN, 5 * MIN).ok).toBe(true);
-		expect(heartbeatStatus(undefined, 0, 30 * MIN, 31 * MIN)).toMatchObject({ ok: false, detail: 'has not run in the 1860 s since start' });
+		expect(heartbeatStatus(undefined, 0, 30 * MIN, 31 * MIN)).toMatchObject({
+			ok: false,
+			detail: 'has not run in the 1860 s since start'
+		});
 	});
 });

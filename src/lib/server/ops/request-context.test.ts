@@ -15,10 +15,11 @@ describe('request context', () => {
 	});
 
 	it('keeps two requests in flight at once apart', async () => {
-		const answer = (id: string, ms: number) => runInRequestContext({ requestId: id }, async () => {
-			await new Promise((r) => setTimeout(r, ms));
-			return currentRequestId();
-		});
+		const answer = (id: string, ms: number) =>
+			runInRequestContext({ requestId: id }, async () => {
+				await new Promise((r) => setTimeout(r, ms));
+				return currentRequestId();
+			});
 		expect(await Promise.all([answer('slow', 10), answer('fast', 1)])).toEqual(['slow', 'fast']);
 	});
 
@@ -33,7 +34,9 @@ describe('request context', () => {
 describe('audit entries', () => {
 	it('carry the id of the request that wrote them, inside the hash chain; entries written outside a request do not', () => {
 		const db = testDb();
-		runInRequestContext({ requestId: 'req-audit-1' }, () => appendAudit(db, { actorId: 1, action: 'person-update', entity: 'person', entityId: 5, detail: { name: 'X' } }));
+		runInRequestContext({ requestId: 'req-audit-1' }, () =>
+			appendAudit(db, { actorId: 1, action: 'person-update', entity: 'person', entityId: 5, detail: { name: 'X' } })
+		);
 		appendAudit(db, { actorId: null, action: 'retention-purge', entity: 'session', detail: {} });
 		const rows = db.$client.prepare('select detail from audit_log order by id').pluck().all() as string[];
 		expect(JSON.parse(rows[0])).toEqual({ name: 'X', requestId: 'req-audit-1' });

@@ -10,17 +10,35 @@ afterEach(() => vi.restoreAllMocks());
 
 function captured() {
 	const lines: Record<string, unknown>[] = [];
-	const sink = new Writable({ write: (chunk, _e, done) => (String(chunk).split('\n').filter(Boolean).forEach((l) => lines.push(JSON.parse(l))), done()) });
+	const sink = new Writable({
+		write: (chunk, _e, done) => (
+			String(chunk)
+				.split('\n')
+				.filter(Boolean)
+				.forEach((l) => lines.push(JSON.parse(l))),
+			done()
+		)
+	});
 	return { lines, log: createLogger('debug', sink) };
 }
 
 function fakeEvent(method: string, routeId: string | null, headers: Record<string, string> = {}) {
-	return { request: new Request('http://localhost/x', { method, headers }), route: { id: routeId }, locals: { user: null, session: null } } as unknown as RequestEvent;
+	return {
+		request: new Request('http://localhost/x', { method, headers }),
+		route: { id: routeId },
+		locals: { user: null, session: null }
+	} as unknown as RequestEvent;
 }
 
 async function histogramCount(route: string, method: string, status: string) {
 	const metric = await metricsRegistry.getSingleMetric('academy_http_request_duration_seconds')!.get();
-	const sample = metric.values.find((v) => v.metricName === 'academy_http_request_duration_seconds_count' && v.labels.route === route && v.labels.method === method && v.labels.status === status);
+	const sample = metric.values.find(
+		(v) =>
+			v.metricName === 'academy_http_request_duration_seconds_count' &&
+			v.labels.route === route &&
+			v.labels.method === method &&
+			v.labels.status === status
+	);
 	return sample?.value ?? 0;
 }
 
@@ -40,9 +58,21 @@ describe('recordRequest', () => {
 	it('writes the route pattern, status, duration and the person id only, and counts the request by route', async () => {
 		const { lines, log } = captured();
 		const before = await histogramCount('/manage/people/[id]', 'GET', '200');
-		recordRequest({ requestId: 'r-1', method: 'GET', route: '/manage/people/[id]', status: 200, durationMs: 12.345, user: 42 }, log);
+		recordRequest(
+			{ requestId: 'r-1', method: 'GET', route: '/manage/people/[id]', status: 200, durationMs: 12.345, user: 42 },
+			log
+		);
 		recordRequest({ requestId: 'r-2', method: 'POST', route: null, status: 404, durationMs: 1, user: null }, log);
-		expect(lines[0]).toMatchObject({ level: 'info', msg: 'request', requestId: 'r-1', method: 'GET', route: '/manage/people/[id]', status: 200, durationMs: 12.3, user: 42 });
+		expect(lines[0]).toMatchObject({
+			level: 'info',
+			msg: 'request',
+			requestId: 'r-1',
+			method: 'GET',
+			route: '/manage/people/[id]',
+			status: 200,
+			durationMs: 12.3,
+			user: 42
+		});
 		expect(lines[1]).toMatchObject({ level: 'info', requestId: 'r-2', route: null, status: 404 });
 		expect(lines[1]).not.toHaveProperty('user');
 		expect(await histogramCount('/manage/people/[id]', 'GET', '200')).toBe(before + 1);
@@ -66,12 +96,18 @@ describe('observeRequest', () => {
 		expect(event.locals.requestId).toBe('lb-0001');
 		expect(response.headers.get('x-request-id')).toBe('lb-0001');
 		expect(currentRequestId()).toBeUndefined();
-		expect(info).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'lb-0001', method: 'GET', route: '/training', status: 200 }), 'request');
+		expect(info).toHaveBeenCalledWith(
+			expect.objectContaining({ requestId: 'lb-0001', method: 'GET', route: '/training', status: 200 }),
+			'request'
+		);
 	});
 
 	it('replaces an id that is not sane', async () => {
 		vi.spyOn(logger, 'info').mockImplementation(() => undefined);
-		const response = await observeRequest({ event: fakeEvent('GET', '/training', { 'x-request-id': 'bad id\twith tab' }), resolve: async () => new Response('ok') });
+		const response = await observeRequest({
+			event: fakeEvent('GET', '/training', { 'x-request-id': 'bad id\twith tab' }),
+			resolve: async () => new Response('ok')
+		});
 		expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 	});
 });
@@ -80,7 +116,12 @@ describe('logServerError', () => {
 	it('logs nothing for errors that are the client’s doing', async () => {
 		const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
 		for (const status of [400, 404, 405, 413, 415]) {
-			await logServerError({ error: new Error('POST method not allowed. No form actions exist for this page'), event: fakeEvent('POST', '/modules'), status, message: 'Method Not Allowed' });
+			await logServerError({
+				error: new Error('POST method not allowed. No form actions exist for this page'),
+				event: fakeEvent('POST', '/modules'),
+				status,
+				message: 'Method Not Allowed'
+			});
 		}
 		expect(error).not.toHaveBeenCalled();
 	});
@@ -91,6 +132,9 @@ describe('logServerError', () => {
 		event.locals.requestId = 'r-500';
 		const thrown = new Error('database is locked');
 		await logServerError({ error: thrown, event, status: 500, message: 'Internal Error' });
-		expect(error).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'r-500', route: '/manage', status: 500, err: thrown }), 'unexpected error');
+		expect(error).toHaveBeenCalledWith(
+			expect.objectContaining({ requestId: 'r-500', route: '/manage', status: 500, err: thrown }),
+			'unexpected error'
+		);
 	});
 });

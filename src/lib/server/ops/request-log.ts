@@ -29,9 +29,15 @@ export function levelOf(record: Pick<RequestRecord, 'route' | 'status'>): 'error
 
 /** One JSON line and one histogram observation per request. */
 export function recordRequest(record: RequestRecord, log: Logger = logger): void {
-	httpRequestDuration.observe({ route: record.route ?? 'unmatched', method: record.method, status: String(record.status) }, record.durationMs / 1000);
+	httpRequestDuration.observe(
+		{ route: record.route ?? 'unmatched', method: record.method, status: String(record.status) },
+		record.durationMs / 1000
+	);
 	const { user, ...fields } = record;
-	log[levelOf(record)]({ ...fields, durationMs: Math.round(record.durationMs * 10) / 10, ...(user === null ? {} : { user }) }, 'request');
+	log[levelOf(record)](
+		{ ...fields, durationMs: Math.round(record.durationMs * 10) / 10, ...(user === null ? {} : { user }) },
+		'request'
+	);
 }
 
 /**
@@ -69,5 +75,14 @@ export const observeRequest: Handle = async ({ event, resolve }) => {
  */
 export const logServerError: HandleServerError = ({ error, event, status }) => {
 	if (status < 500) return;
-	logger.error({ requestId: event.locals.requestId ?? null, method: event.request.method, route: event.route.id, status, err: error }, 'unexpected error');
+	logger.error(
+		{
+			requestId: event.locals.requestId ?? null,
+			method: event.request.method,
+			route: event.route.id,
+			status,
+			err: error
+		},
+		'unexpected error'
+	);
 };
