@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, logger } from './logger';
-import { metricsRegistry } from './metrics';
+import { httpRequestDuration } from './app-metrics';
 import { currentRequestId } from './request-context';
 import { levelOf, logServerError, observeRequest, recordRequest } from './request-log';
 
@@ -31,7 +31,7 @@ function fakeEvent(method: string, routeId: string | null, headers: Record<strin
 }
 
 async function histogramCount(route: string, method: string, status: string) {
-	const metric = await metricsRegistry.getSingleMetric('academy_http_request_duration_seconds')!.get();
+	const metric = await httpRequestDuration.get();
 	const sample = metric.values.find(
 		(v) =>
 			v.metricName === 'academy_http_request_duration_seconds_count' &&
