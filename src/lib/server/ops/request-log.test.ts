@@ -43,14 +43,16 @@ async function histogramCount(route: string, method: string, status: string) {
 }
 
 describe('levelOf', () => {
-	it('logs client errors at info, server errors at error, and health probes that answer 200 at debug', () => {
+	it('logs client errors at info, server errors at error, and health probes that answer as they should at debug', () => {
 		for (const status of [200, 303, 400, 404, 405, 413, 415]) expect(levelOf({ route: '/login', status })).toBe('info');
 		for (const status of [500, 502, 503]) expect(levelOf({ route: '/login', status })).toBe('error');
 		expect(levelOf({ route: null, status: 404 })).toBe('info');
 		expect(levelOf({ route: '/readyz', status: 200 })).toBe('debug');
 		expect(levelOf({ route: '/healthz', status: 200 })).toBe('debug');
 		expect(levelOf({ route: '/metrics', status: 401 })).toBe('info');
-		expect(levelOf({ route: '/readyz', status: 503 })).toBe('error');
+		expect(levelOf({ route: '/readyz', status: 503 })).toBe('debug');
+		expect(levelOf({ route: '/readyz', status: 500 })).toBe('error');
+		expect(levelOf({ route: '/metrics', status: 503 })).toBe('error');
 	});
 });
 

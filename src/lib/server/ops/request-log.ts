@@ -5,7 +5,7 @@ import { logger } from './logger';
 import { runInRequestContext } from './request-context';
 import { requestIdFrom } from './request-id';
 
-/** Health and metrics routes: asked every few seconds by machines, so logged at debug when they answer 200. */
+/** Health and metrics routes: asked every few seconds by machines. */
 export const PROBE_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 export const isProbeRoute = (routeId: string | null) => routeId !== null && PROBE_ROUTES.has(routeId);
 
@@ -20,10 +20,15 @@ export type RequestRecord = {
 	user: number | null;
 };
 
-/** Server errors at error; probes that answered 200 at debug; everything else, client errors included, at info. */
+/**
+ * Server errors at error; everything else, client errors included, at info. Health probes that answer as they
+ * should (200, or 503 from /readyz, whose changes readiness.ts logs once) at debug, so that probes every few seconds
+ * do not fill the log.
+ */
 export function levelOf(record: Pick<RequestRecord, 'route' | 'status'>): 'error' | 'info' | 'debug' {
+	if (isProbeRoute(record.route) && (record.status === 200 || (record.route === '/readyz' && record.status === 503)))
+		return 'debug';
 	if (record.status >= 500) return 'error';
-	if (record.status === 200 && isProbeRoute(record.route)) return 'debug';
 	return 'info';
 }
 
