@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: SessionValidationResult['user'];
 			session: SessionValidationResult['session'];
+			/** Set by the first handle (src/lib/server/ops/request-log.ts); sent back in X-Request-Id. */
+			requestId?: string;
 		}
 		interface Error {
 			message: string;

@@ -1,5 +1,6 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/environment';
 import { securityHeaders } from '$lib/server/access/security-headers';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { purgeExpired, retentionSettings } from '$lib/server/auth/retention';
@@ -9,6 +10,9 @@ import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { refreshStatistics } from '$lib/server/db/statistics';
 import { drainUnreadBody } from '$lib/server/forms/drain-body';
+import { startOperations } from '$lib/server/ops/install';
+import { startPeriodicWork } from '$lib/server/ops/periodic';
+import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
 
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
@@ -20,30 +24,25 @@ export const init: ServerInit = () => {
 	// Read first: a retention setting that makes no sense stops the server with a message, before it serves.
 	const retention = retentionSettings(process.env);
 	const db = getDb();
+	startOperations(db, { dev });
 	let firstRun = true;
 	// None is fatal: each is tried again at the next run (and dashboards bring the aggregates up to date themselves).
-	const tasks: [string, () => void][] = [
-		['bring the dashboard aggregates up to date', () => ensureAggregates(db, londonToday())],
-		['delete expired sessions and old sign-in attempts', () => purgeExpired(db, retention)],
-		['refresh the query planner statistics', () => refreshStatistics(db, { allTables: firstRun })]
-	];
-	const refresh = () => {
-		for (const [what, task] of tasks) {
-			try {
-				task();
-			} catch (error) {
-				console.error(`Could not ${what}:`, error);
-			}
-		}
-		firstRun = false;
-	};
-	refresh();
-	setInterval(refresh, 10 * 60_000).unref();
+	startPeriodicWork(
+		'maintenance',
+		[
+			{ name: 'aggregates', what: 'bring the dashboard aggregates up to date', run: () => ensureAggregates(db, londonToday()) },
+			{ name: 'retention-purge', what: 'delete expired sessions and old sign-in attempts', run: () => purgeExpired(db, retention) },
+			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) }
+		],
+		10 * 60_000
+	);
+	firstRun = false; // the first run has happened, inside startPeriodicWork
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
-	if (!token) {
+	// Health and metrics answer the same to everyone, without a database lookup for a cookie.
+	if (!token || isProbeRoute(event.route.id)) {
 		event.locals.user = null;
 		event.locals.session = null;
 		return resolve(event);
@@ -67,4 +66,6 @@ const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(drainUnreadBody, handleSession, addSecurityHeaders);
+export const handle = sequence(observeRequest, drainUnreadBody, handleSession, addSecurityHeaders);
+
+export const handleError: HandleServerError = logServerError;

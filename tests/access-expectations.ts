@@ -98,7 +98,14 @@ const voidFor = (f: Fixtures, form: Record<string, string> = {}) => [
 const runPath = (f: Fixtures) => `/scenarios/${f.run.slug}/runs/${f.run.activeId}`;
 const finishedPath = (f: Fixtures) => `/scenarios/${f.run.finishedSlug}/runs/${f.run.finishedId}`;
 
+/** Machine-facing routes: the same answer for everyone, signed in or not, and nobody's records in it. */
+const noPersonalData = (f: Fixtures) => Object.values(f.workforceId).map((text) => ({ text, seenBy: [] as Caller[] }));
+
 export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
+	'GET /healthz': (f) => [{ target: 'liveness', path: '/healthz', expect: all(200), secrets: noPersonalData(f) }],
+	'GET /readyz': (f) => [{ target: 'readiness', path: '/readyz', expect: all(200), secrets: noPersonalData(f) }],
+	// Off unless METRICS_TOKEN is set (the e2e server has none); with it, a bearer token rather than a session.
+	'GET /metrics': (f) => [{ target: 'metrics, turned off', path: '/metrics', expect: all(404), secrets: noPersonalData(f) }],
 	'GET /': () => [{ target: 'the home page', path: '/', expect: { ...all({ to: '/training' }), visitor: 200 } }],
 	'GET /login': () => [{ target: 'the page', path: '/login', expect: { ...all({ to: '/training' }), visitor: 200 } }],
 	'GET /logout': () => [{ target: 'the page', path: '/logout', expect: { ...everyone(200), visitor: { to: '/' } } }],

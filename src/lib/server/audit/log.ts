@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
+import { withRequestId } from '../ops/request-context';
 
 export type AuditEntry = {
 	actorId: number | null;
@@ -40,7 +41,8 @@ export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry
 		action: entry.action,
 		entity: entry.entity,
 		entityId: entry.entityId == null ? null : String(entry.entityId),
-		detail: JSON.stringify(entry.detail ?? {})
+		// Within a request, its id (as in the request's log line): which request wrote this entry.
+		detail: JSON.stringify(withRequestId(entry.detail ?? {}))
 	};
 	q.insert.run(row.at, row.actorId, row.action, row.entity, row.entityId, row.detail, prevHash, hashEntry(prevHash, row));
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { people } from '../db/schema';
+import { countSignIn } from '../ops/app-metrics';
 import { timingDummyHash, verifyPassword } from './password';
 import { checkThrottle, recordAttempt } from './throttle';
 
@@ -28,6 +29,7 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 			throttle.scope === 'account'
 				? `Too many failed sign-in attempts for this account. For its protection, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator to reset your password.`
 				: `Too many failed sign-in attempts from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+		countSignIn('throttled');
 		return { ok: false, message, throttled: true };
 	}
 	const person = db
@@ -49,5 +51,6 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 			at: now
 		});
 	});
+	countSignIn(succeeded ? 'succeeded' : 'failed');
 	return succeeded ? { ok: true, personId: person!.id } : { ok: false, message: INVALID_CREDENTIALS, throttled: false };
 }

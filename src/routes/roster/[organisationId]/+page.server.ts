@@ -5,6 +5,7 @@ import { canManageOrganisation, isAdmin } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
+import { countingRosterImports } from '$lib/server/ops/app-metrics';
 import { getOrganisation, listUnits } from '$lib/server/people/organisations';
 import { applyRoster } from '$lib/server/roster/apply';
 import { dryRunRoster } from '$lib/server/roster/dry-run';
@@ -36,20 +37,20 @@ const refused = (field: 'form' | 'roster' | 'roster-again', message: string, val
 
 export const actions: Actions = {
 	/** The dry run: reads the file and shows what it would change. Writes nothing. */
-	check: async (event) => {
+	check: countingRosterImports('check', async (event) => {
 		const { user, organisation } = authorise(event);
 		const upload = await readRosterUpload(event.request);
 		if (!upload.ok) return refused('roster', upload.message);
 		const dryRun = dryRunRoster(getDb(), organisation.id, upload.bytes, isAdmin(user));
 		if (!dryRun.ok) return refused('roster', dryRun.message);
 		return { report: reportOf(dryRun), fileName: upload.fileName };
-	},
+	}),
 
 	/**
 	 * The file is uploaded again rather than kept on the server between the two steps: nothing to store, expire or
 	 * clean up, and the apply re-reads and re-plans it from scratch. The fingerprint says which plan the person saw.
 	 */
-	apply: async (event) => {
+	apply: countingRosterImports('apply', async (event) => {
 		const { user, organisation } = authorise(event);
 		const upload = await readRosterUpload(event.request);
 		if (!upload.ok && !upload.form) return refused('roster', upload.message);
@@ -60,5 +61,5 @@ export const actions: Actions = {
 		if (outcome.ok) return { applied: outcome.counts, fileName: upload.fileName };
 		if (outcome.dryRun) return refused('form', outcome.message, { fileName: upload.fileName }, { report: reportOf(outcome.dryRun) });
 		return refused('roster', outcome.message);
-	}
+	})
 };
