@@ -36,8 +36,11 @@ export async function configurationFor(provider: SsoProvider, key: SecretKey, no
 	if (hit && now - hit.at < KEEP_MS) return hit.config;
 	const secret = clientSecretOf(provider, key);
 	const issuer = new URL(provider.issuer);
+	// The ID token's signature is checked against the provider's published keys (JWKS) too. OpenID Connect lets a
+	// client skip that for a token fetched straight from the token endpoint over TLS, and openid-client does unless
+	// told otherwise; we check it anyway, so a token is only ever believed on the provider's signature.
 	// openid-client refuses plain http, rightly; a provider on this machine (the demo, the tests) is the one exception.
-	const execute = isLoopbackHttp(issuer) ? [oidc.allowInsecureRequests] : [];
+	const execute = [oidc.enableNonRepudiationChecks, ...(isLoopbackHttp(issuer) ? [oidc.allowInsecureRequests] : [])];
 	let config: oidc.Configuration;
 	try {
 		config = await oidc.discovery(issuer, provider.clientId, secret, undefined, { execute, timeout: TIMEOUT_S });
@@ -60,9 +63,10 @@ export async function configurationFor(provider: SsoProvider, key: SecretKey, no
 /** A short description of what went wrong, for the server's log (never for the page). */
 export function describe(error: unknown): string {
 	if (error instanceof Error) {
-		const code = (error as { code?: string }).code;
+		const { code, error: oauthError, error_description } = error as { code?: string; error?: string; error_description?: string };
 		const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-		return `${code ? `${code} ` : ''}${error.message}${cause}`;
+		const answer = oauthError ? ` (${oauthError}${error_description ? `: ${error_description}` : ''})` : '';
+		return `${code ? `${code} ` : ''}${error.message}${answer}${cause}`;
 	}
 	return String(error);
 }
