@@ -32,6 +32,7 @@ export default defineConfig({
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}` }
+		// The demo's OpenID provider (single sign-on) listens on DEMO_OIDC_PORT: 1000 above, clear of other runs' ports.
+		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}`, DEMO_OIDC_PORT: String(PORT + 1000) }
 	}
 });
