@@ -31,7 +31,8 @@ export default defineConfig({
 		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run demo:serve`,
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// Seeding demo London takes most of this; on a busy machine it has taken over a minute.
+		timeout: 180_000,
 		// The demo's OpenID provider (single sign-on) listens on DEMO_OIDC_PORT: 1000 above, clear of other runs' ports.
 		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}`, DEMO_OIDC_PORT: String(PORT + 1000) }
 	}

@@ -24,5 +24,9 @@ console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds d
 console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.describe}`);
 console.log('');
-if (provider) describeDemoSingleSignOn(provider);
+if (provider) {
+	describeDemoSingleSignOn(provider);
+	// The server stops on these signals once its connections close; the provider must stop too, or the process stays.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void provider.close());
+}
 await import('./start.js');
