@@ -58,7 +58,8 @@ if (values.remove) {
 	process.exit(0);
 }
 
-if (values['client-secret-file'] && values['client-secret-env']) stop('Give the client secret one way: --client-secret-file or --client-secret-env.');
+if (values['client-secret-file'] && values['client-secret-env'])
+	stop('Give the client secret one way: --client-secret-file or --client-secret-env.');
 let clientSecret = '';
 if (values['client-secret-file']) {
 	try {
@@ -79,11 +80,24 @@ const parsed = ssoSettingsInput.safeParse({
 	domains: values.domains ?? '',
 	ssoOnly: values['sso-only'] ? 'on' : undefined
 });
-if (!parsed.success) stop(parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('\n'));
+if (!parsed.success)
+	stop(
+		parsed.error.issues
+			.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`)
+			.join('\n')
+	);
 
 const key = secretKeyFromEnv();
 const saved = configureSso(db, null, organisation.id, parsed.data, key, 'cli');
-if (!saved.ok) stop(Object.entries(saved.errors).map(([field, message]) => (field === 'form' ? message : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${message}`)).join('\n'), 1);
+if (!saved.ok)
+	stop(
+		Object.entries(saved.errors)
+			.map(([field, message]) =>
+				field === 'form' ? message : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${message}`
+			)
+			.join('\n'),
+		1
+	);
 console.log(
 	`Single sign-on saved for ${organisation.name}: ${parsed.data.domains.join(', ')} through ${parsed.data.issuer}` +
 		`${parsed.data.ssoOnly ? ' (single sign-on only: passwords refused)' : ''}; client secret ${clientSecret ? 'set' : 'kept'}.`
@@ -92,9 +106,13 @@ console.log(
 if (!values['no-check']) {
 	try {
 		const config = await configurationFor(providerOf(db, organisation.id)!, key);
-		const endSession = config.serverMetadata().end_session_endpoint ? 'offers RP-initiated logout' : 'offers no end_session_endpoint, so sign-out ends the local session only';
+		const endSession = config.serverMetadata().end_session_endpoint
+			? 'offers RP-initiated logout'
+			: 'offers no end_session_endpoint, so sign-out ends the local session only';
 		console.log(`Checked: the provider's discovery document was read; it ${endSession}.`);
 	} catch (error) {
-		console.warn(`Saved, but the provider could not be checked now: ${describe(error)}. Sign-ins will fail until ${parsed.data.issuer}/.well-known/openid-configuration answers.`);
+		console.warn(
+			`Saved, but the provider could not be checked now: ${describe(error)}. Sign-ins will fail until ${parsed.data.issuer}/.well-known/openid-configuration answers.`
+		);
 	}
 }

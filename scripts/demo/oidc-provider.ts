@@ -6,8 +6,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
-export type LocalAccount = { id: string; email: string; name: string; password: string; /** Entra's object id, sent as `oid` when the provider is set to. */ oid?: string };
-export type LocalClient = { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
+export type LocalAccount = {
+	id: string;
+	email: string;
+	name: string;
+	password: string;
+	/** Entra's object id, sent as `oid` when the provider is set to. */ oid?: string;
+};
+export type LocalClient = {
+	clientId: string;
+	clientSecret: string;
+	redirectUris: string[];
+	postLogoutRedirectUris: string[];
+};
 export type LocalProviderOptions = {
 	/** 0 (the default) picks a free port. */
 	port?: number;
@@ -57,15 +68,24 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 	// The port is known before the provider is made: its issuer, in every token, names it.
 	let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
 	const servers: Server[] = [createServer((req, res) => handler(req, res))];
-	await new Promise<void>((resolve, reject) => servers[0].once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve, reject) =>
+		servers[0].once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve)
+	);
 	const port = (servers[0].address() as AddressInfo).port;
 	// Also on ::1, where "localhost" may resolve first; not every machine has IPv6.
 	const v6 = createServer((req, res) => handler(req, res));
-	await new Promise<void>((resolve) => v6.once('error', () => resolve()).listen(port, '::1', () => (servers.push(v6), resolve())));
+	await new Promise<void>((resolve) =>
+		v6.once('error', () => resolve()).listen(port, '::1', () => (servers.push(v6), resolve()))
+	);
 	const issuer = `http://localhost:${port}`;
 
 	const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-	const jwk = { ...privateKey.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
+	const jwk = {
+		...privateKey.export({ format: 'jwk' }),
+		kid: randomBytes(8).toString('hex'),
+		alg: 'RS256',
+		use: 'sig'
+	};
 
 	const configuration: Configuration = {
 		clients: options.clients.map((c) => ({
@@ -79,7 +99,11 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 		})),
 		jwks: { keys: [jwk as never] },
 		cookies: { keys: [randomBytes(32).toString('hex')] },
-		claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'preferred_username', ...(options.entraClaims ? ['oid'] : [])] },
+		claims: {
+			openid: ['sub'],
+			email: ['email', 'email_verified'],
+			profile: ['name', 'preferred_username', ...(options.entraClaims ? ['oid'] : [])]
+		},
 		conformIdTokenClaims: options.conformIdTokenClaims ?? true,
 		pkce: { required: () => true },
 		features: {
@@ -87,9 +111,12 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 			rpInitiatedLogout: {
 				enabled: true,
 				logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
-					ctx.body = page(`Sign out – ${title}`, `<h1>Sign out of ${escape(title)}?</h1>${form}
+					ctx.body = page(
+						`Sign out – ${title}`,
+						`<h1>Sign out of ${escape(title)}?</h1>${form}
 <button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
-<button type="submit" form="op.logoutForm" class="secondary">No, stay signed in</button>`);
+<button type="submit" form="op.logoutForm" class="secondary">No, stay signed in</button>`
+					);
 				},
 				postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
 					ctx.body = page(`Signed out – ${title}`, `<h1>You have signed out of ${escape(title)}</h1>`);
@@ -101,7 +128,10 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 		loadExistingGrant: async (ctx) => {
 			const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
 			if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-			const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+			const grant = new ctx.oidc.provider.Grant({
+				clientId: ctx.oidc.client!.clientId,
+				accountId: ctx.oidc.session!.accountId
+			});
 			grant.addOIDCScope('openid email profile');
 			await grant.save();
 			return grant;
@@ -111,12 +141,24 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 			if (!account) return undefined;
 			return {
 				accountId: id,
-				claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, preferred_username: account.email, ...(account.oid ? { oid: account.oid } : {}) })
+				claims: async () => ({
+					sub: id,
+					email: account.email,
+					email_verified: true,
+					name: account.name,
+					preferred_username: account.email,
+					...(account.oid ? { oid: account.oid } : {})
+				})
 			};
 		},
 		renderError: async (ctx, out) => {
 			ctx.type = 'html';
-			ctx.body = page(`Error – ${title}`, `<h1>Something went wrong</h1>${Object.entries(out).map(([k, v]) => `<p><strong>${escape(k)}</strong>: ${escape(String(v))}</p>`).join('')}`);
+			ctx.body = page(
+				`Error – ${title}`,
+				`<h1>Something went wrong</h1>${Object.entries(out)
+					.map(([k, v]) => `<p><strong>${escape(k)}</strong>: ${escape(String(v))}</p>`)
+					.join('')}`
+			);
 		}
 	};
 	const provider = new Provider(issuer, configuration);
@@ -140,23 +182,39 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 		try {
 			const details = await provider.interactionDetails(req, res);
 			if (req.method === 'GET') {
-				res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginForm(details.uid, String(details.params.login_hint ?? '')));
+				res
+					.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+					.end(loginForm(details.uid, String(details.params.login_hint ?? '')));
 				return;
 			}
 			if (m[2]) {
-				await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person cancelled sign-in' }, { mergeWithLastSubmission: false });
+				await provider.interactionFinished(
+					req,
+					res,
+					{ error: 'access_denied', error_description: 'The person cancelled sign-in' },
+					{ mergeWithLastSubmission: false }
+				);
 				return;
 			}
 			const body = await readBody(req);
 			const email = (body.get('login') ?? '').trim().toLowerCase();
 			const account = byEmail.get(email);
 			if (!account || !equalText(account.password, body.get('password') ?? '')) {
-				res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(loginForm(details.uid, email, 'The email address or password is not right.'));
+				res
+					.writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
+					.end(loginForm(details.uid, email, 'The email address or password is not right.'));
 				return;
 			}
-			await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
+			await provider.interactionFinished(
+				req,
+				res,
+				{ login: { accountId: account.id } },
+				{ mergeWithLastSubmission: false }
+			);
 		} catch (error) {
-			res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(page(`Error – ${title}`, `<h1>This sign-in has expired</h1><p>${escape((error as Error).message)}</p>`));
+			res
+				.writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
+				.end(page(`Error – ${title}`, `<h1>This sign-in has expired</h1><p>${escape((error as Error).message)}</p>`));
 		}
 	};
 
@@ -165,7 +223,9 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 		port,
 		provider,
 		close: async () => {
-			await Promise.all(servers.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())))));
+			await Promise.all(
+				servers.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve()))))
+			);
 		}
 	};
 }

@@ -13,14 +13,20 @@ export const TEST_SECRET_KEY = parseSecretKey('a'.repeat(64));
  * Plays a browser at the local provider: follows its redirects with a cookie jar, fills in its sign-in form, and
  * stops at the redirect back to the app, which it returns (not followed).
  */
-export async function signInAtProvider(authorizationUrl: string, login: { email: string; password: string } | 'cancel'): Promise<URL> {
+export async function signInAtProvider(
+	authorizationUrl: string,
+	login: { email: string; password: string } | 'cancel'
+): Promise<URL> {
 	const jar = new Map<string, string>();
 	const appOrigin = new URL(new URL(authorizationUrl).searchParams.get('redirect_uri')!).origin;
 	const request = async (url: URL, body?: Record<string, string>) => {
 		const response = await fetch(url, {
 			method: body ? 'POST' : 'GET',
 			redirect: 'manual',
-			headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+			headers: {
+				cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+				...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
+			},
 			body: body ? new URLSearchParams(body).toString() : undefined
 		});
 		for (const c of response.headers.getSetCookie()) {
@@ -43,7 +49,8 @@ export async function signInAtProvider(authorizationUrl: string, login: { email:
 		}
 		const html = await response.text();
 		const form = /<form method="post" action="(\/interaction\/[^"]+)"/.exec(html);
-		if (!form || response.status !== 200) throw new Error(`the provider answered ${response.status}: ${html.slice(0, 300)}`);
+		if (!form || response.status !== 200)
+			throw new Error(`the provider answered ${response.status}: ${html.slice(0, 300)}`);
 		url = new URL(login === 'cancel' ? `${form[1]}/abort` : form[1], url);
 		body = login === 'cancel' ? {} : { login: login.email, password: login.password };
 	}
@@ -51,7 +58,14 @@ export async function signInAtProvider(authorizationUrl: string, login: { email:
 }
 
 /** What the crafted provider puts in (or does to) the next ID token. */
-export type TokenCraft = { signWith?: 'published' | 'other'; expiresIn?: number; nonce?: string; issuer?: string; audience?: string; claims?: Record<string, unknown> };
+export type TokenCraft = {
+	signWith?: 'published' | 'other';
+	expiresIn?: number;
+	nonce?: string;
+	issuer?: string;
+	audience?: string;
+	claims?: Record<string, unknown>;
+};
 
 /**
  * A second, minimal provider for the token-level cases a conforming provider never produces: real discovery, JWKS
@@ -62,7 +76,10 @@ export async function startCraftedProvider(client: { clientId: string; clientSec
 	const published = await generateKeyPair('RS256', { extractable: true });
 	const other = await generateKeyPair('RS256', { extractable: true });
 	const kid = randomBytes(6).toString('hex');
-	const codes = new Map<string, { challenge: string; nonce: string; redirectUri: string; craft: TokenCraft; sub: string }>();
+	const codes = new Map<
+		string,
+		{ challenge: string; nonce: string; redirectUri: string; craft: TokenCraft; sub: string }
+	>();
 	let issuer = '';
 
 	const readBody = async (req: IncomingMessage) => {
@@ -100,13 +117,34 @@ export async function startCraftedProvider(client: { clientId: string; clientSec
 			const grant = codes.get(form.get('code') ?? '');
 			codes.delete(form.get('code') ?? '');
 			const verifier = form.get('code_verifier') ?? '';
-			if (form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret) answer = json(401, { error: 'invalid_client' });
-			else if (!grant || grant.redirectUri !== form.get('redirect_uri') || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) answer = json(400, { error: 'invalid_grant' });
+			if (form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret)
+				answer = json(401, { error: 'invalid_client' });
+			else if (
+				!grant ||
+				grant.redirectUri !== form.get('redirect_uri') ||
+				createHash('sha256').update(verifier).digest('base64url') !== grant.challenge
+			)
+				answer = json(400, { error: 'invalid_grant' });
 			else {
 				const c = grant.craft;
-				const payload = { iss: c.issuer ?? issuer, aud: c.audience ?? client.clientId, sub: grant.sub, nonce: c.nonce ?? grant.nonce, ...c.claims };
-				const idToken = await sign(c.signWith === 'other' ? other.privateKey : published.privateKey, payload, c.expiresIn ?? 300);
-				answer = json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken });
+				const payload = {
+					iss: c.issuer ?? issuer,
+					aud: c.audience ?? client.clientId,
+					sub: grant.sub,
+					nonce: c.nonce ?? grant.nonce,
+					...c.claims
+				};
+				const idToken = await sign(
+					c.signWith === 'other' ? other.privateKey : published.privateKey,
+					payload,
+					c.expiresIn ?? 300
+				);
+				answer = json(200, {
+					access_token: randomBytes(16).toString('hex'),
+					token_type: 'Bearer',
+					expires_in: 300,
+					id_token: idToken
+				});
 			}
 		} else answer = json(404, { error: 'not_found' });
 		res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(answer.body);
@@ -123,7 +161,13 @@ export async function startCraftedProvider(client: { clientId: string; clientSec
 			const params = new URL(authorizationUrl).searchParams;
 			if (params.get('code_challenge_method') !== 'S256') throw new Error('PKCE S256 expected');
 			const code = randomBytes(16).toString('hex');
-			codes.set(code, { challenge: params.get('code_challenge')!, nonce: params.get('nonce')!, redirectUri: params.get('redirect_uri')!, craft, sub });
+			codes.set(code, {
+				challenge: params.get('code_challenge')!,
+				nonce: params.get('nonce')!,
+				redirectUri: params.get('redirect_uri')!,
+				craft,
+				sub
+			});
 			const callback = new URL(params.get('redirect_uri')!);
 			callback.searchParams.set('code', code);
 			callback.searchParams.set('state', params.get('state')!);

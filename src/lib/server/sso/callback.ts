@@ -19,18 +19,26 @@ export type CallbackResult =
  * (state, `iss`), exchange the code with the PKCE verifier, and validate the ID token (signature against the
  * provider's published keys, issuer, audience, expiry, nonce); then finds the person on the roster.
  */
-export async function completeSsoSignIn(db: Db, input: { token: string | undefined; callbackUrl: URL; key: SecretKey; now?: Date }): Promise<CallbackResult> {
+export async function completeSsoSignIn(
+	db: Db,
+	input: { token: string | undefined; callbackUrl: URL; key: SecretKey; now?: Date }
+): Promise<CallbackResult> {
 	const now = input.now ?? new Date();
 	const pending = input.token ? takePendingLogin(db, input.token, now) : undefined;
 	if (!pending) return { ok: false, failure: 'expired', detail: 'no pending sign-in for this browser' };
 	const provider = providerOf(db, pending.organisationId);
-	if (!provider) return { ok: false, failure: 'unavailable', detail: 'single sign-on was turned off for the organisation' };
+	if (!provider)
+		return { ok: false, failure: 'unavailable', detail: 'single sign-on was turned off for the organisation' };
 
 	let config: oidc.Configuration;
 	try {
 		config = await configurationFor(provider, input.key);
 	} catch (error) {
-		return { ok: false, failure: 'unavailable', detail: error instanceof SsoUnavailable ? error.message : describe(error) };
+		return {
+			ok: false,
+			failure: 'unavailable',
+			detail: error instanceof SsoUnavailable ? error.message : describe(error)
+		};
 	}
 
 	let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
@@ -42,11 +50,21 @@ export async function completeSsoSignIn(db: Db, input: { token: string | undefin
 			idTokenExpected: true
 		});
 	} catch (error) {
-		if (error instanceof oidc.AuthorizationResponseError && (error.error === 'access_denied' || error.error === 'login_required')) {
+		if (
+			error instanceof oidc.AuthorizationResponseError &&
+			(error.error === 'access_denied' || error.error === 'login_required')
+		) {
 			return { ok: false, failure: 'cancelled', detail: `the provider answered ${error.error}` };
 		}
 		const detail = describe(error);
-		appendAudit(db, { actorId: null, action: 'sign-in-failed', entity: 'organisation', entityId: provider.organisationId, detail: { via: 'sso', issuer: provider.issuer, reason: 'response not verified', error: detail.slice(0, 300) }, at: now });
+		appendAudit(db, {
+			actorId: null,
+			action: 'sign-in-failed',
+			entity: 'organisation',
+			entityId: provider.organisationId,
+			detail: { via: 'sso', issuer: provider.issuer, reason: 'response not verified', error: detail.slice(0, 300) },
+			at: now
+		});
 		return { ok: false, failure: error instanceof TypeError ? 'unavailable' : 'not-verified', detail };
 	}
 
@@ -63,5 +81,11 @@ export async function completeSsoSignIn(db: Db, input: { token: string | undefin
 	const match = matchPerson(db, provider.organisationId, identity);
 	recordSsoSignIn(db, provider.organisationId, identity, match, now);
 	if (!match.ok) return { ok: false, failure: 'no-access', detail: match.reason };
-	return { ok: true, personId: match.personId, organisationId: provider.organisationId, idToken: tokens.id_token!, redirectTo: pending.redirectTo };
+	return {
+		ok: true,
+		personId: match.personId,
+		organisationId: provider.organisationId,
+		idToken: tokens.id_token!,
+		redirectTo: pending.redirectTo
+	};
 }

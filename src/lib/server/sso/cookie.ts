@@ -8,7 +8,12 @@ const LOGIN_PATH = '/login/sso';
 export const SSO_SIGN_OUT_COOKIE = 'sso_sign_out';
 const SIGN_OUT_PATH = '/logout/sso';
 
-const options = (url: URL, path: string) => ({ path, httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:' });
+const options = (url: URL, path: string) => ({
+	path,
+	httpOnly: true,
+	sameSite: 'lax' as const,
+	secure: url.protocol === 'https:'
+});
 
 // SameSite=Lax, not Strict: the provider sends the browser back with a top-level GET from its own site.
 export function setLoginCookie(cookies: Cookies, token: string, expiresAt: Date, url: URL) {

@@ -18,7 +18,12 @@ import { startSsoSignIn } from './start';
 // driven as a browser would drive it, with openid-client doing every check.
 
 const APP = 'http://localhost:4999';
-const CLIENT = { clientId: 'academy', clientSecret: 'a-real-client-secret', redirectUris: [`${APP}/login/sso/callback`], postLogoutRedirectUris: [`${APP}/`] };
+const CLIENT = {
+	clientId: 'academy',
+	clientSecret: 'a-real-client-secret',
+	redirectUris: [`${APP}/login/sso/callback`],
+	postLogoutRedirectUris: [`${APP}/`]
+};
 const PASSWORD = 'provider-password-1';
 const key = TEST_SECRET_KEY;
 
@@ -36,7 +41,15 @@ beforeAll(async () => {
 	// Entra's shape: claims in the ID token, `oid` as the stable id, no `email` but `preferred_username`.
 	entra = await startLocalProvider({
 		title: 'Entra-like (test)',
-		accounts: [{ id: 'pairwise-sub-123', oid: '00000000-aaaa-bbbb-cccc-000000000001', email: 'paramedic@las.test', name: 'Paramedic', password: PASSWORD }],
+		accounts: [
+			{
+				id: 'pairwise-sub-123',
+				oid: '00000000-aaaa-bbbb-cccc-000000000001',
+				email: 'paramedic@las.test',
+				name: 'Paramedic',
+				password: PASSWORD
+			}
+		],
 		clients: [CLIENT],
 		conformIdTokenClaims: false,
 		entraClaims: true
@@ -58,19 +71,41 @@ beforeEach(async () => {
 	const organisation = addOrganisation(db, 'London Ambulance Service', 'ambulance');
 	organisationId = organisation.id;
 	const unit = addUnit(db, organisationId);
-	paramedic = addPerson(db, unit, { email: 'paramedic@las.test', passwordHash: await hashPassword('a-long-password') }).id;
+	paramedic = addPerson(db, unit, {
+		email: 'paramedic@las.test',
+		passwordHash: await hashPassword('a-long-password')
+	}).id;
 	leaver = addPerson(db, unit, { email: 'leaver@las.test', status: 'left', leftDate: '2026-01-31' }).id;
 	addPerson(db, unit, { email: 'paramedic@elsewhere.test' });
 	useProvider(las);
 });
 
 function useProvider(provider: LocalProvider, ssoOnly = false) {
-	const saved = configureSso(db, null, organisationId, { issuer: provider.issuer, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, domains: ['las.test'], ssoOnly }, key, 'cli');
+	const saved = configureSso(
+		db,
+		null,
+		organisationId,
+		{
+			issuer: provider.issuer,
+			clientId: CLIENT.clientId,
+			clientSecret: CLIENT.clientSecret,
+			domains: ['las.test'],
+			ssoOnly
+		},
+		key,
+		'cli'
+	);
 	expect(saved).toEqual({ ok: true });
 }
 
 async function start(redirectTo = '/training') {
-	const started = await startSsoSignIn(db, { organisationId, email: 'paramedic@las.test', redirectTo, origin: APP, key });
+	const started = await startSsoSignIn(db, {
+		organisationId,
+		email: 'paramedic@las.test',
+		redirectTo,
+		origin: APP,
+		key
+	});
 	if (!started.ok) throw new Error(started.reason);
 	return started;
 }
@@ -100,7 +135,12 @@ describe('single sign-on against a real provider', () => {
 		// Next time the link decides, not the email: the roster address can change.
 		db.update(people).set({ email: 'renamed@las.test' }).where(eq(people.id, paramedic)).run();
 		const again = await start();
-		expect(await complete(again.token, await signInAtProvider(again.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({ ok: true, personId: paramedic });
+		expect(
+			await complete(
+				again.token,
+				await signInAtProvider(again.url, { email: 'paramedic@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: true, personId: paramedic });
 		expect(links()).toHaveLength(1);
 	});
 
@@ -122,7 +162,13 @@ describe('single sign-on against a real provider', () => {
 		expect(await complete(started.token, callback)).toMatchObject({ ok: false, failure: 'expired' });
 		expect(db.select().from(ssoLogins).all()).toEqual([]);
 		// Even with the very same state, nonce and PKCE verifier pending again, the code itself is spent.
-		const replay = savePendingLogin(db, { organisationId, state: original.state, nonce: original.nonce, codeVerifier: original.codeVerifier, redirectTo: '/training' });
+		const replay = savePendingLogin(db, {
+			organisationId,
+			state: original.state,
+			nonce: original.nonce,
+			codeVerifier: original.codeVerifier,
+			redirectTo: '/training'
+		});
 		const result = await complete(replay.token, callback);
 		expect(result).toMatchObject({ ok: false, failure: 'not-verified' });
 		expect(!result.ok && result.detail).toMatch(/invalid_grant/);
@@ -142,34 +188,66 @@ describe('single sign-on against a real provider', () => {
 	it('refuses someone the provider knows but the roster does not, and creates nobody', async () => {
 		const before = db.select({ n: count() }).from(people).get()!.n;
 		const started = await start();
-		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'stranger@las.test', password: PASSWORD }));
+		const result = await complete(
+			started.token,
+			await signInAtProvider(started.url, { email: 'stranger@las.test', password: PASSWORD })
+		);
 		expect(result).toMatchObject({ ok: false, failure: 'no-access', detail: 'not on the roster' });
 		expect(db.select({ n: count() }).from(people).get()!.n).toBe(before);
 		expect(links()).toEqual([]);
-		expect(JSON.parse(audits('sign-in-failed')[0].detail)).toMatchObject({ via: 'sso', email: 'stranger@las.test', reason: 'not on the roster' });
+		expect(JSON.parse(audits('sign-in-failed')[0].detail)).toMatchObject({
+			via: 'sso',
+			email: 'stranger@las.test',
+			reason: 'not on the roster'
+		});
 	});
 
 	it('refuses a leaver whose provider account still works, linked or not', async () => {
 		let started = await start();
-		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD }))).toMatchObject({ ok: false, failure: 'no-access', detail: 'left' });
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: false, failure: 'no-access', detail: 'left' });
 		// Linked while in post, then marked as left.
 		db.update(people).set({ status: 'active', leftDate: null }).where(eq(people.id, leaver)).run();
 		started = await start();
-		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD }))).toMatchObject({ ok: true, personId: leaver });
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: true, personId: leaver });
 		db.update(people).set({ status: 'left', leftDate: '2026-02-01' }).where(eq(people.id, leaver)).run();
 		started = await start();
-		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD }))).toMatchObject({ ok: false, failure: 'no-access', detail: 'left' });
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: false, failure: 'no-access', detail: 'left' });
 	});
 
 	it('refuses an address outside the organisation’s single sign-on domains, even of someone on its roster', async () => {
 		const started = await start();
-		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@elsewhere.test', password: PASSWORD }));
-		expect(result).toMatchObject({ ok: false, failure: 'no-access', detail: 'email domain not covered by this provider' });
+		const result = await complete(
+			started.token,
+			await signInAtProvider(started.url, { email: 'paramedic@elsewhere.test', password: PASSWORD })
+		);
+		expect(result).toMatchObject({
+			ok: false,
+			failure: 'no-access',
+			detail: 'email domain not covered by this provider'
+		});
 	});
 
 	it('says "cancelled" when the person cancels at the provider', async () => {
 		const started = await start();
-		expect(await complete(started.token, await signInAtProvider(started.url, 'cancel'))).toMatchObject({ ok: false, failure: 'cancelled' });
+		expect(await complete(started.token, await signInAtProvider(started.url, 'cancel'))).toMatchObject({
+			ok: false,
+			failure: 'cancelled'
+		});
 	});
 
 	it('refuses a callback without the browser’s pending sign-in, or after ten minutes', async () => {
@@ -177,21 +255,34 @@ describe('single sign-on against a real provider', () => {
 		const callback = await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD });
 		expect(await complete(undefined, callback)).toMatchObject({ ok: false, failure: 'expired' });
 		expect(await complete('someone-elses-token', callback)).toMatchObject({ ok: false, failure: 'expired' });
-		const late = await completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key, now: new Date(Date.now() + 11 * 60_000) });
+		const late = await completeSsoSignIn(db, {
+			token: started.token,
+			callbackUrl: callback,
+			key,
+			now: new Date(Date.now() + 11 * 60_000)
+		});
 		expect(late).toMatchObject({ ok: false, failure: 'expired' });
 	});
 
 	it('takes Entra’s claims: oid as the stable subject, preferred_username when there is no email', async () => {
 		useProvider(entra);
 		const started = await start();
-		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }));
+		const result = await complete(
+			started.token,
+			await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
+		);
 		expect(result).toMatchObject({ ok: true, personId: paramedic });
 		expect(links()).toMatchObject([{ issuer: entra.issuer, subject: '00000000-aaaa-bbbb-cccc-000000000001' }]);
 	});
 
 	it('moving to another issuer drops the old links, so people are matched afresh', async () => {
 		const started = await start();
-		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({ ok: true });
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: true });
 		expect(links()).toHaveLength(1);
 		useProvider(entra);
 		expect(links()).toEqual([]);
@@ -200,7 +291,10 @@ describe('single sign-on against a real provider', () => {
 
 	it('ends the provider’s session too on sign-out, and sends the browser nowhere else', async () => {
 		const started = await start();
-		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }));
+		const result = await complete(
+			started.token,
+			await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
+		);
 		if (!result.ok) throw new Error(result.detail);
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.personId);
@@ -211,7 +305,10 @@ describe('single sign-on against a real provider', () => {
 		expect(`${url.origin}${url.pathname}`).toBe(`${las.issuer}/session/end`);
 		expect(url.searchParams.get('id_token_hint')).toBe(result.idToken);
 		expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/`);
-		expect(await checkedSignOut(db, signOutCookieValue(signOut!), key)).toEqual({ url: signOut!.url, organisationName: 'London Ambulance Service' });
+		expect(await checkedSignOut(db, signOutCookieValue(signOut!), key)).toEqual({
+			url: signOut!.url,
+			organisationName: 'London Ambulance Service'
+		});
 		expect(await checkedSignOut(db, `${organisationId} https://evil.example/session/end`, key)).toBeNull();
 		expect(await checkedSignOut(db, `${organisationId} ${las.issuer}/elsewhere`, key)).toBeNull();
 		expect(await checkedSignOut(db, 'nonsense', key)).toBeNull();
@@ -231,9 +328,13 @@ describe('single sign-on against a real provider', () => {
 	});
 
 	it('a password is refused for everyone in a "single sign-on only" organisation, with the same message as a wrong one', async () => {
-		expect(await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })).toMatchObject({ ok: true });
+		expect(
+			await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })
+		).toMatchObject({ ok: true });
 		useProvider(las, true);
-		expect(await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })).toEqual({ ok: false, message: INVALID_CREDENTIALS, throttled: false });
+		expect(await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })).toEqual(
+			{ ok: false, message: INVALID_CREDENTIALS, throttled: false }
+		);
 		expect(
 			db
 				.select({ n: count() })

@@ -8,10 +8,12 @@ import type { SsoFailure } from './callback';
 export const SSO_FAILURE_MESSAGES: Record<SsoFailure, string> = {
 	expired: 'Your single sign-on had expired or was already used, or was started in another browser. Sign in again.',
 	cancelled: 'Single sign-on was cancelled or refused by your organisation’s sign-in service. Sign in again to retry.',
-	'not-verified': 'Single sign-on could not be completed: the answer from your organisation’s sign-in service could not be verified. Sign in again; if this keeps happening, tell your training administrator.',
+	'not-verified':
+		'Single sign-on could not be completed: the answer from your organisation’s sign-in service could not be verified. Sign in again; if this keeps happening, tell your training administrator.',
 	'no-access':
 		'Your organisation’s sign-in service recognised you, but there is no active account for you here: you may not be on your organisation’s training roster yet, or may be recorded as having left. Ask your training administrator.',
-	unavailable: 'Single sign-on for your organisation is not available right now. Try again in a few minutes; if it keeps happening, tell your training administrator.'
+	unavailable:
+		'Single sign-on for your organisation is not available right now. Try again in a few minutes; if it keeps happening, tell your training administrator.'
 };
 
 export function ssoFailureMessage(code: string | null): string | undefined {

@@ -10,7 +10,13 @@ import { singleSignOnStep } from './login-step';
 import { configureSso, isSsoOnly, providerForEmail, removeSso, ssoSettingsOf } from './providers';
 import { openSecret, parseSecretKey } from './secret-box';
 
-const settings = { issuer: 'https://login.microsoftonline.com/tenant-a/v2.0', clientId: 'client-a', clientSecret: 'first-secret', domains: ['a.nhs.uk', 'a-ambulance.nhs.uk'], ssoOnly: false };
+const settings = {
+	issuer: 'https://login.microsoftonline.com/tenant-a/v2.0',
+	clientId: 'client-a',
+	clientSecret: 'first-secret',
+	domains: ['a.nhs.uk', 'a-ambulance.nhs.uk'],
+	ssoOnly: false
+};
 let db: Db;
 let a: number;
 let b: number;
@@ -22,7 +28,13 @@ beforeEach(() => {
 	addPerson(db, addUnit(db, a), { email: 'someone@a.nhs.uk' });
 });
 
-const auditDetails = () => db.select().from(auditLog).all().map((r) => r.detail).join('\n');
+const auditDetails = () =>
+	db
+		.select()
+		.from(auditLog)
+		.all()
+		.map((r) => r.detail)
+		.join('\n');
 
 describe('an organisation’s provider', () => {
 	it('is saved with its secret encrypted, shown without it, and audited without it', () => {
@@ -31,16 +43,31 @@ describe('an organisation’s provider', () => {
 		expect(stored.clientSecret).not.toContain('first-secret');
 		expect(openSecret((TEST_SECRET_KEY as { key: Buffer }).key, a, stored.clientSecret)).toBe('first-secret');
 		const view = ssoSettingsOf(db, a)!;
-		expect(view).toMatchObject({ issuer: settings.issuer, clientId: 'client-a', secretSet: true, domains: ['a-ambulance.nhs.uk', 'a.nhs.uk'], ssoOnly: false });
+		expect(view).toMatchObject({
+			issuer: settings.issuer,
+			clientId: 'client-a',
+			secretSet: true,
+			domains: ['a-ambulance.nhs.uk', 'a.nhs.uk'],
+			ssoOnly: false
+		});
 		expect(JSON.stringify(view)).not.toContain(stored.clientSecret);
 
 		// An empty secret keeps the stored one; a new one replaces it.
-		expect(configureSso(db, 1, a, { ...settings, clientSecret: '', ssoOnly: true }, TEST_SECRET_KEY, 'admin')).toEqual({ ok: true });
+		expect(configureSso(db, 1, a, { ...settings, clientSecret: '', ssoOnly: true }, TEST_SECRET_KEY, 'admin')).toEqual({
+			ok: true
+		});
 		expect(db.select().from(ssoProviders).get()!.clientSecret).toBe(stored.clientSecret);
-		expect(configureSso(db, 1, a, { ...settings, clientSecret: 'second-secret' }, TEST_SECRET_KEY, 'cli')).toEqual({ ok: true });
+		expect(configureSso(db, 1, a, { ...settings, clientSecret: 'second-secret' }, TEST_SECRET_KEY, 'cli')).toEqual({
+			ok: true
+		});
 		expect(db.select().from(ssoProviders).get()!.clientSecret).not.toBe(stored.clientSecret);
 
-		const entries = db.select().from(auditLog).where(eq(auditLog.action, 'sso-configure')).all().map((r) => JSON.parse(r.detail));
+		const entries = db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'sso-configure'))
+			.all()
+			.map((r) => JSON.parse(r.detail));
 		expect(entries.map((e) => [e.secretReplaced, e.via, e.after.ssoOnly])).toEqual([
 			[true, 'admin', false],
 			[false, 'admin', true],
@@ -50,11 +77,16 @@ describe('an organisation’s provider', () => {
 	});
 
 	it('needs a secret the first time, the key, and domains no other organisation covers', () => {
-		expect(configureSso(db, 1, a, { ...settings, clientSecret: '' }, TEST_SECRET_KEY, 'admin')).toEqual({ ok: false, errors: { clientSecret: 'Enter the client secret' } });
+		expect(configureSso(db, 1, a, { ...settings, clientSecret: '' }, TEST_SECRET_KEY, 'admin')).toEqual({
+			ok: false,
+			errors: { clientSecret: 'Enter the client secret' }
+		});
 		const noKey = configureSso(db, 1, a, settings, parseSecretKey(undefined), 'admin');
 		expect(noKey).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/SSO_SECRET_KEY is not set/) } });
 		expect(configureSso(db, 1, a, settings, TEST_SECRET_KEY, 'admin')).toEqual({ ok: true });
-		expect(configureSso(db, 1, b, { ...settings, domains: ['b.nhs.uk', 'a.nhs.uk'] }, TEST_SECRET_KEY, 'admin')).toEqual({
+		expect(
+			configureSso(db, 1, b, { ...settings, domains: ['b.nhs.uk', 'a.nhs.uk'] }, TEST_SECRET_KEY, 'admin')
+		).toEqual({
 			ok: false,
 			errors: { domains: 'a.nhs.uk already signs in through the provider of Org A' }
 		});
@@ -64,7 +96,11 @@ describe('an organisation’s provider', () => {
 
 	it('is found by an address’s domain, and can be turned off', () => {
 		configureSso(db, 1, a, { ...settings, ssoOnly: true }, TEST_SECRET_KEY, 'admin');
-		expect(providerForEmail(db, 'Someone@A.NHS.UK')).toEqual({ organisationId: a, organisationName: 'Org A', ssoOnly: true });
+		expect(providerForEmail(db, 'Someone@A.NHS.UK')).toEqual({
+			organisationId: a,
+			organisationName: 'Org A',
+			ssoOnly: true
+		});
 		expect(providerForEmail(db, 'someone@sub.a.nhs.uk')).toBeUndefined();
 		expect(providerForEmail(db, 'no-at-sign')).toBeUndefined();
 		expect(isSsoOnly(db, a)).toBe(true);
@@ -78,19 +114,36 @@ describe('an organisation’s provider', () => {
 });
 
 describe('the first step of /login', () => {
-	const event = () => ({ cookies: { set: vi.fn() } as unknown as Cookies, url: new URL('http://localhost:3000/login') });
+	const event = () => ({
+		cookies: { set: vi.fn() } as unknown as Cookies,
+		url: new URL('http://localhost:3000/login')
+	});
 
 	it('leaves addresses without single sign-on, and passwords where still allowed, to the password check', async () => {
-		expect(await singleSignOnStep(db, event(), { email: 'someone@elsewhere.test', password: '', redirectTo: '/training' })).toBeNull();
+		expect(
+			await singleSignOnStep(db, event(), { email: 'someone@elsewhere.test', password: '', redirectTo: '/training' })
+		).toBeNull();
 		configureSso(db, 1, a, settings, TEST_SECRET_KEY, 'admin');
-		expect(await singleSignOnStep(db, event(), { email: 'someone@a.nhs.uk', password: 'a password', redirectTo: '/training' })).toBeNull();
+		expect(
+			await singleSignOnStep(db, event(), {
+				email: 'someone@a.nhs.uk',
+				password: 'a password',
+				redirectTo: '/training'
+			})
+		).toBeNull();
 	});
 
 	it('refuses a password for a "single sign-on only" domain, whoever the address belongs to', async () => {
 		configureSso(db, 1, a, { ...settings, ssoOnly: true }, TEST_SECRET_KEY, 'admin');
 		for (const email of ['someone@a.nhs.uk', 'nobody-on-the-roster@a.nhs.uk']) {
 			const answer = await singleSignOnStep(db, event(), { email, password: 'a password', redirectTo: '/training' });
-			expect(answer).toMatchObject({ status: 400, data: { errors: { password: expect.stringMatching(/^Org A signs in with single sign-on only/) }, values: { email } } });
+			expect(answer).toMatchObject({
+				status: 400,
+				data: {
+					errors: { password: expect.stringMatching(/^Org A signs in with single sign-on only/) },
+					values: { email }
+				}
+			});
 		}
 	});
 

@@ -10,20 +10,40 @@ export type WriteResult = { ok: true } | { ok: false; errors: Record<string, str
 export type ChangedVia = 'admin' | 'cli' | 'demo';
 
 /** What an administrator sees: never the secret, only that one is set. */
-export type SsoSettingsView = { issuer: string; clientId: string; secretSet: true; domains: string[]; ssoOnly: boolean; updatedAt: Date };
+export type SsoSettingsView = {
+	issuer: string;
+	clientId: string;
+	secretSet: true;
+	domains: string[];
+	ssoOnly: boolean;
+	updatedAt: Date;
+};
 
 export function providerOf(db: Db, organisationId: number): SsoProvider | undefined {
 	return db.select().from(ssoProviders).where(eq(ssoProviders.organisationId, organisationId)).get();
 }
 
 function domainsOf(db: Pick<Db, 'select'>, organisationId: number): string[] {
-	return db.select({ d: ssoDomains.domain }).from(ssoDomains).where(eq(ssoDomains.organisationId, organisationId)).orderBy(asc(ssoDomains.domain)).all().map((r) => r.d);
+	return db
+		.select({ d: ssoDomains.domain })
+		.from(ssoDomains)
+		.where(eq(ssoDomains.organisationId, organisationId))
+		.orderBy(asc(ssoDomains.domain))
+		.all()
+		.map((r) => r.d);
 }
 
 export function ssoSettingsOf(db: Db, organisationId: number): SsoSettingsView | null {
 	const p = providerOf(db, organisationId);
 	if (!p) return null;
-	return { issuer: p.issuer, clientId: p.clientId, secretSet: true, domains: domainsOf(db, organisationId), ssoOnly: p.ssoOnly, updatedAt: p.updatedAt };
+	return {
+		issuer: p.issuer,
+		clientId: p.clientId,
+		secretSet: true,
+		domains: domainsOf(db, organisationId),
+		ssoOnly: p.ssoOnly,
+		updatedAt: p.updatedAt
+	};
 }
 
 export type EmailProvider = { organisationId: number; organisationName: string; ssoOnly: boolean };
@@ -33,24 +53,43 @@ export function providerForEmail(db: Db, email: string): EmailProvider | undefin
 	const at = email.lastIndexOf('@');
 	if (at < 0) return undefined;
 	return db
-		.select({ organisationId: ssoProviders.organisationId, organisationName: organisations.name, ssoOnly: ssoProviders.ssoOnly })
+		.select({
+			organisationId: ssoProviders.organisationId,
+			organisationName: organisations.name,
+			ssoOnly: ssoProviders.ssoOnly
+		})
 		.from(ssoDomains)
 		.innerJoin(ssoProviders, eq(ssoProviders.organisationId, ssoDomains.organisationId))
 		.innerJoin(organisations, eq(organisations.id, ssoProviders.organisationId))
-		.where(eq(ssoDomains.domain, email.slice(at + 1).trim().toLowerCase()))
+		.where(
+			eq(
+				ssoDomains.domain,
+				email
+					.slice(at + 1)
+					.trim()
+					.toLowerCase()
+			)
+		)
 		.get();
 }
 
 /** Whether the organisation's people must sign in through its provider (no passwords). */
 export function isSsoOnly(db: Pick<Db, 'select'>, organisationId: number): boolean {
-	const row = db.select({ ssoOnly: ssoProviders.ssoOnly }).from(ssoProviders).where(eq(ssoProviders.organisationId, organisationId)).get();
+	const row = db
+		.select({ ssoOnly: ssoProviders.ssoOnly })
+		.from(ssoProviders)
+		.where(eq(ssoProviders.organisationId, organisationId))
+		.get();
 	return row?.ssoOnly ?? false;
 }
 
 /** Links of the organisation's people to a provider they no longer sign in through. */
 function removeLinks(tx: Pick<Db, 'delete' | 'select'>, organisationId: number, issuer: string): number {
 	const ofOrganisation = tx.select({ id: people.id }).from(people).where(eq(people.organisationId, organisationId));
-	return tx.delete(ssoLinks).where(and(eq(ssoLinks.issuer, issuer), inArray(ssoLinks.personId, ofOrganisation))).run().changes;
+	return tx
+		.delete(ssoLinks)
+		.where(and(eq(ssoLinks.issuer, issuer), inArray(ssoLinks.personId, ofOrganisation)))
+		.run().changes;
 }
 
 /**
@@ -58,9 +97,21 @@ function removeLinks(tx: Pick<Db, 'delete' | 'select'>, organisationId: number, 
  * entry (which never holds the secret). An empty secret keeps the stored one. Changing the issuer removes the
  * people's links to the old one: the new provider's subject ids are different, so they are matched by email again.
  */
-export function configureSso(db: Db, actorId: number | null, organisationId: number, input: SsoSettingsInput, key: SecretKey, via: ChangedVia, now = new Date()): WriteResult {
+export function configureSso(
+	db: Db,
+	actorId: number | null,
+	organisationId: number,
+	input: SsoSettingsInput,
+	key: SecretKey,
+	via: ChangedVia,
+	now = new Date()
+): WriteResult {
 	if (!key.ok) return { ok: false, errors: { form: key.reason } };
-	const organisation = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get();
+	const organisation = db
+		.select({ id: organisations.id })
+		.from(organisations)
+		.where(eq(organisations.id, organisationId))
+		.get();
 	if (!organisation) return { ok: false, errors: { form: 'This organisation no longer exists' } };
 	const before = providerOf(db, organisationId);
 	if (!before && !input.clientSecret) return { ok: false, errors: { clientSecret: 'Enter the client secret' } };
@@ -70,7 +121,8 @@ export function configureSso(db: Db, actorId: number | null, organisationId: num
 		.innerJoin(organisations, eq(organisations.id, ssoDomains.organisationId))
 		.where(and(inArray(ssoDomains.domain, input.domains), ne(ssoDomains.organisationId, organisationId)))
 		.get();
-	if (taken) return { ok: false, errors: { domains: `${taken.domain} already signs in through the provider of ${taken.name}` } };
+	if (taken)
+		return { ok: false, errors: { domains: `${taken.domain} already signs in through the provider of ${taken.name}` } };
 
 	const row = {
 		issuer: input.issuer,
@@ -81,9 +133,14 @@ export function configureSso(db: Db, actorId: number | null, organisationId: num
 	};
 	db.transaction((tx) => {
 		const previousDomains = domainsOf(tx, organisationId);
-		tx.insert(ssoProviders).values({ organisationId, ...row }).onConflictDoUpdate({ target: ssoProviders.organisationId, set: row }).run();
+		tx.insert(ssoProviders)
+			.values({ organisationId, ...row })
+			.onConflictDoUpdate({ target: ssoProviders.organisationId, set: row })
+			.run();
 		tx.delete(ssoDomains).where(eq(ssoDomains.organisationId, organisationId)).run();
-		tx.insert(ssoDomains).values(input.domains.map((domain) => ({ domain, organisationId }))).run();
+		tx.insert(ssoDomains)
+			.values(input.domains.map((domain) => ({ domain, organisationId })))
+			.run();
 		const linksRemoved = before && before.issuer !== input.issuer ? removeLinks(tx, organisationId, before.issuer) : 0;
 		appendAudit(tx, {
 			actorId,
@@ -91,7 +148,9 @@ export function configureSso(db: Db, actorId: number | null, organisationId: num
 			entity: 'organisation',
 			entityId: organisationId,
 			detail: {
-				before: before ? { issuer: before.issuer, clientId: before.clientId, domains: previousDomains, ssoOnly: before.ssoOnly } : null,
+				before: before
+					? { issuer: before.issuer, clientId: before.clientId, domains: previousDomains, ssoOnly: before.ssoOnly }
+					: null,
 				after: { issuer: input.issuer, clientId: input.clientId, domains: input.domains, ssoOnly: input.ssoOnly },
 				secretReplaced: Boolean(input.clientSecret),
 				linksRemoved,
@@ -104,7 +163,13 @@ export function configureSso(db: Db, actorId: number | null, organisationId: num
 }
 
 /** Turns single sign-on off for an organisation: its people sign in with passwords again. */
-export function removeSso(db: Db, actorId: number | null, organisationId: number, via: ChangedVia, now = new Date()): WriteResult {
+export function removeSso(
+	db: Db,
+	actorId: number | null,
+	organisationId: number,
+	via: ChangedVia,
+	now = new Date()
+): WriteResult {
 	const before = providerOf(db, organisationId);
 	if (!before) return { ok: false, errors: { form: 'This organisation does not use single sign-on' } };
 	db.transaction((tx) => {
@@ -117,7 +182,11 @@ export function removeSso(db: Db, actorId: number | null, organisationId: number
 			action: 'sso-remove',
 			entity: 'organisation',
 			entityId: organisationId,
-			detail: { before: { issuer: before.issuer, clientId: before.clientId, domains, ssoOnly: before.ssoOnly }, linksRemoved, via },
+			detail: {
+				before: { issuer: before.issuer, clientId: before.clientId, domains, ssoOnly: before.ssoOnly },
+				linksRemoved,
+				via
+			},
 			at: now
 		});
 	});

@@ -8,7 +8,10 @@ describe('client secrets at rest', () => {
 		expect(parseSecretKey(hex)).toMatchObject({ ok: true });
 		expect(parseSecretKey(Buffer.alloc(32, 7).toString('base64'))).toMatchObject({ ok: true });
 		expect(parseSecretKey(Buffer.alloc(32, 7).toString('base64url'))).toMatchObject({ ok: true });
-		expect(parseSecretKey(undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/SSO_SECRET_KEY is not set/) });
+		expect(parseSecretKey(undefined)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/SSO_SECRET_KEY is not set/)
+		});
 		expect(parseSecretKey('')).toMatchObject({ ok: false });
 		expect(parseSecretKey('too-short')).toMatchObject({ ok: false, reason: expect.stringMatching(/32 bytes/) });
 		expect(parseSecretKey(hex.slice(2))).toMatchObject({ ok: false });

@@ -14,14 +14,21 @@ const VERSION = 'v1';
 /** 32 bytes, written as 64 hex characters or as base64 (44 characters with padding, or base64url). */
 export function parseSecretKey(raw: string | undefined): SecretKey {
 	if (raw === undefined || raw.trim() === '') {
-		return { ok: false, reason: `${SECRET_KEY_VARIABLE} is not set on this server, so client secrets cannot be stored. Set it to 32 random bytes (for example the output of \`openssl rand -hex 32\`) and restart.` };
+		return {
+			ok: false,
+			reason: `${SECRET_KEY_VARIABLE} is not set on this server, so client secrets cannot be stored. Set it to 32 random bytes (for example the output of \`openssl rand -hex 32\`) and restart.`
+		};
 	}
 	const text = raw.trim();
 	let key: Buffer | undefined;
 	if (/^[0-9a-fA-F]{64}$/.test(text)) key = Buffer.from(text, 'hex');
-	else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+	else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text))
+		key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 	if (!key || key.length !== 32) {
-		return { ok: false, reason: `${SECRET_KEY_VARIABLE} must be 32 bytes written as 64 hex characters or in base64 (\`openssl rand -hex 32\` makes one); the value set is not.` };
+		return {
+			ok: false,
+			reason: `${SECRET_KEY_VARIABLE} must be 32 bytes written as 64 hex characters or in base64 (\`openssl rand -hex 32\` makes one); the value set is not.`
+		};
 	}
 	return { ok: true, key };
 }
@@ -37,7 +44,9 @@ export function sealSecret(key: Buffer, organisationId: number, secret: string):
 	const cipher = createCipheriv('aes-256-gcm', key, iv);
 	cipher.setAAD(aad(organisationId));
 	const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-	return [VERSION, iv, ciphertext, cipher.getAuthTag()].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+	return [VERSION, iv, ciphertext, cipher.getAuthTag()]
+		.map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+		.join('.');
 }
 
 /** The secret, or null when the key is not the one it was sealed with, or the stored value was altered. */

@@ -27,11 +27,26 @@ beforeEach(() => {
 	db = testDb();
 	organisationId = addOrganisation(db, 'Crafted Trust', 'nhs').id;
 	personId = addPerson(db, addUnit(db, organisationId), { email: 'nurse@crafted.test' }).id;
-	expect(configureSso(db, null, organisationId, { issuer: crafted.issuer, ...CLIENT, domains: ['crafted.test'], ssoOnly: false }, TEST_SECRET_KEY, 'cli')).toEqual({ ok: true });
+	expect(
+		configureSso(
+			db,
+			null,
+			organisationId,
+			{ issuer: crafted.issuer, ...CLIENT, domains: ['crafted.test'], ssoOnly: false },
+			TEST_SECRET_KEY,
+			'cli'
+		)
+	).toEqual({ ok: true });
 });
 
 async function signInWith(craft: TokenCraft) {
-	const started = await startSsoSignIn(db, { organisationId, email: 'nurse@crafted.test', redirectTo: '/training', origin: APP, key: TEST_SECRET_KEY });
+	const started = await startSsoSignIn(db, {
+		organisationId,
+		email: 'nurse@crafted.test',
+		redirectTo: '/training',
+		origin: APP,
+		key: TEST_SECRET_KEY
+	});
 	if (!started.ok) throw new Error(started.reason);
 	const callback = crafted.authorize(started.url, 'subject-1', { claims: { email: 'nurse@crafted.test' }, ...craft });
 	return completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key: TEST_SECRET_KEY });
@@ -55,24 +70,42 @@ describe('ID token validation (by openid-client)', () => {
 	});
 
 	it('refuses a token whose nonce is not this sign-in’s', async () => {
-		expect(await signInWith({ nonce: 'replayed-from-another-sign-in' })).toMatchObject({ ok: false, failure: 'not-verified' });
+		expect(await signInWith({ nonce: 'replayed-from-another-sign-in' })).toMatchObject({
+			ok: false,
+			failure: 'not-verified'
+		});
 	});
 
 	it('refuses a token for another client or from another issuer', async () => {
 		expect(await signInWith({ audience: 'some-other-app' })).toMatchObject({ ok: false, failure: 'not-verified' });
-		expect(await signInWith({ issuer: 'https://login.microsoftonline.com/another-tenant/v2.0' })).toMatchObject({ ok: false, failure: 'not-verified' });
+		expect(await signInWith({ issuer: 'https://login.microsoftonline.com/another-tenant/v2.0' })).toMatchObject({
+			ok: false,
+			failure: 'not-verified'
+		});
 	});
 
 	it('refuses a callback with a code the provider never issued', async () => {
-		const started = await startSsoSignIn(db, { organisationId, email: 'nurse@crafted.test', redirectTo: '/training', origin: APP, key: TEST_SECRET_KEY });
+		const started = await startSsoSignIn(db, {
+			organisationId,
+			email: 'nurse@crafted.test',
+			redirectTo: '/training',
+			origin: APP,
+			key: TEST_SECRET_KEY
+		});
 		if (!started.ok) throw new Error(started.reason);
 		const callback = new URL(`${APP}/login/sso/callback`);
 		callback.searchParams.set('code', 'made-up');
 		callback.searchParams.set('state', new URL(started.url).searchParams.get('state')!);
-		expect(await completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key: TEST_SECRET_KEY })).toMatchObject({ ok: false, failure: 'not-verified' });
+		expect(
+			await completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key: TEST_SECRET_KEY })
+		).toMatchObject({ ok: false, failure: 'not-verified' });
 	});
 
 	it('refuses an address the provider says it has not verified', async () => {
-		expect(await signInWith({ claims: { email: 'nurse@crafted.test', email_verified: false } })).toMatchObject({ ok: false, failure: 'no-access', detail: 'no usable email claim' });
+		expect(await signInWith({ claims: { email: 'nurse@crafted.test', email_verified: false } })).toMatchObject({
+			ok: false,
+			failure: 'no-access',
+			detail: 'no usable email claim'
+		});
 	});
 });

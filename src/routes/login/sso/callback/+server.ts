@@ -12,7 +12,11 @@ import type { RequestHandler } from './$types';
 /** The provider sends the browser back here (the redirect URI registered with it) with a code, or an error. */
 export const GET: RequestHandler = async ({ url, cookies }) => {
 	const db = getDb();
-	const result = await completeSsoSignIn(db, { token: takeLoginCookie(cookies, url), callbackUrl: url, key: secretKeyFromEnv() });
+	const result = await completeSsoSignIn(db, {
+		token: takeLoginCookie(cookies, url),
+		callbackUrl: url,
+		key: secretKeyFromEnv()
+	});
 	if (!result.ok) {
 		if (result.failure !== 'expired') console.warn(`Single sign-on refused (${result.failure}): ${result.detail}`);
 		redirect(303, `/login?sso=${result.failure}`);
