@@ -131,6 +131,10 @@ describe('npm run sso:configure', () => {
 			status: 2,
 			err: 'The variable UNSET_VARIABLE is not set or empty.'
 		});
+		expect(await run(['--organisation', '1', '--unlink', 'someone@las.test'])).toMatchObject({
+			status: 1,
+			err: 'This organisation does not use single sign-on'
+		});
 		expect(await run(['--organisation', 'Nobody', '--remove'])).toMatchObject({
 			status: 1,
 			err: 'No organisation named "Nobody".'

@@ -1,6 +1,7 @@
 // `npm run sso:configure -- --organisation <id|name> --issuer <url> --client-id <id>
 //      (--client-secret-file <path> | --client-secret-env <VARIABLE>) --domains a.org,b.org [--sso-only] [--no-check]`
 // `npm run sso:configure -- --organisation <id|name> --remove`
+// `npm run sso:configure -- --organisation <id|name> --unlink <email>` (someone whose provider account was made anew)
 // Sets an organisation's single sign-on provider for scripted deployments, with the same rules and audit entry as
 // the admin page (never the secret). The secret is read from a file or a named variable, never from the command
 // line, where other users of the machine could read it. SSO_SECRET_KEY must be set, as for the server.
@@ -10,12 +11,13 @@ import { eq } from 'drizzle-orm';
 import { openDb } from '../src/lib/server/db';
 import { organisations } from '../src/lib/server/db/schema';
 import { configurationFor, describe } from '../src/lib/server/sso/client';
-import { configureSso, providerOf, removeSso } from '../src/lib/server/sso/providers';
+import { configureSso, providerOf, removeSso, unlinkPerson } from '../src/lib/server/sso/providers';
 import { secretKeyFromEnv } from '../src/lib/server/sso/secret-box';
 import { ssoSettingsInput } from '../src/lib/server/sso/settings';
 
 const usage = `Usage: npm run sso:configure -- --organisation <id|name> --issuer <url> --client-id <id> (--client-secret-file <path> | --client-secret-env <VARIABLE>) --domains <a.org,b.org> [--sso-only] [--no-check]
-       npm run sso:configure -- --organisation <id|name> --remove`;
+       npm run sso:configure -- --organisation <id|name> --remove
+       npm run sso:configure -- --organisation <id|name> --unlink <email>`;
 
 function stop(message: string, code = 2): never {
 	console.error(message);
@@ -34,6 +36,7 @@ try {
 			domains: { type: 'string' },
 			'sso-only': { type: 'boolean', default: false },
 			remove: { type: 'boolean', default: false },
+			unlink: { type: 'string' },
 			'no-check': { type: 'boolean', default: false }
 		}
 	}));
@@ -55,6 +58,15 @@ if (values.remove) {
 	const removed = removeSso(db, null, organisation.id, 'cli');
 	if (!removed.ok) stop(Object.values(removed.errors).join('\n'), 1);
 	console.log(`Single sign-on turned off for ${organisation.name}: its people sign in with passwords.`);
+	process.exit(0);
+}
+
+if (values.unlink !== undefined) {
+	const unlinked = unlinkPerson(db, null, organisation.id, values.unlink, 'cli');
+	if (!unlinked.ok) stop(Object.values(unlinked.errors).join('\n'), 1);
+	console.log(
+		`${values.unlink} is no longer linked to ${organisation.name}'s provider: their next sign-in matches them by email again.`
+	);
 	process.exit(0);
 }
 

@@ -10,7 +10,7 @@ import { auditLog, people, ssoLinks, ssoLogins, ssoSessions } from '../db/schema
 import { completeSsoSignIn } from './callback';
 import { forgetConfigurations } from './client';
 import { savePendingLogin } from './login-state';
-import { configureSso } from './providers';
+import { configureSso, unlinkPerson } from './providers';
 import { checkedSignOut, providerSignOut, rememberSsoSession, signOutCookieValue } from './sign-out';
 import { startSsoSignIn } from './start';
 
@@ -262,6 +262,44 @@ describe('single sign-on against a real provider', () => {
 			now: new Date(Date.now() + 11 * 60_000)
 		});
 		expect(late).toMatchObject({ ok: false, failure: 'expired' });
+	});
+
+	it('refuses a new provider account for an address already linked to another, until an administrator unlinks it', async () => {
+		let started = await start();
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: true });
+		// As if the account at the provider had been deleted and made anew: a new subject id for the same address.
+		db.update(ssoLinks).set({ subject: 'the-deleted-account' }).run();
+		started = await start();
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
+			)
+		).toMatchObject({
+			ok: false,
+			failure: 'no-access',
+			detail: 'person already linked to another account at this provider'
+		});
+		expect(unlinkPerson(db, null, organisationId, 'nobody@las.test', 'cli')).toMatchObject({ ok: false });
+		expect(unlinkPerson(db, null, organisationId, 'PARAMEDIC@las.test', 'cli')).toEqual({ ok: true });
+		expect(JSON.parse(audits('sso-unlink')[0].detail)).toEqual({
+			issuer: las.issuer,
+			subject: 'the-deleted-account',
+			via: 'cli'
+		});
+		started = await start();
+		expect(
+			await complete(
+				started.token,
+				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
+			)
+		).toMatchObject({ ok: true, personId: paramedic });
+		expect(links()).toMatchObject([{ subject: 'acc-paramedic' }]);
 	});
 
 	it('takes Entra’s claims: oid as the stable subject, preferred_username when there is no email', async () => {

@@ -148,11 +148,16 @@ describe('the first step of /login', () => {
 	});
 
 	it('says single sign-on is unavailable when the provider cannot be reached, and sets no cookie', async () => {
+		vi.stubEnv('SSO_SECRET_KEY', 'a'.repeat(64));
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		configureSso(db, 1, a, { ...settings, issuer: 'http://127.0.0.1:9' }, TEST_SECRET_KEY, 'admin');
 		const e = event();
 		const answer = await singleSignOnStep(db, e, { email: 'someone@a.nhs.uk', password: '', redirectTo: '/training' });
 		expect(answer).toMatchObject({ status: 503, data: { errors: { form: SSO_FAILURE_MESSAGES.unavailable } } });
 		expect(e.cookies.set).not.toHaveBeenCalled();
+		expect(warn.mock.calls[0][0]).toMatch(/discovery at http:\/\/127\.0\.0\.1:9 failed/);
+		vi.unstubAllEnvs();
+		warn.mockRestore();
 	});
 
 	it('shows a message only for the failures it knows', () => {

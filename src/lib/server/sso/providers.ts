@@ -192,3 +192,45 @@ export function removeSso(
 	});
 	return { ok: true };
 }
+
+/**
+ * Forgets a person's link to the organisation's provider, so that their next sign-in matches them by email again:
+ * for someone whose account at the provider was deleted and made anew (a new subject id), whom the old link refuses.
+ */
+export function unlinkPerson(
+	db: Db,
+	actorId: number | null,
+	organisationId: number,
+	email: string,
+	via: ChangedVia,
+	now = new Date()
+): WriteResult {
+	const provider = providerOf(db, organisationId);
+	if (!provider) return { ok: false, errors: { form: 'This organisation does not use single sign-on' } };
+	const person = db
+		.select({ id: people.id })
+		.from(people)
+		.where(and(eq(people.email, email.trim().toLowerCase()), eq(people.organisationId, organisationId)))
+		.get();
+	if (!person) return { ok: false, errors: { email: `No one in this organisation has the address ${email}` } };
+	const link = db
+		.select({ subject: ssoLinks.subject })
+		.from(ssoLinks)
+		.where(and(eq(ssoLinks.personId, person.id), eq(ssoLinks.issuer, provider.issuer)))
+		.get();
+	if (!link) return { ok: false, errors: { email: `${email} has not signed in through ${provider.issuer} yet` } };
+	db.transaction((tx) => {
+		tx.delete(ssoLinks)
+			.where(and(eq(ssoLinks.personId, person.id), eq(ssoLinks.issuer, provider.issuer)))
+			.run();
+		appendAudit(tx, {
+			actorId,
+			action: 'sso-unlink',
+			entity: 'person',
+			entityId: person.id,
+			detail: { issuer: provider.issuer, subject: link.subject, via },
+			at: now
+		});
+	});
+	return { ok: true };
+}
