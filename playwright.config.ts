@@ -47,6 +47,7 @@ export default defineConfig({
 		reuseExistingServer: false,
 		// Starting includes migrating and seeding demo London into a fresh database.
 		timeout: budget(60_000),
-		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}` }
+		// The demo's OpenID provider (single sign-on) listens on DEMO_OIDC_PORT: 1000 above, clear of other runs' ports.
+		env: { PORT: String(PORT), DATABASE_PATH: DB, ORIGIN: `http://localhost:${PORT}`, DEMO_OIDC_PORT: String(PORT + 1000) }
 	}
 });

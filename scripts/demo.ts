@@ -1,10 +1,15 @@
-// `npm run demo`: migrate, seed demo London when the database is empty, then serve the build.
+// `npm run demo`: migrate, seed demo London when the database is empty, start the demo's OpenID provider, then serve the build.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { seedHistory } from './demo/history';
 import { loadContentFromDisk } from '../src/lib/server/content/disk';
+import { describeDemoSingleSignOn, startDemoSingleSignOn } from './demo/sso';
+import { DEMO_SSO_SECRET_KEY } from './demo/sso-accounts';
 import { openDb } from '../src/lib/server/db';
 
 const path = process.env.DATABASE_PATH ?? './data/academy.db';
+const port = Number(process.env.PORT ?? '3000');
+// The demo seals its provider's client secret with a fixed key unless one is set; a deployment always sets its own.
+process.env.SSO_SECRET_KEY ||= DEMO_SSO_SECRET_KEY;
 const db = openDb(path);
 const seeded = await seedDemo(db);
 if (seeded) {
@@ -12,10 +17,16 @@ if (seeded) {
 	seedHistory(db, await loadContentFromDisk());
 	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
+const provider = await startDemoSingleSignOn(db, { port: Number(process.env.DEMO_OIDC_PORT ?? port + 1), origin: process.env.ORIGIN ?? `http://localhost:${port}` });
 db.$client.close();
 
 console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);
 console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.describe}`);
 console.log('');
+if (provider) {
+	describeDemoSingleSignOn(provider);
+	// The server stops on these signals once its connections close; the provider must stop too, or the process stays.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void provider.close());
+}
 await import('./start.js');

@@ -109,6 +109,13 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'GET /': () => [{ target: 'the home page', path: '/', expect: { ...all({ to: '/training' }), visitor: 200 } }],
 	'GET /login': () => [{ target: 'the page', path: '/login', expect: { ...all({ to: '/training' }), visitor: 200 } }],
 	'GET /logout': () => [{ target: 'the page', path: '/logout', expect: { ...everyone(200), visitor: { to: '/' } } }],
+	// Single sign-on. Without the browser's pending sign-in (a cookie) the callback does nothing and says it expired;
+	// without the sign-out cookie, the page after sign-out has nowhere to send anyone.
+	'GET /login/sso/callback': () => [
+		{ target: 'a callback with no pending sign-in', path: '/login/sso/callback?code=abc&state=def', expect: all({ to: '/login?sso=expired' }) },
+		{ target: 'a provider error with no pending sign-in', path: '/login/sso/callback?error=access_denied&state=x', expect: all({ to: '/login?sso=expired' }) }
+	],
+	'GET /logout/sso': () => [{ target: 'the page, with no sign-out under way', path: '/logout/sso', expect: all({ to: '/' }) }],
 	'GET /account': learnerPage('/account'),
 	'GET /training': learnerPage('/training'),
 	'GET /training/record': ownRecord('/training/record'),
@@ -267,6 +274,17 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'MPS, an empty form', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) },
 		{ target: 'MPS, a complete new unit', path: `/admin/organisations/${f.organisation.mps}`, form: { name: 'Matrix Unit', kind: 'bcu', borough: '' }, expect: wouldWrite(['admin']) }
 	],
+	'POST /admin/organisations/[id]?/saveSso': (f) => [
+		{ target: 'LAS, an empty form', path: `/admin/organisations/${f.organisation.las}`, expect: only(400, ['admin']) },
+		{
+			target: 'NHS trust, claiming the domain LAS signs in with (refused after the checks)',
+			path: `/admin/organisations/${f.organisation.nhs}`,
+			form: { issuer: 'https://login.microsoftonline.com/t/v2.0', clientId: 'x', clientSecret: 'y', domains: 'las.demo.test' },
+			expect: only(400, ['admin'])
+		}
+	],
+	// MPS has no single sign-on to turn off: refused for the administrator, after authorisation.
+	'POST /admin/organisations/[id]?/removeSso': (f) => [{ target: 'MPS, which has none', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) }],
 	'POST /admin/people/new?/default': (f) => [
 		{ target: 'an empty form', path: '/admin/people/new', expect: only(400, ['admin']) },
 		{ target: 'a complete new person', path: '/admin/people/new', form: { ...f.officerForm, name: 'Matrix Person', email: 'matrix.person@demo.test', workforceId: 'MATRIX-1' }, expect: wouldWrite(['admin']) }

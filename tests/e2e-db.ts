@@ -24,7 +24,10 @@ export const RECORD_TABLES = [
 	'evidence',
 	'assessments',
 	'competency_status',
-	'competency_cycles'
+	'competency_cycles',
+	'sso_providers',
+	'sso_domains',
+	'sso_links'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

@@ -4,6 +4,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import type { Db } from '../../src/lib/server/db';
 import { organisations, people, roleGrants, units } from '../../src/lib/server/db/schema';
 import type { JobRoleId } from '../../src/lib/organisation-model';
+import { DEMO_SSO_PEOPLE } from './sso-accounts';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -149,6 +150,23 @@ export async function seedDemo(db: Db, today = new Date()): Promise<boolean> {
 					})
 					.run();
 			}
+		}
+		// Last, so everyone seeded before stays the same: ambulance staff who sign in through the LAS provider (no password).
+		const sector = unitIds.get('South East Sector')!;
+		for (const p of DEMO_SSO_PEOPLE.filter((p) => p.roster !== 'none')) {
+			tx.insert(people)
+				.values({
+					organisationId: sector.organisationId,
+					unitId: sector.id,
+					name: p.name,
+					email: p.email,
+					jobRole: p.jobRole,
+					workforceId: nextWorkforceId('LAS'),
+					startDate: isoDaysAgo(1500, today),
+					status: p.roster === 'left' ? 'left' : 'active',
+					leftDate: p.roster === 'left' ? isoDaysAgo(30, today) : null
+				})
+				.run();
 		}
 		appendAudit(tx, { actorId: null, action: 'demo-seed', entity: 'database', detail: { accounts: DEMO_ACCOUNTS.length } });
 	});

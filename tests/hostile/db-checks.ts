@@ -23,7 +23,10 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		evidence: theirs,
 		assessments: theirs,
 		competency_status: theirs,
-		competency_cycles: theirs
+		competency_cycles: theirs,
+		sso_providers: `organisation_id <> ${s.organisationId}`,
+		sso_domains: `organisation_id <> ${s.organisationId}`,
+		sso_links: theirs
 	};
 }
 
@@ -57,6 +60,9 @@ export const INVARIANTS: Record<string, string> = {
 	'corrections with a bad reason': `select id from evidence where voids_id is not null and ${badText('reason', 500)}`,
 	'corrections of evidence that is not the same person’s': 'select v.id from evidence v left join evidence e on e.id = v.voids_id where v.voids_id is not null and (e.id is null or e.person_id <> v.person_id or e.voids_id is not null)',
 	'evidence voided twice': 'select voids_id from evidence where voids_id is not null group by voids_id having count(*) > 1',
+	'single sign-on settings the form would refuse': `select organisation_id from sso_providers where (issuer not like 'https://%' and issuer not like 'http://localhost:%' and issuer not like 'http://127.0.0.1:%')
+		or client_secret not like 'v1.%' or length(client_id) < 1 or length(client_id) > 200 or client_id glob '*[ ' || char(9) || ']*' or length(issuer) > 500`,
+	'single sign-on domains that are not lower-case domain names': `select domain from sso_domains where domain <> lower(domain) or domain glob '*[^a-z0-9.-]*' or domain not like '%_._%' or length(domain) > 253`,
 	'rows whose references point nowhere': 'pragma foreign_key_check'
 };
 

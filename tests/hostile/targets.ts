@@ -32,7 +32,7 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 		caller: 'visitor',
 		path: () => '/login',
 		runs: 160,
-		samples: () => ({ email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST '], password: ['', 'wrong-password'], redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example'] })
+		samples: () => ({ email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST ', 'paramedic@las.demo.test'], password: ['', 'wrong-password'], redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example'] })
 	},
 	'POST /logout?/default': { caller: 'visitor', path: () => '/logout', runs: 100 },
 	'POST /account?/password': { caller: 'learner', path: () => '/account', runs: 200, samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] }) },
@@ -52,6 +52,20 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 	'POST /roster/[organisationId]?/apply': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: true, samples: () => ({ fingerprint: FINGERPRINTS }) },
 	'POST /admin/organisations?/create': { caller: 'admin', path: () => '/admin/organisations', runs: 200 },
 	'POST /admin/organisations/[id]?/update': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },
+	// Valid settings land on the sandbox organisation, with domains no sign-in in the run uses and issuers on this machine.
+	'POST /admin/organisations/[id]?/saveSso': {
+		caller: 'admin',
+		path: (s) => `/admin/organisations/${s.organisationId}`,
+		runs: 200,
+		samples: () => ({
+			issuer: ['http://localhost:1', 'https://127.0.0.1:1/tenant/v2.0', 'http://idp.example.org', 'javascript:alert(1)'],
+			clientId: ['academy', 'has space'],
+			clientSecret: ['a-secret', ''],
+			domains: ['sso.sandbox.hostile.test', 'sso.sandbox.hostile.test, @second.sandbox.hostile.test', 'las.demo.test', '*.hostile.test'],
+			ssoOnly: ['on', '']
+		})
+	},
+	'POST /admin/organisations/[id]?/removeSso': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 60 },
 	'POST /admin/organisations/[id]?/createUnit': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },
 	'POST /admin/units/[id]?/default': { caller: 'admin', path: (s) => `/admin/units/${s.unitId}`, runs: 200 },
 	'POST /admin/people/new?/default': { caller: 'admin', path: () => '/admin/people/new', runs: 250, samples: (s) => ({ ...inSandbox(s), email: ['new.person@hostile.test', 'sandbox.target@hostile.test'] }) },

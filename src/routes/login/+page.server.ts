@@ -7,30 +7,38 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
+import { ssoFailureMessage } from '$lib/server/sso/login-messages';
+import { singleSignOnStep } from '$lib/server/sso/login-step';
 import type { Actions, PageServerLoad } from './$types';
 
 const signInInput = z.object({
 	email: z.string({ error: 'Enter your email address' }).trim().min(1, 'Enter your email address').max(254, 'Enter a shorter email address'),
-	password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200, 'Enter a shorter password'),
+	// Empty is allowed here: an address with single sign-on needs none. Without it, it is asked for below.
+	password: z.string().max(200, 'Enter a shorter password').optional().default(''),
 	redirectTo: z.string().max(500).optional()
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, '/training');
-	return { redirectTo: url.searchParams.get('redirectTo') ?? '' };
+	return { redirectTo: url.searchParams.get('redirectTo') ?? '', ssoMessage: ssoFailureMessage(url.searchParams.get('sso')) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const parsed = parseForm(signInInput, await readForm(event.request));
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: { email: parsed.values.email ?? '' } });
-		const db = getDb();
-		const result = await signIn(db, { email: parsed.data.email, password: parsed.data.password, address: event.getClientAddress() });
-		if (!result.ok) {
-			return fail(result.throttled ? 429 : 400, { errors: { form: result.message }, values: { email: parsed.data.email } });
+		if (!parsed.ok) {
+			const errors = parsed.values.password ? parsed.errors : { ...parsed.errors, password: 'Enter your password' };
+			return fail(400, { errors, values: { email: parsed.values.email ?? '' } });
 		}
-		// Decided before the session exists, so a bad target can never fail the request after signing in.
+		const { email, password } = parsed.data;
+		const db = getDb();
+		// Decided before any session exists, so a bad target can never fail the request after signing in.
 		const target = safeRedirectTarget(parsed.data.redirectTo, event.url);
+		const sso = await singleSignOnStep(db, event, { email, password, redirectTo: target });
+		if (sso) return sso;
+		if (!password) return fail(400, { errors: { password: 'Enter your password' }, values: { email } });
+		const result = await signIn(db, { email, password, address: event.getClientAddress() });
+		if (!result.ok) return fail(result.throttled ? 429 : 400, { errors: { form: result.message }, values: { email } });
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.personId);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url);

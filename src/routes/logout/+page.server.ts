@@ -2,6 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { invalidateSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { setSignOutCookie } from '$lib/server/sso/cookie';
+import { secretKeyFromEnv } from '$lib/server/sso/secret-box';
+import { providerSignOut, signOutCookieValue } from '$lib/server/sso/sign-out';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -9,9 +12,16 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: ({ locals, cookies, url }) => {
-		if (locals.session) invalidateSession(getDb(), locals.session.id);
+	default: async ({ locals, cookies, url }) => {
+		const db = getDb();
+		// Read before the session ends: its single sign-on record goes with it.
+		const provider = locals.session ? await providerSignOut(db, locals.session.id, url.origin, secretKeyFromEnv()) : null;
+		if (locals.session) invalidateSession(db, locals.session.id);
 		deleteSessionCookie(cookies, url);
+		if (provider) {
+			setSignOutCookie(cookies, signOutCookieValue(provider), url);
+			redirect(303, '/logout/sso');
+		}
 		redirect(303, '/');
 	}
 };

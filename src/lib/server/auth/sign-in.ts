@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { people } from '../db/schema';
 import { countSignIn } from '../ops/app-metrics';
+import { isSsoOnly } from '../sso/providers';
 import { timingDummyHash, verifyPassword } from './password';
 import { checkThrottle, recordAttempt } from './throttle';
 
@@ -18,7 +19,7 @@ function minutesUntil(at: Date, now: Date) {
 	return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60000));
 }
 
-/** Checks throttling, then the password; the same message whether the email or the password was wrong. */
+/** Checks throttling, then the password; the same message whether the email or the password was wrong, or passwords are refused. */
 export async function signIn(db: Db, input: { email: string; password: string; address: string; now?: Date }): Promise<SignInResult> {
 	const now = input.now ?? new Date();
 	const email = normaliseEmail(input.email);
@@ -33,11 +34,12 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 		return { ok: false, message, throttled: true };
 	}
 	const person = db
-		.select({ id: people.id, passwordHash: people.passwordHash, status: people.status })
+		.select({ id: people.id, passwordHash: people.passwordHash, status: people.status, organisationId: people.organisationId })
 		.from(people)
 		.where(eq(people.email, email))
 		.get();
-	const usable = person && person.status === 'active' && person.passwordHash;
+	// People of a "single sign-on only" organisation have no usable password, whatever is stored: refused like a wrong one.
+	const usable = person && person.status === 'active' && person.passwordHash && !isSsoOnly(db, person.organisationId);
 	const valid = await verifyPassword(usable ? person.passwordHash! : await timingDummyHash(), input.password);
 	const succeeded = Boolean(usable && valid);
 	db.transaction((tx) => {

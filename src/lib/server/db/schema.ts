@@ -407,3 +407,78 @@ export const trendCounts = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.date, t.organisationId, t.unitId] })]
 );
+
+/* Single sign-on (OpenID Connect): src/lib/server/sso/. */
+
+/** An organisation's own OpenID provider. The client secret is stored encrypted (AES-256-GCM, key SSO_SECRET_KEY). */
+export const ssoProviders = sqliteTable('sso_providers', {
+	organisationId: integer('organisation_id')
+		.primaryKey()
+		.references(() => organisations.id),
+	issuer: text('issuer').notNull(),
+	clientId: text('client_id').notNull(),
+	/** `v1.<iv>.<ciphertext>.<tag>`, base64url; never sent to a page. */
+	clientSecret: text('client_secret').notNull(),
+	/** Its people may not sign in with a password. */
+	ssoOnly: integer('sso_only', { mode: 'boolean' }).notNull().default(false),
+	createdAt: createdAt(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Email domains that sign in through an organisation's provider; a domain belongs to one provider only. */
+export const ssoDomains = sqliteTable(
+	'sso_domains',
+	{
+		/** Lower-case, e.g. `londonambulance.nhs.uk`. */
+		domain: text('domain').primaryKey(),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => ssoProviders.organisationId)
+	},
+	(t) => [index('sso_domains_organisation').on(t.organisationId)]
+);
+
+/** A person's account at a provider, by the provider's stable subject id (Entra: `oid`; otherwise `sub`). */
+export const ssoLinks = sqliteTable(
+	'sso_links',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		issuer: text('issuer').notNull(),
+		subject: text('subject').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('sso_links_subject').on(t.issuer, t.subject), uniqueIndex('sso_links_person').on(t.personId, t.issuer)]
+);
+
+/** A sign-in under way at a provider: single use, ten minutes. The id is the SHA-256 of the token in the `sso_login` cookie. */
+export const ssoLogins = sqliteTable(
+	'sso_logins',
+	{
+		id: text('id').primaryKey(),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		state: text('state').notNull(),
+		nonce: text('nonce').notNull(),
+		codeVerifier: text('code_verifier').notNull(),
+		redirectTo: text('redirect_to').notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('sso_logins_expires').on(t.expiresAt)]
+);
+
+/** The ID token of a session signed in through a provider, for RP-initiated logout; goes with its session. */
+export const ssoSessions = sqliteTable('sso_sessions', {
+	sessionId: text('session_id')
+		.primaryKey()
+		.references(() => sessions.id, { onDelete: 'cascade' }),
+	organisationId: integer('organisation_id')
+		.notNull()
+		.references(() => organisations.id),
+	idToken: text('id_token').notNull()
+});
+
+export type SsoProvider = typeof ssoProviders.$inferSelect;

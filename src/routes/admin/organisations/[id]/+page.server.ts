@@ -7,6 +7,7 @@ import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
 import { createUnit, getOrganisation, listUnits, updateOrganisation } from '$lib/server/people/organisations';
 import { organisationInput, unitInput } from '$lib/server/people/organisation-validation';
+import { removeSsoForm, saveSsoForm, ssoAdminView } from '$lib/server/sso/admin-form';
 import type { Actions, PageServerLoad } from './$types';
 
 function organisationOr404(raw: string) {
@@ -19,7 +20,7 @@ function organisationOr404(raw: string) {
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
 	const organisation = organisationOr404(event.params.id);
-	return { organisation, units: listUnits(getDb(), organisation.id) };
+	return { organisation, units: listUnits(getDb(), organisation.id), sso: ssoAdminView(getDb(), organisation.id, event.url) };
 };
 
 export const actions: Actions = {
@@ -40,5 +41,8 @@ export const actions: Actions = {
 		const result = createUnit(getDb(), user.id, organisation.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'createUnit');
 		redirect(303, `/admin/organisations/${organisation.id}?added=${result.id}`);
-	}
+	},
+	// Guards first (left to right), then the form: single sign-on lives in src/lib/server/sso/admin-form.ts.
+	saveSso: async (event) => saveSsoForm(getDb(), requireAdmin(event).id, organisationOr404(event.params.id).id, await readForm(event.request)),
+	removeSso: (event) => removeSsoForm(getDb(), requireAdmin(event).id, organisationOr404(event.params.id).id)
 };

@@ -1,0 +1,39 @@
+import { fail, type Cookies } from '@sveltejs/kit';
+import type { Db } from '../db';
+import { setLoginCookie } from './cookie';
+import { passwordRefused, SSO_FAILURE_MESSAGES } from './login-messages';
+import { providerForEmail } from './providers';
+import { secretKeyFromEnv } from './secret-box';
+import { startSsoSignIn } from './start';
+
+type Event = { cookies: Cookies; url: URL };
+
+/**
+ * The first step of /login: an address in a single sign-on domain goes to its provider, unless a password was
+ * given and the organisation still allows passwords. `null` means "carry on with the password". The provider's
+ * address comes back as data, not as a redirect: a redirect answering a form post to another site would be
+ * blocked by our Content Security Policy (`form-action 'self'`), so the page goes on to it instead.
+ */
+export async function singleSignOnStep(
+	db: Db,
+	event: Event,
+	input: { email: string; password: string; redirectTo: string }
+) {
+	const provider = providerForEmail(db, input.email);
+	if (!provider || (input.password && !provider.ssoOnly)) return null;
+	const values = { email: input.email };
+	if (input.password) return fail(400, { errors: { password: passwordRefused(provider.organisationName) }, values });
+	const started = await startSsoSignIn(db, {
+		organisationId: provider.organisationId,
+		email: input.email,
+		redirectTo: input.redirectTo,
+		origin: event.url.origin,
+		key: secretKeyFromEnv()
+	});
+	if (!started.ok) {
+		console.warn(`Single sign-on for ${provider.organisationName} could not start: ${started.reason}`);
+		return fail(503, { errors: { form: SSO_FAILURE_MESSAGES.unavailable }, values });
+	}
+	setLoginCookie(event.cookies, started.token, started.expiresAt, event.url);
+	return { sso: { url: started.url, organisation: provider.organisationName }, values };
+}
