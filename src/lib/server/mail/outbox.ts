@@ -1,7 +1,8 @@
 /**
  * The sender's side of the outbox: claim one due message, then record what the relay said. The claim is one
  * UPDATE ... RETURNING whose WHERE repeats the conditions, so two senders (two processes on one database file,
- * or two PostgreSQL sessions) can never both take the same message.
+ * or two PostgreSQL sessions) can never both take the same message. `claimed_by` is left as it was afterwards: it
+ * says which sender made the last attempt.
  */
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
@@ -28,9 +29,9 @@ function statements(db: Db) {
 			   and status = 'queued' and (claimed_until is null or claimed_until <= @now)
 			 returning id, to_address as toAddress, template, subject, data, headers, message_id as messageId, attempts`
 		),
-		sent: c.prepare(`update mail_outbox set status = 'sent', sent_at = @now, last_reply = @reply, claimed_by = null, claimed_until = null where id = @id and status = 'queued'`),
-		retry: c.prepare(`update mail_outbox set next_attempt_at = @next, last_reply = @reply, claimed_by = null, claimed_until = null where id = @id and status = 'queued'`),
-		failed: c.prepare(`update mail_outbox set status = 'failed', last_reply = @reply, claimed_by = null, claimed_until = null where id = @id and status = 'queued'`),
+		sent: c.prepare(`update mail_outbox set status = 'sent', sent_at = @now, last_reply = @reply, claimed_until = null where id = @id and status = 'queued'`),
+		retry: c.prepare(`update mail_outbox set next_attempt_at = @next, last_reply = @reply, claimed_until = null where id = @id and status = 'queued'`),
+		failed: c.prepare(`update mail_outbox set status = 'failed', last_reply = @reply, claimed_until = null where id = @id and status = 'queued'`),
 		nextDue: c.prepare(`select min(next_attempt_at) from mail_outbox where status = 'queued'`).pluck()
 	}));
 }
