@@ -44,7 +44,6 @@ CREATE UNIQUE INDEX `mail_outbox_dedupe_key_unique` ON `mail_outbox` (`dedupe_ke
 CREATE INDEX `mail_outbox_due` ON `mail_outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `mail_outbox_person` ON `mail_outbox` (`person_id`,`id`);--> statement-breakpoint
 CREATE INDEX `mail_outbox_status_sent` ON `mail_outbox` (`status`,`sent_at`);--> statement-breakpoint
-CREATE INDEX `mail_outbox_kind` ON `mail_outbox` (`kind`,`id`);--> statement-breakpoint
 CREATE TABLE `mail_preferences` (
 	`person_id` integer PRIMARY KEY NOT NULL,
 	`digest` text NOT NULL,

@@ -454,9 +454,8 @@ export const mailOutbox = sqliteTable(
 		index('mail_outbox_due').on(t.status, t.nextAttemptAt),
 		// A person's notifications, newest first, and their unread count.
 		index('mail_outbox_person').on(t.personId, t.id),
-		// The retention purge and the outbox page's filters.
-		index('mail_outbox_status_sent').on(t.status, t.sentAt),
-		index('mail_outbox_kind').on(t.kind, t.id)
+		// The retention purge, and the outbox page's status filter.
+		index('mail_outbox_status_sent').on(t.status, t.sentAt)
 	]
 );
 

@@ -75,7 +75,7 @@ export function digestLines(counts: DigestCounts, last: DigestCounts | null, las
 	];
 }
 
-export const digestDedupeKey = (personId: number, slot: IsoDate) => `digest:${personId}:${slot}`;
+export const digestDedupeKey = (personId: number, slot: IsoDate) => `digest:${slot}:${personId}`;
 
 /** Queues every digest that is due at `now` (or, with `dryRun`, counts them). */
 export function planDigests(db: Db, options: { now: Date; origin: string; secret: string; dryRun?: boolean }): DigestRun {

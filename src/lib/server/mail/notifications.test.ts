@@ -53,7 +53,7 @@ describe('notifications', () => {
 			.prepare(`explain query plan select count(*) from (select 1 from mail_outbox where person_id = ? and id > coalesce((select read_through from notification_reads where person_id = ?), 0) limit 100)`)
 			.all(1, 1) as { detail: string }[];
 		expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH mail_outbox USING COVERING INDEX mail_outbox_person \(person_id=\? AND id>\?\)/);
-		expect(plan.map((p) => p.detail).join("\n")).toMatch(/SEARCH notification_reads USING INTEGER PRIMARY KEY/);
+		expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH notification_reads USING INTEGER PRIMARY KEY/);
 	});
 });
 

@@ -2,7 +2,7 @@
  * The one way to send mail: `queueMail` writes the rendered message to the outbox inside the caller's transaction,
  * so a rolled-back change sends nothing and a committed one is never lost. The sender (./sender.ts) delivers it.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
@@ -38,6 +38,14 @@ function statements(tx: MailWriter) {
 	}));
 }
 
+/**
+ * A Message-ID that starts with the time, so that new ones sort after old ones and each insert lands at the end of
+ * the unique index (a random one lands anywhere in it: a read from disk per message when half of London is queued).
+ */
+function messageIdFor(now: Date): string {
+	return `<${now.getTime().toString(36)}.${randomBytes(12).toString('base64url')}@${currentMailSettings().domain}>`;
+}
+
 /** Checks values against the template's placeholders: a caller's mistake, so it throws. */
 function checkData(template: TemplateName, data: Record<string, unknown>) {
 	for (const [name, type] of Object.entries(TEMPLATE_VARIABLES[template])) {
@@ -71,6 +79,7 @@ export function queueMail<N extends TemplateName>(tx: MailWriter, input: QueueMa
 	checkData(input.template, data);
 	const template = getTemplate(input.template);
 	const subject = template.renderSubject(data);
+	const now = input.now ?? new Date();
 	const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
 	if (template.kind === 'subscription') {
 		headers['List-Unsubscribe'] = `<${data.unsubscribeUrl}>`;
@@ -84,9 +93,9 @@ export function queueMail<N extends TemplateName>(tx: MailWriter, input: QueueMa
 		subject,
 		data: JSON.stringify(data),
 		headers: JSON.stringify(headers),
-		messageId: `<${randomUUID()}@${currentMailSettings().domain}>`,
+		messageId: messageIdFor(now),
 		dedupeKey: input.dedupeKey ?? null,
-		now: (input.now ?? new Date()).getTime()
+		now: now.getTime()
 	}) as { id: number } | undefined;
 	return row ?? null;
 }

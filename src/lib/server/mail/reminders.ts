@@ -15,8 +15,11 @@ import { itemLine, reminderSummary, type ReminderItem, type Threshold } from './
 
 /** The last reminder before expiry comes this many days before. */
 export const FINAL_REMINDER_DAYS = 7;
-/** People whose reminders are written in one transaction: short enough that no request waits long for the write lock. */
-const PEOPLE_PER_TRANSACTION = 500;
+/**
+ * People are planned in ranges of this many ids: each range is one query and one transaction, so memory stays small
+ * however many people there are, and no request waits long for the write lock.
+ */
+const PEOPLE_PER_RANGE = 2_000;
 
 export type ReminderRun = {
 	today: IsoDate;
@@ -36,12 +39,13 @@ function statements(db: Db) {
 			.prepare(
 				`select cs.person_id, p.name, p.job_role, cs.competency_id, cs.expires_on
 				 from competency_status cs join people p on p.id = cs.person_id
-				 where cs.expires_on is not null and cs.expires_on <= @dueBy and p.status = 'active'
+				 where cs.person_id between @lo and @hi and cs.expires_on is not null and cs.expires_on <= @dueBy and p.status = 'active'
 				   and not exists (select 1 from reminder_keys k where k.person_id = cs.person_id and k.competency_id = cs.competency_id and k.cycle = cs.expires_on
 				     and k.threshold = case when cs.expires_on <= @today then 'expired' when cs.expires_on <= @finalBy then 'final' else 'due-soon' end)
 				 order by cs.person_id, cs.expires_on, cs.competency_id`
 			)
 			.raw(),
+		ids: c.prepare('select min(id) as lo, max(id) as hi from people'),
 		queuedToday: c.prepare('select 1 from mail_outbox where dedupe_key = ?').pluck(),
 		insertKey: c.prepare('insert into reminder_keys (person_id, competency_id, cycle, threshold, created_at) values (?, ?, ?, ?, ?) on conflict do nothing'),
 		dropKey: c.prepare('delete from reminder_keys where person_id = ? and competency_id = ? and cycle = ? and threshold = ? and outbox_id is null'),
@@ -53,7 +57,8 @@ export function thresholdOf(expiresOn: IsoDate, today: IsoDate): Threshold {
 	return expiresOn <= today ? 'expired' : expiresOn <= addDays(today, FINAL_REMINDER_DAYS) ? 'final' : 'due-soon';
 }
 
-export const reminderDedupeKey = (personId: number, today: IsoDate) => `reminder:${personId}:${today}`;
+/** The day first, so that a day's keys sit together in the unique index. */
+export const reminderDedupeKey = (personId: number, today: IsoDate) => `reminder:${today}:${personId}`;
 
 /**
  * Plans and queues today's reminders (or, with `dryRun`, only counts them). `origin` is where links point.
@@ -62,7 +67,7 @@ export function planReminders(db: Db, framework: Framework, options: { today: Is
 	const { today, origin } = options;
 	const now = options.now ?? new Date();
 	const q = statements(db);
-	const rows = q.candidates.all({ today, finalBy: addDays(today, FINAL_REMINDER_DAYS), dueBy: addDays(today, DUE_SOON_DAYS) }) as Candidate[];
+	const dates = { today, finalBy: addDays(today, FINAL_REMINDER_DAYS), dueBy: addDays(today, DUE_SOON_DAYS) };
 
 	// What each job role needs, looked up once per role rather than per row.
 	const needs = new Map<string, Set<string>>();
@@ -73,17 +78,22 @@ export function planReminders(db: Db, framework: Framework, options: { today: Is
 	};
 
 	const run: ReminderRun = { today, messages: 0, items: { 'due-soon': 0, final: 0, expired: 0 }, deferred: 0, dryRun: !!options.dryRun };
-	const people: { personId: number; name: string; items: (ReminderItem & { competencyId: string })[] }[] = [];
-	for (const [personId, name, jobRole, competencyId, expiresOn] of rows) {
-		if (!needed(jobRole, competencyId)) continue;
-		const competency = framework.byId.get(competencyId);
-		if (!competency) continue;
-		if (people.at(-1)?.personId !== personId) people.push({ personId, name, items: [] });
-		people.at(-1)!.items.push({ competencyId, title: competency.title, expiresOn, threshold: thresholdOf(expiresOn, today) });
-	}
+	type Person = { personId: number; name: string; items: (ReminderItem & { competencyId: string })[] };
+	/** Each person in the range with something due, and what. */
+	const peopleIn = (lo: number, hi: number) => {
+		const people: Person[] = [];
+		for (const [personId, name, jobRole, competencyId, expiresOn] of q.candidates.all({ ...dates, lo, hi }) as Candidate[]) {
+			if (!needed(jobRole, competencyId)) continue;
+			const competency = framework.byId.get(competencyId);
+			if (!competency) continue;
+			if (people.at(-1)?.personId !== personId) people.push({ personId, name, items: [] });
+			people.at(-1)!.items.push({ competencyId, title: competency.title, expiresOn, threshold: thresholdOf(expiresOn, today) });
+		}
+		return people;
+	};
 
 	const links = { trainingUrl: `${origin}/training`, notificationsUrl: `${origin}/notifications`, dueSoonDays: String(DUE_SOON_DAYS), finalDays: String(FINAL_REMINDER_DAYS) };
-	const writeOne = (person: (typeof people)[number]) => {
+	const writeOne = (person: Person) => {
 		const dedupeKey = reminderDedupeKey(person.personId, today);
 		if (q.queuedToday.get(dedupeKey)) {
 			run.deferred++;
@@ -111,10 +121,12 @@ export function planReminders(db: Db, framework: Framework, options: { today: Is
 		run.messages++;
 		for (const i of fresh) run.items[i.threshold]++;
 	};
-	for (let i = 0; i < people.length; i += PEOPLE_PER_TRANSACTION) {
-		const batch = people.slice(i, i + PEOPLE_PER_TRANSACTION);
-		if (options.dryRun) batch.forEach(writeOne);
-		else db.$client.transaction(() => batch.forEach(writeOne)).immediate();
+	const ids = q.ids.get() as { lo: number | null; hi: number | null };
+	for (let lo = ids.lo ?? 1; ids.hi !== null && lo <= ids.hi; lo += PEOPLE_PER_RANGE) {
+		const hi = lo + PEOPLE_PER_RANGE - 1;
+		if (options.dryRun) peopleIn(lo, hi).forEach(writeOne);
+		// Read inside the write, so that what is read is what another process has not already reminded.
+		else db.$client.transaction(() => peopleIn(lo, hi).forEach(writeOne)).immediate();
 	}
 	return run;
 }
