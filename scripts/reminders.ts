@@ -28,14 +28,18 @@ const path = process.env.DATABASE_PATH ?? './data/academy.db';
 const db = openDb(path);
 // With --on, the digests due at noon that day in London (a Monday after 07:00 counts as that week's).
 const now = values.on ? new Date(`${today}T12:00:00Z`) : new Date();
+const planStarted = performance.now();
 const reminders = planReminders(db, framework, { today, origin: settings.origin, dryRun, now });
+const planSeconds = (performance.now() - planStarted) / 1000;
 const digests = planDigests(db, { now, origin: settings.origin, secret: appSecret(db), dryRun });
 db.$client.close();
 const seconds = (performance.now() - started) / 1000;
-const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const usage = process.resourceUsage();
+const maxRssMb = usage.maxRSS / 1024;
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 
 if (values.json) {
-	console.log(JSON.stringify({ today, dryRun, reminders, digests, seconds, maxRssMb }));
+	console.log(JSON.stringify({ today, dryRun, reminders, digests, seconds, planSeconds, cpuSeconds, maxRssMb }));
 } else {
 	const n = new Intl.NumberFormat('en-GB').format;
 	console.log(`${dryRun ? 'Would queue' : 'Queued'}, for ${today} in ${path}${dryRun ? ' (dry run: nothing written)' : ''}:`);
@@ -43,5 +47,5 @@ if (values.json) {
 		`  reminder  ${n(reminders.messages)} messages: ${n(reminders.items['due-soon'])} items due soon, ${n(reminders.items.final)} in a week, ${n(reminders.items.expired)} expired; ${n(reminders.deferred)} people already had one today and wait until tomorrow`
 	);
 	console.log(`  digest    ${n(digests.messages)} messages (${n(digests.managers)} managers)`);
-	console.log(`${seconds.toFixed(1)} s, peak memory ${maxRssMb.toFixed(0)} MB.${dryRun ? '' : ' The server sends what is queued.'}`);
+	console.log(`${seconds.toFixed(1)} s (planning reminders ${planSeconds.toFixed(1)} s), peak memory ${maxRssMb.toFixed(0)} MB.${dryRun ? '' : ' The server sends what is queued.'}`);
 }

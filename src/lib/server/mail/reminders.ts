@@ -124,9 +124,11 @@ export function planReminders(db: Db, framework: Framework, options: { today: Is
 	const ids = q.ids.get() as { lo: number | null; hi: number | null };
 	for (let lo = ids.lo ?? 1; ids.hi !== null && lo <= ids.hi; lo += PEOPLE_PER_RANGE) {
 		const hi = lo + PEOPLE_PER_RANGE - 1;
-		if (options.dryRun) peopleIn(lo, hi).forEach(writeOne);
-		// Read inside the write, so that what is read is what another process has not already reminded.
-		else db.$client.transaction(() => peopleIn(lo, hi).forEach(writeOne)).immediate();
+		// Read outside the write lock: if another process reminds someone meanwhile, the keys' insert-on-conflict and
+		// the day's dedupe key, both inside the write, make this one queue nothing for them.
+		const people = peopleIn(lo, hi);
+		if (options.dryRun) people.forEach(writeOne);
+		else if (people.length) db.$client.transaction(() => people.forEach(writeOne)).immediate();
 	}
 	return run;
 }
