@@ -1,5 +1,7 @@
-// `npm run demo`: migrate, seed demo London when the database is empty, then serve the build.
+// `npm run demo`: migrate, seed demo London when the database is empty, start the demo's own mail relay (unless
+// SMTP_URL names another), then serve the build.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { startDemoRelay } from './demo/mail-relay';
 import { seedHistory } from './demo/history';
 import { loadContentFromDisk } from '../src/lib/server/content-disk';
 import { openDb } from '../src/lib/server/db';
@@ -13,6 +15,19 @@ if (seeded) {
 	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 db.$client.close();
+
+// Demo mode: /admin/mail shows what the demo's relay received. The relay runs in this process, which stays up as
+// the server (or as the primary of several server processes), and stores mail through a connection of its own.
+process.env.ACADEMY_DEMO = '1';
+if (process.env.SMTP_URL) {
+	console.log(`Mail goes to SMTP_URL (${process.env.SMTP_URL.replace(/:[^:@/]*@/, ':****@')}), not to the demo mailbox.`);
+} else {
+	const relay = await startDemoRelay(openDb(path));
+	process.env.SMTP_URL = relay.url;
+	process.env.ACADEMY_DEMO_RELAY = relay.url;
+	process.env.MAIL_FROM ??= 'Crisis Care Academy (demo) <academy@demo.test>';
+	console.log(`Mail goes to the demo's own relay (${relay.url}); administrators read it at /admin/mail.`);
+}
 
 console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);
 console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
