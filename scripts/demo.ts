@@ -22,7 +22,11 @@ process.env.ACADEMY_DEMO = '1';
 if (process.env.SMTP_URL) {
 	console.log(`Mail goes to SMTP_URL (${process.env.SMTP_URL.replace(/:[^:@/]*@/, ':****@')}), not to the demo mailbox.`);
 } else {
-	const relay = await startDemoRelay(openDb(path));
+	const relayDb = openDb(path);
+	const relay = await startDemoRelay(relayDb);
+	// When the server stops (SIGTERM, or Ctrl-C), the relay stops with it, or it would keep the process alive.
+	const stopRelay = () => void relay.close().then(() => relayDb.$client.close());
+	process.once('sveltekit:shutdown', stopRelay);
 	process.env.SMTP_URL = relay.url;
 	process.env.ACADEMY_DEMO_RELAY = relay.url;
 	process.env.MAIL_FROM ??= 'Crisis Care Academy (demo) <academy@demo.test>';

@@ -23,7 +23,8 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		evidence: theirs,
 		assessments: theirs,
 		competency_status: theirs,
-		competency_cycles: theirs
+		competency_cycles: theirs,
+		mail_preferences: theirs
 	};
 }
 
@@ -57,6 +58,7 @@ export const INVARIANTS: Record<string, string> = {
 	'corrections with a bad reason': `select id from evidence where voids_id is not null and ${badText('reason', 500)}`,
 	'corrections of evidence that is not the same person’s': 'select v.id from evidence v left join evidence e on e.id = v.voids_id where v.voids_id is not null and (e.id is null or e.person_id <> v.person_id or e.voids_id is not null)',
 	'evidence voided twice': 'select voids_id from evidence where voids_id is not null group by voids_id having count(*) > 1',
+	'email preferences with a value the form does not offer': "select person_id from mail_preferences where digest not in ('weekly', 'monthly', 'off')",
 	'rows whose references point nowhere': 'pragma foreign_key_check'
 };
 
@@ -81,7 +83,9 @@ export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox)
 		['units', count(`select count(*) as n from units where id > ${marks.units}`), audited('unit-create')],
 		['people', count(`select count(*) as n from people where id > ${marks.people}`), audited('person-create')],
 		['assessments', count(`select count(*) as n from assessments where person_id = ${s.target.id}`) - 1, audited('assessment-record')],
-		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')]
+		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')],
+		// The learner's digest preference is set at most once per change: a row exists only if some change was audited.
+		['email preferences', count(`select count(*) as n from mail_preferences where person_id = ${s.learner.id}`), Math.min(1, audited('mail-preferences-update'))]
 	];
 	return pairs.filter(([, rows, entries]) => rows !== entries).map(([what, rows, entries]) => `${what}: ${rows} new rows, ${entries} audit entries`);
 }

@@ -3,6 +3,8 @@ import { requireUser } from '$lib/server/access/guards';
 import { isManager } from '$lib/server/access/policy';
 import { digestFrequency, setDigestFrequency } from '$lib/server/mail/preferences';
 import { emailPreferencesInput } from '$lib/server/mail/preferences-input';
+import { DUE_SOON_DAYS } from '$lib/server/competency/status';
+import { FINAL_REMINDER_DAYS } from '$lib/server/mail/reminders';
 import { changeOwnPassword } from '$lib/server/auth/change-password';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
@@ -14,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const person = getPerson(getDb(), user.id)!;
-	return { person: { name: person.name, email: person.email }, email: { manager: isManager(user), digest: digestFrequency(getDb(), user.id) } };
+	return { person: { name: person.name, email: person.email }, email: { manager: isManager(user), digest: digestFrequency(getDb(), user.id), dueSoonDays: DUE_SOON_DAYS, finalDays: FINAL_REMINDER_DAYS } };
 };
 
 export const actions: Actions = {

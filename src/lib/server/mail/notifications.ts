@@ -69,10 +69,11 @@ export function listNotifications(db: Db, personId: number, page: number) {
 
 function bodyText(template: string, data: string): string {
 	try {
-		// The heading repeats the subject shown above it.
+		// The page shows the subject as a heading: the message's own heading goes, and the other headings lose their underlines.
 		return getTemplate(template as TemplateName)
 			.render(JSON.parse(data))
-			.text.replace(/^.*\n=+\n\n/, '');
+			.text.replace(/^.*\n=+\n\n/, '')
+			.replace(/\n-+\n/g, '\n');
 	} catch {
 		return '';
 	}
