@@ -32,6 +32,7 @@ async function unsubscribeLink(email: string): Promise<string> {
 const digestSetting = (email: string) => db.prepare('select digest from mail_preferences where person_id = ?').pluck().get(personId(db, email)) as string | undefined;
 
 test('the demo mailbox shows what the demo relay received; the outbox lists it with the relay’s reply', async ({ page }) => {
+	test.setTimeout(120_000);
 	await signIn(page, 'admin@demo.test');
 	// The custody officer's restraint refresher is due within 60 days in the demo story: their reminder arrives.
 	await expect.poll(async () => (await page.goto('/admin/mail'), page.locator('article', { hasText: 'To custody@demo.test' }).count()), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -61,11 +62,12 @@ test('the demo mailbox shows what the demo relay received; the outbox lists it w
 });
 
 test('notifications: the header counts what is unread, the page lists it newest first and marks it read', async ({ page }) => {
+	test.setTimeout(90_000);
 	const custody = personId(db, 'custody@demo.test');
 	await expect.poll(() => one(db, 'select count(*) from mail_outbox where person_id = ?', custody), { timeout: 30_000 }).toBeGreaterThan(0);
 	await signIn(page, 'custody@demo.test');
 	const link = page.getByRole('link', { name: /^Notifications/ });
-	await expect(link).toHaveText(/Notifications\s+\d+ unread/);
+	await expect(link).toHaveAccessibleName(/^Notifications\s+\d+ unread$/);
 	await link.click();
 	await expect(page).toHaveURL(/\/notifications$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
@@ -75,17 +77,19 @@ test('notifications: the header counts what is unread, the page lists it newest 
 	await first.getByText('Read the message').click();
 	await expect(first).toContainText('Open My training');
 	await expectAccessible(page);
-	await expect(link).toHaveText('Notifications');
+	await expect(link).toHaveAccessibleName('Notifications');
 	// Read now: elsewhere the header has no count, and the page no longer marks it new.
 	await page.goto('/training');
-	await expect(page.getByRole('link', { name: /^Notifications/ })).toHaveText('Notifications');
+	await expect(page.getByRole('link', { name: /^Notifications/ })).toHaveAccessibleName('Notifications');
 	await page.goto('/notifications');
 	await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).not.toContainText('New');
 });
 
 test('one-click unsubscribe: the link in the digest, with no sign-in; a confirm page, then a post', async ({ browser, request }) => {
+	test.setTimeout(90_000);
 	const link = await unsubscribeLink('nhs-manager@demo.test');
-	const visitor = await browser.newPage();
+	const context = await browser.newContext();
+	const visitor = await context.newPage();
 	const reply = await visitor.goto(link);
 	expect(reply!.status()).toBe(200);
 	await expect(visitor.getByRole('heading', { level: 1, name: 'Stop the training digest' })).toBeVisible();
@@ -96,7 +100,7 @@ test('one-click unsubscribe: the link in the digest, with no sign-in; a confirm 
 	await expect(visitor.getByRole('status')).toContainText('will not get the training compliance digest any more');
 	await expectAccessible(visitor);
 	expect(digestSetting('nhs-manager@demo.test')).toBe('off');
-	await visitor.close();
+	await context.close();
 
 	// A mail provider's one-click post (RFC 8058): from its own servers, no Origin of ours, no cookie.
 	const mps = await unsubscribeLink('mps-manager@demo.test');
@@ -119,6 +123,7 @@ async function chooseDigest(page: Page, label: string) {
 }
 
 test('email preferences on the account page: managers choose the digest; reminders are shown as mandatory', async ({ page }) => {
+	test.setTimeout(90_000);
 	await signIn(page, 'custody-manager@demo.test');
 	await page.goto('/account');
 	await expect(page.getByRole('heading', { level: 2, name: 'Email' })).toBeVisible();
