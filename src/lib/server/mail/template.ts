@@ -110,7 +110,8 @@ function splitFrontmatter(path: string, source: string) {
 }
 
 /** Parses and checks one template; `path` is content/emails/<name>.md. */
-export function compileTemplate(path: string, source: string): CompiledTemplate {
+export function compileTemplate(file: string, source: string): CompiledTemplate {
+	const path = file.replace(/^\//, '');
 	const name = /(?:^|\/)([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(path)?.[1];
 	if (!name || !(name in TEMPLATE_VARIABLES)) throw new TemplateError(`${path}: is not a known template; list it and its placeholders in src/lib/server/mail/template-variables.ts`);
 	const known: Record<string, VariableType> = TEMPLATE_VARIABLES[name as TemplateName];
