@@ -69,6 +69,6 @@ const check = new Database(dbPath, { readonly: true });
 const queued = check.prepare("select count(*) from mail_outbox where kind = 'reminder'").pluck().get() as number;
 check.close();
 mkdirSync(resolve(values.out!, '..'), { recursive: true });
-writeFileSync(resolve(values.out!), JSON.stringify({ at: new Date().toISOString(), db: dbPath, today, staff: seeded.staff, years: seeded.years, runs, queuedInOutbox: queued, problems }, null, 2) + '\n');
+writeFileSync(resolve(values.out!), JSON.stringify({ at: new Date().toISOString(), db: values.db, today, staff: seeded.staff, years: seeded.years, runs, queuedInOutbox: queued, problems }, null, 2) + '\n');
 console.log(`Results written to ${values.out}.`);
 process.exit(problems.length ? 1 : 0);
