@@ -1,9 +1,13 @@
 // `npm run content:check` (run by `npm run build`): builds the content index from content/ exactly as the
 // app does at start-up (src/lib/server/content/build.ts): every module and quiz, the scenario vocabulary,
-// every scenario with its authoring checks, the competency framework, and the references between them.
+// every scenario with its authoring checks, the competency framework, and the references between them; then the
+// email templates (content/emails/).
 // scripts/scenario-check.ts then prints each scenario's paths and scores.
 import { ContentError } from '../src/lib/server/content/errors';
 import { loadContentFromDisk } from '../src/lib/server/content/disk';
+import { TemplateError } from '../src/lib/server/mail/template';
+import { compileTemplates } from '../src/lib/server/mail/templates';
+import { readTemplateFiles } from '../src/lib/server/mail/templates-disk';
 
 try {
 	const content = await loadContentFromDisk();
@@ -11,8 +15,10 @@ try {
 	console.log(`content: scenario vocabulary valid (${content.vocabulary.riskFlags.length} risk flags, ${content.vocabulary.outcomes.length} outcomes)`);
 	console.log(`content: ${content.scenarios.length} scenarios valid`);
 	console.log(`content: competency framework valid (${content.framework.competencies.length} competencies)`);
+	const templates = compileTemplates(readTemplateFiles());
+	console.log(`content: ${templates.size} email templates valid`);
 } catch (e) {
-	if (!(e instanceof ContentError)) throw e;
+	if (!(e instanceof ContentError) && !(e instanceof TemplateError)) throw e;
 	console.error(e.message);
 	process.exit(1);
 }

@@ -1,5 +1,7 @@
-// `npm run demo`: migrate, seed demo London when the database is empty, start the demo's OpenID provider, then serve the build.
+// `npm run demo`: migrate, seed demo London when the database is empty, start the demo's OpenID provider and its own
+// mail relay (unless SMTP_URL names another), then serve the build.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
+import { startDemoRelay } from './demo/mail-relay';
 import { seedHistory } from './demo/history';
 import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { describeDemoSingleSignOn, startDemoSingleSignOn } from './demo/sso';
@@ -19,6 +21,23 @@ if (seeded) {
 }
 const provider = await startDemoSingleSignOn(db, { port: Number(process.env.DEMO_OIDC_PORT ?? port + 1), origin: process.env.ORIGIN ?? `http://localhost:${port}` });
 db.$client.close();
+
+// Demo mode: /admin/mail shows what the demo's relay received. The relay runs in this process, which stays up as
+// the server (or as the primary of several server processes), and stores mail through a connection of its own.
+process.env.ACADEMY_DEMO = '1';
+if (process.env.SMTP_URL) {
+	console.log(`Mail goes to SMTP_URL (${process.env.SMTP_URL.replace(/:[^:@/]*@/, ':****@')}), not to the demo mailbox.`);
+} else {
+	const relayDb = openDb(path);
+	const relay = await startDemoRelay(relayDb);
+	// When the server stops (SIGTERM, or Ctrl-C), the relay stops with it, or it would keep the process alive.
+	const stopRelay = () => void relay.close().then(() => relayDb.$client.close());
+	process.once('sveltekit:shutdown', stopRelay);
+	process.env.SMTP_URL = relay.url;
+	process.env.ACADEMY_DEMO_RELAY = relay.url;
+	process.env.MAIL_FROM ??= 'Crisis Care Academy (demo) <academy@demo.test>';
+	console.log(`Mail goes to the demo's own relay (${relay.url}); administrators read it at /admin/mail.`);
+}
 
 console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);
 console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);

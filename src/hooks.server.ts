@@ -13,12 +13,19 @@ import { drainUnreadBody } from '$lib/server/forms/drain-body';
 import { startOperations } from '$lib/server/ops/install';
 import { startPeriodicWork } from '$lib/server/ops/periodic';
 import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
+import { checkOrigin } from '$lib/server/forms/origin-check';
+import { getFramework } from '$lib/server/content';
+import '$lib/server/mail/catalogue';
+import { startMailService } from '$lib/server/mail/service';
+import { watchMailSender } from '$lib/server/mail/operations';
 
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
  * aggregates to today (a full count only the first time; then a moment each new day, done here rather than
  * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions
  * and sign-in attempts past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
+ * Mail (src/lib/server/mail/service.ts): the sender starts here; refresher reminders are planned at start-up and every
+ * hour, managers' digests checked at start-up and every ten minutes, and old mail purged with the rest.
  */
 export const init: ServerInit = () => {
 	// Read first: a retention setting that makes no sense stops the server with a message, before it serves.
@@ -26,17 +33,26 @@ export const init: ServerInit = () => {
 	const db = getDb();
 	startOperations(db, { dev });
 	let firstRun = true;
+	// Registered after the operations, so that on shutdown the message being sent finishes before the database closes.
+	const mail = startMailService(db, getFramework(), process.env);
+	watchMailSender(db, mail);
 	// None is fatal: each is tried again at the next run (and dashboards bring the aggregates up to date themselves).
 	startPeriodicWork(
 		'maintenance',
 		[
 			{ name: 'aggregates', what: 'bring the dashboard aggregates up to date', run: () => ensureAggregates(db, londonToday()) },
 			{ name: 'retention-purge', what: 'delete expired sessions and old sign-in attempts', run: () => purgeExpired(db, retention) },
-			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) }
+			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) },
+			{ name: 'mail-purge', what: 'delete mail past its retention', run: () => void mail.purge() },
+			{ name: 'digests', what: 'queue the managers’ digests that are due', run: () => void mail.planDigests() }
 		],
 		10 * 60_000
 	);
 	firstRun = false; // the first run has happened, inside startPeriodicWork
+	// Refresher reminders hourly, the first just after start-up rather than before it: a first run over a whole force
+	// takes a few seconds.
+	const reminders = [{ name: 'reminders', what: 'plan refresher reminders', run: () => void mail.planReminders() }];
+	setTimeout(() => startPeriodicWork('reminder-planning', reminders, 60 * 60_000), 0).unref();
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
@@ -66,6 +82,6 @@ const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(observeRequest, drainUnreadBody, handleSession, addSecurityHeaders);
+export const handle = sequence(observeRequest, drainUnreadBody, checkOrigin, handleSession, addSecurityHeaders);
 
 export const handleError: HandleServerError = logServerError;

@@ -58,6 +58,8 @@ export type Fixtures = {
 	module: { slug: string; reflectionId: string; certificate: Record<Caller, boolean> };
 	run: { slug: string; activeId: number; finishedSlug: string; finishedId: number; firstChoice: string };
 	today: string;
+	/** The unit manager's one-click unsubscribe token, and the same signature under another person's id. */
+	unsubscribe: { valid: string; forged: string; address: string };
 };
 
 const people = (f: Fixtures) =>
@@ -117,6 +119,13 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'GET /logout/sso': () => [{ target: 'the page, with no sign-out under way', path: '/logout/sso', expect: all({ to: '/' }) }],
 	'GET /account': learnerPage('/account'),
+	'GET /notifications': learnerPage('/notifications'),
+	// No sign-in: the signed link is the authority. Anything but a token this server made is not found.
+	'GET /unsubscribe/[token]': (f) => [
+		{ target: "the unit manager's link", path: `/unsubscribe/${f.unsubscribe.valid}`, expect: all(200), secrets: [{ text: f.unsubscribe.address, seenBy: [] }] },
+		{ target: "the unit manager's signature under another person's id", path: `/unsubscribe/${f.unsubscribe.forged}`, expect: all(404) },
+		{ target: 'a made-up token', path: '/unsubscribe/u1.digest.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) }
+	],
 	'GET /training': learnerPage('/training'),
 	'GET /training/record': ownRecord('/training/record'),
 	'GET /training/record.csv': ownRecord('/training/record.csv'),
@@ -176,6 +185,11 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'GET /roster': () => [{ target: 'the page', path: '/roster', expect: only(200, ['admin', 'nhs-manager', 'mps-manager']) }],
 	'GET /roster/[organisationId]': (f) => rosterFor(f, 200),
 	'GET /admin': adminPage('/admin'),
+	'GET /admin/outbox': () => [
+		{ target: 'the page', path: '/admin/outbox', expect: only(200, ['admin']) },
+		{ target: "the officer's mail", path: '/admin/outbox?to=officer%40demo.test', expect: only(200, ['admin']), secrets: [{ text: 'officer@demo.test', seenBy: ['admin'] }] }
+	],
+	'GET /admin/mail': adminPage('/admin/mail'),
 	'GET /admin/audit': adminPage('/admin/audit'),
 	'GET /admin/organisations': adminPage('/admin/organisations'),
 	'GET /admin/organisations/[id]': (f) => [{ target: 'MPS', path: `/admin/organisations/${f.organisation.mps}`, expect: only(200, ['admin']) }],
@@ -194,6 +208,14 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	// Signed in, the refused form is followed by the page's load, which sends you on to /training.
 	'POST /login?/default': () => [{ target: 'an empty sign-in form', path: '/login', expect: { ...all({ to: '/training' }), visitor: 400 }, json: all(400) }],
 	'POST /logout?/default': () => [{ target: 'sign out', path: '/logout', expect: all({ to: '/' }), writes: {}, freshSession: true }],
+	'POST /account?/email': () => [
+		{ target: 'an empty form', path: '/account', expect: only(400, SIGNED_IN) },
+		{ target: 'a monthly digest', path: '/account', form: { digest: 'monthly' }, expect: only('skip', ['manager', 'custody-manager', 'nhs-manager', 'mps-manager'], {}, 400) }
+	],
+	'POST /unsubscribe/[token]?/default': (f) => [
+		{ target: "the unit manager's signature under another person's id", path: `/unsubscribe/${f.unsubscribe.forged}`, expect: all(404) },
+		{ target: "the unit manager's link", path: `/unsubscribe/${f.unsubscribe.valid}`, form: { 'List-Unsubscribe': 'One-Click' }, expect: all('skip') }
+	],
 	'POST /account?/password': () => [{ target: 'an empty password form', path: '/account', expect: everyone(400) }],
 	'POST /modules/[slug]?/read': (f) => [{ target: 'an empty form', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
 	'POST /modules/[slug]?/submit': (f) => [{ target: 'no answers', path: `/modules/${f.module.slug}`, expect: everyone(400) }],

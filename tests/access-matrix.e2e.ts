@@ -4,6 +4,7 @@ import { EXPECTATIONS, type Case, type Fixtures, type Outcome } from './access-e
 import { one, openE2eDb, personId, tableDigests } from './e2e-db';
 import { CALLER_NAMES, CALLERS, callerContext, callerContexts, formHeaders, postForm, type Caller } from './http-callers';
 import { discoverRoutes, type RouteEntry } from './route-inventory';
+import { unsubscribeToken } from '../src/lib/server/mail/unsubscribe-token';
 
 // Every page, endpoint and form action, asked by every kind of caller, with ids of records that belong to
 // particular people. The routes come from the files in src/routes, so a new one fails the first test until
@@ -65,8 +66,16 @@ async function makeFixtures(): Promise<Fixtures> {
 		evidence: { officer: liveEvidence(person.officer), nurse: liveEvidence(person.nurse) },
 		module: { slug: MODULE_SLUG, reflectionId, certificate },
 		run: { slug: ACTIVE_RUN_SLUG, activeId, finishedSlug: finished.slug, finishedId: finished.id, firstChoice },
-		today: londonToday()
+		today: londonToday(),
+		unsubscribe: unsubscribeFixtures(person.manager, person.officer)
 	};
+}
+
+/** The unit manager's one-click unsubscribe token as the server signs it (its key is kept in the database). */
+function unsubscribeFixtures(manager: number, other: number) {
+	const secret = one<string>(db, "select value from app_secrets where name = 'signing-key'");
+	const valid = unsubscribeToken(secret, manager, 'digest');
+	return { valid, forged: valid.replace(`.${manager}.`, `.${other}.`), address: 'manager@demo.test' };
 }
 
 test.beforeAll(async ({ playwright }, testInfo) => {

@@ -8,7 +8,10 @@ export function openE2eDb(baseURL: string): Database.Database {
 	return db;
 }
 
-/** Tables that hold records. Sessions and sign-in attempts are left out: signing in and sliding expiry write them by design. */
+/**
+ * Tables that hold records. Sessions and sign-in attempts are left out: signing in and sliding expiry write them by
+ * design; so is mail (the outbox, reminder keys, digests and what has been read), which the server writes by itself.
+ */
 export const RECORD_TABLES = [
 	'organisations',
 	'units',
@@ -27,7 +30,8 @@ export const RECORD_TABLES = [
 	'competency_cycles',
 	'sso_providers',
 	'sso_domains',
-	'sso_links'
+	'sso_links',
+	'mail_preferences'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

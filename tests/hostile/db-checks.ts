@@ -26,7 +26,8 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		competency_cycles: theirs,
 		sso_providers: `organisation_id <> ${s.organisationId}`,
 		sso_domains: `organisation_id <> ${s.organisationId}`,
-		sso_links: theirs
+		sso_links: theirs,
+		mail_preferences: theirs
 	};
 }
 
@@ -63,6 +64,7 @@ export const INVARIANTS: Record<string, string> = {
 	'single sign-on settings the form would refuse': `select organisation_id from sso_providers where (issuer not like 'https://%' and issuer not like 'http://localhost:%' and issuer not like 'http://127.0.0.1:%')
 		or client_secret not like 'v1.%' or length(client_id) < 1 or length(client_id) > 200 or client_id glob '*[ ' || char(9) || ']*' or length(issuer) > 500`,
 	'single sign-on domains that are not lower-case domain names': `select domain from sso_domains where domain <> lower(domain) or domain glob '*[^a-z0-9.-]*' or domain not like '%_._%' or length(domain) > 253`,
+	'email preferences with a value the form does not offer': "select person_id from mail_preferences where digest not in ('weekly', 'monthly', 'off')",
 	'rows whose references point nowhere': 'pragma foreign_key_check'
 };
 
@@ -87,7 +89,9 @@ export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox)
 		['units', count(`select count(*) as n from units where id > ${marks.units}`), audited('unit-create')],
 		['people', count(`select count(*) as n from people where id > ${marks.people}`), audited('person-create')],
 		['assessments', count(`select count(*) as n from assessments where person_id = ${s.target.id}`) - 1, audited('assessment-record')],
-		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')]
+		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')],
+		// The learner's digest preference is set at most once per change: a row exists only if some change was audited.
+		['email preferences', count(`select count(*) as n from mail_preferences where person_id = ${s.learner.id}`), Math.min(1, audited('mail-preferences-update'))]
 	];
 	return pairs.filter(([, rows, entries]) => rows !== entries).map(([what, rows, entries]) => `${what}: ${rows} new rows, ${entries} audit entries`);
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { one, personId } from '../e2e-db';
 import { DEMO_PASSWORD } from '../helpers';
 import { post, send, signInAs, type Session } from './http';
+import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe-token';
 
 /**
  * An organisation of its own for the fuzzer to write to, made through the admin forms, so that valid writes
@@ -18,6 +19,8 @@ export type Sandbox = {
 	admin: Session;
 	run: { slug: string; id: number };
 	moduleSlug: string;
+	/** The learner's one-click unsubscribe token, signed as the server signs it. */
+	unsubscribe: string;
 	/** Ids of other people's records, posted in forms where only the sandbox's own belong. */
 	foreign: { grants: string[]; evidence: string[]; runs: string[] };
 };
@@ -61,6 +64,7 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 		admin,
 		run: { slug: SCENARIO, id: runId },
 		moduleSlug: MODULE,
+		unsubscribe: unsubscribeToken(one<string>(db, "select value from app_secrets where name = 'signing-key'"), learnerId, 'digest'),
 		foreign: {
 			grants: ids('select id from role_grants where person_id not in (?, ?) order by id limit 10', learnerId, targetId),
 			evidence: ids('select id from evidence where person_id = ? order by id limit 5', officer),

@@ -35,6 +35,9 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 		samples: () => ({ email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST ', 'paramedic@las.demo.test'], password: ['', 'wrong-password'], redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example'] })
 	},
 	'POST /logout?/default': { caller: 'visitor', path: () => '/logout', runs: 100 },
+	'POST /account?/email': { caller: 'learner', path: () => '/account', runs: 150, samples: () => ({ digest: ['weekly', 'monthly', 'off', 'never', 'WEEKLY'] }) },
+	// Anyone with the link, no session: the sandbox learner's own token, so valid posts change only their preference.
+	'POST /unsubscribe/[token]?/default': { caller: 'visitor', path: (s) => `/unsubscribe/${s.unsubscribe}`, runs: 100, samples: () => ({ 'List-Unsubscribe': ['One-Click', ''] }) },
 	'POST /account?/password': { caller: 'learner', path: () => '/account', runs: 200, samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] }) },
 	'POST /modules/[slug]?/read': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/submit': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },

@@ -482,3 +482,127 @@ export const ssoSessions = sqliteTable('sso_sessions', {
 });
 
 export type SsoProvider = typeof ssoProviders.$inferSelect;
+/**
+ * Mail waiting to be sent, and what was sent: written in the same transaction as the change that causes it
+ * (src/lib/server/mail/queue.ts), delivered by the sender (src/lib/server/mail/sender.ts). The template's values are
+ * stored rather than the rendered text: a few hundred bytes a message instead of a few kilobytes, which matters
+ * when a first run queues reminders for half of London. A message stays
+ * `queued` while a sender holds it: `claimed_until` is the end of that sender's claim, after which another may take it.
+ */
+export const mailOutbox = sqliteTable(
+	'mail_outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The person it is for, when it is for a person on record (shown on their notifications page). */
+		personId: integer('person_id').references(() => people.id),
+		toAddress: text('to_address').notNull(),
+		/** What the message is (reminder, digest, ...), for filters and the notifications page. */
+		kind: text('kind').notNull(),
+		/** The template it was rendered from (content/emails/<template>.md). */
+		template: text('template').notNull(),
+		/** Rendered when queued, for lists; the body is rendered from `data` when sent or shown. */
+		subject: text('subject').notNull(),
+		/** JSON of the template's values. */
+		data: text('data').notNull(),
+		/** JSON object of extra headers (List-Unsubscribe...). */
+		headers: text('headers').notNull(),
+		/** The Message-ID every attempt sends, so that a resend after a crash can be recognised. */
+		messageId: text('message_id').notNull().unique(),
+		/** A caller's key that makes queueing the same message twice do nothing. */
+		dedupeKey: text('dedupe_key').unique(),
+		status: text('status', { enum: ['queued', 'sent', 'failed'] })
+			.notNull()
+			.default('queued'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		claimedBy: text('claimed_by'),
+		claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+		lastAttemptAt: integer('last_attempt_at', { mode: 'timestamp_ms' }),
+		/** The relay's last answer, or why the connection failed. */
+		lastReply: text('last_reply'),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		// The sender's claim reads queued messages in due order.
+		index('mail_outbox_due').on(t.status, t.nextAttemptAt),
+		// A person's notifications, newest first, and their unread count.
+		index('mail_outbox_person').on(t.personId, t.id),
+		// The retention purge, and the outbox page's status filter.
+		index('mail_outbox_status_sent').on(t.status, t.sentAt)
+	]
+);
+
+/**
+ * One row per refresher reminder ever queued: (person, competency, cycle, threshold), where the cycle is the expiry
+ * date it is about. Inserted with the reminder, on conflict doing nothing, so each is sent once whatever re-runs.
+ */
+export const reminderKeys = sqliteTable(
+	'reminder_keys',
+	{
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		competencyId: text('competency_id').notNull(),
+		/** The expiry date of the cycle the reminder is about. */
+		cycle: text('cycle').notNull(),
+		/** 'due-soon', 'final' (7 days) or 'expired'. */
+		threshold: text('threshold').notNull(),
+		/** The message it went in; not a reference, because sent messages are purged after their retention. */
+		outboxId: integer('outbox_id'),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.competencyId, t.cycle, t.threshold] }), index('reminder_keys_created').on(t.createdAt)]
+);
+
+/** A person's email choices. No row: the defaults (a weekly digest for managers). */
+export const mailPreferences = sqliteTable('mail_preferences', {
+	personId: integer('person_id')
+		.primaryKey()
+		.references(() => people.id),
+	digest: text('digest', { enum: ['weekly', 'monthly', 'off'] }).notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** What a manager's last digest said, so the next can say what changed. */
+export const managerDigests = sqliteTable('manager_digests', {
+	personId: integer('person_id')
+		.primaryKey()
+		.references(() => people.id),
+	/** The date of the Monday the last digest was for. */
+	slot: text('slot').notNull(),
+	/** JSON of the counts it showed. */
+	counts: text('counts').notNull(),
+	outboxId: integer('outbox_id'),
+	sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** The newest message a person has seen on their notifications page; newer ones are unread. */
+export const notificationReads = sqliteTable('notification_reads', {
+	personId: integer('person_id')
+		.primaryKey()
+		.references(() => people.id),
+	readThrough: integer('read_through').notNull(),
+	readAt: integer('read_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Secrets the server makes for itself when none is configured (the key that signs unsubscribe links). */
+export const appSecrets = sqliteTable('app_secrets', {
+	name: text('name').primaryKey(),
+	value: text('value').notNull(),
+	createdAt: createdAt()
+});
+
+/** What the demo's own mail relay received (`npm run demo` only), shown at /admin/mail. */
+export const demoMailbox = sqliteTable('demo_mailbox', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+	envelopeFrom: text('envelope_from').notNull(),
+	envelopeTo: text('envelope_to').notNull(),
+	messageId: text('message_id'),
+	subject: text('subject').notNull(),
+	textBody: text('text_body').notNull(),
+	/** JSON array of [name, value] header lines, as received. */
+	headers: text('headers').notNull(),
+	size: integer('size').notNull()
+});

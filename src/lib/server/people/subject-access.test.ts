@@ -14,6 +14,9 @@ import type { Principal } from '../access/policy';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { exportSubjectAccess } from './subject-access';
+import '../mail/catalogue';
+import { queueMail } from '../mail/queue';
+import { setDigestFrequency } from '../mail/preferences';
 
 const framework = testFramework();
 const module = parseModule('/content/modules/07-test-module.md', validMarkdown, validQuiz);
@@ -85,6 +88,16 @@ describe('exportSubjectAccess', () => {
 		expect(data.assessmentsAboutYou).toMatchObject([{ notes: 'Calm, clear, kept the airway in view.' }]);
 		expect(data.assessmentsByYou).toMatchObject([{ personId: ids.colleague, notes: 'Assessed by the subject.' }]);
 		expect(data.competencyStatus.current.length).toBeGreaterThan(0);
+	});
+
+	it('holds the email queued for them and their email preferences, nobody else’s', () => {
+		const data = { name: 'Sam', summary: 'Due', items: ['One'], trainingUrl: 'https://a.example/training', notificationsUrl: 'https://a.example/notifications', dueSoonDays: '60', finalDays: '7' };
+		queueMail(db, { to: ids.subject, template: 'refresher-reminder', kind: 'reminder', data });
+		queueMail(db, { to: ids.colleague, template: 'refresher-reminder', kind: 'reminder', data: { ...data, name: 'Someone else' } });
+		setDigestFrequency(db, { personId: ids.subject, digest: 'monthly', via: 'account' });
+		const email = exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(20))!.email;
+		expect(email.messages).toMatchObject([{ kind: 'reminder', subject: 'Due', status: 'queued', data: { name: 'Sam' } }]);
+		expect(email.digest).toBe('monthly');
 	});
 
 	it('gives audit entries they made or that concern them, and nobody else’s', () => {

@@ -26,6 +26,8 @@ import {
 	units
 } from '../db/schema';
 
+import { EMAIL_SECTION, emailOf } from '../mail/subject-access';
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const SECTIONS = {
@@ -43,7 +45,8 @@ const SECTIONS = {
 	competencyStatus: 'Your current status and history for each competency, worked out from the evidence.',
 	assessmentsAboutYou: 'Observed practical assessments of you, with the assessor and their notes.',
 	assessmentsByYou: 'Observed practical assessments you recorded of other people.',
-	audit: 'Audit log entries where you made the change, or the change was to your record or your training.'
+	audit: 'Audit log entries where you made the change, or the change was to your record or your training.',
+	email: EMAIL_SECTION
 } as const;
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -164,7 +167,8 @@ function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date)
 		},
 		assessmentsAboutYou: tx.select().from(assessments).where(eq(assessments.personId, personId)).orderBy(asc(assessments.id)).all(),
 		assessmentsByYou: tx.select().from(assessments).where(eq(assessments.assessorId, personId)).orderBy(asc(assessments.id)).all(),
-		audit: auditOf(db, personId)
+		audit: auditOf(db, personId),
+		email: emailOf(tx, personId)
 	};
 }
 

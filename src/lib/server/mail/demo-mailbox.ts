@@ -1,0 +1,57 @@
+/**
+ * The demo's mailbox: what the demo's own SMTP relay (scripts/demo/mail-relay.ts, started by `npm run demo`)
+ * received, shown to administrators at /admin/mail. Only in demo mode: everywhere else the page does not exist.
+ */
+import type { Db } from '../db';
+import { prepared } from '../db/prepared';
+
+export const DEMO_MAILBOX_PAGE_SIZE = 20;
+
+/** `npm run demo` sets ACADEMY_DEMO=1 for the server it starts; production never does. */
+export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
+	return env.ACADEMY_DEMO === '1';
+}
+
+export type ReceivedMail = { envelopeFrom: string; envelopeTo: string[]; messageId: string | null; subject: string; textBody: string; headers: [string, string][]; size: number; receivedAt: Date };
+
+function statements(db: Db) {
+	const c = db.$client;
+	return prepared(db, 'demo-mailbox', () => ({
+		insert: c.prepare(
+			'insert into demo_mailbox (received_at, envelope_from, envelope_to, message_id, subject, text_body, headers, size) values (@receivedAt, @envelopeFrom, @envelopeTo, @messageId, @subject, @textBody, @headers, @size) returning id'
+		),
+		total: c.prepare('select count(*) from demo_mailbox').pluck(),
+		page: c.prepare(
+			'select id, received_at as receivedAt, envelope_from as envelopeFrom, envelope_to as envelopeTo, message_id as messageId, subject, text_body as textBody, headers, size from demo_mailbox order by id desc limit ? offset ?'
+		)
+	}));
+}
+
+export function storeReceivedMail(db: Db, mail: ReceivedMail): number {
+	const row = statements(db).insert.get({
+		...mail,
+		receivedAt: mail.receivedAt.getTime(),
+		envelopeTo: JSON.stringify(mail.envelopeTo),
+		headers: JSON.stringify(mail.headers)
+	}) as { id: number };
+	return row.id;
+}
+
+export function listDemoMail(db: Db, page: number) {
+	const q = statements(db);
+	const total = q.total.get() as number;
+	const pages = Math.max(1, Math.ceil(total / DEMO_MAILBOX_PAGE_SIZE));
+	const current = Math.min(Math.max(1, page), pages);
+	const rows = (q.page.all(DEMO_MAILBOX_PAGE_SIZE, (current - 1) * DEMO_MAILBOX_PAGE_SIZE) as Record<string, unknown>[]).map((r) => ({
+		id: r.id as number,
+		receivedAt: new Date(r.receivedAt as number),
+		envelopeFrom: r.envelopeFrom as string,
+		envelopeTo: JSON.parse(r.envelopeTo as string) as string[],
+		messageId: r.messageId as string | null,
+		subject: r.subject as string,
+		textBody: r.textBody as string,
+		headers: JSON.parse(r.headers as string) as [string, string][],
+		size: r.size as number
+	}));
+	return { rows, total, page: current, pages };
+}

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
+import { rawHeader, startTestSmtp, type TestSmtp } from '$testing/smtp';
+import { recordEvidence } from '../competency/ledger';
+import type { Db } from '../db';
+import { appSecret } from './app-secret';
+import './catalogue';
+import { digestLines, planDigests } from './digests';
+import { digestFrequency, setDigestFrequency } from './preferences';
+import { MailSender } from './sender';
+import { createTransport } from './transport';
+import { readUnsubscribeToken, unsubscribeToken } from './unsubscribe-token';
+
+const framework = testFramework();
+const ORIGIN = 'https://academy.example.org';
+// Monday 8 June 2026, 08:00 in London.
+const MONDAY = new Date('2026-06-08T07:00:00Z');
+
+let db: Db;
+let smtp: TestSmtp;
+let secret: string;
+let w: ReturnType<typeof world>;
+
+function world() {
+	const org = addOrganisation(db, 'Police', 'police');
+	const bcu = addUnit(db, org.id, 'Central BCU');
+	const other = addUnit(db, org.id, 'Other BCU');
+	const manager = addPerson(db, bcu, { name: 'Mo Manager', jobRole: 'police-sergeant' });
+	grant(db, manager.id, 'manager', { unitId: bcu.id });
+	const orgManager = addPerson(db, other, { name: 'Olu Org', jobRole: 'police-sergeant' });
+	grant(db, orgManager.id, 'manager', { organisationId: org.id });
+	const learner = addPerson(db, bcu, { jobRole: 'call-handler' });
+	const elsewhere = addPerson(db, other, { jobRole: 'call-handler' });
+	const wellbeing = (personId: number, day: string) =>
+		recordEvidence(db, framework, { personId, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: day, recordedBy: personId, at: new Date(`${day}T10:00:00Z`) });
+	wellbeing(learner.id, '2024-05-01'); // post-incident expired 2026-05-01
+	wellbeing(elsewhere.id, '2024-07-01'); // due 2026-07-01
+	return { org, bcu, manager, orgManager, learner, elsewhere, wellbeing };
+}
+const digests = () => db.$client.prepare("select person_id as personId, subject, data, headers from mail_outbox where kind = 'digest' order by id").all() as { personId: number; subject: string; data: string; headers: string }[];
+const plan = (now = MONDAY) => planDigests(db, { now, origin: ORIGIN, secret });
+
+beforeEach(async () => {
+	db = testDb();
+	secret = appSecret(db, {});
+	w = world();
+	smtp = await startTestSmtp();
+});
+afterEach(() => smtp.close());
+
+describe('manager digests', () => {
+	it('sends each manager the counts for their scope on Monday morning, once, with a one-click unsubscribe', async () => {
+		expect(plan(new Date('2026-06-08T05:59:00Z')).messages).toBe(2); // the week before's slot, never sent
+		expect(plan().messages).toBe(2);
+		expect(plan().messages).toBe(0);
+		expect(plan(new Date('2026-06-12T12:00:00Z')).messages).toBe(0);
+		const [unit, org] = digests().slice(2);
+		expect(unit.personId).toBe(w.manager.id);
+		expect(unit.subject).toBe('Training compliance for Central BCU: your weekly summary');
+		const data = JSON.parse(unit.data) as { counts: string[]; manageUrl: string; unsubscribeUrl: string };
+		expect(data.manageUrl).toBe(`${ORIGIN}/manage`);
+		// Counted as /manage counts them; the second digest says what changed since the first.
+		expect(data.counts[0]).toMatch(/^Expired: [1-9]\d* \(no change since /);
+		expect(JSON.parse(org.data).counts[1]).toMatch(/^Due soon: [1-9]/);
+
+		const sender = new MailSender({ db, transport: createTransport(smtp.url), from: 'academy@example.org', ratePerMinute: 1000 });
+		while ((await sender.sendNext()) !== 'none');
+		await sender.stop();
+		const mail = smtp.received.find((m) => m.to[0] === w.manager.email && m.subject.includes('Central BCU'))!;
+		const link = `<${data.unsubscribeUrl}>`;
+		expect(rawHeader(mail, 'List-Unsubscribe')).toBe(link);
+		expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+		expect(mail.html).toContain(`href="${data.unsubscribeUrl}"`);
+		expect(mail.text).toContain(`${ORIGIN}/manage`);
+
+		const token = data.unsubscribeUrl.split('/unsubscribe/')[1];
+		expect(readUnsubscribeToken(secret, token)).toEqual({ personId: w.manager.id, list: 'digest' });
+	});
+
+	it('monthly digests on the first Monday of the month; none when switched off', () => {
+		setDigestFrequency(db, { personId: w.manager.id, digest: 'monthly', via: 'account' });
+		setDigestFrequency(db, { personId: w.orgManager.id, digest: 'off', via: 'account' });
+		expect(plan(new Date('2026-06-01T07:00:00Z')).messages).toBe(1);
+		expect(plan(new Date('2026-06-08T07:00:00Z')).messages).toBe(0);
+		expect(plan(new Date('2026-06-29T07:00:00Z')).messages).toBe(0);
+		expect(plan(new Date('2026-07-06T07:00:00Z')).messages).toBe(1);
+		expect(digests().every((d) => d.personId === w.manager.id && d.subject.endsWith('your monthly summary'))).toBe(true);
+		expect(db.$client.prepare("select count(*) from audit_log where action = 'mail-preferences-update'").pluck().get()).toBe(2);
+	});
+
+	it('says what changed since the last digest', () => {
+		const lines = digestLines({ required: 200, inDate: 150, dueSoon: 20, expired: 30, notAchieved: 20 }, { required: 200, inDate: 140, dueSoon: 20, expired: 35, notAchieved: 25 }, '2026-06-01');
+		expect(lines).toEqual([
+			'Expired: 30 (5 fewer than on 1 June 2026)',
+			'Due soon: 20 (no change since 1 June 2026)',
+			'Not yet achieved: 20 (5 fewer than on 1 June 2026)',
+			'In date: 75% of 200 required competencies (up 5 points since 1 June 2026)'
+		]);
+		expect(digestLines({ required: 0, inDate: 0, dueSoon: 0, expired: 0, notAchieved: 0 }, null, null)[3]).toBe('In date: 0% of 0 required competencies');
+	});
+});
+
+describe('unsubscribe tokens', () => {
+	it('are valid for their person only, and cannot be forged without the secret', () => {
+		const token = unsubscribeToken(secret, w.manager.id, 'digest');
+		expect(readUnsubscribeToken(secret, token)).toEqual({ personId: w.manager.id, list: 'digest' });
+		// Another person's id with this signature, a signature made with another secret, and damaged tokens.
+		expect(readUnsubscribeToken(secret, token.replace(`.${w.manager.id}.`, `.${w.orgManager.id}.`))).toBeNull();
+		expect(readUnsubscribeToken(secret, unsubscribeToken('another secret that nobody here has', w.orgManager.id, 'digest'))).toBeNull();
+		const other = unsubscribeToken(secret, w.orgManager.id, 'digest');
+		expect(readUnsubscribeToken(secret, `${token.split('.').slice(0, 3).join('.')}.${other.split('.')[3]}`)).toBeNull();
+		for (const bad of ['', 'u1.digest.1', `${token}x`, token.slice(0, -1), token.replace('digest', 'reminder'), token.toUpperCase()]) expect(readUnsubscribeToken(secret, bad)).toBeNull();
+	});
+
+	it('the signing key: APP_SECRET when set, else made once and kept in the database', () => {
+		expect(appSecret(db, {})).toBe(secret);
+		expect(secret.length).toBeGreaterThanOrEqual(40);
+		expect(appSecret(db, { APP_SECRET: 'x'.repeat(32) })).toBe('x'.repeat(32));
+		expect(() => appSecret(db, { APP_SECRET: 'short' })).toThrow(/at least 32/);
+	});
+
+	it('unsubscribing by preference stops the digest and is audited', () => {
+		expect(digestFrequency(db, w.manager.id)).toBe('weekly');
+		expect(setDigestFrequency(db, { personId: w.manager.id, digest: 'off', via: 'unsubscribe-link' })).toBe(true);
+		expect(setDigestFrequency(db, { personId: w.manager.id, digest: 'off', via: 'unsubscribe-link' })).toBe(false);
+		expect(plan().messages).toBe(1);
+		expect(digests().map((d) => d.personId)).toEqual([w.orgManager.id]);
+		const entry = db.$client.prepare("select actor_id as actorId, detail from audit_log where action = 'mail-preferences-update'").get() as { actorId: number; detail: string };
+		expect(entry.actorId).toBe(w.manager.id);
+		expect(JSON.parse(entry.detail)).toEqual({ digest: 'off', before: 'weekly', via: 'unsubscribe-link' });
+	});
+});

@@ -1,0 +1,43 @@
+/**
+ * When digests are due: Monday 07:00 in London (summer time or not), weekly or on the first Monday of each month.
+ * A slot is named by its Monday's date. A digest is sent for the latest slot that has begun, once: a server that was
+ * down on Monday morning sends it when it comes back.
+ */
+import { addDays, type IsoDate } from '../competency/dates';
+
+export const DIGEST_HOUR = 7;
+
+const CLOCK = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/London',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	hourCycle: 'h23',
+	weekday: 'short'
+});
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The London date, hour and weekday (Monday 0) of an instant. */
+export function londonClock(now: Date): { date: IsoDate; hour: number; weekday: number } {
+	const p = Object.fromEntries(CLOCK.formatToParts(now).map((x) => [x.type, x.value]));
+	return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), weekday: WEEKDAYS.indexOf(p.weekday) };
+}
+
+/** The Monday of the latest weekly slot at or before `now`. */
+export function weeklySlot(now: Date): IsoDate {
+	const { date, hour, weekday } = londonClock(now);
+	const monday = addDays(date, -weekday);
+	return weekday === 0 && hour < DIGEST_HOUR ? addDays(monday, -7) : monday;
+}
+
+/** The latest first Monday of a month, at 07:00, at or before `now`. */
+export function monthlySlot(now: Date): IsoDate {
+	const week = weeklySlot(now);
+	const day = Number(week.slice(8, 10));
+	return addDays(week, -7 * Math.floor((day - 1) / 7));
+}
+
+export function digestSlot(frequency: 'weekly' | 'monthly', now: Date): IsoDate {
+	return frequency === 'weekly' ? weeklySlot(now) : monthlySlot(now);
+}
