@@ -31,7 +31,8 @@ function databaseWithEntries(name: string, n: number) {
 	return { path, db };
 }
 
-describe('npm run audit:verify', () => {
+// Each run starts node and tsx afresh: seconds each on a busy machine.
+describe('npm run audit:verify', { timeout: 120_000 }, () => {
 	it('exits 0 and says what it checked when the chain is intact, then 1 naming the entry whose detail was changed', () => {
 		const { path, db } = databaseWithEntries('good.db', 5);
 		const good = runScript(path);

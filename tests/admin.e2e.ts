@@ -83,6 +83,8 @@ test('an administrator manages organisations, units and people end to end', asyn
 	await page.getByRole('button', { name: 'Mark as left' }).click();
 	await expect(page.getByRole('status')).toContainText('is marked as left');
 	await expect(page.getByText('Left', { exact: true }).first()).toBeVisible();
+	// leaving ends the manager role, so reinstating does not bring it back
+	await expect(page.getByText('No access roles beyond learner.')).toBeVisible();
 	await nurse.goto('/training');
 	await expect(nurse).toHaveURL(/\/login/);
 

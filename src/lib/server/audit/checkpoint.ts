@@ -104,7 +104,8 @@ export function writeCheckpoint(client: Database.Database, ring: AuditKeyring, p
 		else if (then !== previous.head) warning = `Audit entry #${previous.lastId} differs from the checkpoint of ${previous.at.toISOString()}: the log was rewritten. Run npm run audit:verify.`;
 		if (!warning && previous.lastId === newest.id) return { line: null, warning: null };
 	}
-	const entries = client.prepare('select count(*) from audit_log').pluck().get() as number;
+	// Counted up to the newest entry read above, not whatever has been appended since.
+	const entries = client.prepare('select count(*) from audit_log where id <= ?').pluck().get(newest.id) as number;
 	const line = signCheckpoint(ring.current, { at: now, entries, lastId: newest.id, head: newest.hash });
 	appendFileSync(path, `${line}\n`, { mode: 0o640 });
 	return { line, warning };

@@ -53,7 +53,12 @@ type StoredEntry = EntryContents & { id: number; prevHash: string; hash: string;
  * Only the raw client is needed, so a read-only connection (scripts/audit-verify.ts) can be checked too.
  */
 export function verifyAuditChain(db: Pick<Db, '$client'>, options: VerifyOptions = {}): ChainCheck {
-	const client = db.$client;
+	// One read transaction: the log, the ledger and the id counters as of one moment, however busy the server is.
+	// (Checkpoints are read before it starts, so none can record an entry this snapshot lacks.)
+	return db.$client.transaction(() => verifySnapshot(db.$client, options))();
+}
+
+function verifySnapshot(client: Database.Database, options: VerifyOptions): ChainCheck {
 	let ring: AuditKeyring | null = null;
 	let keyProblem = '';
 	try {
