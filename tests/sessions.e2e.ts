@@ -9,7 +9,7 @@ const EMAIL = 'paramedic@demo.test';
 test('your account lists where you are signed in, and signs you out everywhere else', async ({ browser, baseURL }) => {
 	const [first, second, third] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
 	const [a, b, c] = await Promise.all([first.newPage(), second.newPage(), third.newPage()]);
-	for (const page of [a, b, c]) await signIn(page, EMAIL);
+	for (const page of [b, c, a]) await signIn(page, EMAIL);
 
 	await a.goto('/account');
 	const rows = a.getByRole('table', { name: 'Where you are signed in' }).locator('tbody tr');

@@ -36,7 +36,7 @@ export function chainSummary(status: ChainStatus): ChainSummary {
 			: keyedFrom === 1
 				? 'Every entry is signed with a key kept outside the database, so no one who has only the database can change or add one without it showing.'
 				: `Entries from #${keyedFrom} on are signed with a key kept outside the database. The ${plural(keyedFrom - 1, 'entry', 'entries')} written before the key was introduced are sealed by entry #${keyedFrom}: a change to them since then shows, a change made before then cannot.`;
-	const evidence = `${plural(status.evidenceRows, 'evidence record matches', 'evidence records match')} the audit ${status.evidenceRows === 1 ? 'entry' : 'entries'} that recorded ${status.evidenceRows === 1 ? 'it' : 'them'}: none was changed, added or deleted outside the application.`;
+	const evidence = `${plural(status.evidenceRows, 'evidence record matches', 'evidence records match')} the audit ${status.evidenceRows === 1 ? 'entry' : 'entries'} that recorded ${status.evidenceRows === 1 ? 'it' : 'them'}, every evidence record has one, and every one recorded is there.`;
 	const newest = status.checkpoints?.newest;
 	const checkpoints = !status.checkpointFile
 		? 'There is no checkpoint file yet, so deleting the newest entries would not show here.'
