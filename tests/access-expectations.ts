@@ -181,6 +181,8 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'POST /login?/default': () => [{ target: 'an empty sign-in form', path: '/login', expect: { ...all({ to: '/training' }), visitor: 400 }, json: all(400) }],
 	'POST /logout?/default': () => [{ target: 'sign out', path: '/logout', expect: all({ to: '/' }), writes: {}, freshSession: true }],
 	'POST /account?/password': () => [{ target: 'an empty password form', path: '/account', expect: everyone(400) }],
+	// Ends the caller's other sessions (and those of the other test contexts): a real write for anyone signed in.
+	'POST /account?/signOutOthers': () => [{ target: 'sign out everywhere else', path: '/account', expect: wouldWrite(SIGNED_IN) }],
 	'POST /modules/[slug]?/read': (f) => [{ target: 'an empty form', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
 	'POST /modules/[slug]?/submit': (f) => [{ target: 'no answers', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
 	'POST /modules/[slug]?/reflect': (f) => [

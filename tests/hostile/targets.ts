@@ -36,6 +36,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 	},
 	'POST /logout?/default': { caller: 'visitor', path: () => '/logout', runs: 100 },
 	'POST /account?/password': { caller: 'learner', path: () => '/account', runs: 200, samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] }) },
+	// Takes no fields; the sandbox learner has only the session posting it, which it keeps.
+	'POST /account?/signOutOthers': { caller: 'learner', path: () => '/account', runs: 50 },
 	'POST /modules/[slug]?/read': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/submit': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/reflect': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 300 },
