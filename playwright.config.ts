@@ -42,7 +42,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh demo database each run, served from the production build the way `npm run demo` serves it.
-		command: `rm -f ${DB} ${DB}-wal ${DB}-shm && npm run demo:serve`,
+		command: `rm -f ${DB} ${DB}-wal ${DB}-shm ${DB}.audit-checkpoints && npm run demo:serve`,
 		url: `http://localhost:${PORT}/login`,
 		reuseExistingServer: false,
 		// Starting includes migrating and seeding demo London into a fresh database.

@@ -2,6 +2,7 @@
 // the server runs), then opens the copy and checks it. Exit 0 when the copy checks out, 1 when it was written but
 // fails a check, 2 when no backup was made. See docs/operations.md for the schedule and the restore drill.
 import { parseArgs } from 'node:util';
+import { describeChainProblem } from '../src/lib/server/audit/verify-file';
 import { backupDatabase, BackupRefused } from '../src/lib/server/db/backup';
 
 function usage(message: string): never {
@@ -29,7 +30,7 @@ try {
 	console.log(
 		check.audit.ok
 			? `  audit chain: verified, ${check.audit.entries.toLocaleString('en-GB')} entries`
-			: `  audit chain: BROKEN at entry #${check.audit.brokenAt} (${check.audit.at.toISOString()}, ${check.audit.action}): ${check.audit.reason}`
+			: `  audit chain: ${describeChainProblem(check.audit)}`
 	);
 	if (!check.ok) console.error('The backup was written but does not check out: do not rely on it. Keep the previous one.');
 	process.exitCode = check.ok ? 0 : 1;

@@ -39,7 +39,8 @@ if (existsSync(path)) {
 		console.error(`${path} already holds ${n} organisation${n === 1 ? '' : 's'}: not seeding. Use --force to delete it and start again.`);
 		process.exit(1);
 	}
-	if (n > 0) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+	// The checkpoints describe the log being deleted; the key file (if generated) is kept and reused.
+	if (n > 0) for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}.audit-checkpoints`]) rmSync(f, { force: true });
 }
 
 const db = openDb(path);

@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { securityHeaders } from '$lib/server/access/security-headers';
+import { startAuditLog } from '$lib/server/audit/startup';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { purgeExpired, retentionSettings } from '$lib/server/auth/retention';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -26,12 +27,15 @@ import { watchMailSender } from '$lib/server/mail/operations';
  * and sign-in attempts past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
  * Mail (src/lib/server/mail/service.ts): the sender starts here; refresher reminders are planned at start-up and every
  * hour, managers' digests checked at start-up and every ten minutes, and old mail purged with the rest.
+ * A signed checkpoint of the audit log's head is written outside the database at the same times (docs/audit.md).
  */
 export const init: ServerInit = () => {
 	// Read first: a retention setting that makes no sense stops the server with a message, before it serves.
 	const retention = retentionSettings(process.env);
 	const db = getDb();
 	startOperations(db, { dev });
+	// A missing or wrong audit key stops the server here, with a message (docs/audit.md).
+	const audit = startAuditLog(db);
 	let firstRun = true;
 	// Registered after the operations, so that on shutdown the message being sent finishes before the database closes.
 	const mail = startMailService(db, getFramework(), process.env);
@@ -44,7 +48,8 @@ export const init: ServerInit = () => {
 			{ name: 'retention-purge', what: 'delete expired sessions and old sign-in attempts', run: () => purgeExpired(db, retention) },
 			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) },
 			{ name: 'mail-purge', what: 'delete mail past its retention', run: () => void mail.purge() },
-			{ name: 'digests', what: 'queue the managers’ digests that are due', run: () => void mail.planDigests() }
+			{ name: 'digests', what: 'queue the managers’ digests that are due', run: () => void mail.planDigests() },
+			{ name: 'audit-checkpoint', what: 'write an audit checkpoint', run: () => void audit.checkpoint() }
 		],
 		10 * 60_000
 	);

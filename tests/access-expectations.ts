@@ -217,6 +217,8 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: "the unit manager's link", path: `/unsubscribe/${f.unsubscribe.valid}`, form: { 'List-Unsubscribe': 'One-Click' }, expect: all('skip') }
 	],
 	'POST /account?/password': () => [{ target: 'an empty password form', path: '/account', expect: everyone(400) }],
+	// Ends the caller's other sessions (and those of the other test contexts): a real write for anyone signed in.
+	'POST /account?/signOutOthers': () => [{ target: 'sign out everywhere else', path: '/account', expect: wouldWrite(SIGNED_IN) }],
 	'POST /modules/[slug]?/read': (f) => [{ target: 'an empty form', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
 	'POST /modules/[slug]?/submit': (f) => [{ target: 'no answers', path: `/modules/${f.module.slug}`, expect: everyone(400) }],
 	'POST /modules/[slug]?/reflect': (f) => [

@@ -108,6 +108,8 @@ test('an administrator edits details, then marks the person as left: the record 
 	await page.getByRole('button', { name: 'Mark as left' }).click();
 	await expect(page.getByRole('status')).toContainText('is marked as left');
 	await expect(page.getByText('Left', { exact: true }).first()).toBeVisible();
+	// leaving ends the manager role, so reinstating does not bring it back
+	await expect(page.getByText('No access roles beyond learner.')).toBeVisible();
 	await nurse.goto('/training');
 	await expect(nurse).toHaveURL(/\/login/);
 

@@ -15,7 +15,14 @@ test('an administrator browses and filters the audit log, and sees the chain ver
 	await page.goto('/admin');
 	await page.getByRole('link', { name: 'Audit log' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
-	await expect(page.locator('.chain-status')).toContainText(/Audit chain verified at .*: all \d+ entries written by then are intact/);
+	const chain = page.locator('.chain-status');
+	await expect(chain).toContainText(/Audit chain verified at .*: all \d+ entries written by then are intact, linked in order and numbered without gaps/);
+	await expect(chain).toContainText('Every entry is signed with a key kept outside the database');
+	await expect(chain).toContainText(/[\d,]+ evidence records match the audit entries that recorded them/);
+	// The server wrote a checkpoint when it started.
+	await expect(chain).toContainText(/The log reaches and matches every checkpoint in .*e2e-\d+\.db\.audit-checkpoints/);
+	await chain.getByText('What this check cannot show').click();
+	await expect(chain).toContainText('Changes by someone who holds the audit key as well as the database.');
 
 	const rows = page.locator('table.audit-table tbody tr');
 	// Newest first: the administrator's own sign-in leads.

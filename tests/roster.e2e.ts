@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { one, openE2eDb } from './e2e-db';
+import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -183,4 +184,42 @@ test('a unit manager and a learner get 404', async ({ page }) => {
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await signIn(page, 'officer@demo.test');
 	expect(await status(page, '/roster')).toBe(404);
+});
+
+test("a manager's roster cannot reinstate someone an administrator marked as left, and leaving has ended their roles", async ({ page }) => {
+	const row = 'MPS-E2E-PL,Petra Lead,petra.lead@met.test,Central South BCU,mh-liaison-officer,2020-01-06,';
+	// An administrator adds her, makes her a partnership lead, then marks her as left.
+	await signIn(page, 'admin@demo.test');
+	await page.goto(`/roster/${policeId}`);
+	await check(page, file('mps.csv', row));
+	await page.getByRole('button', { name: 'Apply changes' }).click();
+	await expect(page.getByRole('status')).toContainText('1 person added');
+	await page.goto(`/admin/people/${await personIdByEmail(page, 'petra.lead@met.test')}`);
+	await page.getByLabel('Role', { exact: true }).selectOption('partnership-lead');
+	await page.getByRole('button', { name: 'Add role' }).click();
+	await expect(page.getByRole('status')).toContainText('Access role added');
+	await page.getByLabel('Leaving date').fill('2026-01-31');
+	await page.getByRole('button', { name: 'Mark as left' }).click();
+	await expect(page.getByRole('status')).toContainText('their access roles have ended');
+	await expect(page.getByText('No access roles beyond learner.')).toBeVisible();
+	await signOut(page);
+
+	// The MPS manager's roster lists her with no leaving date: held for an administrator, not applied.
+	await signIn(page, 'mps-manager@demo.test');
+	await page.goto(`/roster/${policeId}`);
+	await check(page, file('mps.csv', row));
+	await expect(page.locator('#needs-admin')).toContainText('an administrator marked them as left, so only an administrator can reinstate them');
+	await expect(page.locator('#needs-admin')).toContainText('Reinstate');
+	await expect(page.getByRole('button', { name: 'Apply changes' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	const db = openE2eDb(page.url());
+	try {
+		const id = one(db, 'select id from people where email = ?', 'petra.lead@met.test');
+		expect(one<string>(db, 'select status from people where id = ?', id)).toBe('left');
+		expect(one(db, 'select count(*) from role_grants where person_id = ?', id)).toBe(0);
+		expect(one(db, "select count(*) from audit_log where action = 'role-revoke' and entity_id = ?", String(id))).toBe(1);
+	} finally {
+		db.close();
+	}
 });

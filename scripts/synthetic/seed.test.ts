@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/lib/server/audit/log';
+import { verifyAuditChain } from '../../src/lib/server/audit/verify';
 import { recordOn, refreshPerson } from '../../src/lib/server/competency/ledger';
 import { loadContentFromDisk } from '../../src/lib/server/content/disk';
 import type { Db } from '../../src/lib/server/db';
@@ -121,9 +121,10 @@ describe('synthetic seed', () => {
 		expect(all<{ n: number }>('select count(*) as n from trend_dates')[0].n).toBe(13);
 	});
 
-	it('writes one summary audit entry, and the chain verifies', () => {
-		expect(all('select action from audit_log')).toEqual([{ action: 'synthetic-seed' }]);
-		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 1 });
+	it('writes one entry vouching for the evidence and one summary, and the chain and the ledger verify', () => {
+		expect(all('select action from audit_log')).toEqual([{ action: 'evidence-bulk-load' }, { action: 'synthetic-seed' }]);
+		const evidence = all<{ n: number }>('select count(*) as n from evidence')[0].n;
+		expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 2, evidenceRows: evidence });
 	});
 
 	// Last: it writes to the shared database.

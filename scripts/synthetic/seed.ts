@@ -4,9 +4,11 @@
  * scale. The rows are the ones those functions would write (quiz attempts behind each completion, finished
  * runs with the engine's own snapshots and steps, assessments by a trainer, one evidence row per supported
  * competency, and status and cycles derived with statusOn and cyclesOf), so the app cannot tell them apart.
- * One 'synthetic-seed' audit entry records the run.
+ * One 'evidence-bulk-load' audit entry vouches for the evidence rows (the audit verifier checks the ledger against
+ * its digest) and one 'synthetic-seed' entry records the run.
  */
 import type Database from 'better-sqlite3';
+import { EVIDENCE_ROW_SQL, evidenceRangeDigest, type EvidenceRow } from '../../src/lib/server/audit/evidence-digest';
 import { appendAudit } from '../../src/lib/server/audit/log';
 import { disableAggregates, ensureAggregates } from '../../src/lib/server/reporting/aggregates';
 import { londonToday, type IsoDate } from '../../src/lib/server/competency/dates';
@@ -116,6 +118,18 @@ function benchPeople(plan: OrganisationPlan[], benchUnitName: string, firstId: n
 	}));
 }
 
+/** One audit entry for every evidence row the seed wrote, with a digest over them, as recordEvidence writes one a row. */
+function auditEvidenceLoad(db: Db, firstId: number, at: Date) {
+	const range = evidenceRangeDigest();
+	let lastId = firstId - 1;
+	for (const row of db.$client.prepare(`select ${EVIDENCE_ROW_SQL} from evidence where id >= ? order by id`).iterate(firstId) as IterableIterator<EvidenceRow>) {
+		range.add(row);
+		lastId = row.id;
+	}
+	if (range.rows() === 0) return;
+	appendAudit(db, { actorId: null, action: 'evidence-bulk-load', entity: 'evidence', detail: { via: 'synthetic-seed', firstId, lastId, rows: range.rows(), digest: range.digest() }, at });
+}
+
 export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOptions): SeedResult {
 	const client = db.$client;
 	const now = options.now ?? new Date();
@@ -139,6 +153,7 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		run: nextId(client, 'scenario_runs'),
 		assessment: nextId(client, 'assessments')
 	};
+	const firstEvidenceId = Math.max(nextId(client, 'evidence'), ((client.prepare("select seq from sqlite_sequence where name = 'evidence'").pluck().get() as number | undefined) ?? 0) + 1);
 	const counts: SeedCounts = {
 		organisations: 0, units: 0, people: 0, leavers: 0, roleGrants: 0, quizAttempts: 0, moduleCompletions: 0, scenarioRuns: 0,
 		scenarioSteps: 0, assessments: 0, evidence: 0, competencyStatus: 0, competencyCycles: 0
@@ -276,6 +291,7 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	options.onProgress?.(everyone.length, everyone.length, 'Counting for the dashboards');
 	ensureAggregates(db, today);
 
+	auditEvidenceLoad(db, firstEvidenceId, now);
 	appendAudit(db, {
 		actorId: null,
 		action: 'synthetic-seed',

@@ -39,6 +39,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 	// Anyone with the link, no session: the sandbox learner's own token, so valid posts change only their preference.
 	'POST /unsubscribe/[token]?/default': { caller: 'visitor', path: (s) => `/unsubscribe/${s.unsubscribe}`, runs: 100, samples: () => ({ 'List-Unsubscribe': ['One-Click', ''] }) },
 	'POST /account?/password': { caller: 'learner', path: () => '/account', runs: 200, samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] }) },
+	// Takes no fields; the sandbox learner has only the session posting it, which it keeps.
+	'POST /account?/signOutOthers': { caller: 'learner', path: () => '/account', runs: 50 },
 	'POST /modules/[slug]?/read': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/submit': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/reflect': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 300 },

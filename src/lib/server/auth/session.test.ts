@@ -2,7 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { people, sessions } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
-import { createSession, generateSessionToken, invalidatePersonSessions, invalidateSession, SESSION_LIFETIME, validateSessionToken } from './session';
+import {
+	createSession,
+	endOtherSessions,
+	generateSessionToken,
+	invalidatePersonSessions,
+	invalidateSession,
+	listPersonSessions,
+	MAX_SESSIONS_PER_PERSON,
+	SESSION_LIFETIME,
+	validateSessionToken
+} from './session';
 import type { Db } from '../db';
 
 const DAY = 86400000;
@@ -67,5 +77,46 @@ describe('sessions', () => {
 		invalidatePersonSessions(db, personId, sb.id);
 		expect(validateSessionToken(db, b).user).not.toBeNull();
 		expect(validateSessionToken(db, c).user).toBeNull();
+	});
+
+	it(`keeps at most ${MAX_SESSIONS_PER_PERSON} sessions a person, ending the oldest when another is created`, () => {
+		const start = new Date('2026-01-01T00:00:00Z');
+		const tokens = Array.from({ length: MAX_SESSIONS_PER_PERSON + 3 }, () => generateSessionToken());
+		tokens.forEach((t, i) => createSession(db, t, personId, new Date(start.getTime() + i * 60_000)));
+		const other = addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+		createSession(db, generateSessionToken(), other, start);
+		expect(db.select().from(sessions).where(eq(sessions.personId, personId)).all()).toHaveLength(MAX_SESSIONS_PER_PERSON);
+		const now = new Date(start.getTime() + DAY);
+		expect(tokens.slice(0, 3).map((t) => validateSessionToken(db, t, now).user)).toEqual([null, null, null]);
+		expect(tokens.slice(3).every((t) => validateSessionToken(db, t, now).user?.id === personId)).toBe(true);
+		// Someone else's sessions are not touched.
+		expect(db.select().from(sessions).where(eq(sessions.personId, other)).all()).toHaveLength(1);
+	});
+
+	it('lists the sessions in date, newest first, marking the current one', () => {
+		const start = new Date('2026-01-01T00:00:00Z');
+		const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
+		createSession(db, a, personId, new Date(start.getTime() - SESSION_LIFETIME - DAY)); // long expired
+		const sb = createSession(db, b, personId, start);
+		createSession(db, c, personId, new Date(start.getTime() + DAY));
+		const listed = listPersonSessions(db, personId, sb.id, new Date(start.getTime() + 2 * DAY));
+		expect(listed).toEqual([
+			{ createdAt: new Date(start.getTime() + DAY), expiresAt: new Date(start.getTime() + DAY + SESSION_LIFETIME), current: false },
+			{ createdAt: start, expiresAt: new Date(start.getTime() + SESSION_LIFETIME), current: true }
+		]);
+	});
+
+	it('signs out everywhere else with an audit entry, and writes nothing when there is nowhere else', () => {
+		const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
+		const sa = createSession(db, a, personId);
+		createSession(db, b, personId);
+		createSession(db, c, personId);
+		expect(endOtherSessions(db, personId, sa.id)).toBe(2);
+		expect(validateSessionToken(db, a).user?.id).toBe(personId);
+		expect([validateSessionToken(db, b).user, validateSessionToken(db, c).user]).toEqual([null, null]);
+		const entries = () => db.$client.prepare("select actor_id as actorId, entity_id as entityId, detail from audit_log where action = 'sessions-end-others'").all();
+		expect(entries()).toEqual([{ actorId: personId, entityId: String(personId), detail: '{"ended":2}' }]);
+		expect(endOtherSessions(db, personId, sa.id)).toBe(0);
+		expect(entries()).toHaveLength(1);
 	});
 });

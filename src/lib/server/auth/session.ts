@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { people, roleGrants, sessions, type Person, type RoleGrant } from '../db/schema';
@@ -9,6 +10,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 30 * DAY;
 const RENEW_WITHIN = 15 * DAY;
 export const SESSION_COOKIE = 'session';
+/** Sessions one person may hold at once: a new sign-in beyond this ends their oldest. */
+export const MAX_SESSIONS_PER_PERSON = 10;
 
 export type SessionUser = Pick<Person, 'id' | 'name' | 'email' | 'organisationId' | 'unitId' | 'jobRole'> & {
 	grants: Pick<RoleGrant, 'role' | 'organisationId' | 'unitId'>[];
@@ -27,10 +30,52 @@ function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/**
+ * Creates a session and, in the same transaction, ends the person's oldest beyond MAX_SESSIONS_PER_PERSON, so that
+ * signing in again and again (or a leaked password used from many places) cannot pile up sessions without bound.
+ */
 export function createSession(db: Db, token: string, personId: number, now = new Date()) {
-	const session = { id: sessionIdOf(token), personId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME) };
-	db.insert(sessions).values(session).run();
-	return session;
+	const session = { id: sessionIdOf(token), personId, expiresAt: new Date(now.getTime() + SESSION_LIFETIME), createdAt: now };
+	db.transaction((tx) => {
+		tx.insert(sessions).values(session).run();
+		const newest = tx
+			.select({ id: sessions.id })
+			.from(sessions)
+			.where(eq(sessions.personId, personId))
+			.orderBy(desc(sessions.createdAt), desc(sql`rowid`))
+			.limit(MAX_SESSIONS_PER_PERSON);
+		tx.delete(sessions)
+			.where(and(eq(sessions.personId, personId), notInArray(sessions.id, newest)))
+			.run();
+	});
+	return { id: session.id, personId, expiresAt: session.expiresAt };
+}
+
+export type SessionListing = { createdAt: Date; expiresAt: Date; current: boolean };
+
+/** A person's sessions still in date, newest first, the one making the request marked. Ids stay on the server. */
+export function listPersonSessions(db: Db, personId: number, currentSessionId: string, now = new Date()): SessionListing[] {
+	return db
+		.select({ id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+		.from(sessions)
+		.where(eq(sessions.personId, personId))
+		.orderBy(desc(sessions.createdAt), desc(sql`rowid`))
+		.all()
+		.filter((s) => s.expiresAt.getTime() > now.getTime())
+		.map((s) => ({ createdAt: s.createdAt, expiresAt: s.expiresAt, current: s.id === currentSessionId }));
+}
+
+/** "Sign out everywhere else": ends every other session of the person, with an audit entry. Returns how many ended. */
+export function endOtherSessions(db: Db, personId: number, keepSessionId: string, now = new Date()): number {
+	return db.transaction((tx) => {
+		const ended = tx
+			.delete(sessions)
+			.where(and(eq(sessions.personId, personId), ne(sessions.id, keepSessionId)))
+			.run().changes;
+		// Nothing ended, nothing written: as with every write in the app, an action that changes nothing leaves no entry.
+		if (ended) appendAudit(tx, { actorId: personId, action: 'sessions-end-others', entity: 'person', entityId: personId, detail: { ended }, at: now });
+		return ended;
+	});
 }
 
 /** The two queries every signed-in request runs, prepared once per connection. */

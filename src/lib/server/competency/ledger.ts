@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { evidenceDigest } from '../audit/evidence-digest';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
@@ -27,8 +28,11 @@ export function recordEvidence(
 	const competencyIds = 'observed' in source ? [source.competencyId] : competenciesSupportedBy(framework, source).map((c) => c.id);
 	const q = ledgerStatements(tx);
 	const ids = competencyIds.map((competencyId) => {
-		const id = Number(q.insertEvidence.run(input.personId, competencyId, kind, ref, input.version, input.occurredOn, input.at.getTime(), input.recordedBy).lastInsertRowid);
-		appendAudit(tx, { actorId: input.recordedBy, action: 'evidence-record', entity: 'evidence', entityId: id, detail: { personId: input.personId, competencyId, kind, ref, version: input.version, occurredOn: input.occurredOn }, at: input.at });
+		const row = { personId: input.personId, competencyId, kind, ref, contentVersion: input.version, occurredOn: input.occurredOn, recordedAt: input.at.getTime(), recordedBy: input.recordedBy, voidsId: null, reason: null };
+		const id = Number(q.insertEvidence.run(row.personId, competencyId, kind, ref, row.contentVersion, row.occurredOn, row.recordedAt, row.recordedBy).lastInsertRowid);
+		// The digest of the whole row lets the audit verifier tell if the row is later changed or deleted outside the app.
+		const digest = evidenceDigest({ id, ...row });
+		appendAudit(tx, { actorId: input.recordedBy, action: 'evidence-record', entity: 'evidence', entityId: id, detail: { personId: input.personId, competencyId, kind, ref, version: input.version, occurredOn: input.occurredOn, digest }, at: input.at });
 		return id;
 	});
 	if (ids.length) refreshPerson(tx, framework, input.personId);
@@ -49,9 +53,10 @@ export function voidEvidence(db: Db, framework: Framework, input: { evidenceId: 
 		const row = tx
 			.insert(evidence)
 			.values({ ...target, id: undefined, voidsId: target.id, reason: input.reason, recordedAt: at, recordedBy: input.actorId })
-			.returning({ id: evidence.id })
+			.returning()
 			.get();
-		appendAudit(tx, { actorId: input.actorId, action: 'evidence-void', entity: 'evidence', entityId: row.id, detail: { voids: target.id, personId: target.personId, competencyId: target.competencyId, reason: input.reason }, at });
+		const digest = evidenceDigest({ ...row, recordedAt: row.recordedAt.getTime() });
+		appendAudit(tx, { actorId: input.actorId, action: 'evidence-void', entity: 'evidence', entityId: row.id, detail: { voids: target.id, personId: target.personId, competencyId: target.competencyId, reason: input.reason, digest }, at });
 		refreshPerson(tx, framework, target.personId);
 	});
 	return { ok: true };

@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../audit/log';
+import { appendAudit } from '../audit/log';
+import { verifyAuditChain } from '../audit/verify';
 import { addOrganisation, addPerson, addUnit } from '$testing/fixtures';
 import { backupDatabase, BackupRefused } from './backup';
 import { openDb, type Db } from './index';
@@ -64,6 +65,8 @@ describe('backupDatabase', () => {
 		// Restore as the README says: the file alone, at a new path, opened as the server opens it.
 		const restoredPath = join(folder, 'restored.db');
 		copyFileSync(check.path, restoredPath);
+		// The audit key is not in the backup: it is kept beside the database here (AUDIT_KEY_FILE in production).
+		copyFileSync(`${path}.audit-key`, `${restoredPath}.audit-key`);
 		const restored = openDb(restoredPath);
 		expect(restored.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 		const chain = verifyAuditChain(restored);

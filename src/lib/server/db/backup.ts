@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyAuditChain, type ChainCheck } from '../audit/log';
+import { resolveAuditKeys, type AuditKeyring } from '../audit/keys';
+import { verifyAuditChain, type ChainCheck } from '../audit/verify';
 
 export class BackupRefused extends Error {}
 
@@ -51,16 +52,28 @@ export async function backupDatabase(sourcePath: string, targetPath: string, { f
 	// A -wal left from an earlier file of that name would be replayed over the new one when it is opened.
 	removeFiles(targetPath, SIDECARS);
 	renameSync(partial, targetPath);
-	return checkBackup(targetPath);
+	return checkBackup(targetPath, sourceKeys(sourcePath));
 }
 
-/** Opens a backup read-only and checks it as a restore would need: SQLite's integrity check and the audit chain. */
-export function checkBackup(path: string): BackupCheck {
+/** The keys the source's audit chain is signed with; a backup is checked with them (they are not in the backup). */
+function sourceKeys(sourcePath: string): AuditKeyring | undefined {
+	try {
+		return resolveAuditKeys(process.env, sourcePath, { create: false });
+	} catch {
+		return undefined; // the check then says the keyed entries cannot be checked
+	}
+}
+
+/**
+ * Opens a backup read-only and checks it as a restore would need: SQLite's integrity check and the audit chain
+ * (with the source's keys). Not against the checkpoints: later ones record entries the copy rightly lacks.
+ */
+export function checkBackup(path: string, keyring?: AuditKeyring): BackupCheck {
 	const db = new Database(path, { readonly: true, fileMustExist: true });
 	try {
 		const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
 		const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-		const audit = verifyAuditChain({ $client: db });
+		const audit = verifyAuditChain({ $client: db }, { keyring });
 		return { path, bytes: statSync(path).size, people: count('people'), auditEntries: count('audit_log'), integrity, audit, ok: integrity === 'ok' && audit.ok };
 	} finally {
 		db.close();

@@ -53,6 +53,8 @@ export const people = sqliteTable(
 			.notNull()
 			.default('active'),
 		leftDate: text('left_date'),
+		/** Marked as left by an administrator (on their page or in their roster import): only an administrator may reinstate them. */
+		leftByAdmin: integer('left_by_admin', { mode: 'boolean' }).notNull().default(false),
 		passwordHash: text('password_hash'),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
@@ -115,7 +117,11 @@ export const loginAttempts = sqliteTable(
 	(t) => [index('login_attempts_email').on(t.email, t.at), index('login_attempts_address').on(t.address, t.at), index('login_attempts_at').on(t.at)]
 );
 
-/** Append-only, hash-chained record of every write. */
+/**
+ * Append-only, hash-chained record of every write. `hash` is an HMAC-SHA256 under the key named by `keyId`
+ * (a key kept outside the database, see docs/audit.md); entries written before the chain was keyed have no
+ * `keyId` and a plain SHA-256, and are sealed by the first keyed entry.
+ */
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
@@ -127,7 +133,8 @@ export const auditLog = sqliteTable(
 		entityId: text('entity_id'),
 		detail: text('detail').notNull(),
 		prevHash: text('prev_hash').notNull(),
-		hash: text('hash').notNull()
+		hash: text('hash').notNull(),
+		keyId: text('key_id')
 	},
 	(t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_actor').on(t.actorId, t.at)]
 );

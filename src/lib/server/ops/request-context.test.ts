@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '$testing/fixtures';
-import { appendAudit, verifyAuditChain } from '../audit/log';
+import { appendAudit } from '../audit/log';
+import { verifyAuditChain } from '../audit/verify';
 import { currentRequestId, runInRequestContext, withRequestId } from './request-context';
 
 describe('request context', () => {

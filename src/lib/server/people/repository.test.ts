@@ -4,7 +4,9 @@ import { auditLog, people, sessions } from '../db/schema';
 import { createSession, generateSessionToken } from '../auth/session';
 import { parseForm } from '../forms/parse';
 import { testDb, twoOrganisations } from '$testing/fixtures';
-import { createPerson, getPerson, grantRole, listGrants, markLeft, revokeGrant, searchPeople, updatePerson } from './repository';
+import { createPerson, getPerson, grantRole, listGrants, markLeft, reinstate, revokeGrant, searchPeople, updatePerson } from './repository';
+import { grant as grantDirectly } from '$testing/fixtures';
+import { validateSessionToken } from '../auth/session';
 import { grantInput, personInput } from './validation';
 import type { Db } from '../db';
 import { testFramework } from '$testing/framework';
@@ -86,6 +88,43 @@ describe('people administration', () => {
 		expect(getPerson(db, w.inA1.id)).toMatchObject({ status: 'left', leftDate: '2026-01-31' });
 		expect(db.select().from(sessions).all()).toHaveLength(0);
 		expect(markLeft(db, actor, w.inA1.id, '2026-02-01').ok).toBe(false);
+	});
+
+	it('ends the access roles of someone marked as left, each with an audit entry, and they do not come back on reinstatement', () => {
+		grantDirectly(db, w.inA1.id, 'partnership-lead');
+		grantDirectly(db, w.inA1.id, 'manager', { organisationId: w.orgA.id });
+		const revokes = () =>
+			db.$client.prepare("select actor_id as actorId, entity_id as entityId, detail from audit_log where action = 'role-revoke' order by id").all() as { actorId: number; entityId: string; detail: string }[];
+		expect(markLeft(db, actor, w.inA1.id, '2026-01-31').ok).toBe(true);
+		expect(listGrants(db, w.inA1.id)).toEqual([]);
+		expect(revokes().map((r) => [r.actorId, r.entityId, JSON.parse(r.detail)])).toEqual([
+			[actor, String(w.inA1.id), { role: 'partnership-lead', organisationId: null, unitId: null, reason: 'left' }],
+			[actor, String(w.inA1.id), { role: 'manager', organisationId: w.orgA.id, unitId: null, reason: 'left' }]
+		]);
+		expect(grantRole(db, actor, w.inA1.id, { role: 'trainer', organisationId: w.orgA.id, unitId: null })).toMatchObject({ ok: false, errors: { role: expect.stringMatching(/reinstate them before/) } });
+		expect(reinstate(db, actor, w.inA1.id).ok).toBe(true);
+		const token = generateSessionToken();
+		createSession(db, token, w.inA1.id);
+		expect(validateSessionToken(db, token).user).toMatchObject({ id: w.inA1.id, grants: [] });
+	});
+
+	it('ends on reinstatement any role kept by someone who left before leaving ended roles', () => {
+		grantDirectly(db, w.inA1.id, 'partnership-lead');
+		db.$client.prepare("update people set status = 'left', left_date = '2025-01-01' where id = ?").run(w.inA1.id);
+		expect(reinstate(db, actor, w.inA1.id).ok).toBe(true);
+		expect(listGrants(db, w.inA1.id)).toEqual([]);
+		expect(db.$client.prepare("select detail from audit_log where action = 'role-revoke'").pluck().all()).toEqual([
+			JSON.stringify({ role: 'partnership-lead', organisationId: null, unitId: null, reason: 'reinstated after leaving' })
+		]);
+	});
+
+	it('records that an administrator marked someone as left, until they are reinstated', () => {
+		const leftByAdmin = () => db.$client.prepare('select left_by_admin from people where id = ?').pluck().get(w.inA1.id);
+		expect(leftByAdmin()).toBe(0);
+		markLeft(db, actor, w.inA1.id, '2026-01-31');
+		expect(leftByAdmin()).toBe(1);
+		reinstate(db, actor, w.inA1.id);
+		expect(leftByAdmin()).toBe(0);
 	});
 
 	it('grants and revokes scoped roles, refusing an unscoped manager', () => {

@@ -8,6 +8,7 @@ import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { organisations, people, roleGrants, units } from '../db/schema';
+import { endGrantsOnLeaving } from './leaving';
 import type { WriteResult } from './organisations';
 import type { GrantInput, PersonInput } from './validation';
 
@@ -126,16 +127,18 @@ export function updatePerson(db: Db, framework: Framework, actorId: number, id: 
 	return { ok: true, id };
 }
 
-/** A leaver keeps their record and history; they can no longer sign in. */
+/** A leaver keeps their record and history; they can no longer sign in, and their access roles end. */
 export function markLeft(db: Db, actorId: number, id: number, leftDate: string): WriteResult {
 	const before = getPerson(db, id);
 	if (!before) return { ok: false, errors: { form: 'This person could not be found' } };
 	if (before.status === 'left') return { ok: false, errors: { leftDate: 'This person is already marked as left' } };
 	if (leftDate < before.startDate) return { ok: false, errors: { leftDate: 'The leaving date must be on or after the start date' } };
 	db.transaction((tx) => {
-		tx.update(people).set({ status: 'left', leftDate, updatedAt: new Date() }).where(eq(people.id, id)).run();
+		// Only an administrator reaches this: only one may reinstate them (a roster import by a manager may not).
+		tx.update(people).set({ status: 'left', leftDate, leftByAdmin: true, updatedAt: new Date() }).where(eq(people.id, id)).run();
 		invalidatePersonSessions(tx, id);
 		appendAudit(tx, { actorId, action: 'person-left', entity: 'person', entityId: id, detail: { leftDate } });
+		endGrantsOnLeaving(tx, actorId, id, { reason: 'left' });
 	});
 	return { ok: true, id };
 }
@@ -144,8 +147,10 @@ export function reinstate(db: Db, actorId: number, id: number): WriteResult {
 	const before = getPerson(db, id);
 	if (!before || before.status !== 'left') return { ok: false, errors: { form: 'This person is not marked as left' } };
 	db.transaction((tx) => {
-		tx.update(people).set({ status: 'active', leftDate: null, updatedAt: new Date() }).where(eq(people.id, id)).run();
+		tx.update(people).set({ status: 'active', leftDate: null, leftByAdmin: false, updatedAt: new Date() }).where(eq(people.id, id)).run();
 		appendAudit(tx, { actorId, action: 'person-reinstate', entity: 'person', entityId: id });
+		// Roles kept by someone who left before leaving ended them do not come back with them.
+		endGrantsOnLeaving(tx, actorId, id, { reason: 'reinstated after leaving' });
 	});
 	return { ok: true, id };
 }
@@ -162,7 +167,9 @@ export function listGrants(db: Db, personId: number) {
 }
 
 export function grantRole(db: Db, actorId: number, personId: number, grant: GrantInput): WriteResult {
-	if (!getPerson(db, personId)) return { ok: false, errors: { form: 'This person could not be found' } };
+	const person = getPerson(db, personId);
+	if (!person) return { ok: false, errors: { form: 'This person could not be found' } };
+	if (person.status !== 'active') return { ok: false, errors: { role: 'This person is marked as left: reinstate them before giving them an access role' } };
 	if (grant.organisationId != null && !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, grant.organisationId)).get())
 		return { ok: false, errors: { scope: 'Choose a scope from the list' } };
 	if (grant.unitId != null && !db.select({ id: units.id }).from(units).where(eq(units.id, grant.unitId)).get())

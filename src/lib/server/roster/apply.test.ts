@@ -1,17 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { verifyAuditChain } from '../audit/log';
+import { verifyAuditChain } from '../audit/verify';
 import { createSession, generateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import { auditLog, competencyStatus, people, sessions } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { requiredFor } from '../competency/framework';
+import { markLeft } from '../people/repository';
 import { applyRoster } from './apply';
 import { dryRunRoster } from './dry-run';
 
 const framework = testFramework();
 const HEADER = 'workforce_id,name,email,unit,job_role,start_date,leaving_date';
+const ADMIN = { isAdmin: true, organisationIds: [] };
 const csv = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\n') + '\n');
 
 describe('applying a roster', () => {
@@ -50,11 +52,11 @@ describe('applying a roster', () => {
 			'TMH100,=SUM(A1),aisha@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,'
 		);
 	const check = (bytes: Uint8Array) => {
-		const dry = dryRunRoster(db, orgId, bytes, true);
+		const dry = dryRunRoster(db, orgId, bytes, ADMIN);
 		if (!dry.ok) throw new Error(dry.message);
 		return dry;
 	};
-	const apply = (bytes: Uint8Array, fingerprint = check(bytes).fingerprint) => applyRoster(db, framework, { actorId, actorIsAdmin: true, organisationId: orgId, bytes, fileName: 'roster.csv', fingerprint });
+	const apply = (bytes: Uint8Array, fingerprint = check(bytes).fingerprint) => applyRoster(db, framework, { actorId, importer: ADMIN, organisationId: orgId, bytes, fileName: 'roster.csv', fingerprint });
 	const snapshot = () => ({
 		people: db.select().from(people).orderBy(people.id).all(),
 		audit: db.select({ n: count() }).from(auditLog).get()!.n,
@@ -98,7 +100,7 @@ describe('applying a roster', () => {
 		]);
 		expect(JSON.parse(entries[0].detail)).toEqual({ via: 'roster-import', line: 3, changes: { jobRole: { from: 'ward-healthcare-assistant', to: 'mental-health-nurse' } } });
 		expect(JSON.parse(entries[4].detail)).toMatchObject({ file: 'roster.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 5, created: 1, updated: 1, left: 1, reinstated: 1, unchanged: 1 });
-		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 5 });
+		expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 5 });
 
 		// competency status is derived for the new person and re-derived for the changed job role
 		const statuses = (id: number) => db.select().from(competencyStatus).where(eq(competencyStatus.personId, id)).all().map((s) => s.competencyId).sort();
@@ -156,20 +158,86 @@ describe('applying a roster', () => {
 		if (!result.ok && result.dryRun) expect(apply(roster(), result.dryRun.fingerprint).ok).toBe(true);
 	});
 
-	it("does not let an organisation manager change an administrator's record", () => {
-		grant(db, ids.grace, 'admin');
-		const moved = csv('TMH1,Grace Mensah,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,');
-		const asManager = dryRunRoster(db, orgId, moved, false);
-		expect(asManager).toMatchObject({ ok: true, plan: { problems: [{ line: 2, message: 'this person is an administrator, so only an administrator can change their record' }] } });
-		expect(dryRunRoster(db, orgId, csv('TMH1,Grace Mensah,grace@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'), false)).toMatchObject({ plan: { problems: [], planned: [{ kind: 'unchanged' }] } });
-		expect(dryRunRoster(db, orgId, moved, true)).toMatchObject({ plan: { problems: [], planned: [{ kind: 'update' }] } });
-		const fingerprint = asManager.ok ? asManager.fingerprint : '';
-		expect(applyRoster(db, framework, { actorId, actorIsAdmin: false, organisationId: orgId, bytes: moved, fileName: 'x.csv', fingerprint })).toMatchObject({ ok: false });
-		expect(byWorkforceId('TMH1')).toMatchObject({ unitId: willow.id });
+	describe('by an organisation manager', () => {
+		const manager = () => ({ isAdmin: false, organisationIds: [orgId] });
+		const asManager = (bytes: Uint8Array) => {
+			const dry = dryRunRoster(db, orgId, bytes, manager());
+			if (!dry.ok) throw new Error(dry.message);
+			return { dry, apply: () => applyRoster(db, framework, { actorId, importer: manager(), organisationId: orgId, bytes, fileName: 'm.csv', fingerprint: dry.fingerprint }) };
+		};
+		const grantsOf = (personId: number) => db.$client.prepare('select role from role_grants where person_id = ? order by id').pluck().all(personId);
+
+		it('lists for an administrator, and does not apply, changes to someone whose roles reach beyond the manager\'s', () => {
+			grant(db, ids.grace, 'admin');
+			grant(db, ids.kofi, 'partnership-lead');
+			grant(db, ids.ewa, 'manager', { organisationId: orgId }); // within: the same organisation
+			const bytes = csv(
+				'TMH1,Grace Mensah,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,',
+				'TMH2,Kofi Boateng,kofi@nhs.test,Cedar Ward,ward-healthcare-assistant,2020-01-01,2026-01-31',
+				'TMH3,Ewa Kowalski,ewa@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,'
+			);
+			const { dry, apply: applyIt } = asManager(bytes);
+			expect(dry.plan.problems).toEqual([]);
+			expect(dry.plan.planned).toMatchObject([
+				{ kind: 'needs-admin', wanted: 'update', reason: 'they hold an access role beyond yours (Administrator), so only an administrator can change their record' },
+				{ kind: 'needs-admin', wanted: 'leave', reason: expect.stringMatching(/^they hold an access role beyond yours \(Partnership lead\)/) },
+				{ kind: 'update' }
+			]);
+			expect(applyIt()).toMatchObject({ ok: true, counts: { update: 1, 'needs-admin': 2, toChange: 1 } });
+			expect(byWorkforceId('TMH1')).toMatchObject({ unitId: willow.id });
+			expect(byWorkforceId('TMH2')).toMatchObject({ status: 'active' });
+			expect(grantsOf(ids.kofi)).toEqual(['partnership-lead']);
+			expect(byWorkforceId('TMH3')).toMatchObject({ unitId: cedar.id });
+			const summary = db.$client.prepare("select detail from audit_log where action = 'roster-import'").pluck().get() as string;
+			expect(JSON.parse(summary)).toMatchObject({ updated: 1, needsAdministrator: 2 });
+			// An administrator's import of the same file applies them.
+			expect(dryRunRoster(db, orgId, bytes, ADMIN)).toMatchObject({ plan: { planned: [{ kind: 'update' }, { kind: 'leave' }, { kind: 'unchanged' }] } });
+		});
+
+		it('cannot reinstate a partnership lead an administrator marked as left (the outside tester\'s case)', () => {
+			grant(db, ids.grace, 'partnership-lead');
+			expect(markLeft(db, actorId, ids.grace, '2026-01-31').ok).toBe(true);
+			expect(grantsOf(ids.grace)).toEqual([]);
+			const bytes = csv('TMH1,Grace Mensah,grace@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,');
+			const { dry, apply: applyIt } = asManager(bytes);
+			expect(dry.plan.planned).toMatchObject([{ kind: 'needs-admin', wanted: 'reinstate', reason: 'an administrator marked them as left, so only an administrator can reinstate them' }]);
+			const before = snapshot();
+			expect(applyIt()).toMatchObject({ ok: true, counts: { toChange: 0 } });
+			expect(snapshot()).toEqual(before);
+			expect(byWorkforceId('TMH1')).toMatchObject({ status: 'left' });
+		});
+
+		it('cannot reinstate someone who left before leaving ended roles and kept one beyond the manager\'s', () => {
+			grant(db, ids.declan, 'partnership-lead');
+			const { dry } = asManager(csv('TMH4,Declan Murphy,declan@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'));
+			expect(dry.plan.planned).toMatchObject([{ kind: 'needs-admin', wanted: 'reinstate', reason: expect.stringMatching(/Partnership lead/) }]);
+		});
+
+		it('ends the roles of those it marks as left, and may reinstate those a manager marked as left, who come back with no role', () => {
+			grant(db, ids.ewa, 'trainer', { organisationId: orgId });
+			const leave = asManager(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,2026-01-31'));
+			expect(leave.apply()).toMatchObject({ ok: true, counts: { leave: 1 } });
+			expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftByAdmin: false });
+			expect(grantsOf(ids.ewa)).toEqual([]);
+			const revoke = db.$client.prepare("select actor_id as actorId, detail from audit_log where action = 'role-revoke'").get() as { actorId: number; detail: string };
+			expect({ ...revoke, detail: JSON.parse(revoke.detail) }).toEqual({ actorId, detail: { role: 'trainer', organisationId: orgId, unitId: null, reason: 'left', via: 'roster-import', line: 2 } });
+
+			const back = asManager(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'));
+			expect(back.dry.plan.planned).toMatchObject([{ kind: 'reinstate' }]);
+			expect(back.apply()).toMatchObject({ ok: true, counts: { reinstate: 1 } });
+			expect(byWorkforceId('TMH3')).toMatchObject({ status: 'active' });
+			expect(grantsOf(ids.ewa)).toEqual([]);
+		});
+
+		it('records an administrator\'s roster leaving as an administrator\'s', () => {
+			expect(apply(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,2026-01-31')).ok).toBe(true);
+			expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftByAdmin: true });
+			expect(asManager(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,')).dry.plan.planned).toMatchObject([{ kind: 'needs-admin' }]);
+		});
 	});
 
 	it('refuses a file it cannot read, before touching the records', () => {
-		expect(applyRoster(db, framework, { actorId, actorIsAdmin: true, organisationId: orgId, bytes: new TextEncoder().encode('name\nAnn\n'), fileName: 'x.csv', fingerprint: 'x' })).toMatchObject({
+		expect(applyRoster(db, framework, { actorId, importer: ADMIN, organisationId: orgId, bytes: new TextEncoder().encode('name\nAnn\n'), fileName: 'x.csv', fingerprint: 'x' })).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/missing "workforce_id"/)
 		});

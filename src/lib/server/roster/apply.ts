@@ -5,7 +5,8 @@ import { refreshPerson } from '../competency/ledger';
 import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { people } from '../db/schema';
-import { loadRosterContext, type Reader } from './context';
+import { endGrantsOnLeaving } from '../people/leaving';
+import { loadRosterContext, type Reader, type RosterImporter } from './context';
 import { fileDigest, planFingerprint } from './fingerprint';
 import type { DryRun } from './dry-run';
 import { readRosterFile } from './parse';
@@ -13,7 +14,7 @@ import { countPlan, planRoster, type FieldChange, type PlannedRow } from './plan
 
 export type ApplyInput = {
 	actorId: number;
-	actorIsAdmin: boolean;
+	importer: RosterImporter;
 	organisationId: number;
 	bytes: Uint8Array;
 	fileName: string;
@@ -34,7 +35,7 @@ export function applyRoster(db: Db, framework: Framework, input: ApplyInput, now
 	const parsed = readRosterFile(input.bytes);
 	if (!parsed.ok) return { ok: false, message: parsed.message };
 	return db.transaction((tx): ApplyOutcome => {
-		const context = loadRosterContext(tx, input.organisationId, parsed.rows, input.actorIsAdmin);
+		const context = loadRosterContext(tx, input.organisationId, parsed.rows, input.importer);
 		if (!context) return { ok: false, message: 'This organisation no longer exists.' };
 		const plan = planRoster(parsed, context);
 		const fingerprint = planFingerprint(plan);
@@ -50,7 +51,7 @@ export function applyRoster(db: Db, framework: Framework, input: ApplyInput, now
 		const counts = countPlan(plan);
 		// Applying a roster that changes nothing writes nothing, not even the summary, so a re-import is a true no-op.
 		if (counts.toChange === 0) return { ok: true, counts };
-		for (const p of plan.planned) applyRow(tx, framework, input.actorId, context.organisation.id, p, now);
+		for (const p of plan.planned) applyRow(tx, framework, input, context.organisation.id, p, now);
 		appendAudit(tx, {
 			actorId: input.actorId,
 			action: 'roster-import',
@@ -65,7 +66,8 @@ export function applyRoster(db: Db, framework: Framework, input: ApplyInput, now
 				left: counts.leave,
 				reinstated: counts.reinstate,
 				unchanged: counts.unchanged,
-				notAdded: counts['not-added']
+				notAdded: counts['not-added'],
+				needsAdministrator: counts['needs-admin']
 			},
 			at: now
 		});
@@ -73,7 +75,7 @@ export function applyRoster(db: Db, framework: Framework, input: ApplyInput, now
 	});
 }
 
-function applyRow(tx: Reader, framework: Framework, actorId: number, organisationId: number, p: PlannedRow, now: Date) {
+function applyRow(tx: Reader, framework: Framework, { actorId, importer }: ApplyInput, organisationId: number, p: PlannedRow, now: Date) {
 	const { row } = p;
 	const fields = { name: row.name, email: row.email, unitId: row.unitId, jobRole: row.jobRole, startDate: row.startDate };
 	const audit = (action: string, personId: number, detail: Record<string, unknown>) =>
@@ -81,6 +83,7 @@ function applyRow(tx: Reader, framework: Framework, actorId: number, organisatio
 	switch (p.kind) {
 		case 'unchanged':
 		case 'not-added':
+		case 'needs-admin':
 			return;
 		case 'create': {
 			const created = tx
@@ -96,8 +99,10 @@ function applyRow(tx: Reader, framework: Framework, actorId: number, organisatio
 		case 'leave':
 		case 'reinstate': {
 			const status = p.kind === 'leave' ? 'left' : p.kind === 'reinstate' ? 'active' : undefined;
+			// Who marked someone as left decides who may reinstate them: an administrator's word needs an administrator.
+			const leftByAdmin = p.kind === 'leave' ? importer.isAdmin : p.kind === 'reinstate' ? false : undefined;
 			tx.update(people)
-				.set({ ...fields, leftDate: row.leavingDate, ...(status ? { status } : {}), updatedAt: now })
+				.set({ ...fields, leftDate: row.leavingDate, ...(status ? { status } : {}), ...(leftByAdmin === undefined ? {} : { leftByAdmin }), updatedAt: now })
 				.where(eq(people.id, p.personId))
 				.run();
 			// Leavers can no longer sign in; end the sessions they have.
@@ -105,6 +110,8 @@ function applyRow(tx: Reader, framework: Framework, actorId: number, organisatio
 			if (p.changes.some((c) => c.field === 'jobRole')) refreshPerson(tx, framework, p.personId, now);
 			const action = p.kind === 'leave' ? 'person-left' : p.kind === 'reinstate' ? 'person-reinstate' : 'person-update';
 			audit(action, p.personId, { changes: changeMap(p.changes) });
+			// Leaving ends access roles, and a returner does not get back any kept from before that rule.
+			if (p.kind !== 'update') endGrantsOnLeaving(tx, actorId, p.personId, { reason: p.kind === 'leave' ? 'left' : 'reinstated after leaving', via: 'roster-import', line: row.line }, now);
 			return;
 		}
 	}

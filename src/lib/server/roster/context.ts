@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { isAdmin, managedScope, type Principal } from '../access/policy';
 import type { Db } from '../db';
 import { organisations, people, roleGrants, units } from '../db/schema';
 import type { RawRow } from './format';
@@ -11,11 +12,27 @@ export type Reader = Db | Tx;
 // Well under SQLite's limit on bound parameters.
 const CHUNK = 500;
 
+/** Who is importing: an administrator, or a manager of whole organisations. */
+export type RosterImporter = { isAdmin: boolean; organisationIds: number[] };
+
+export const rosterImporter = (p: Principal): RosterImporter => ({ isAdmin: isAdmin(p), organisationIds: managedScope(p).organisationIds });
+
+/**
+ * Whether a grant is within what the importer manages: a manager or trainer role scoped to one of their organisations
+ * (or to a unit of one). Administrator and partnership-lead roles never are, for anyone but an administrator.
+ */
+export function grantWithinImporter(importer: RosterImporter, grant: { role: string; organisationId: number | null; unitOrganisationId: number | null }): boolean {
+	if (importer.isAdmin) return true;
+	if (grant.role !== 'manager' && grant.role !== 'trainer') return false;
+	const organisationId = grant.organisationId ?? grant.unitOrganisationId;
+	return organisationId !== null && importer.organisationIds.includes(organisationId);
+}
+
 /**
  * Reads what a roster plan for one organisation is decided from; undefined when the organisation does not exist.
- * `importerIsAdmin` decides whether administrators' own records may be changed by this import.
+ * The importer decides whose records this import may change: see `beyondImporter` in the plan.
  */
-export function loadRosterContext(db: Reader, organisationId: number, rows: RawRow[], importerIsAdmin: boolean): RosterContext | undefined {
+export function loadRosterContext(db: Reader, organisationId: number, rows: RawRow[], importer: RosterImporter): RosterContext | undefined {
 	const organisation = db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
 	if (!organisation) return undefined;
 	const orgUnits = db.select({ id: units.id, name: units.name }).from(units).where(eq(units.organisationId, organisationId)).orderBy(asc(units.name)).all();
@@ -29,7 +46,8 @@ export function loadRosterContext(db: Reader, organisationId: number, rows: RawR
 			jobRole: people.jobRole,
 			startDate: people.startDate,
 			status: people.status,
-			leftDate: people.leftDate
+			leftDate: people.leftDate,
+			leftByAdmin: people.leftByAdmin
 		})
 		.from(people)
 		.where(eq(people.organisationId, organisationId))
@@ -41,17 +59,23 @@ export function loadRosterContext(db: Reader, organisationId: number, rows: RawR
 		for (const p of db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, emails.slice(i, i + CHUNK))).all())
 			emailOwners.set(p.email, p.id);
 	}
-	// An organisation manager must not be able to edit, or lock out, an administrator who happens to be on their staff.
-	const protectedPersonIds = new Set(
-		importerIsAdmin
-			? []
-			: db
-					.selectDistinct({ id: roleGrants.personId })
-					.from(roleGrants)
-					.innerJoin(people, eq(roleGrants.personId, people.id))
-					.where(and(eq(roleGrants.role, 'admin'), eq(people.organisationId, organisationId)))
-					.all()
-					.map((r) => r.id)
-	);
-	return { organisation, units: orgUnits, people: orgPeople, emailOwners, protectedPersonIds };
+	// A manager must not be able to edit, lock out or bring back someone whose access reaches beyond their own
+	// (an administrator, a partnership lead, a manager or trainer of another organisation).
+	const beyondImporter = new Map<number, string[]>();
+	if (!importer.isAdmin) {
+		const grants = db
+			.select({ personId: roleGrants.personId, role: roleGrants.role, organisationId: roleGrants.organisationId, unitOrganisationId: units.organisationId })
+			.from(roleGrants)
+			.innerJoin(people, eq(roleGrants.personId, people.id))
+			.leftJoin(units, eq(roleGrants.unitId, units.id))
+			.where(eq(people.organisationId, organisationId))
+			.all();
+		for (const g of grants) {
+			if (grantWithinImporter(importer, g)) continue;
+			const roles = beyondImporter.get(g.personId) ?? [];
+			if (!roles.includes(g.role)) roles.push(g.role);
+			beyondImporter.set(g.personId, roles);
+		}
+	}
+	return { organisation, units: orgUnits, people: orgPeople, emailOwners, importerIsAdmin: importer.isAdmin, beyondImporter };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { loadRosterContext } from './context';
+import { loadRosterContext, type RosterImporter } from './context';
 import { planFingerprint } from './fingerprint';
 import { readRosterFile } from './parse';
 import { planRoster, type RosterPlan } from './plan';
@@ -8,10 +8,10 @@ import type { RosterUnit } from './row';
 export type DryRun = { ok: false; message: string } | { ok: true; plan: RosterPlan; fingerprint: string; ignoredColumns: string[]; units: RosterUnit[] };
 
 /** Reads an uploaded roster and works out what it would change. Writes nothing. */
-export function dryRunRoster(db: Db, organisationId: number, bytes: Uint8Array, importerIsAdmin: boolean): DryRun {
+export function dryRunRoster(db: Db, organisationId: number, bytes: Uint8Array, importer: RosterImporter): DryRun {
 	const parsed = readRosterFile(bytes);
 	if (!parsed.ok) return parsed;
-	const context = loadRosterContext(db, organisationId, parsed.rows, importerIsAdmin);
+	const context = loadRosterContext(db, organisationId, parsed.rows, importer);
 	if (!context) return { ok: false, message: 'This organisation no longer exists.' };
 	const plan = planRoster(parsed, context);
 	return { ok: true, plan, fingerprint: planFingerprint(plan), ignoredColumns: parsed.ignoredColumns, units: context.units };

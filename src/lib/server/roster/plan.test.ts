@@ -15,6 +15,7 @@ const person = (over: Partial<CurrentPerson>): CurrentPerson => ({
 	startDate: '2020-01-01',
 	status: 'active',
 	leftDate: null,
+	leftByAdmin: false,
 	...over
 });
 
@@ -42,7 +43,8 @@ function context(over: Partial<RosterContext> = {}): RosterContext {
 			['rosa@nhs.test', 5],
 			['officer@met.test', 99]
 		]),
-		protectedPersonIds: new Set(),
+		importerIsAdmin: true,
+		beyondImporter: new Map(),
 		...over
 	};
 }
@@ -170,5 +172,42 @@ describe('bad rows', () => {
 		const units = Array.from({ length: 9 }, (_, i) => ({ id: 100 + i, name: `Unit ${i}` }));
 		const result = plan(['TMH300,New Person,new@nhs.test,Nowhere,paramedic,2026-01-01,'], context({ units }));
 		expect(result.problems).toEqual([{ line: 2, message: `unit "Nowhere" is not a unit of ${TRUST}` }]);
+	});
+});
+
+describe('rows that need an administrator', () => {
+	const asManager = (over: Partial<RosterContext> = {}) => context({ importerIsAdmin: false, ...over });
+	const lines = [
+		'TMH1,Grace Mensah,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,',
+		'TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,2026-01-31',
+		'TMH4,Declan Murphy,declan@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,',
+		'TMH2,Kofi Boateng,kofi@nhs.test,Cedar Ward,ward-healthcare-assistant,2021-03-01,'
+	];
+
+	it('holds back any change to someone with a role beyond the importer, and lets the rest through', () => {
+		const result = plan(lines, asManager({ beyondImporter: new Map([[1, ['partnership-lead', 'admin']], [3, ['admin']], [4, ['trainer']]]) }));
+		expect(result.problems).toEqual([]);
+		expect(result.planned.map((p) => [p.kind, 'wanted' in p ? p.wanted : null])).toEqual([
+			['needs-admin', 'update'],
+			['needs-admin', 'leave'],
+			['needs-admin', 'reinstate'],
+			['update', null]
+		]);
+		expect(result.planned[0]).toMatchObject({ reason: 'they hold an access role beyond yours (Partnership lead, Administrator), so only an administrator can change their record' });
+		expect(countPlan(result)).toMatchObject({ update: 1, 'needs-admin': 3, toChange: 1 });
+	});
+
+	it('holds back reinstating someone an administrator marked as left, but not someone a manager did', () => {
+		const people = context().people.map((p) => (p.id === 4 ? { ...p, leftByAdmin: true } : p));
+		expect(plan([lines[2]], asManager({ people })).planned).toMatchObject([{ kind: 'needs-admin', reason: 'an administrator marked them as left, so only an administrator can reinstate them' }]);
+		expect(plan([lines[2]], asManager()).planned).toMatchObject([{ kind: 'reinstate' }]);
+		// An administrator's import reinstates them, whoever marked them as left.
+		expect(plan([lines[2]], context({ people })).planned).toMatchObject([{ kind: 'reinstate' }]);
+	});
+
+	it('leaves unchanged rows, new people and rows with problems as they were', () => {
+		const beyond = asManager({ beyondImporter: new Map([[1, ['admin']]]) });
+		expect(plan(['TMH1,Grace Mensah,grace@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'], beyond).planned).toMatchObject([{ kind: 'unchanged' }]);
+		expect(plan(['TMH1,Grace Mensah,grace@nhs.test,Cedar Wrd,mental-health-nurse,2020-01-01,'], beyond).problems).toHaveLength(1);
 	});
 });

@@ -1,3 +1,4 @@
+import { accessRoleLabel } from '../../organisation-model';
 import type { RawRow } from './format';
 import type { LineProblem } from './parse';
 import { checkRow, unitLookup, type RosterRow, type RosterUnit } from './row';
@@ -13,6 +14,8 @@ export type CurrentPerson = {
 	startDate: string;
 	status: 'active' | 'left';
 	leftDate: string | null;
+	/** Marked as left by an administrator: only an administrator may reinstate them. */
+	leftByAdmin: boolean;
 };
 
 /** Everything the plan is decided from. */
@@ -22,8 +25,9 @@ export type RosterContext = {
 	people: CurrentPerson[];
 	/** Who holds each email address in the file now, in any organisation. */
 	emailOwners: Map<string, number>;
-	/** People this import may not change: administrators, when the importer is not one. */
-	protectedPersonIds: Set<number>;
+	importerIsAdmin: boolean;
+	/** People this import may not change, with the access roles they hold beyond the importer's (empty for an administrator). */
+	beyondImporter: Map<number, string[]>;
 };
 
 export type ChangedField = 'name' | 'email' | 'unitId' | 'jobRole' | 'startDate' | 'leftDate';
@@ -34,7 +38,9 @@ export type PlannedRow =
 	/** A new person whose row already has a leaving date: not added, as they have left. */
 	| { kind: 'not-added'; row: RosterRow }
 	| { kind: 'update' | 'leave' | 'reinstate'; row: RosterRow; personId: number; changes: FieldChange[] }
-	| { kind: 'unchanged'; row: RosterRow; personId: number };
+	| { kind: 'unchanged'; row: RosterRow; personId: number }
+	/** A change this importer may not make: listed for an administrator, and not applied. */
+	| { kind: 'needs-admin'; row: RosterRow; personId: number; wanted: 'update' | 'leave' | 'reinstate'; reason: string };
 
 export type RosterPlan = {
 	organisationId: number;
@@ -50,7 +56,7 @@ export type RosterPlan = {
  * file are not in the plan at all: a roster may be partial.
  */
 export function planRoster(parsed: { rows: RawRow[]; problems: LineProblem[] }, context: RosterContext): RosterPlan {
-	const { organisation, units, people, emailOwners, protectedPersonIds } = context;
+	const { organisation, units, people, emailOwners } = context;
 	const byUnitName = unitLookup(units);
 	const byWorkforceId = new Map(people.map((p) => [p.workforceId, p]));
 	const workforceIdLines = new Map<string, number>();
@@ -77,9 +83,7 @@ export function planRoster(parsed: { rows: RawRow[]; problems: LineProblem[] }, 
 				if (owner !== undefined && owner !== existing?.id) reasons.push('email address already belongs to someone else');
 			}
 		}
-		const decided = check.row && decide(check.row, existing);
-		if (decided && decided.kind !== 'unchanged' && existing && protectedPersonIds.has(existing.id))
-			reasons.push('this person is an administrator, so only an administrator can change their record');
+		const decided = check.row && needsAdministrator(decide(check.row, existing), existing, context);
 		if (reasons.length || !decided) {
 			problems.push({ line: raw.line, message: reasons.join('; ') });
 			continue;
@@ -89,6 +93,23 @@ export function planRoster(parsed: { rows: RawRow[]; problems: LineProblem[] }, 
 
 	problems.sort((a, b) => a.line - b.line);
 	return { organisationId: organisation.id, rows: parsed.rows.length + parsed.problems.length, planned, problems };
+}
+
+/**
+ * A change to someone whose access reaches beyond the importer's, or the reinstatement of someone an administrator
+ * marked as left, is for an administrator: the row is listed for one instead of applied. Otherwise a manager's
+ * roster could bring back, or lock out, a person whose roles they could not have given.
+ */
+function needsAdministrator(planned: PlannedRow, existing: CurrentPerson | undefined, context: RosterContext): PlannedRow {
+	if (!existing || context.importerIsAdmin || (planned.kind !== 'update' && planned.kind !== 'leave' && planned.kind !== 'reinstate')) return planned;
+	const beyond = context.beyondImporter.get(existing.id);
+	const base = { kind: 'needs-admin' as const, row: planned.row, personId: existing.id, wanted: planned.kind };
+	if (beyond?.length) {
+		const roles = beyond.map(accessRoleLabel).join(', ');
+		return { ...base, reason: `they hold an access role beyond yours (${roles}), so only an administrator can change their record` };
+	}
+	if (planned.kind === 'reinstate' && existing.leftByAdmin) return { ...base, reason: 'an administrator marked them as left, so only an administrator can reinstate them' };
+	return planned;
 }
 
 function decide(row: RosterRow, existing: CurrentPerson | undefined): PlannedRow {
@@ -113,7 +134,7 @@ function decide(row: RosterRow, existing: CurrentPerson | undefined): PlannedRow
 
 /** How many rows of each kind a plan holds. */
 export function countPlan(plan: RosterPlan) {
-	const counts = { create: 0, update: 0, leave: 0, reinstate: 0, unchanged: 0, 'not-added': 0 };
+	const counts = { create: 0, update: 0, leave: 0, reinstate: 0, unchanged: 0, 'not-added': 0, 'needs-admin': 0 };
 	for (const p of plan.planned) counts[p.kind]++;
 	return { ...counts, problems: plan.problems.length, toChange: counts.create + counts.update + counts.leave + counts.reinstate };
 }

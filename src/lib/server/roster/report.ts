@@ -10,6 +10,8 @@ export const SHOWN_PROBLEMS = 1000;
 
 export type ReportPerson = { line: number; workforceId: string; name: string; unit: string; jobRole: string; leavingDate: string | null; changes: { field: string; from: string; to: string }[] };
 export type ReportList<T> = { total: number; shown: T[] };
+/** A row only an administrator may apply, and why. */
+export type ReportNeedsAdmin = { line: number; workforceId: string; name: string; wanted: string; reason: string };
 
 export type RosterReport = {
 	counts: ReturnType<typeof countPlan>;
@@ -21,9 +23,12 @@ export type RosterReport = {
 	reinstate: ReportList<ReportPerson>;
 	unchanged: ReportList<ReportPerson>;
 	notAdded: ReportList<ReportPerson>;
+	needsAdmin: ReportList<ReportNeedsAdmin>;
 	ignoredColumns: string[];
 	fingerprint: string;
 };
+
+const WANTED: Record<'update' | 'leave' | 'reinstate', string> = { update: 'Update', leave: 'Mark as left', reinstate: 'Reinstate' };
 
 const FIELD_LABELS: Record<ChangedField, string> = {
 	name: 'Name',
@@ -67,7 +72,16 @@ export function reportOf(dryRun: Extract<DryRun, { ok: true }>): RosterReport {
 		reinstate: list('reinstate'),
 		unchanged: list('unchanged'),
 		notAdded: list('not-added'),
+		needsAdmin: needsAdminList(plan.planned),
 		ignoredColumns: dryRun.ignoredColumns,
 		fingerprint: dryRun.fingerprint
+	};
+}
+
+function needsAdminList(planned: PlannedRow[]): ReportList<ReportNeedsAdmin> {
+	const of = planned.filter((p): p is Extract<PlannedRow, { kind: 'needs-admin' }> => p.kind === 'needs-admin');
+	return {
+		total: of.length,
+		shown: of.slice(0, SHOWN_PER_LIST).map((p) => ({ line: p.row.line, workforceId: p.row.workforceId, name: p.row.name, wanted: WANTED[p.wanted], reason: p.reason }))
 	};
 }

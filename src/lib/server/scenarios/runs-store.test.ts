@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/log';
+import { verifyAuditChain } from '../audit/verify';
 import { openDb, type Db } from '../db';
 import { auditLog, scenarioRuns, scenarioSteps } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';

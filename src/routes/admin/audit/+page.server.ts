@@ -1,9 +1,10 @@
 import { requireAdmin } from '$lib/server/access/guards';
 import { auditFilterChoices, browseAudit } from '$lib/server/audit/browse';
 import { auditChainStatus } from '$lib/server/audit/chain-status';
+import { chainSummary } from '$lib/server/audit/chain-summary';
 import { detailLines } from '$lib/server/audit/detail-text';
 import { auditFilterParams, readAuditFilter } from '$lib/server/audit/filter-params';
-import { formatLondonTime, londonDay } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/server/audit/london-time';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +13,6 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const filter = readAuditFilter(event.url);
 	const result = browseAudit(db, filter);
-	const chain = auditChainStatus(db);
 	// Times are written here, in London time, so the page reads the same wherever it is opened.
 	return {
 		filter,
@@ -33,17 +33,6 @@ export const load: PageServerLoad = (event) => {
 				detail: detailLines(r.detail)
 			}))
 		},
-		chain: chain.ok
-			? { ok: true as const, entries: chain.entries, checkedAt: formatLondonTime(chain.checkedAt) }
-			: {
-					ok: false as const,
-					entries: chain.entries,
-					checkedAt: formatLondonTime(chain.checkedAt),
-					brokenAt: chain.brokenAt,
-					when: formatLondonTime(chain.at),
-					day: londonDay(chain.at),
-					action: chain.action,
-					reason: chain.reason
-				}
+		chain: chainSummary(auditChainStatus(db))
 	};
 };

@@ -1,13 +1,14 @@
 import { invalid } from '$lib/server/forms/respond';
 import type { RequestEvent } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
-import { canManageOrganisation, isAdmin } from '$lib/server/access/policy';
+import { canManageOrganisation } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
 import { countingRosterImports } from '$lib/server/ops/app-metrics';
 import { getOrganisation, listUnits } from '$lib/server/people/organisations';
 import { applyRoster } from '$lib/server/roster/apply';
+import { rosterImporter } from '$lib/server/roster/context';
 import { dryRunRoster } from '$lib/server/roster/dry-run';
 import { reportOf } from '$lib/server/roster/report';
 import { readRosterUpload } from '$lib/server/roster/upload';
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const { user, organisation } = authorise(event);
 		const upload = await readRosterUpload(event.request);
 		if (!upload.ok) return refused('roster', upload.message);
-		const dryRun = dryRunRoster(getDb(), organisation.id, upload.bytes, isAdmin(user));
+		const dryRun = dryRunRoster(getDb(), organisation.id, upload.bytes, rosterImporter(user));
 		if (!dryRun.ok) return refused('roster', dryRun.message);
 		return { report: reportOf(dryRun), fileName: upload.fileName };
 	}),
@@ -57,7 +58,7 @@ export const actions: Actions = {
 		const fingerprint = String(upload.form?.get('fingerprint') ?? '');
 		if (!/^[0-9a-f]{64}$/.test(fingerprint)) return refused('roster', 'Check the file before applying it.');
 		if (!upload.ok) return refused('roster-again', upload.message, { fingerprint });
-		const outcome = applyRoster(getDb(), getFramework(), { actorId: user.id, actorIsAdmin: isAdmin(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName, fingerprint });
+		const outcome = applyRoster(getDb(), getFramework(), { actorId: user.id, importer: rosterImporter(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName, fingerprint });
 		if (outcome.ok) return { applied: outcome.counts, fileName: upload.fileName };
 		if (outcome.dryRun) return refused('form', outcome.message, { fileName: upload.fileName }, { report: reportOf(outcome.dryRun) });
 		return refused('roster', outcome.message);

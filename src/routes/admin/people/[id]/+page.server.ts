@@ -35,7 +35,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'markLeft');
 		const result = markLeft(getDb(), user.id, person.id, parsed.data.leftDate);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'markLeft');
-		return { done: `${person.name} is marked as left. Their record and history are kept, and they can no longer sign in.` };
+		return { done: `${person.name} is marked as left. Their record and history are kept; they can no longer sign in, and their access roles have ended.` };
 	},
 	reinstate: async (event) => {
 		const user = requireAdmin(event);
