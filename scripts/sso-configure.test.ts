@@ -48,7 +48,7 @@ function run(
 		const child = execFile(
 			process.execPath,
 			[tsxCli, 'scripts/sso-configure.ts', ...args],
-			{ env: { ...process.env, DATABASE_PATH: path, SSO_SECRET_KEY: KEY, ...env }, encoding: 'utf8' },
+			{ env: { ...process.env, DATABASE_PATH: path, SSO_SECRET_KEY: KEY, AUDIT_KEY: 'a1'.repeat(32), ...env }, encoding: 'utf8' },
 			(_error, stdout, stderr) => resolve({ status: child.exitCode, out: stdout.trim(), err: stderr.trim() })
 		);
 	});
