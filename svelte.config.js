@@ -6,13 +6,16 @@ import { rehypeModuleSections } from './src/lib/markdown/rehype-module-sections.
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.md'],
-	preprocess: [vitePreprocess(), mdsvex({
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({
 			extensions: ['.md'],
 			rehypePlugins: [rehypeModuleSections],
 			// The server reads and validates the frontmatter itself (src/lib/server/content/); left to
 			// mdsvex it would be compiled into every module's client chunk, where nothing uses it.
 			frontmatter: { marker: '-', type: 'yaml', parse: () => ({}) }
-		})],
+		})
+	],
 	vitePlugin: {
 		// Runes for our own components; mdsvex output still uses $$props, so .md files keep legacy mode.
 		dynamicCompileOptions({ filename }) {

@@ -26,7 +26,14 @@ function databaseWithEntries(name: string, n: number) {
 	const path = join(folder, name);
 	const db = openDb(path);
 	for (let i = 1; i <= n; i++) {
-		appendAudit(db, { actorId: null, action: i === 3 ? 'person-update' : 'test', entity: 'thing', entityId: i, detail: { i }, at: new Date(Date.UTC(2026, 2, i, 9)) });
+		appendAudit(db, {
+			actorId: null,
+			action: i === 3 ? 'person-update' : 'test',
+			entity: 'thing',
+			entityId: i,
+			detail: { i },
+			at: new Date(Date.UTC(2026, 2, i, 9))
+		});
 	}
 	return { path, db };
 }
@@ -37,7 +44,9 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
 		const { path, db } = databaseWithEntries('good.db', 5);
 		const good = runScript(path);
 		expect(good.status).toBe(0);
-		expect(good.out).toMatch(/^Audit chain verified: 5 entries, every entry keyed \(keys [0-9a-f]{16}\); 0 evidence rows match the entries that recorded them\n/);
+		expect(good.out).toMatch(
+			/^Audit chain verified: 5 entries, every entry keyed \(keys [0-9a-f]{16}\); 0 evidence rows match the entries that recorded them\n/
+		);
 		expect(good.out).toContain('No checkpoints given');
 
 		db.$client.prepare(`update audit_log set detail = '{"i":99}' where id = 3`).run();
@@ -53,7 +62,10 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
 		const moved = join(folder, 'elsewhere.key');
 		writeFileSync(moved, readFileSync(`${path}.audit-key`));
 		rmSync(`${path}.audit-key`);
-		expect(runScript(path)).toMatchObject({ status: 2, err: expect.stringMatching(/^Audit chain CANNOT BE CHECKED at entry #1 .*there is no key to check it with: No audit key/) });
+		expect(runScript(path)).toMatchObject({
+			status: 2,
+			err: expect.stringMatching(/^Audit chain CANNOT BE CHECKED at entry #1 .*there is no key to check it with: No audit key/)
+		});
 		expect(runScript(path, '--key-file', moved).status).toBe(0);
 		const other = join(folder, 'other.key');
 		writeFileSync(other, `${'ab'.repeat(32)}\n`);
@@ -68,7 +80,9 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
 		for (let i = 0; i < 60; i++) appendAudit(db, { actorId: null, action: 'test', entity: 'thing', entityId: i });
 		audit.checkpoint(new Date(Date.UTC(2026, 2, 1, 10)));
 		log.mockRestore();
-		expect(runScript(path).out).toMatch(/Checkpoints: 1 matched in .*checkpointed\.db\.audit-checkpoints; the newest, of 2026-03-01T10:00:00.000Z, at entry #60\./);
+		expect(runScript(path).out).toMatch(
+			/Checkpoints: 1 matched in .*checkpointed\.db\.audit-checkpoints; the newest, of 2026-03-01T10:00:00.000Z, at entry #60\./
+		);
 
 		// The tester's attack: the newest 50 entries deleted, and the id counter put back to hide it.
 		db.$client.prepare('delete from audit_log where id > 10').run();
@@ -76,13 +90,18 @@ describe('npm run audit:verify', { timeout: 120_000 }, () => {
 		db.$client.close();
 		const run = runScript(path);
 		expect(run.status).toBe(1);
-		expect(run.err).toMatch(/^Audit chain BROKEN: the log ends at entry #10, but the checkpoint of 2026-03-01T10:00:00.000Z \(.*line 1\) recorded 60 entries up to #60: entries were deleted from the end$/);
+		expect(run.err).toMatch(
+			/^Audit chain BROKEN: the log ends at entry #10, but the checkpoint of 2026-03-01T10:00:00.000Z \(.*line 1\) recorded 60 entries up to #60: entries were deleted from the end$/
+		);
 		// The same lines in a copy of the server's log, shipped elsewhere, do as well.
 		const shipped = join(folder, 'server.log');
 		appendFileSync(shipped, `Listening on 3000\nAudit checkpoint: ${readFileSync(`${path}.audit-checkpoints`, 'utf8')}`);
 		expect(runScript(path, '--checkpoints', shipped).status).toBe(1);
 		expect(runScript(path, '--no-checkpoints').status).toBe(0);
-		expect(runScript(path, '--checkpoints', join(folder, 'missing.log'))).toMatchObject({ status: 2, err: expect.stringMatching(/^Cannot read the checkpoints in/) });
+		expect(runScript(path, '--checkpoints', join(folder, 'missing.log'))).toMatchObject({
+			status: 2,
+			err: expect.stringMatching(/^Cannot read the checkpoints in/)
+		});
 	});
 
 	it('exits 2 for a missing file and does not create it', () => {

@@ -13,7 +13,13 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openDb } from '../src/lib/server/db';
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/bench-synthetic-80000x5.db' }, on: { type: 'string' }, out: { type: 'string', default: 'bench/reminders.json' } } });
+const { values } = parseArgs({
+	options: {
+		db: { type: 'string', default: 'data/bench-synthetic-80000x5.db' },
+		on: { type: 'string' },
+		out: { type: 'string', default: 'bench/reminders.json' }
+	}
+});
 const TARGET_SECONDS = 10;
 const TARGET_MB = 200;
 const dbPath = resolve(values.db!);
@@ -37,9 +43,24 @@ db.$client.close();
 
 mkdirSync('bench/tmp', { recursive: true });
 const bundle = resolve('bench/tmp/reminders.mjs');
-await build({ entryPoints: ['scripts/reminders.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+await build({
+	entryPoints: ['scripts/reminders.ts'],
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	packages: 'external',
+	outfile: bundle,
+	logLevel: 'warning'
+});
 
-type Result = { reminders: { messages: number; items: Record<string, number>; deferred: number }; digests: { messages: number }; seconds: number; planSeconds: number; cpuSeconds: number; maxRssMb: number };
+type Result = {
+	reminders: { messages: number; items: Record<string, number>; deferred: number };
+	digests: { messages: number };
+	seconds: number;
+	planSeconds: number;
+	cpuSeconds: number;
+	maxRssMb: number;
+};
 function run(label: string, args: string[]): Result & { label: string; load: number } {
 	const load = loadavg()[0];
 	const child = spawnSync(process.execPath, [bundle, '--on', today, '--json', ...args], { env: { ...process.env, DATABASE_PATH: dbPath }, encoding: 'utf8' });
@@ -55,7 +76,9 @@ console.log('| run | reminders queued | items | planning | whole process (wall) 
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of runs) {
 	const items = Object.values(r.reminders.items).reduce((a, b) => a + b, 0);
-	console.log(`| ${r.label} | ${n(r.reminders.messages)} | ${n(items)} | ${r.planSeconds.toFixed(2)} s | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.maxRssMb.toFixed(0)} MB | ${r.load.toFixed(1)} |`);
+	console.log(
+		`| ${r.label} | ${n(r.reminders.messages)} | ${n(items)} | ${r.planSeconds.toFixed(2)} s | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.maxRssMb.toFixed(0)} MB | ${r.load.toFixed(1)} |`
+	);
 }
 const [, first, second] = runs;
 const problems = [
@@ -64,11 +87,22 @@ const problems = [
 	...(second.reminders.messages !== 0 ? [`the second run queued ${second.reminders.messages} reminders (should be 0)`] : []),
 	...(first.reminders.messages === 0 ? ['the first run queued nothing'] : [])
 ];
-console.log(problems.length ? `\nShort of the targets: ${problems.join('; ')}` : `\nWithin the targets: every run under ${TARGET_SECONDS} s and ${TARGET_MB} MB; the second run queued nothing.`);
+console.log(
+	problems.length
+		? `\nShort of the targets: ${problems.join('; ')}`
+		: `\nWithin the targets: every run under ${TARGET_SECONDS} s and ${TARGET_MB} MB; the second run queued nothing.`
+);
 const check = new Database(dbPath, { readonly: true });
 const queued = check.prepare("select count(*) from mail_outbox where kind = 'reminder'").pluck().get() as number;
 check.close();
 mkdirSync(resolve(values.out!, '..'), { recursive: true });
-writeFileSync(resolve(values.out!), JSON.stringify({ at: new Date().toISOString(), db: values.db, today, staff: seeded.staff, years: seeded.years, runs, queuedInOutbox: queued, problems }, null, 2) + '\n');
+writeFileSync(
+	resolve(values.out!),
+	JSON.stringify(
+		{ at: new Date().toISOString(), db: values.db, today, staff: seeded.staff, years: seeded.years, runs, queuedInOutbox: queued, problems },
+		null,
+		2
+	) + '\n'
+);
 console.log(`Results written to ${values.out}.`);
 process.exit(problems.length ? 1 : 0);

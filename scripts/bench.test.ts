@@ -29,10 +29,14 @@ describe('npm run bench:smoke', () => {
 		async () => {
 			const out = join(folder, 'results.json');
 			const [port, barePort] = [await freePort(), await freePort()];
-			const run = spawnSync(process.execPath, [tsxCli, 'scripts/bench.ts', '--smoke', '--db', join(folder, 'bench.db'), '--out', out, '--port', String(port), '--bare-port', String(barePort)], {
-				encoding: 'utf8',
-				timeout: 110_000
-			});
+			const run = spawnSync(
+				process.execPath,
+				[tsxCli, 'scripts/bench.ts', '--smoke', '--db', join(folder, 'bench.db'), '--out', out, '--port', String(port), '--bare-port', String(barePort)],
+				{
+					encoding: 'utf8',
+					timeout: 110_000
+				}
+			);
 			expect(run.status, run.stderr).toBe(0);
 			const results = JSON.parse(readFileSync(out, 'utf8'));
 			expect(Object.keys(results.scenarios).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);

@@ -70,11 +70,47 @@ type Scenario = {
 	target: Target;
 };
 const SCENARIOS: Scenario[] = [
-	{ id: 'a', name: "learner's module page", method: 'GET', path: `/modules/${values.module}`, account: 'learner', expect: 200, marker: 'Check your understanding', target: { rps: 2000, p99: 50 } },
+	{
+		id: 'a',
+		name: "learner's module page",
+		method: 'GET',
+		path: `/modules/${values.module}`,
+		account: 'learner',
+		expect: 200,
+		marker: 'Check your understanding',
+		target: { rps: 2000, p99: 50 }
+	},
 	{ id: 'b', name: 'scenario choice (form post, writes)', method: 'POST', path: '/scenarios/…/runs/…?/choose', expect: 303, target: { rps: 800, p99: 100 } },
-	{ id: 'c', name: '/training, five years of history', method: 'GET', path: '/training', account: 'learner', expect: 200, marker: 'My training', target: { p99: 100 } },
-	{ id: 'd', name: '/manage, unit manager (~1,000)', method: 'GET', path: '/manage', account: 'unitManager', expect: 200, marker: 'Training compliance', target: { p99: 100 } },
-	{ id: 'e', name: '/manage, organisation manager (~45,000)', method: 'GET', path: '/manage', account: 'orgManager', expect: 200, marker: 'Training compliance', target: { p99: 100 } },
+	{
+		id: 'c',
+		name: '/training, five years of history',
+		method: 'GET',
+		path: '/training',
+		account: 'learner',
+		expect: 200,
+		marker: 'My training',
+		target: { p99: 100 }
+	},
+	{
+		id: 'd',
+		name: '/manage, unit manager (~1,000)',
+		method: 'GET',
+		path: '/manage',
+		account: 'unitManager',
+		expect: 200,
+		marker: 'Training compliance',
+		target: { p99: 100 }
+	},
+	{
+		id: 'e',
+		name: '/manage, organisation manager (~45,000)',
+		method: 'GET',
+		path: '/manage',
+		account: 'orgManager',
+		expect: 200,
+		marker: 'Training compliance',
+		target: { p99: 100 }
+	},
 	{ id: 'f', name: '/partnership', method: 'GET', path: '/partnership', account: 'partnership', expect: 200, marker: 'Partnership view', target: { p99: 100 } }
 ];
 const MEMORY_TARGET_MB = 300;
@@ -104,7 +140,8 @@ function seededWith(path: string): { staff: number; years: number; counts: Recor
 	if (!existsSync(path)) return null;
 	const db = openDb(path);
 	try {
-		const row = db.$client.prepare("select detail from audit_log where action = 'synthetic-seed' order by id desc limit 1").get() as { detail: string } | undefined;
+		const row = db.$client.prepare("select detail from audit_log where action = 'synthetic-seed' order by id desc limit 1").get() as
+			{ detail: string } | undefined;
 		return row ? JSON.parse(row.detail) : null;
 	} finally {
 		db.$client.close();
@@ -218,8 +255,7 @@ async function pageJavaScript(url: string, cookie: string, slug: string) {
 	const html = await response.text();
 	const found = new Set<string>();
 	const add = (href: string, base: string) => found.add(new URL(href, base).href);
-	for (const part of (response.headers.get('link') ?? '').split(','))
-		if (/rel="?modulepreload/.test(part)) add(/<([^>]+)>/.exec(part)![1], url);
+	for (const part of (response.headers.get('link') ?? '').split(',')) if (/rel="?modulepreload/.test(part)) add(/<([^>]+)>/.exec(part)![1], url);
 	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g)) add(m[1] ?? m[2], url);
 	for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) add(m[1], url);
 	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) add(m[1], url);
@@ -282,7 +318,10 @@ async function cannon(options: autocannon.Options, expect: number, pid?: number)
 	let finished!: () => void;
 	const done = new Promise<void>((resolve) => (finished = resolve));
 	// Stopped by hand when the window closes; the long duration only bounds a warm-up that never settles.
-	const instance = autocannon({ ...options, connections, ...(smoke ? { amount: SMOKE_REQUESTS } : { duration: warmup + duration + 60 }), timeout: smoke ? 60 : 10 }, () => finished());
+	const instance = autocannon(
+		{ ...options, connections, ...(smoke ? { amount: SMOKE_REQUESTS } : { duration: warmup + duration + 60 }), timeout: smoke ? 60 : 10 },
+		() => finished()
+	);
 	const open = () => {
 		windowStart = performance.now();
 		windowEnd = windowStart + duration * 1000;
@@ -362,13 +401,18 @@ async function main() {
 	if (!seeded || seeded.staff !== staff || seeded.years !== years) {
 		log(`Seeding ${staff.toLocaleString('en-GB')} staff and ${years} years into ${dbPath}…`);
 		mkdirSync(dirname(dbPath), { recursive: true });
-		run(process.execPath, [tsxCli, 'scripts/seed-synthetic.ts', '--staff', String(staff), '--years', String(years), '--force', ...(smoke ? ['--quiet'] : [])], { DATABASE_PATH: dbPath });
+		run(process.execPath, [tsxCli, 'scripts/seed-synthetic.ts', '--staff', String(staff), '--years', String(years), '--force', ...(smoke ? ['--quiet'] : [])], {
+			DATABASE_PATH: dbPath
+		});
 		seeded = seededWith(dbPath)!;
 	} else log(`Reusing ${dbPath} (seeded ${seeded.today}).`);
 	// The server plans today's refresher reminders just after it starts: on a database that has none yet that is
 	// seconds of work over the whole of London, which would fall in the first measurements. Plan them first, so the
 	// server's own run finds nothing new (npm run bench:reminders measures the planner itself).
-	const planned = spawnSync(process.execPath, [tsxCli, 'scripts/reminders.ts'], { env: { ...process.env, DATABASE_PATH: dbPath, ORIGIN: origin }, encoding: 'utf8' });
+	const planned = spawnSync(process.execPath, [tsxCli, 'scripts/reminders.ts'], {
+		env: { ...process.env, DATABASE_PATH: dbPath, ORIGIN: origin },
+		encoding: 'utf8'
+	});
 	if (planned.status !== 0) throw new Error(`Planning reminders failed:\n${planned.stderr}`);
 	log(planned.stdout.trim());
 
@@ -377,7 +421,11 @@ async function main() {
 	// As `npm start` runs it (package.json): the same V8 flags and scripts/start.js.
 	// --cpu-prof <dir>: each server process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
 	const profiling = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [];
-	const server = startProcess([...SERVER_NODE_FLAGS, ...profiling, join(serverDir, 'scripts', 'start.js')], { PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, WEB_CONCURRENCY: workers }, 'The server');
+	const server = startProcess(
+		[...SERVER_NODE_FLAGS, ...profiling, join(serverDir, 'scripts', 'start.js')],
+		{ PORT: String(port), ORIGIN: origin, DATABASE_PATH: dbPath, WEB_CONCURRENCY: workers },
+		'The server'
+	);
 	await waitFor(`${origin}/login`);
 	const cookies = new Map<BenchAccountKey, string>();
 	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));
@@ -386,7 +434,8 @@ async function main() {
 	for (const s of SCENARIOS.filter((x) => x.account)) {
 		const response = await fetch(origin + s.path, { headers: { cookie: cookies.get(s.account!)! } });
 		const text = await response.text();
-		if (response.status !== s.expect || (s.marker && !text.includes(s.marker))) throw new Error(`(${s.id}) ${s.path} answered ${response.status} without "${s.marker}"`);
+		if (response.status !== s.expect || (s.marker && !text.includes(s.marker)))
+			throw new Error(`(${s.id}) ${s.path} answered ${response.status} without "${s.marker}"`);
 	}
 
 	const modulePath = SCENARIOS[0].path;
@@ -394,12 +443,28 @@ async function main() {
 	const moduleBytes = Buffer.from(await moduleResponse.arrayBuffer());
 	const bareFile = join(serverDir, 'module-page.html');
 	writeFileSync(bareFile, moduleBytes);
-	const bareServer = startProcess(['-e', BARE_SERVER, bareFile, moduleResponse.headers.get('content-type') ?? 'text/html', String(barePort)], {}, 'The bare server');
+	const bareServer = startProcess(
+		['-e', BARE_SERVER, bareFile, moduleResponse.headers.get('content-type') ?? 'text/html', String(barePort)],
+		{},
+		'The bare server'
+	);
 	await waitFor(`http://localhost:${barePort}/`);
 	const javascript = await pageJavaScript(origin + modulePath, cookies.get('learner')!, values.module!);
 
 	const content = prepareContent(await loadContentFromDisk());
-	const results: Record<string, Measured & { name: string; method: string; path: string; ratioToBare?: number; target: Target; met?: boolean; peakRssMb?: number | null; extra?: Record<string, unknown> }> = {};
+	const results: Record<
+		string,
+		Measured & {
+			name: string;
+			method: string;
+			path: string;
+			ratioToBare?: number;
+			target: Target;
+			met?: boolean;
+			peakRssMb?: number | null;
+			extra?: Record<string, unknown>;
+		}
+	> = {};
 	const measure = (options: autocannon.Options, expect: number, pid?: number) => cannon(options, expect, pid);
 
 	log(`Bare node:http server, ${moduleBytes.length.toLocaleString('en-GB')} bytes…`);
@@ -436,14 +501,30 @@ async function main() {
 				]
 			};
 			measured = await measure(options, 303, server.pid);
-			extra = { choicesPrepared: pool.choices.length, choicesUsed: Math.min(next, pool.choices.length), poolPeople: pool.people, poolExhausted: next > pool.choices.length };
+			extra = {
+				choicesPrepared: pool.choices.length,
+				choicesUsed: Math.min(next, pool.choices.length),
+				poolPeople: pool.people,
+				poolExhausted: next > pool.choices.length
+			};
 			releaseChoicePool(db, pool);
 			db.$client.close();
 		} else {
 			measured = await measure({ url: origin + s.path, headers: { cookie: cookies.get(s.account!)! } }, s.expect, server.pid);
 		}
-		const met = (s.target.rps === undefined || measured.rps >= s.target.rps) && (s.target.p99 === undefined || measured.p99 < s.target.p99) && measured.errors === 0;
-		results[s.id] = { name: s.name, method: s.method, path: s.path, ...measured, ratioToBare: Math.round((measured.rps / bare.rps) * 10000) / 10000, target: s.target, met, peakRssMb: peakRssMb(server.pid!), extra };
+		const met =
+			(s.target.rps === undefined || measured.rps >= s.target.rps) && (s.target.p99 === undefined || measured.p99 < s.target.p99) && measured.errors === 0;
+		results[s.id] = {
+			name: s.name,
+			method: s.method,
+			path: s.path,
+			...measured,
+			ratioToBare: Math.round((measured.rps / bare.rps) * 10000) / 10000,
+			target: s.target,
+			met,
+			peakRssMb: peakRssMb(server.pid!),
+			extra
+		};
 	}
 	const peak = peakRssMb(server.pid!);
 	stopping = true;
@@ -490,7 +571,18 @@ async function main() {
 	rows.push(['-', 'bare node:http (module page bytes)', String(bare.rps), String(bare.p50), String(bare.p99), String(bare.errors), '1', cpuText(bare), '', '']);
 	for (const [id, r] of Object.entries(results)) {
 		const target = [r.target.rps ? `≥${r.target.rps}/s` : '', r.target.p99 ? `p99<${r.target.p99}` : ''].filter(Boolean).join(' ');
-		rows.push([id, r.name, String(r.rps), String(r.p50), String(r.p99), String(r.errors), `${(r.ratioToBare! * 100).toFixed(1)}%`, cpuText(r), target, r.met ? 'yes' : 'NO']);
+		rows.push([
+			id,
+			r.name,
+			String(r.rps),
+			String(r.p50),
+			String(r.p99),
+			String(r.errors),
+			`${(r.ratioToBare! * 100).toFixed(1)}%`,
+			cpuText(r),
+			target,
+			r.met ? 'yes' : 'NO'
+		]);
 	}
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 	console.log(rows.map((r) => r.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n'));
@@ -498,7 +590,9 @@ async function main() {
 	console.log(
 		`JavaScript on ${modulePath}: ${javascript.files.length} files, ${(javascript.brotli / 1024).toFixed(1)} KB as brotli, ${(javascript.gzip / 1024).toFixed(1)} KB as gzip, as the server sends them (${(javascript.bytes / 1024).toFixed(1)} KB uncompressed; target < ${JS_TARGET_KB} KB compressed)`
 	);
-	console.log(`Load average ${output.machine.loadAverageAtStart.join(', ')} at the start, ${output.machine.loadAverageAtEnd.join(', ')} at the end, on ${output.machine.cpus} cores. Results: ${outPath}`);
+	console.log(
+		`Load average ${output.machine.loadAverageAtStart.join(', ')} at the start, ${output.machine.loadAverageAtEnd.join(', ')} at the end, on ${output.machine.cpus} cores. Results: ${outPath}`
+	);
 	if (scratch && !values.out) rmSync(scratch, { recursive: true, force: true });
 }
 

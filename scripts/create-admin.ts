@@ -43,8 +43,11 @@ db.transaction((tx) => {
 		tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, values.organisation!)).get() ??
 		tx.insert(organisations).values({ name: values.organisation!, kind: 'other' }).returning({ id: organisations.id }).get();
 	const unit =
-		tx.select({ id: units.id }).from(units).where(and(eq(units.organisationId, org.id), eq(units.name, values.unit!))).get() ??
-		tx.insert(units).values({ organisationId: org.id, name: values.unit!, kind: 'other' }).returning({ id: units.id }).get();
+		tx
+			.select({ id: units.id })
+			.from(units)
+			.where(and(eq(units.organisationId, org.id), eq(units.name, values.unit!)))
+			.get() ?? tx.insert(units).values({ organisationId: org.id, name: values.unit!, kind: 'other' }).returning({ id: units.id }).get();
 	const person = tx
 		.insert(people)
 		.values({

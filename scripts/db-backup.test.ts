@@ -13,7 +13,10 @@ const folder = mkdtempSync(join(tmpdir(), 'db-backup-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function runScript(databasePath: string, ...args: string[]) {
-	const run = spawnSync(process.execPath, [tsxCli, 'scripts/db-backup.ts', ...args], { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
+	const run = spawnSync(process.execPath, [tsxCli, 'scripts/db-backup.ts', ...args], {
+		env: { ...process.env, DATABASE_PATH: databasePath },
+		encoding: 'utf8'
+	});
 	return { status: run.status, out: run.stdout.trim(), err: run.stderr.trim() };
 }
 

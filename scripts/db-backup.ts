@@ -28,9 +28,7 @@ try {
 	console.log(`  entries: ${check.auditEntries.toLocaleString('en-GB')} audit entries, ${check.people.toLocaleString('en-GB')} people`);
 	console.log(`  integrity_check: ${check.integrity}`);
 	console.log(
-		check.audit.ok
-			? `  audit chain: verified, ${check.audit.entries.toLocaleString('en-GB')} entries`
-			: `  audit chain: ${describeChainProblem(check.audit)}`
+		check.audit.ok ? `  audit chain: verified, ${check.audit.entries.toLocaleString('en-GB')} entries` : `  audit chain: ${describeChainProblem(check.audit)}`
 	);
 	if (!check.ok) console.error('The backup was written but does not check out: do not rely on it. Keep the previous one.');
 	process.exitCode = check.ok ? 0 : 1;

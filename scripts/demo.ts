@@ -19,7 +19,10 @@ if (seeded) {
 	seedHistory(db, await loadContentFromDisk());
 	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
-const provider = await startDemoSingleSignOn(db, { port: Number(process.env.DEMO_OIDC_PORT ?? port + 1), origin: process.env.ORIGIN ?? `http://localhost:${port}` });
+const provider = await startDemoSingleSignOn(db, {
+	port: Number(process.env.DEMO_OIDC_PORT ?? port + 1),
+	origin: process.env.ORIGIN ?? `http://localhost:${port}`
+});
 db.$client.close();
 
 // Demo mode: /admin/mail shows what the demo's relay received. The relay runs in this process, which stays up as

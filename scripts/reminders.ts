@@ -12,7 +12,9 @@ import { planReminders } from '../src/lib/server/mail/reminders';
 import { mailSettings } from '../src/lib/server/mail/settings';
 import { loadTemplatesFromDisk } from '../src/lib/server/mail/templates-disk';
 
-const { values } = parseArgs({ options: { on: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+	options: { on: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }
+});
 const today = values.on ?? londonToday();
 const parsed = Date.parse(`${today}T00:00:00Z`);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== today) {
@@ -47,5 +49,7 @@ if (values.json) {
 		`  reminder  ${n(reminders.messages)} messages: ${n(reminders.items['due-soon'])} items due soon, ${n(reminders.items.final)} in a week, ${n(reminders.items.expired)} expired; ${n(reminders.deferred)} people already had one today and wait until tomorrow`
 	);
 	console.log(`  digest    ${n(digests.messages)} messages (${n(digests.managers)} managers)`);
-	console.log(`${seconds.toFixed(1)} s (planning reminders ${planSeconds.toFixed(1)} s), peak memory ${maxRssMb.toFixed(0)} MB.${dryRun ? '' : ' The server sends what is queued.'}`);
+	console.log(
+		`${seconds.toFixed(1)} s (planning reminders ${planSeconds.toFixed(1)} s), peak memory ${maxRssMb.toFixed(0)} MB.${dryRun ? '' : ' The server sends what is queued.'}`
+	);
 }

@@ -43,7 +43,11 @@ function failedRow(slug: string, count: number): Row {
 
 function printTable(rows: Row[]): void {
 	const widths = COLUMNS.map((column) => Math.max(column.length, ...rows.map((row) => row[column].length)));
-	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+	const line = (cells: string[]) =>
+		cells
+			.map((cell, i) => cell.padEnd(widths[i] ?? 0))
+			.join('  ')
+			.trimEnd();
 	console.log(line(COLUMNS));
 	console.log(line(widths.map((width) => '-'.repeat(width))));
 	for (const row of rows) console.log(line(COLUMNS.map((column) => row[column])));

@@ -70,7 +70,9 @@ const c = result.counts;
 const n = (x: number) => x.toLocaleString('en-GB');
 console.log(`Seeded synthetic London into ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s (today ${result.today}, seed ${seed}):`);
 console.log(`  ${n(c.organisations)} organisations, ${n(c.units)} units, ${n(c.people)} people (${n(c.leavers)} left), ${n(c.roleGrants)} role grants`);
-console.log(`  ${n(c.moduleCompletions)} module completions (${n(c.quizAttempts)} quiz attempts), ${n(c.scenarioRuns)} scenario runs (${n(c.scenarioSteps)} steps), ${n(c.assessments)} observed assessments`);
+console.log(
+	`  ${n(c.moduleCompletions)} module completions (${n(c.quizAttempts)} quiz attempts), ${n(c.scenarioRuns)} scenario runs (${n(c.scenarioSteps)} steps), ${n(c.assessments)} observed assessments`
+);
 console.log(`  ${n(c.evidence)} evidence records, ${n(c.competencyStatus)} competency statuses, ${n(c.competencyCycles)} cycles`);
 console.log(`  Metropolitan Police Service: ${n(result.mpsPeople)} people; bench unit: ${result.benchUnit.name} (${n(result.benchUnit.people)} people)`);
 console.log(`\nBench accounts (password: ${BENCH_PASSWORD}):`);

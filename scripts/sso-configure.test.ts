@@ -40,10 +40,7 @@ afterAll(async () => {
 });
 
 /** Asynchronously: the provider answering the script's discovery check runs in this process. */
-function run(
-	args: string[],
-	env: Record<string, string> = {}
-): Promise<{ status: number | null; out: string; err: string }> {
+function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; out: string; err: string }> {
 	return new Promise((resolve) => {
 		const child = execFile(
 			process.execPath,
@@ -96,32 +93,12 @@ describe('npm run sso:configure', () => {
 
 	it('refuses bad input, a missing key or an unknown organisation, and changes nothing', async () => {
 		const before = db.select().from(auditLog).all().length;
-		const args = [
-			'--organisation',
-			'1',
-			'--issuer',
-			'http://idp.example.org',
-			'--client-id',
-			'academy',
-			'--domains',
-			'las.test',
-			'--client-secret-env',
-			'S'
-		];
+		const args = ['--organisation', '1', '--issuer', 'http://idp.example.org', '--client-id', 'academy', '--domains', 'las.test', '--client-secret-env', 'S'];
 		expect(await run(args, { S: 'x' })).toMatchObject({
 			status: 2,
 			err: '--issuer: The issuer must start with https://'
 		});
-		const good = [
-			'--organisation',
-			'1',
-			'--issuer',
-			provider.issuer,
-			'--client-id',
-			'academy',
-			'--domains',
-			'las.test'
-		];
+		const good = ['--organisation', '1', '--issuer', provider.issuer, '--client-id', 'academy', '--domains', 'las.test'];
 		expect(await run(good)).toMatchObject({ status: 1, err: '--client-secret: Enter the client secret' });
 		expect(await run([...good, '--client-secret-env', 'S'], { S: 'x', SSO_SECRET_KEY: '' })).toMatchObject({
 			status: 1,

@@ -64,14 +64,11 @@ if (values.remove) {
 if (values.unlink !== undefined) {
 	const unlinked = unlinkPerson(db, null, organisation.id, values.unlink, 'cli');
 	if (!unlinked.ok) stop(Object.values(unlinked.errors).join('\n'), 1);
-	console.log(
-		`${values.unlink} is no longer linked to ${organisation.name}'s provider: their next sign-in matches them by email again.`
-	);
+	console.log(`${values.unlink} is no longer linked to ${organisation.name}'s provider: their next sign-in matches them by email again.`);
 	process.exit(0);
 }
 
-if (values['client-secret-file'] && values['client-secret-env'])
-	stop('Give the client secret one way: --client-secret-file or --client-secret-env.');
+if (values['client-secret-file'] && values['client-secret-env']) stop('Give the client secret one way: --client-secret-file or --client-secret-env.');
 let clientSecret = '';
 if (values['client-secret-file']) {
 	try {
@@ -92,21 +89,14 @@ const parsed = ssoSettingsInput.safeParse({
 	domains: values.domains ?? '',
 	ssoOnly: values['sso-only'] ? 'on' : undefined
 });
-if (!parsed.success)
-	stop(
-		parsed.error.issues
-			.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`)
-			.join('\n')
-	);
+if (!parsed.success) stop(parsed.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('\n'));
 
 const key = secretKeyFromEnv();
 const saved = configureSso(db, null, organisation.id, parsed.data, key, 'cli');
 if (!saved.ok)
 	stop(
 		Object.entries(saved.errors)
-			.map(([field, message]) =>
-				field === 'form' ? message : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${message}`
-			)
+			.map(([field, message]) => (field === 'form' ? message : `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${message}`))
 			.join('\n'),
 		1
 	);

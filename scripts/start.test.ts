@@ -77,7 +77,11 @@ async function serve(name: string, env: Record<string, string> = {}): Promise<Ru
 		origin: `http://localhost:${port}`,
 		pid: server.pid!,
 		output: () => output,
-		logLines: () => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+		logLines: () =>
+			stdout
+				.split('\n')
+				.filter((l) => l.startsWith('{'))
+				.map((l) => JSON.parse(l) as Record<string, unknown>),
 		exited
 	};
 	expect(await waitForLogin(running.origin), output).toBe(200);
@@ -107,7 +111,12 @@ async function logLine(server: Running, matches: (line: Record<string, unknown>)
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 /** One request on its own connection, with any method, headers and body (fetch refuses some of the junk). */
-function ask(port: number, method: string, path: string, { headers = {}, body, declaredLength }: { headers?: Record<string, string>; body?: string | Buffer; declaredLength?: number } = {}): Promise<Answer> {
+function ask(
+	port: number,
+	method: string,
+	path: string,
+	{ headers = {}, body, declaredLength }: { headers?: Record<string, string>; body?: string | Buffer; declaredLength?: number } = {}
+): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		// Its own connection, closed by us once answered: a body the server refuses is still read to its end
 		// rather than cut off (as "Connection: close" would have it), as for a browser.
@@ -137,11 +146,21 @@ function heldRequest(port: number, path: string, body: string, headers: Record<s
 	return new Promise((resolveHeld, reject) => {
 		let resolveAnswer!: (a: Answer) => void;
 		const answer = new Promise<Answer>((r) => (resolveAnswer = r));
-		const req = httpRequest({ host: 'localhost', port, method: 'POST', path, agent: false, headers: { ...headers, expect: '100-continue', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolveAnswer({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-		});
+		const req = httpRequest(
+			{
+				host: 'localhost',
+				port,
+				method: 'POST',
+				path,
+				agent: false,
+				headers: { ...headers, expect: '100-continue', 'content-length': String(Buffer.byteLength(body)) }
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => resolveAnswer({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+			}
+		);
 		req.on('error', reject);
 		req.on('continue', () => resolveHeld({ finish: () => req.end(body), answer }));
 		req.flushHeaders();
@@ -214,16 +233,28 @@ describe('npm start', () => {
 	);
 
 	it.skipIf(!built)('refuses a WEB_CONCURRENCY that is not a whole number of processes', () => {
-		const run = spawnSync(process.execPath, ['scripts/start.js'], { env: { ...process.env, WEB_CONCURRENCY: 'lots', DATABASE_PATH: join(folder, 'bad.db') }, encoding: 'utf8', timeout: 20_000 });
+		const run = spawnSync(process.execPath, ['scripts/start.js'], {
+			env: { ...process.env, WEB_CONCURRENCY: 'lots', DATABASE_PATH: join(folder, 'bad.db') },
+			encoding: 'utf8',
+			timeout: 20_000
+		});
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('WEB_CONCURRENCY must be a whole number of processes');
 	});
 
 	it.skipIf(!built)('refuses a LOG_LEVEL it does not know, and a METRICS_TOKEN too short to be a secret', () => {
-		const level = spawnSync(process.execPath, ['scripts/start.js'], { env: { ...process.env, LOG_LEVEL: 'verbose', DATABASE_PATH: join(folder, 'bad.db') }, encoding: 'utf8', timeout: 20_000 });
+		const level = spawnSync(process.execPath, ['scripts/start.js'], {
+			env: { ...process.env, LOG_LEVEL: 'verbose', DATABASE_PATH: join(folder, 'bad.db') },
+			encoding: 'utf8',
+			timeout: 20_000
+		});
 		expect(level.status).toBe(1);
 		expect(level.stderr).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (it is "verbose")');
-		const token = spawnSync(process.execPath, ['scripts/start.js'], { env: { ...process.env, METRICS_TOKEN: 'secret', DATABASE_PATH: join(folder, 'token.db'), PORT: '0' }, encoding: 'utf8', timeout: 20_000 });
+		const token = spawnSync(process.execPath, ['scripts/start.js'], {
+			env: { ...process.env, METRICS_TOKEN: 'secret', DATABASE_PATH: join(folder, 'token.db'), PORT: '0' },
+			encoding: 'utf8',
+			timeout: 20_000
+		});
 		expect(token.status).not.toBe(0);
 		expect(token.stderr).toContain('METRICS_TOKEN must be at least 16 characters');
 	});
@@ -281,11 +312,30 @@ describe.skipIf(!built)('the built server in production', () => {
 			{ id: 'junk-put', method: 'PUT', path: '/login', expect: 405, headers: formHeaders(server!), body: 'a=1' },
 			{ id: 'junk-delete', method: 'DELETE', path: '/training', expect: 405 },
 			{ id: 'junk-patch-endpoint', method: 'PATCH', path: '/healthz', expect: 405 },
-			{ id: 'junk-json-to-form', method: 'POST', path: '/login', expect: 415, headers: { ...formHeaders(server!), 'content-type': 'application/json' }, body: '{"email":"x"}' },
-			{ id: 'junk-oversized', method: 'POST', path: '/login', expect: 413, headers: formHeaders(server!), body: 'email=' + 'a'.repeat(60_000), declaredLength: 7 * 1024 * 1024 }
+			{
+				id: 'junk-json-to-form',
+				method: 'POST',
+				path: '/login',
+				expect: 415,
+				headers: { ...formHeaders(server!), 'content-type': 'application/json' },
+				body: '{"email":"x"}'
+			},
+			{
+				id: 'junk-oversized',
+				method: 'POST',
+				path: '/login',
+				expect: 413,
+				headers: formHeaders(server!),
+				body: 'email=' + 'a'.repeat(60_000),
+				declaredLength: 7 * 1024 * 1024
+			}
 		];
 		for (const j of junk) {
-			const answer = await ask(server!.port, j.method, j.path, { headers: { ...j.headers, 'x-request-id': j.id }, body: j.body, declaredLength: j.declaredLength });
+			const answer = await ask(server!.port, j.method, j.path, {
+				headers: { ...j.headers, 'x-request-id': j.id },
+				body: j.body,
+				declaredLength: j.declaredLength
+			});
 			expect(answer.status, `${j.method} ${j.path}`).toBe(j.expect);
 			expect(answer.headers['x-request-id']).toBe(j.id);
 		}
@@ -300,7 +350,10 @@ describe.skipIf(!built)('the built server in production', () => {
 	});
 
 	it('carries the request id into the log line and the audit entry of the same request, and names people only by id', async () => {
-		const failed = await ask(server!.port, 'POST', '/login', { headers: { ...formHeaders(server!), 'x-request-id': 'audit-trace-0001' }, body: `email=${encodeURIComponent(ADMIN.email)}&password=wrong-password-1` });
+		const failed = await ask(server!.port, 'POST', '/login', {
+			headers: { ...formHeaders(server!), 'x-request-id': 'audit-trace-0001' },
+			body: `email=${encodeURIComponent(ADMIN.email)}&password=wrong-password-1`
+		});
 		expect(failed.status).toBe(400);
 		expect(failed.headers['x-request-id']).toBe('audit-trace-0001');
 		expect(await logLine(server!, (l) => l.requestId === 'audit-trace-0001')).toMatchObject({ method: 'POST', route: '/login', status: 400 });
@@ -313,7 +366,10 @@ describe.skipIf(!built)('the built server in production', () => {
 		}
 
 		// A signed-in request is logged with the person's id, and an id that could carry anything is replaced.
-		const signedIn = await ask(server!.port, 'POST', '/login', { headers: formHeaders(server!), body: `email=${encodeURIComponent(ADMIN.email)}&password=${ADMIN.password}` });
+		const signedIn = await ask(server!.port, 'POST', '/login', {
+			headers: formHeaders(server!),
+			body: `email=${encodeURIComponent(ADMIN.email)}&password=${ADMIN.password}`
+		});
 		expect(signedIn.status).toBe(303);
 		const cookie = String(signedIn.headers['set-cookie']).split(';')[0];
 		const page = await ask(server!.port, 'GET', `/admin/people/${adminId}`, { headers: { cookie, 'x-request-id': 'bad id"} {"level":"fatal' } });

@@ -30,14 +30,17 @@ function copyOfMigrations(name: string, before = Number.POSITIVE_INFINITY) {
 	return copy;
 }
 
-const statusCounts = (db: Db) => db.$client.prepare('select * from status_counts where required <> 0 order by organisation_id, unit_id, job_role, competency_id').all();
+const statusCounts = (db: Db) =>
+	db.$client.prepare('select * from status_counts where required <> 0 order by organisation_id, unit_id, job_role, competency_id').all();
 
 describe('the migration generated from the status rule', () => {
 	const newest = newestGenerated('drizzle');
 
 	it('is committed as the generator writes it now (run npm run db:status-rule after changing the rule)', () => {
 		expect(newest, 'no migration generated from the status rule in drizzle/').not.toBeNull();
-		expect(newest!.text, `drizzle/${newest!.file} differs from the status rule: run npm run db:status-rule and commit the new migration`).toBe(statusRuleMigration());
+		expect(newest!.text, `drizzle/${newest!.file} differs from the status rule: run npm run db:status-rule and commit the new migration`).toBe(
+			statusRuleMigration()
+		);
 		// Registered like any other migration, with its schema snapshot.
 		expect(existsSync(join('drizzle', 'meta', `${String(newest!.idx).padStart(4, '0')}_snapshot.json`))).toBe(true);
 	});
@@ -45,7 +48,8 @@ describe('the migration generated from the status rule', () => {
 	it('leaves a migrated database with exactly the generated triggers', () => {
 		const client = new Database(':memory:');
 		migrate(drizzle(client, { schema }), { migrationsFolder: 'drizzle' });
-		for (const t of statusCountsTriggers()) expect(client.prepare("select sql from sqlite_master where type = 'trigger' and name = ?").pluck().get(t.name)).toBe(t.sql.replace(/;$/, '')); // stored without the final semicolon
+		for (const t of statusCountsTriggers())
+			expect(client.prepare("select sql from sqlite_master where type = 'trigger' and name = ?").pluck().get(t.name)).toBe(t.sql.replace(/;$/, '')); // stored without the final semicolon
 	});
 
 	it('upgrades a database with counted aggregates to the same counts, kept exact from then on', () => {
@@ -54,12 +58,23 @@ describe('the migration generated from the status rule', () => {
 		const db = drizzle(client, { schema }) as Db;
 		migrate(db, { migrationsFolder: copyOfMigrations('before', newest!.idx) });
 		// Columns that later migrations add are in the schema the fixtures write with: lend them for the set-up only.
-		const later = [['people', 'left_by_admin', 'integer DEFAULT false NOT NULL'], ['audit_log', 'key_id', 'text']];
+		const later = [
+			['people', 'left_by_admin', 'integer DEFAULT false NOT NULL'],
+			['audit_log', 'key_id', 'text']
+		];
 		for (const [table, column, type] of later) client.exec(`alter table ${table} add ${column} ${type}`);
 		const unit = addUnit(db, addOrganisation(db, 'Police', 'police').id);
 		const people = ['2024-01-01', '2024-05-01', '2025-03-01', null].map((day) => {
 			const person = addPerson(db, unit, { jobRole: 'call-handler' });
-			if (day) recordEvidence(db, framework, { personId: person.id, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: day, recordedBy: person.id, at: new Date(`${day}T10:00:00Z`) });
+			if (day)
+				recordEvidence(db, framework, {
+					personId: person.id,
+					source: { module: 'staff-wellbeing' },
+					version: '1',
+					occurredOn: day,
+					recordedBy: person.id,
+					at: new Date(`${day}T10:00:00Z`)
+				});
 			return person;
 		});
 		ensureAggregates(db, '2026-03-01');
@@ -72,7 +87,14 @@ describe('the migration generated from the status rule', () => {
 		ensureAggregates(db, '2026-03-01');
 		expect(statusCounts(db)).toEqual(before);
 
-		recordEvidence(db, framework, { personId: people[3].id, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: '2026-02-01', recordedBy: people[3].id, at: new Date('2026-02-01T10:00:00Z') });
+		recordEvidence(db, framework, {
+			personId: people[3].id,
+			source: { module: 'staff-wellbeing' },
+			version: '1',
+			occurredOn: '2026-02-01',
+			recordedBy: people[3].id,
+			at: new Date('2026-02-01T10:00:00Z')
+		});
 		const kept = statusCounts(db);
 		disableAggregates(db);
 		ensureAggregates(db, '2026-03-01');

@@ -64,20 +64,42 @@ export type Fixtures = {
 
 const people = (f: Fixtures) =>
 	[
-		{ target: "officer's record (Central South BCU, MPS)", id: f.person.officer, seenBy: ['manager', 'mps-manager', 'admin'] as Caller[], wid: f.workforceId.officer },
+		{
+			target: "officer's record (Central South BCU, MPS)",
+			id: f.person.officer,
+			seenBy: ['manager', 'mps-manager', 'admin'] as Caller[],
+			wid: f.workforceId.officer
+		},
 		{ target: "nurse's record (NHS trust)", id: f.person.nurse, seenBy: ['nhs-manager', 'admin'] as Caller[], wid: f.workforceId.nurse },
-		{ target: "custody officer's record (Brixton Custody Suite, MPS)", id: f.person.custody, seenBy: ['custody-manager', 'mps-manager', 'admin'] as Caller[], wid: f.workforceId.custody }
+		{
+			target: "custody officer's record (Brixton Custody Suite, MPS)",
+			id: f.person.custody,
+			seenBy: ['custody-manager', 'mps-manager', 'admin'] as Caller[],
+			wid: f.workforceId.custody
+		}
 	] as const;
 
 /** A manager's view of one person: in scope 200, anyone else 404, and the workforce id never leaks. */
 const managedPerson = (suffix: string) => (f: Fixtures) => [
-	...people(f).map((p) => ({ target: p.target, path: `/manage/people/${p.id}${suffix}`, expect: only(200, p.seenBy), secrets: [{ text: p.wid, seenBy: p.seenBy }] })),
+	...people(f).map((p) => ({
+		target: p.target,
+		path: `/manage/people/${p.id}${suffix}`,
+		expect: only(200, p.seenBy),
+		secrets: [{ text: p.wid, seenBy: p.seenBy }]
+	})),
 	{ target: 'an id that is not a number', path: `/manage/people/abc${suffix}`, expect: only(404, []) },
 	{ target: 'an id nobody has', path: `/manage/people/999999${suffix}`, expect: only(404, []) }
 ];
 
 /** Your own things only, whatever the address says: the officer's workforce id reaches the officer alone. */
-const ownRecord = (path: string) => (f: Fixtures) => [{ target: 'own record (an id in the query is ignored)', path: `${path}?id=${f.person.officer}&personId=${f.person.officer}`, expect: everyone(200), secrets: [{ text: f.workforceId.officer, seenBy: ['officer'] as Caller[] }] }];
+const ownRecord = (path: string) => (f: Fixtures) => [
+	{
+		target: 'own record (an id in the query is ignored)',
+		path: `${path}?id=${f.person.officer}&personId=${f.person.officer}`,
+		expect: everyone(200),
+		secrets: [{ text: f.workforceId.officer, seenBy: ['officer'] as Caller[] }]
+	}
+];
 
 const adminPage = (path: string) => () => [{ target: 'the page', path, expect: only(200, ['admin']) }];
 const managerPage = (path: string) => () => [{ target: 'the page', path, expect: only(200, MANAGERS) }];
@@ -94,7 +116,12 @@ const rosterFor = (f: Fixtures, ok: Outcome) => [
 const voidFor = (f: Fixtures, form: Record<string, string> = {}) => [
 	{ target: "officer's record", path: `/manage/people/${f.person.officer}`, form, expect: only(400, ['mps-manager', 'admin'], { manager: 403 }) },
 	{ target: "nurse's record", path: `/manage/people/${f.person.nurse}`, form, expect: only(400, ['nhs-manager', 'admin']) },
-	{ target: "custody officer's record", path: `/manage/people/${f.person.custody}`, form, expect: only(400, ['mps-manager', 'admin'], { 'custody-manager': 403 }) }
+	{
+		target: "custody officer's record",
+		path: `/manage/people/${f.person.custody}`,
+		form,
+		expect: only(400, ['mps-manager', 'admin'], { 'custody-manager': 403 })
+	}
 ];
 
 const runPath = (f: Fixtures) => `/scenarios/${f.run.slug}/runs/${f.run.activeId}`;
@@ -122,7 +149,12 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'GET /notifications': learnerPage('/notifications'),
 	// No sign-in: the signed link is the authority. Anything but a token this server made is not found.
 	'GET /unsubscribe/[token]': (f) => [
-		{ target: "the unit manager's link", path: `/unsubscribe/${f.unsubscribe.valid}`, expect: all(200), secrets: [{ text: f.unsubscribe.address, seenBy: [] }] },
+		{
+			target: "the unit manager's link",
+			path: `/unsubscribe/${f.unsubscribe.valid}`,
+			expect: all(200),
+			secrets: [{ text: f.unsubscribe.address, seenBy: [] }]
+		},
 		{ target: "the unit manager's signature under another person's id", path: `/unsubscribe/${f.unsubscribe.forged}`, expect: all(404) },
 		{ target: 'a made-up token', path: '/unsubscribe/u1.digest.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) }
 	],
@@ -140,7 +172,10 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{
 			target: 'own certificate: 200 only for someone who has completed the module',
 			path: `/modules/${f.module.slug}/certificate`,
-			expect: only(200, SIGNED_IN.filter((c) => f.module.certificate[c])),
+			expect: only(
+				200,
+				SIGNED_IN.filter((c) => f.module.certificate[c])
+			),
 			secrets: [{ text: f.workforceId.officer, seenBy: ['officer'] }]
 		}
 	],
@@ -187,7 +222,12 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'GET /admin': adminPage('/admin'),
 	'GET /admin/outbox': () => [
 		{ target: 'the page', path: '/admin/outbox', expect: only(200, ['admin']) },
-		{ target: "the officer's mail", path: '/admin/outbox?to=officer%40demo.test', expect: only(200, ['admin']), secrets: [{ text: 'officer@demo.test', seenBy: ['admin'] }] }
+		{
+			target: "the officer's mail",
+			path: '/admin/outbox?to=officer%40demo.test',
+			expect: only(200, ['admin']),
+			secrets: [{ text: 'officer@demo.test', seenBy: ['admin'] }]
+		}
 	],
 	'GET /admin/mail': adminPage('/admin/mail'),
 	'GET /admin/audit': adminPage('/admin/audit'),
@@ -195,10 +235,23 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'GET /admin/organisations/[id]': (f) => [{ target: 'MPS', path: `/admin/organisations/${f.organisation.mps}`, expect: only(200, ['admin']) }],
 	'GET /admin/people': adminPage('/admin/people'),
 	'GET /admin/people/new': adminPage('/admin/people/new'),
-	'GET /admin/people/[id]': (f) => [{ target: "officer's record", path: `/admin/people/${f.person.officer}`, expect: only(200, ['admin']), secrets: [{ text: f.workforceId.officer, seenBy: ['admin'] }] }],
+	'GET /admin/people/[id]': (f) => [
+		{
+			target: "officer's record",
+			path: `/admin/people/${f.person.officer}`,
+			expect: only(200, ['admin']),
+			secrets: [{ text: f.workforceId.officer, seenBy: ['admin'] }]
+		}
+	],
 	// Each download writes an audit entry, so the records do change for the administrator.
 	'GET /admin/people/[id]/export.json': (f) => [
-		{ target: "officer's subject access export", path: `/admin/people/${f.person.officer}/export.json`, expect: only(200, ['admin']), secrets: [{ text: f.workforceId.officer, seenBy: ['admin'] }], writes: {} },
+		{
+			target: "officer's subject access export",
+			path: `/admin/people/${f.person.officer}/export.json`,
+			expect: only(200, ['admin']),
+			secrets: [{ text: f.workforceId.officer, seenBy: ['admin'] }],
+			writes: {}
+		},
 		{ target: 'an id nobody has', path: '/admin/people/999999/export.json', expect: only(404, []) }
 	],
 	'GET /admin/units/[id]': (f) => [{ target: 'Central South BCU', path: `/admin/units/${f.unit.centralSouth}`, expect: only(200, ['admin']) }],
@@ -210,7 +263,12 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'POST /logout?/default': () => [{ target: 'sign out', path: '/logout', expect: all({ to: '/' }), writes: {}, freshSession: true }],
 	'POST /account?/email': () => [
 		{ target: 'an empty form', path: '/account', expect: only(400, SIGNED_IN) },
-		{ target: 'a monthly digest', path: '/account', form: { digest: 'monthly' }, expect: only('skip', ['manager', 'custody-manager', 'nhs-manager', 'mps-manager'], {}, 400) }
+		{
+			target: 'a monthly digest',
+			path: '/account',
+			form: { digest: 'monthly' },
+			expect: only('skip', ['manager', 'custody-manager', 'nhs-manager', 'mps-manager'], {}, 400)
+		}
 	],
 	'POST /unsubscribe/[token]?/default': (f) => [
 		{ target: "the unit manager's signature under another person's id", path: `/unsubscribe/${f.unsubscribe.forged}`, expect: all(404) },
@@ -234,7 +292,7 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'POST /scenarios/[slug]?/start': (f) => [
 		{
-			target: "the scenario the officer has a run of: each caller gets their own run",
+			target: 'the scenario the officer has a run of: each caller gets their own run',
 			path: `/scenarios/${f.run.slug}`,
 			expect: only({ to: /^\/scenarios\/[a-z0-9-]+\/runs\/\d+$/ }, SIGNED_IN, { officer: { to: runPath(f) } }),
 			secrets: [{ text: runPath(f), seenBy: ['officer'] }],
@@ -243,14 +301,39 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'POST /scenarios/[slug]/runs/[runId]?/choose': (f) => [
 		{ target: "officer's active run, a stale step", path: runPath(f), form: { step: 'x', event: f.run.firstChoice }, expect: only(400, ['officer']) },
-		{ target: "officer's active run, a real choice by anyone else", path: runPath(f), form: { step: '0', event: f.run.firstChoice }, expect: { ...only(404, []), officer: 'skip' } },
-		{ target: "officer's finished run", path: finishedPath(f), form: { step: '0', event: f.run.firstChoice }, expect: only({ to: `${finishedPath(f)}/debrief` }, ['officer']) }
+		{
+			target: "officer's active run, a real choice by anyone else",
+			path: runPath(f),
+			form: { step: '0', event: f.run.firstChoice },
+			expect: { ...only(404, []), officer: 'skip' }
+		},
+		{
+			target: "officer's finished run",
+			path: finishedPath(f),
+			form: { step: '0', event: f.run.firstChoice },
+			expect: only({ to: `${finishedPath(f)}/debrief` }, ['officer'])
+		}
 	],
 	'POST /assess/[id]?/default': (f) => [
 		{ target: 'officer, an empty form', path: `/assess/${f.person.officer}`, expect: only(400, ['trainer']) },
-		{ target: 'officer, a complete assessment', path: `/assess/${f.person.officer}`, form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'by anyone' }, expect: wouldWrite(['trainer']) },
-		{ target: 'nurse, a complete assessment', path: `/assess/${f.person.nurse}`, form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'cross-organisation' }, expect: only(404, []) },
-		{ target: 'the trainer themself, a complete assessment', path: `/assess/${f.person.trainer}`, form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'self' }, expect: only(404, []) }
+		{
+			target: 'officer, a complete assessment',
+			path: `/assess/${f.person.officer}`,
+			form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'by anyone' },
+			expect: wouldWrite(['trainer'])
+		},
+		{
+			target: 'nurse, a complete assessment',
+			path: `/assess/${f.person.nurse}`,
+			form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'cross-organisation' },
+			expect: only(404, [])
+		},
+		{
+			target: 'the trainer themself, a complete assessment',
+			path: `/assess/${f.person.trainer}`,
+			form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'self' },
+			expect: only(404, [])
+		}
 	],
 	'POST /manage/people/[id]?/void': (f) => [
 		...voidFor(f),
@@ -278,25 +361,53 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{
 			target: 'a valid roster file for the NHS trust, posted to the MPS',
 			path: `/roster/${f.organisation.mps}`,
-			multipart: { roster: { name: 'cross.csv', mimeType: 'text/csv', buffer: Buffer.from('workforce_id,name,email,unit,job_role,start_date,leaving_date\r\nX1,A B,a.b@nhs.test,Willow Ward,mental-health-nurse,2024-01-01,\r\n') } },
+			multipart: {
+				roster: {
+					name: 'cross.csv',
+					mimeType: 'text/csv',
+					buffer: Buffer.from(
+						'workforce_id,name,email,unit,job_role,start_date,leaving_date\r\nX1,A B,a.b@nhs.test,Willow Ward,mental-health-nurse,2024-01-01,\r\n'
+					)
+				}
+			},
 			expect: only(200, ['admin', 'mps-manager'])
 		}
 	],
 	'POST /roster/[organisationId]?/apply': (f) => [
 		...rosterFor(f, 400),
-		{ target: 'a made-up plan fingerprint for the MPS', path: `/roster/${f.organisation.mps}`, form: { fingerprint: 'a'.repeat(64) }, expect: only(400, ['admin', 'mps-manager']) }
+		{
+			target: 'a made-up plan fingerprint for the MPS',
+			path: `/roster/${f.organisation.mps}`,
+			form: { fingerprint: 'a'.repeat(64) },
+			expect: only(400, ['admin', 'mps-manager'])
+		}
 	],
 	'POST /admin/organisations?/create': () => [
 		{ target: 'an empty form', path: '/admin/organisations', expect: only(400, ['admin']) },
-		{ target: 'a complete new organisation', path: '/admin/organisations', form: { name: 'Matrix Organisation', kind: 'police' }, expect: wouldWrite(['admin']) }
+		{
+			target: 'a complete new organisation',
+			path: '/admin/organisations',
+			form: { name: 'Matrix Organisation', kind: 'police' },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/organisations/[id]?/update': (f) => [
 		{ target: 'MPS, an empty form', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) },
-		{ target: 'MPS, a new name', path: `/admin/organisations/${f.organisation.mps}`, form: { name: 'Renamed Police', kind: 'police' }, expect: wouldWrite(['admin']) }
+		{
+			target: 'MPS, a new name',
+			path: `/admin/organisations/${f.organisation.mps}`,
+			form: { name: 'Renamed Police', kind: 'police' },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/organisations/[id]?/createUnit': (f) => [
 		{ target: 'MPS, an empty form', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) },
-		{ target: 'MPS, a complete new unit', path: `/admin/organisations/${f.organisation.mps}`, form: { name: 'Matrix Unit', kind: 'bcu', borough: '' }, expect: wouldWrite(['admin']) }
+		{
+			target: 'MPS, a complete new unit',
+			path: `/admin/organisations/${f.organisation.mps}`,
+			form: { name: 'Matrix Unit', kind: 'bcu', borough: '' },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/organisations/[id]?/saveSso': (f) => [
 		{ target: 'LAS, an empty form', path: `/admin/organisations/${f.organisation.las}`, expect: only(400, ['admin']) },
@@ -308,14 +419,26 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		}
 	],
 	// MPS has no single sign-on to turn off: refused for the administrator, after authorisation.
-	'POST /admin/organisations/[id]?/removeSso': (f) => [{ target: 'MPS, which has none', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) }],
+	'POST /admin/organisations/[id]?/removeSso': (f) => [
+		{ target: 'MPS, which has none', path: `/admin/organisations/${f.organisation.mps}`, expect: only(400, ['admin']) }
+	],
 	'POST /admin/people/new?/default': (f) => [
 		{ target: 'an empty form', path: '/admin/people/new', expect: only(400, ['admin']) },
-		{ target: 'a complete new person', path: '/admin/people/new', form: { ...f.officerForm, name: 'Matrix Person', email: 'matrix.person@demo.test', workforceId: 'MATRIX-1' }, expect: wouldWrite(['admin']) }
+		{
+			target: 'a complete new person',
+			path: '/admin/people/new',
+			form: { ...f.officerForm, name: 'Matrix Person', email: 'matrix.person@demo.test', workforceId: 'MATRIX-1' },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/people/[id]?/update': (f) => [
 		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
-		{ target: "officer's record, a new name", path: `/admin/people/${f.person.officer}`, form: { ...f.officerForm, name: 'Renamed Officer' }, expect: wouldWrite(['admin']) }
+		{
+			target: "officer's record, a new name",
+			path: `/admin/people/${f.person.officer}`,
+			form: { ...f.officerForm, name: 'Renamed Officer' },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/people/[id]?/markLeft': (f) => [
 		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
@@ -331,15 +454,35 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'POST /admin/people/[id]?/grant': (f) => [
 		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
-		{ target: "officer's record, the administrator role", path: `/admin/people/${f.person.officer}`, form: { role: 'admin', scope: '' }, expect: wouldWrite(['admin']) }
+		{
+			target: "officer's record, the administrator role",
+			path: `/admin/people/${f.person.officer}`,
+			form: { role: 'admin', scope: '' },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/people/[id]?/revoke': (f) => [
 		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
-		{ target: "officer's record with the unit manager's grant id", path: `/admin/people/${f.person.officer}`, form: { grantId: String(f.grant.manager) }, expect: only(400, ['admin']) },
-		{ target: "the unit manager's own grant", path: `/admin/people/${f.person.manager}`, form: { grantId: String(f.grant.manager) }, expect: wouldWrite(['admin']) }
+		{
+			target: "officer's record with the unit manager's grant id",
+			path: `/admin/people/${f.person.officer}`,
+			form: { grantId: String(f.grant.manager) },
+			expect: only(400, ['admin'])
+		},
+		{
+			target: "the unit manager's own grant",
+			path: `/admin/people/${f.person.manager}`,
+			form: { grantId: String(f.grant.manager) },
+			expect: wouldWrite(['admin'])
+		}
 	],
 	'POST /admin/units/[id]?/default': (f) => [
 		{ target: 'Central South BCU, an empty form', path: `/admin/units/${f.unit.centralSouth}`, expect: only(400, ['admin']) },
-		{ target: 'Central South BCU, a new name', path: `/admin/units/${f.unit.centralSouth}`, form: { name: 'Renamed Unit', kind: 'bcu', borough: '' }, expect: wouldWrite(['admin']) }
+		{
+			target: 'Central South BCU, a new name',
+			path: `/admin/units/${f.unit.centralSouth}`,
+			form: { name: 'Renamed Unit', kind: 'bcu', borough: '' },
+			expect: wouldWrite(['admin'])
+		}
 	]
 };

@@ -23,13 +23,25 @@ const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/L
 
 /** An evidence row of the person that is neither a correction nor already voided. */
 const liveEvidence = (person: number) =>
-	one(db, 'select id from evidence e where person_id = ? and voids_id is null and not exists (select 1 from evidence v where v.voids_id = e.id) order by id limit 1', person);
+	one(
+		db,
+		'select id from evidence e where person_id = ? and voids_id is null and not exists (select 1 from evidence v where v.voids_id = e.id) order by id limit 1',
+		person
+	);
 
 async function makeFixtures(): Promise<Fixtures> {
 	const id = (who: string) => personId(db, `${who}@demo.test`);
 	const organisation = (name: string) => one(db, 'select id from organisations where name = ?', name);
 	const wid = (person: number) => one<string>(db, 'select workforce_id from people where id = ?', person);
-	const person = { officer: id('officer'), recruit: id('recruit'), nurse: id('nurse'), custody: id('custody'), trainer: id('trainer'), manager: id('manager'), leaver: 0 };
+	const person = {
+		officer: id('officer'),
+		recruit: id('recruit'),
+		nurse: id('nurse'),
+		custody: id('custody'),
+		trainer: id('trainer'),
+		manager: id('manager'),
+		leaver: 0
+	};
 	const mps = organisation('Metropolitan Police Service');
 	person.leaver = one(db, "select id from people where status = 'left' and organisation_id = ? order by id limit 1", mps);
 
@@ -40,7 +52,9 @@ async function makeFixtures(): Promise<Fixtures> {
 	const activeId = Number(/\/runs\/(\d+)$/.exec(started.headers().location!)![1]);
 	const runPage = await (await officer.get(`/scenarios/${ACTIVE_RUN_SLUG}/runs/${activeId}`)).text();
 	const firstChoice = /name="event" value="([^"]+)"/.exec(runPage)![1];
-	const finished = db.prepare("select id, scenario_slug as slug from scenario_runs where person_id = ? and status = 'finished' order by id limit 1").get(person.officer) as { id: number; slug: string };
+	const finished = db
+		.prepare("select id, scenario_slug as slug from scenario_runs where person_id = ? and status = 'finished' order by id limit 1")
+		.get(person.officer) as { id: number; slug: string };
 
 	// A reflection of the officer's that nobody else may overwrite.
 	const modulePage = await (await officer.get(`/modules/${MODULE_SLUG}`)).text();
@@ -48,7 +62,10 @@ async function makeFixtures(): Promise<Fixtures> {
 	expect((await postForm(officer, baseURL, `/modules/${MODULE_SLUG}?/reflect`, { reflectionId, body: 'The officer’s own words' })).status()).toBe(200);
 
 	const certificate = Object.fromEntries(
-		CALLER_NAMES.map((c) => [c, c !== 'visitor' && !!db.prepare('select 1 from module_completions where person_id = ? and module_slug = ?').get(personId(db, CALLERS[c]!), MODULE_SLUG)])
+		CALLER_NAMES.map((c) => [
+			c,
+			c !== 'visitor' && !!db.prepare('select 1 from module_completions where person_id = ? and module_slug = ?').get(personId(db, CALLERS[c]!), MODULE_SLUG)
+		])
 	) as Record<Caller, boolean>;
 	expect(certificate.officer && !certificate.recruit, 'the demo officer has completed the module and the recruit has not').toBe(true);
 
@@ -59,7 +76,11 @@ async function makeFixtures(): Promise<Fixtures> {
 		unit: { centralSouth: one(db, "select id from units where name = 'Central South BCU'") },
 		officerForm: Object.fromEntries(
 			Object.entries(
-				db.prepare('select name, email, organisation_id as organisationId, unit_id as unitId, job_role as jobRole, workforce_id as workforceId, start_date as startDate from people where id = ?').get(person.officer) as object
+				db
+					.prepare(
+						'select name, email, organisation_id as organisationId, unit_id as unitId, job_role as jobRole, workforce_id as workforceId, start_date as startDate from people where id = ?'
+					)
+					.get(person.officer) as object
 			).map(([k, v]) => [k, String(v)])
 		),
 		grant: { manager: one(db, 'select id from role_grants where person_id = ?', id('manager')) },
@@ -107,7 +128,9 @@ async function ask(requests: APIRequest, entry: RouteEntry, c: Case, caller: Cal
 		else {
 			const url = entry.action === 'default' ? c.path : `${c.path}?/${entry.action}`;
 			const headers = { ...formHeaders(baseURL), accept };
-			response = c.multipart ? await context.post(url, { multipart: c.multipart, headers, maxRedirects: 0 }) : await context.post(url, { form: c.form ?? {}, headers, maxRedirects: 0 });
+			response = c.multipart
+				? await context.post(url, { multipart: c.multipart, headers, maxRedirects: 0 })
+				: await context.post(url, { form: c.form ?? {}, headers, maxRedirects: 0 });
 		}
 		const answer = { status: response.status(), location: response.headers().location ?? '', body: await response.text() };
 		if (accept === 'text/html') return answer;
@@ -157,10 +180,12 @@ for (const key of Object.keys(EXPECTATIONS)) {
 					if (outcome === 'skip') continue;
 					const answer = await ask(playwright.request, entry!, c, caller, accept);
 					const how = entry!.kind === 'action' ? ` (${accept})` : '';
-					if (differs(outcome, answer)) problems.push(`${caller} → ${c.target}${how}: got ${answer.status}${answer.location ? ` → ${answer.location}` : ''}, expected ${show(outcome)}`);
+					if (differs(outcome, answer))
+						problems.push(`${caller} → ${c.target}${how}: got ${answer.status}${answer.location ? ` → ${answer.location}` : ''}, expected ${show(outcome)}`);
 					for (const secret of c.secrets ?? []) {
 						const mayContain = (secret.seenBy ? secret.seenBy.includes(caller) : true) && answer.status < 400;
-						if (!mayContain && (answer.body.includes(secret.text) || answer.location.includes(secret.text))) problems.push(`${caller} → ${c.target}${how}: the answer contains "${secret.text}"`);
+						if (!mayContain && (answer.body.includes(secret.text) || answer.location.includes(secret.text)))
+							problems.push(`${caller} → ${c.target}${how}: the answer contains "${secret.text}"`);
 					}
 					expect(answer.status, `${caller} → ${c.target}${how}: a server error`).toBeLessThan(500);
 				}

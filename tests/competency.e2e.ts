@@ -80,11 +80,17 @@ test('a unit manager rebuilds a record on a past date, and gets 404 for another 
 test('an organisation manager corrects a record by voiding an entry, with a reason', async ({ page }) => {
 	await signIn(page, 'nhs-manager@demo.test');
 	await page.goto(`/manage/people/${ids.nurse}`);
-	const entry = page.locator('tr[id^="evidence-"]').filter({ has: page.getByText('Valid') }).first();
+	const entry = page
+		.locator('tr[id^="evidence-"]')
+		.filter({ has: page.getByText('Valid') })
+		.first();
 	await entry.getByText('Correct this entry').click();
 	await entry.getByRole('button', { name: 'Void this entry' }).click();
 	await expect(page.getByText('Enter the reason for the correction')).toBeVisible();
-	const again = page.locator('tr[id^="evidence-"]').filter({ has: page.getByText('Valid') }).first();
+	const again = page
+		.locator('tr[id^="evidence-"]')
+		.filter({ has: page.getByText('Valid') })
+		.first();
 	const id = await again.getAttribute('id');
 	if ((await again.locator('details').getAttribute('open')) === null) await again.getByText('Correct this entry').click();
 	await again.getByLabel('Reason for voiding').fill('Entered against the wrong person during a roster merge');

@@ -42,7 +42,9 @@ test('acknowledged writes survive the server being killed, four times over', asy
 
 			const acknowledged = learners.reduce((n, learner) => n + learner.acknowledged, 0);
 			const findings = checkAfterCrash(databasePath, learners, baseline);
-			console.log(`Round ${round}: killed after ${killAfter} ms; ${acknowledged} writes acknowledged, all present; ${findings.inFlightCommitted} of ${findings.inFlight} unanswered writes had been committed.`);
+			console.log(
+				`Round ${round}: killed after ${killAfter} ms; ${acknowledged} writes acknowledged, all present; ${findings.inFlightCommitted} of ${findings.inFlight} unanswered writes had been committed.`
+			);
 			expect(acknowledged, 'enough work happened before the kill to mean something').toBeGreaterThan(20);
 
 			await server.start();

@@ -44,7 +44,10 @@ export function tableDigests(db: Database.Database, where: Partial<Record<Record
 	for (const table of RECORD_TABLES) {
 		const hash = createHash('sha256');
 		let rows = 0;
-		for (const row of db.prepare(`select * from ${table} where ${where[table] ?? '1'} order by rowid`).raw().iterate() as IterableIterator<unknown[]>) {
+		for (const row of db
+			.prepare(`select * from ${table} where ${where[table] ?? '1'} order by rowid`)
+			.raw()
+			.iterate() as IterableIterator<unknown[]>) {
 			hash.update(JSON.stringify(row));
 			rows++;
 		}
@@ -54,7 +57,10 @@ export function tableDigests(db: Database.Database, where: Partial<Record<Record
 }
 
 export const one = <T = number>(db: Database.Database, sql: string, ...params: unknown[]): T => {
-	const row = db.prepare(sql).raw().get(...params) as unknown[] | undefined;
+	const row = db
+		.prepare(sql)
+		.raw()
+		.get(...params) as unknown[] | undefined;
 	if (!row) throw new Error(`no row for: ${sql} ${JSON.stringify(params)}`);
 	return row[0] as T;
 };

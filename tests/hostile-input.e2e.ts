@@ -33,20 +33,30 @@ test.afterAll(() => db?.close());
 /** Runs jobs `limit` at a time. */
 async function pool<T>(items: T[], limit: number, job: (item: T) => Promise<void>) {
 	const queue = [...items];
-	await Promise.all(Array.from({ length: limit }, async () => {
-		for (let item = queue.shift(); item !== undefined; item = queue.shift()) await job(item);
-	}));
+	await Promise.all(
+		Array.from({ length: limit }, async () => {
+			for (let item = queue.shift(); item !== undefined; item = queue.shift()) await job(item);
+		})
+	);
 }
 
 const short = (s: string) => (s.length > 80 ? `${JSON.stringify(s.slice(0, 60))}… (${s.length} characters)` : JSON.stringify(s));
 const describeBody = (body: Body) =>
-	body.kind === 'raw' ? `${body.contentType} body of ${body.bytes.length} bytes` : `${body.kind}: ${body.entries.map(([k, v]) => `${short(k)}=${short(v)}`).join(' & ') || '(empty)'}${body.kind === 'multipart' ? ` + ${body.files.length} file(s)` : ''}`;
+	body.kind === 'raw'
+		? `${body.contentType} body of ${body.bytes.length} bytes`
+		: `${body.kind}: ${body.entries.map(([k, v]) => `${short(k)}=${short(v)}`).join(' & ') || '(empty)'}${body.kind === 'multipart' ? ` + ${body.files.length} file(s)` : ''}`;
 
 test('thousands of generated payloads to every form action: no server error, nothing written outside the sandbox, the database intact', async () => {
 	test.setTimeout(budget(10 * 60_000));
 	const actions = discoverRoutes().filter((e) => e.kind === 'action');
-	expect(actions.map((a) => a.key).filter((k) => !FUZZ_TARGETS[k]), 'form actions with no fuzz target: add them to tests/hostile/targets.ts').toEqual([]);
-	expect(Object.keys(FUZZ_TARGETS).filter((k) => !actions.some((a) => a.key === k)), 'fuzz targets for actions that no longer exist').toEqual([]);
+	expect(
+		actions.map((a) => a.key).filter((k) => !FUZZ_TARGETS[k]),
+		'form actions with no fuzz target: add them to tests/hostile/targets.ts'
+	).toEqual([]);
+	expect(
+		Object.keys(FUZZ_TARGETS).filter((k) => !actions.some((a) => a.key === k)),
+		'fuzz targets for actions that no longer exist'
+	).toEqual([]);
 
 	const sandbox = await makeSandbox(baseURL, db);
 	const sessions: Record<FuzzTarget['caller'], Session> = { visitor: VISITOR, admin: sandbox.admin, learner: sandbox.learner.session };
@@ -79,7 +89,8 @@ test('thousands of generated payloads to every form action: no server error, not
 			});
 			sent++;
 			tally[key][reply.status] = (tally[key][reply.status] ?? 0) + 1;
-			if (reply.status >= 500 || /Internal Error/.test(reply.text)) throw new Error(`${reply.status}: ${reply.text.slice(0, 300)}\n  sent ${describeBody(body)} (${accept})`);
+			if (reply.status >= 500 || /Internal Error/.test(reply.text))
+				throw new Error(`${reply.status}: ${reply.text.slice(0, 300)}\n  sent ${describeBody(body)} (${accept})`);
 		});
 		const result = await fc.check(property, { numRuns: target.runs, seed: SEED, endOnFailure: true });
 		if (result.failed) failures.push(`${key} (seed ${SEED}): ${(result.errorInstance as Error)?.message ?? String(result.errorInstance)}`);
@@ -91,7 +102,11 @@ test('thousands of generated payloads to every form action: no server error, not
 	expect(failures, 'server errors').toEqual([]);
 	expect(sent, 'payloads sent').toBeGreaterThanOrEqual(5000);
 	// Each caller kept their session, so the payloads reached the actions rather than the sign-in page.
-	for (const [key, statuses] of Object.entries(tally)) expect(Object.keys(statuses).some((s) => s === '200' || s === '400'), `${key} never got past the guards: ${JSON.stringify(statuses)}`).toBe(true);
+	for (const [key, statuses] of Object.entries(tally))
+		expect(
+			Object.keys(statuses).some((s) => s === '200' || s === '400'),
+			`${key} never got past the guards: ${JSON.stringify(statuses)}`
+		).toBe(true);
 
 	expect(digestOutside(db, sandbox, marks), 'records outside the sandbox changed').toEqual(before);
 	expect(brokenInvariants(db), 'stored rows that break the forms’ rules').toEqual({});
@@ -103,7 +118,14 @@ test('thousands of generated payloads to every form action: no server error, not
 
 test('sign-in never sends anyone to another site', async () => {
 	for (const redirectTo of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', '/manage']) {
-		const reply = await send(baseURL, VISITOR, '/login', { kind: 'urlencoded', entries: [['email', 'officer@demo.test'], ['password', 'demo-pass-2026'], ['redirectTo', redirectTo]] });
+		const reply = await send(baseURL, VISITOR, '/login', {
+			kind: 'urlencoded',
+			entries: [
+				['email', 'officer@demo.test'],
+				['password', 'demo-pass-2026'],
+				['redirectTo', redirectTo]
+			]
+		});
 		expect(reply.status).toBe(303);
 		expect(reply.location, redirectTo).toBe(redirectTo === '/manage' ? '/manage' : '/training');
 	}
@@ -116,7 +138,10 @@ test('a large post answered before its body is read still gets its answer, and t
 	const errors: string[] = [];
 	await pool([0, 1, 2, 3], CONCURRENCY, async () => {
 		for (let i = 0; i < 6; i++) {
-			for (const [path, body] of [['/admin/organisations?/create', big], ['/login', null]] as const) {
+			for (const [path, body] of [
+				['/admin/organisations?/create', big],
+				['/login', null]
+			] as const) {
 				await send(baseURL, VISITOR, path, body).catch((e: Error) => errors.push(`${path}: ${String((e.cause as Error)?.message ?? e.message)}`));
 			}
 		}
@@ -152,13 +177,22 @@ test('names, assessment notes and reflections are always shown as text, never as
 	const watch = (p: Page) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
 	watch(page);
 	const origin = new URL(baseURL).origin;
-	const form = (p: Page, path: string, fields: Record<string, string>) => p.request.post(path, { form: fields, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const form = (p: Page, path: string, fields: Record<string, string>) =>
+		p.request.post(path, { form: fields, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
 
 	// An administrator adds a person whose name is markup, in the MPS training team.
 	await signIn(page, 'admin@demo.test');
 	const organisationId = String(db.prepare("select id from organisations where name = 'Metropolitan Police Service'").pluck().get());
 	const unitId = String(db.prepare("select id from units where name = 'Personal Safety Training'").pluck().get());
-	const created = await form(page, '/admin/people/new', { name: NAME, email: 'xss.person@hostile.test', organisationId, unitId, jobRole: 'police-constable', workforceId: 'XSS-1', startDate: '2021-03-01' });
+	const created = await form(page, '/admin/people/new', {
+		name: NAME,
+		email: 'xss.person@hostile.test',
+		organisationId,
+		unitId,
+		jobRole: 'police-constable',
+		workforceId: 'XSS-1',
+		startDate: '2021-03-01'
+	});
 	expect(created.status()).toBe(303);
 	const id = personId(db, 'xss.person@hostile.test');
 	const reset = await (await form(page, `/admin/people/${id}?/resetPassword`, {})).text();
@@ -168,7 +202,9 @@ test('names, assessment notes and reflections are always shown as text, never as
 	const trainer = await browser.newPage();
 	watch(trainer);
 	await signIn(trainer, 'trainer@demo.test');
-	expect((await form(trainer, `/assess/${id}`, { competencyId: 'safe-restraint', assessedOn: '2025-05-01', outcome: 'not-yet-competent', notes: NOTES })).status()).toBe(200);
+	expect(
+		(await form(trainer, `/assess/${id}`, { competencyId: 'safe-restraint', assessedOn: '2025-05-01', outcome: 'not-yet-competent', notes: NOTES })).status()
+	).toBe(200);
 
 	// The person writes a reflection with markup that tries to close the text box.
 	const learner = await browser.newPage();
@@ -176,7 +212,8 @@ test('names, assessment notes and reflections are always shown as text, never as
 	await signIn(learner, 'xss.person@hostile.test', password);
 	expect((await form(learner, '/modules/de-escalation?/reflect', { reflectionId: await reflectionId(learner), body: REFLECTION })).status()).toBe(200);
 
-	for (const path of ['/admin/people?q=xss.person', `/admin/people/${id}`, `/manage/people/${id}`, `/manage/people/${id}/record`, '/admin/audit']) await expectEscaped(page, path, NAME);
+	for (const path of ['/admin/people?q=xss.person', `/admin/people/${id}`, `/manage/people/${id}`, `/manage/people/${id}/record`, '/admin/audit'])
+		await expectEscaped(page, path, NAME);
 	await expectEscaped(page, `/manage/people/${id}`, NOTES);
 	for (const path of ['/assess?q=xss.person', `/assess/${id}`]) await expectEscaped(trainer, path, NAME);
 	await expectEscaped(trainer, `/assess/${id}`, NOTES);

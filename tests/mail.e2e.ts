@@ -20,22 +20,31 @@ test.afterAll(() => db?.close());
 async function unsubscribeLink(email: string): Promise<string> {
 	let link: string | undefined;
 	await expect
-		.poll(() => {
-			const rows = db.prepare("select headers from demo_mailbox where envelope_to = ? and subject like 'Training compliance for %'").pluck().all(JSON.stringify([email])) as string[];
-			link = rows.map((h) => (JSON.parse(h) as [string, string][]).find(([name]) => name.toLowerCase() === 'list-unsubscribe')?.[1]).find(Boolean);
-			return link;
-		}, { timeout: 30_000 })
+		.poll(
+			() => {
+				const rows = db
+					.prepare("select headers from demo_mailbox where envelope_to = ? and subject like 'Training compliance for %'")
+					.pluck()
+					.all(JSON.stringify([email])) as string[];
+				link = rows.map((h) => (JSON.parse(h) as [string, string][]).find(([name]) => name.toLowerCase() === 'list-unsubscribe')?.[1]).find(Boolean);
+				return link;
+			},
+			{ timeout: 30_000 }
+		)
 		.toMatch(/^<http:\/\/localhost:\d+\/unsubscribe\/u1\.digest\.\d+\.[A-Za-z0-9_-]+>$/);
 	return link!.slice(1, -1);
 }
 
-const digestSetting = (email: string) => db.prepare('select digest from mail_preferences where person_id = ?').pluck().get(personId(db, email)) as string | undefined;
+const digestSetting = (email: string) =>
+	db.prepare('select digest from mail_preferences where person_id = ?').pluck().get(personId(db, email)) as string | undefined;
 
 test('the demo mailbox shows what the demo relay received; the outbox lists it with the relay’s reply', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'admin@demo.test');
 	// The custody officer's restraint refresher is due within 60 days in the demo story: their reminder arrives.
-	await expect.poll(async () => (await page.goto('/admin/mail'), page.locator('article', { hasText: 'To custody@demo.test' }).count()), { timeout: 30_000 }).toBeGreaterThan(0);
+	await expect
+		.poll(async () => (await page.goto('/admin/mail'), page.locator('article', { hasText: 'To custody@demo.test' }).count()), { timeout: 30_000 })
+		.toBeGreaterThan(0);
 	await expect(page.getByRole('heading', { level: 1, name: 'Demo mailbox' })).toBeVisible();
 	const message = page.locator('article', { hasText: 'To custody@demo.test' }).first();
 	await message.locator('summary').click();
@@ -104,16 +113,29 @@ test('one-click unsubscribe: the link in the digest, with no sign-in; a confirm 
 
 	// A mail provider's one-click post (RFC 8058): from its own servers, no Origin of ours, no cookie.
 	const mps = await unsubscribeLink('mps-manager@demo.test');
-	const oneClick = await request.post(mps, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: 'List-Unsubscribe=One-Click', maxRedirects: 0 });
+	const oneClick = await request.post(mps, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		data: 'List-Unsubscribe=One-Click',
+		maxRedirects: 0
+	});
 	expect(oneClick.status()).toBe(200);
 	expect(digestSetting('mps-manager@demo.test')).toBe('off');
 	expect(one(db, "select count(*) from audit_log where action = 'mail-preferences-update' and actor_id = ?", personId(db, 'mps-manager@demo.test'))).toBe(1);
 
 	// A token altered to name someone else is refused, and other cross-site form posts still are.
 	const forged = mps.replace(/\.(\d+)\./, (_, id) => `.${Number(id) + 1}.`);
-	expect((await request.post(forged, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: 'List-Unsubscribe=One-Click' })).status()).toBe(404);
+	expect((await request.post(forged, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: 'List-Unsubscribe=One-Click' })).status()).toBe(
+		404
+	);
 	expect((await request.get(forged)).status()).toBe(404);
-	expect((await request.post('/account?/email', { headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, data: 'digest=off' })).status()).toBe(403);
+	expect(
+		(
+			await request.post('/account?/email', {
+				headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+				data: 'digest=off'
+			})
+		).status()
+	).toBe(403);
 });
 
 async function chooseDigest(page: Page, label: string) {

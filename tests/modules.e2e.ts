@@ -39,8 +39,7 @@ test('the module list and a module page are accessible, and answers are not sent
 	await expectAccessible(page);
 	const response = await page.goto(`/modules/${SLUG}`);
 	const html = await response!.text();
-	for (const q of quiz.questions)
-		for (const o of q.options) expect(html, `feedback for ${q.id}/${o.id} leaked`).not.toContain(o.feedback.slice(0, 60));
+	for (const q of quiz.questions) for (const o of q.options) expect(html, `feedback for ${q.id}/${o.id} leaked`).not.toContain(o.feedback.slice(0, 60));
 	expect(html).not.toMatch(/"correct"/);
 	await expect(page.getByRole('navigation', { name: 'Contents' })).toBeVisible();
 	await expectAccessible(page);

@@ -58,7 +58,9 @@ test('a dry run shows what a roster would change, and applying it adds the peopl
 
 	// apply: with JavaScript the file chosen for the check is offered to the apply form
 	await page.getByRole('button', { name: 'Apply changes' }).click();
-	await expect(page.getByRole('status')).toContainText('From thameside.csv: 3 people added, 0 people updated, 0 people marked as left and 0 people reinstated.');
+	await expect(page.getByRole('status')).toContainText(
+		'From thameside.csv: 3 people added, 0 people updated, 0 people marked as left and 0 people reinstated.'
+	);
 	await expectAccessible(page);
 
 	// stored as given, formula-looking name included

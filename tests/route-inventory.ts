@@ -19,7 +19,10 @@ function walk(dir: string): string[] {
 
 /** "/manage/people/[id]" from the folder; route groups "(name)" add nothing to the address. */
 function routeOf(file: string) {
-	const parts = relative(ROUTES, file).split(sep).slice(0, -1).filter((p) => !/^\(.*\)$/.test(p));
+	const parts = relative(ROUTES, file)
+		.split(sep)
+		.slice(0, -1)
+		.filter((p) => !/^\(.*\)$/.test(p));
 	return '/' + parts.join('/');
 }
 
@@ -87,7 +90,14 @@ export function actionNames(source: string): string[] {
 export function endpointMethods(source: string): string[] {
 	const found = new Set<string>();
 	for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+([A-Za-z]+)\b/g)) if (METHODS.includes(m[1])) found.add(m[1]);
-	for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const name of m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).pop()!)) if (METHODS.includes(name)) found.add(name);
+	for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
+		for (const name of m[1].split(',').map((s) =>
+			s
+				.trim()
+				.split(/\s+as\s+/)
+				.pop()!
+		))
+			if (METHODS.includes(name)) found.add(name);
 	return [...found];
 }
 

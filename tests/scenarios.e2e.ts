@@ -78,7 +78,9 @@ test.describe('with JavaScript turned off', () => {
 
 		// the run now counts on the training page, and the briefing lists it
 		await page.goto('/training');
-		await expect(page.getByRole('list', { name: 'Scenarios for your role' }).getByRole('listitem').filter({ hasText: def.meta.title })).toContainText('Completed');
+		await expect(page.getByRole('list', { name: 'Scenarios for your role' }).getByRole('listitem').filter({ hasText: def.meta.title })).toContainText(
+			'Completed'
+		);
 		await page.goto(`/scenarios/${SLUG}`);
 		await expect(page.getByRole('table').getByText('Passed').first()).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Play again' })).toBeVisible();

@@ -27,10 +27,7 @@ async function signInAtProvider(page: Page, origin: string, email: string) {
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('a paramedic signs in through the London Ambulance Service’s provider and out of both', async ({
-	page,
-	baseURL
-}) => {
+test('a paramedic signs in through the London Ambulance Service’s provider and out of both', async ({ page, baseURL }) => {
 	const origin = providerOrigin(baseURL!);
 	await page.goto('/login?redirectTo=%2Fmodules');
 	await expectAccessible(page);
@@ -67,11 +64,7 @@ test('a paramedic signs in through the London Ambulance Service’s provider and
 	await expect(page).toHaveURL(/\/training$/);
 });
 
-test('without JavaScript: the email step posts, and the page goes on to the provider by itself', async ({
-	browser,
-	page: scanned,
-	baseURL
-}) => {
+test('without JavaScript: the email step posts, and the page goes on to the provider by itself', async ({ browser, page: scanned, baseURL }) => {
 	const origin = providerOrigin(baseURL!);
 	const continuing = 'Taking you to the London Ambulance Service page to sign in…';
 
@@ -98,10 +91,7 @@ test('without JavaScript: the email step posts, and the page goes on to the prov
 	await context.close();
 });
 
-test('a leaver whose provider account still works is refused, with a message that says why', async ({
-	page,
-	baseURL
-}) => {
+test('a leaver whose provider account still works is refused, with a message that says why', async ({ page, baseURL }) => {
 	await page.goto('/login');
 	await page.getByLabel('Email address').fill('leaver@las.demo.test');
 	await page.getByRole('button', { name: 'Sign in' }).click();

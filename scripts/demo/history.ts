@@ -17,8 +17,18 @@ const MINUTE = 60_000;
 
 /** Reads every section and passes the knowledge check, through the same code a learner's clicks run. */
 function completeModule(db: Db, content: DiskContent, personId: number, module: ModuleDefinition, at: Date) {
-	module.sections.forEach((s, i) => markSectionRead(db, content.framework, personId, module, s.id, new Date(at.getTime() - (module.sections.length - i) * 3 * MINUTE)));
-	const answers = Object.fromEntries(module.quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id).sort()]));
+	module.sections.forEach((s, i) =>
+		markSectionRead(db, content.framework, personId, module, s.id, new Date(at.getTime() - (module.sections.length - i) * 3 * MINUTE))
+	);
+	const answers = Object.fromEntries(
+		module.quiz.questions.map((q) => [
+			q.id,
+			q.options
+				.filter((o) => o.correct)
+				.map((o) => o.id)
+				.sort()
+		])
+	);
 	submitAttempt(db, content.framework, personId, module, answers, at);
 }
 
@@ -26,7 +36,9 @@ function completeModule(db: Db, content: DiskContent, personId: number, module: 
 function passScenario(db: Db, content: DiskContent, personId: number, slug: string, at: Date) {
 	const entry = content.scenarios.find((s) => s.def.slug === slug)!;
 	const { run } = startOrResumeRun(db, personId, entry.def, at);
-	entry.analysis.bestPath.forEach((event, step) => takeStep(db, content.framework, personId, entry.def, { runId: run.id, event, step }, new Date(at.getTime() + (step + 1) * 15_000)));
+	entry.analysis.bestPath.forEach((event, step) =>
+		takeStep(db, content.framework, personId, entry.def, { runId: run.id, event, step }, new Date(at.getTime() + (step + 1) * 15_000))
+	);
 }
 
 /**
@@ -52,10 +64,20 @@ const FIXED: Record<string, Partial<Plan> & { default: number | null }> = {
 		observedDaysAgo: 328
 	},
 	'recruit@demo.test': { default: null, modules: { 'why-this-training': 20, 'staff-wellbeing': 18 }, scenarios: {}, observedDaysAgo: null },
-	'custody@demo.test': { default: 90, modules: { 'custody-vulnerable-people': 340 }, scenarios: { 'custody-desk-vulnerable-detainee': 400 }, observedDaysAgo: 100 },
+	'custody@demo.test': {
+		default: 90,
+		modules: { 'custody-vulnerable-people': 340 },
+		scenarios: { 'custody-desk-vulnerable-detainee': 400 },
+		observedDaysAgo: 100
+	},
 	// staff-wellbeing is left undone for these two: the end-to-end tests complete it
 	'nurse@demo.test': { default: 150, modules: { 'restraint-safety': 500, 'staff-wellbeing': null }, scenarios: {}, observedDaysAgo: null },
-	'paramedic@demo.test': { default: 45, modules: { 'acute-behavioural-disturbance': 310, 'staff-wellbeing': null }, scenarios: { 'suspected-abd': 312 }, observedDaysAgo: null }
+	'paramedic@demo.test': {
+		default: 45,
+		modules: { 'acute-behavioural-disturbance': 310, 'staff-wellbeing': null },
+		scenarios: { 'suspected-abd': 312 },
+		observedDaysAgo: null
+	}
 };
 
 /** Runs in one transaction: the per-action transactions inside become savepoints, which is far faster. */
@@ -75,7 +97,11 @@ function seedEveryone(db: Db, content: DiskContent, now: Date) {
 				organisationId: trainer.organisationId,
 				unitId: trainer.unitId,
 				jobRole: trainer.jobRole,
-				grants: db.select({ role: roleGrants.role, organisationId: roleGrants.organisationId, unitId: roleGrants.unitId }).from(roleGrants).where(eq(roleGrants.personId, trainer.id)).all()
+				grants: db
+					.select({ role: roleGrants.role, organisationId: roleGrants.organisationId, unitId: roleGrants.unitId })
+					.from(roleGrants)
+					.where(eq(roleGrants.personId, trainer.id))
+					.all()
 			}
 		: null;
 	const ago = (days: number, jitterMinutes: number) => new Date(now.getTime() - days * DAY + jitterMinutes * MINUTE);
@@ -105,7 +131,19 @@ function seedEveryone(db: Db, content: DiskContent, now: Date) {
 			if (days !== null) {
 				const at = ago(days, 600);
 				for (const r of observed)
-					recordAssessment(db, content.framework, trainerPrincipal, person, { competencyId: r.competency.id, assessedOn: londonToday(at), outcome: 'competent', notes: 'Demo: safe, well-led restraint in a practical scenario; clear communication throughout.' }, at);
+					recordAssessment(
+						db,
+						content.framework,
+						trainerPrincipal,
+						person,
+						{
+							competencyId: r.competency.id,
+							assessedOn: londonToday(at),
+							outcome: 'competent',
+							notes: 'Demo: safe, well-led restraint in a practical scenario; clear communication throughout.'
+						},
+						at
+					);
 			}
 		}
 		refreshPerson(db, content.framework, person.id, now);

@@ -34,7 +34,13 @@ export async function startDemoRelay(db: Db, port = 0): Promise<{ url: string; c
 						textBody: parsed.text ?? '',
 						headers: parsed.headerLines.map(({ line }) => {
 							const at = line.indexOf(':');
-							return [line.slice(0, at), line.slice(at + 1).replace(/\r?\n[ \t]+/g, ' ').trim()] as [string, string];
+							return [
+								line.slice(0, at),
+								line
+									.slice(at + 1)
+									.replace(/\r?\n[ \t]+/g, ' ')
+									.trim()
+							] as [string, string];
 						}),
 						size,
 						receivedAt: new Date()

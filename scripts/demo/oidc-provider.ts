@@ -68,15 +68,11 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 	// The port is known before the provider is made: its issuer, in every token, names it.
 	let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
 	const servers: Server[] = [createServer((req, res) => handler(req, res))];
-	await new Promise<void>((resolve, reject) =>
-		servers[0].once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve)
-	);
+	await new Promise<void>((resolve, reject) => servers[0].once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
 	const port = (servers[0].address() as AddressInfo).port;
 	// Also on ::1, where "localhost" may resolve first; not every machine has IPv6.
 	const v6 = createServer((req, res) => handler(req, res));
-	await new Promise<void>((resolve) =>
-		v6.once('error', () => resolve()).listen(port, '::1', () => (servers.push(v6), resolve()))
-	);
+	await new Promise<void>((resolve) => v6.once('error', () => resolve()).listen(port, '::1', () => (servers.push(v6), resolve())));
 	const issuer = `http://localhost:${port}`;
 
 	const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -200,17 +196,10 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 			const email = (body.get('login') ?? '').trim().toLowerCase();
 			const account = byEmail.get(email);
 			if (!account || !equalText(account.password, body.get('password') ?? '')) {
-				res
-					.writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
-					.end(loginForm(details.uid, email, 'The email address or password is not right.'));
+				res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' }).end(loginForm(details.uid, email, 'The email address or password is not right.'));
 				return;
 			}
-			await provider.interactionFinished(
-				req,
-				res,
-				{ login: { accountId: account.id } },
-				{ mergeWithLastSubmission: false }
-			);
+			await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
 		} catch (error) {
 			res
 				.writeHead(400, { 'content-type': 'text/html; charset=utf-8' })
@@ -223,9 +212,7 @@ export async function startLocalProvider(options: LocalProviderOptions): Promise
 		port,
 		provider,
 		close: async () => {
-			await Promise.all(
-				servers.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve()))))
-			);
+			await Promise.all(servers.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())))));
 		}
 	};
 }

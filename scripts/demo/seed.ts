@@ -8,22 +8,77 @@ import { DEMO_SSO_PEOPLE } from './sso-accounts';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
-type DemoAccount = { email: string; name: string; describe: string; unit: string; jobRole: JobRoleId; grant?: { role: 'trainer' | 'manager' | 'partnership-lead' | 'admin'; scope?: 'unit' | 'organisation' } };
+type DemoAccount = {
+	email: string;
+	name: string;
+	describe: string;
+	unit: string;
+	jobRole: JobRoleId;
+	grant?: { role: 'trainer' | 'manager' | 'partnership-lead' | 'admin'; scope?: 'unit' | 'organisation' };
+};
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
 	{ email: 'recruit@demo.test', name: 'Amara Okafor', describe: 'police recruit', unit: 'Central South BCU', jobRole: 'police-recruit' },
 	{ email: 'officer@demo.test', name: 'Daniel Price', describe: 'police constable', unit: 'Central South BCU', jobRole: 'police-constable' },
 	{ email: 'custody@demo.test', name: 'Priya Natarajan', describe: 'custody officer', unit: 'Brixton Custody Suite', jobRole: 'custody-officer' },
-	{ email: 'nurse@demo.test', name: 'Grace Mensah', describe: 'mental health nurse, liaison and diversion team', unit: 'Lambeth Liaison and Diversion Team', jobRole: 'mental-health-nurse' },
+	{
+		email: 'nurse@demo.test',
+		name: 'Grace Mensah',
+		describe: 'mental health nurse, liaison and diversion team',
+		unit: 'Lambeth Liaison and Diversion Team',
+		jobRole: 'mental-health-nurse'
+	},
 	{ email: 'paramedic@demo.test', name: 'Tomasz Nowak', describe: 'paramedic', unit: 'South East Sector', jobRole: 'paramedic' },
-	{ email: 'trainer@demo.test', name: 'Sergeant Ruth Adeyemi', describe: 'police personal safety trainer', unit: 'Personal Safety Training', jobRole: 'police-sergeant', grant: { role: 'trainer', scope: 'organisation' } },
-	{ email: 'manager@demo.test', name: 'Inspector Mark Ellis', describe: 'training manager for Central South BCU', unit: 'Central South BCU', jobRole: 'police-sergeant', grant: { role: 'manager', scope: 'unit' } },
-	{ email: 'nhs-manager@demo.test', name: 'Fatima Rahman', describe: 'training manager for the whole NHS trust', unit: 'Willow Ward', jobRole: 'mental-health-nurse', grant: { role: 'manager', scope: 'organisation' } },
-	{ email: 'partnership@demo.test', name: 'Helen Osei', describe: 'partnership lead', unit: 'Central South BCU', jobRole: 'mh-liaison-officer', grant: { role: 'partnership-lead' } },
+	{
+		email: 'trainer@demo.test',
+		name: 'Sergeant Ruth Adeyemi',
+		describe: 'police personal safety trainer',
+		unit: 'Personal Safety Training',
+		jobRole: 'police-sergeant',
+		grant: { role: 'trainer', scope: 'organisation' }
+	},
+	{
+		email: 'manager@demo.test',
+		name: 'Inspector Mark Ellis',
+		describe: 'training manager for Central South BCU',
+		unit: 'Central South BCU',
+		jobRole: 'police-sergeant',
+		grant: { role: 'manager', scope: 'unit' }
+	},
+	{
+		email: 'nhs-manager@demo.test',
+		name: 'Fatima Rahman',
+		describe: 'training manager for the whole NHS trust',
+		unit: 'Willow Ward',
+		jobRole: 'mental-health-nurse',
+		grant: { role: 'manager', scope: 'organisation' }
+	},
+	{
+		email: 'partnership@demo.test',
+		name: 'Helen Osei',
+		describe: 'partnership lead',
+		unit: 'Central South BCU',
+		jobRole: 'mh-liaison-officer',
+		grant: { role: 'partnership-lead' }
+	},
 	{ email: 'admin@demo.test', name: 'Sam Whitfield', describe: 'administrator', unit: 'Central South BCU', jobRole: 'call-handler', grant: { role: 'admin' } },
 	// Added last, so the people and histories seeded before them stay the same. They let access tests ask "another unit" and "another organisation".
-	{ email: 'custody-manager@demo.test', name: 'Inspector Joy Adebayo', describe: 'training manager for Brixton Custody Suite', unit: 'Brixton Custody Suite', jobRole: 'police-sergeant', grant: { role: 'manager', scope: 'unit' } },
-	{ email: 'mps-manager@demo.test', name: 'Chief Inspector Alan Brooks', describe: 'training manager for the whole MPS', unit: 'Personal Safety Training', jobRole: 'police-sergeant', grant: { role: 'manager', scope: 'organisation' } }
+	{
+		email: 'custody-manager@demo.test',
+		name: 'Inspector Joy Adebayo',
+		describe: 'training manager for Brixton Custody Suite',
+		unit: 'Brixton Custody Suite',
+		jobRole: 'police-sergeant',
+		grant: { role: 'manager', scope: 'unit' }
+	},
+	{
+		email: 'mps-manager@demo.test',
+		name: 'Chief Inspector Alan Brooks',
+		describe: 'training manager for the whole MPS',
+		unit: 'Personal Safety Training',
+		jobRole: 'police-sergeant',
+		grant: { role: 'manager', scope: 'organisation' }
+	}
 ];
 
 const DEMO_LONDON = [
@@ -32,8 +87,18 @@ const DEMO_LONDON = [
 		kind: 'police',
 		prefix: 'MPS',
 		units: [
-			{ name: 'Central South BCU', kind: 'bcu', borough: 'Lambeth', roles: ['police-constable', 'police-constable', 'police-constable', 'police-sergeant', 'police-recruit', 'mh-liaison-officer', 'call-handler'] },
-			{ name: 'South East BCU', kind: 'bcu', borough: 'Lewisham', roles: ['police-constable', 'police-constable', 'police-constable', 'police-sergeant', 'police-recruit', 'call-handler'] },
+			{
+				name: 'Central South BCU',
+				kind: 'bcu',
+				borough: 'Lambeth',
+				roles: ['police-constable', 'police-constable', 'police-constable', 'police-sergeant', 'police-recruit', 'mh-liaison-officer', 'call-handler']
+			},
+			{
+				name: 'South East BCU',
+				kind: 'bcu',
+				borough: 'Lewisham',
+				roles: ['police-constable', 'police-constable', 'police-constable', 'police-sergeant', 'police-recruit', 'call-handler']
+			},
 			{ name: 'Brixton Custody Suite', kind: 'custody-suite', borough: 'Lambeth', roles: ['custody-officer', 'custody-officer', 'police-sergeant'] },
 			{ name: 'Personal Safety Training', kind: 'training', borough: null, roles: ['police-sergeant'] }
 		],
@@ -44,9 +109,19 @@ const DEMO_LONDON = [
 		kind: 'nhs',
 		prefix: 'TMH',
 		units: [
-			{ name: 'Willow Ward', kind: 'ward', borough: 'Lambeth', roles: ['mental-health-nurse', 'mental-health-nurse', 'ward-healthcare-assistant', 'ward-healthcare-assistant'] },
+			{
+				name: 'Willow Ward',
+				kind: 'ward',
+				borough: 'Lambeth',
+				roles: ['mental-health-nurse', 'mental-health-nurse', 'ward-healthcare-assistant', 'ward-healthcare-assistant']
+			},
 			{ name: 'Cedar Ward', kind: 'ward', borough: 'Lewisham', roles: ['mental-health-nurse', 'ward-healthcare-assistant', 'ward-healthcare-assistant'] },
-			{ name: 'Lambeth Liaison and Diversion Team', kind: 'liaison-diversion', borough: 'Lambeth', roles: ['liaison-diversion-practitioner', 'liaison-diversion-practitioner', 'mental-health-nurse'] }
+			{
+				name: 'Lambeth Liaison and Diversion Team',
+				kind: 'liaison-diversion',
+				borough: 'Lambeth',
+				roles: ['liaison-diversion-practitioner', 'liaison-diversion-practitioner', 'mental-health-nurse']
+			}
 		],
 		staff: 55
 	},
@@ -59,8 +134,70 @@ const DEMO_LONDON = [
 	}
 ] as const;
 
-const FIRST = ['Aisha', 'Ben', 'Chidi', 'Chloe', 'David', 'Elena', 'Farid', 'Hannah', 'Ibrahim', 'Jade', 'Kwame', 'Laura', 'Mohammed', 'Nadia', 'Oliver', 'Patrick', 'Rosa', 'Samir', 'Sophie', 'Tariq', 'Una', 'Vikram', 'Wei', 'Yasmin', 'Zainab', 'Marcus', 'Leah', 'Kofi', 'Ewa', 'Declan'];
-const LAST = ['Ahmed', 'Baker', 'Campbell', 'Da Silva', 'Edwards', 'Francis', 'Gordon', 'Hussain', 'Iqbal', 'Johnson', 'Kowalski', 'Lewis', 'Murphy', 'Nguyen', "O'Brien", 'Patel', 'Quinn', 'Robinson', 'Singh', 'Taylor', 'Usman', 'Walker', 'Williams', 'Yilmaz', 'Zhang', 'Boateng', 'Clarke', 'Dlamini', 'Evans', 'Hughes'];
+const FIRST = [
+	'Aisha',
+	'Ben',
+	'Chidi',
+	'Chloe',
+	'David',
+	'Elena',
+	'Farid',
+	'Hannah',
+	'Ibrahim',
+	'Jade',
+	'Kwame',
+	'Laura',
+	'Mohammed',
+	'Nadia',
+	'Oliver',
+	'Patrick',
+	'Rosa',
+	'Samir',
+	'Sophie',
+	'Tariq',
+	'Una',
+	'Vikram',
+	'Wei',
+	'Yasmin',
+	'Zainab',
+	'Marcus',
+	'Leah',
+	'Kofi',
+	'Ewa',
+	'Declan'
+];
+const LAST = [
+	'Ahmed',
+	'Baker',
+	'Campbell',
+	'Da Silva',
+	'Edwards',
+	'Francis',
+	'Gordon',
+	'Hussain',
+	'Iqbal',
+	'Johnson',
+	'Kowalski',
+	'Lewis',
+	'Murphy',
+	'Nguyen',
+	"O'Brien",
+	'Patel',
+	'Quinn',
+	'Robinson',
+	'Singh',
+	'Taylor',
+	'Usman',
+	'Walker',
+	'Williams',
+	'Yilmaz',
+	'Zhang',
+	'Boateng',
+	'Clarke',
+	'Dlamini',
+	'Evans',
+	'Hughes'
+];
 
 /** A small deterministic generator, so the demo is the same on every machine. */
 export function mulberry32(seed: number) {

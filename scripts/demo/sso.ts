@@ -8,32 +8,17 @@ import { configureSso, providerOf, ssoSettingsOf } from '../../src/lib/server/ss
 import { secretKeyFromEnv } from '../../src/lib/server/sso/secret-box';
 import { CALLBACK_PATH } from '../../src/lib/server/sso/start';
 import { startLocalProvider, type LocalProvider } from './oidc-provider';
-import {
-	DEMO_SSO_CLIENT,
-	DEMO_SSO_DOMAIN,
-	DEMO_SSO_ORGANISATION,
-	DEMO_SSO_PASSWORD,
-	DEMO_SSO_PEOPLE
-} from './sso-accounts';
+import { DEMO_SSO_CLIENT, DEMO_SSO_DOMAIN, DEMO_SSO_ORGANISATION, DEMO_SSO_PASSWORD, DEMO_SSO_PEOPLE } from './sso-accounts';
 
-export async function startDemoSingleSignOn(
-	db: Db,
-	options: { port: number; origin: string }
-): Promise<LocalProvider | null> {
-	const organisation = db
-		.select({ id: organisations.id })
-		.from(organisations)
-		.where(eq(organisations.name, DEMO_SSO_ORGANISATION))
-		.get();
+export async function startDemoSingleSignOn(db: Db, options: { port: number; origin: string }): Promise<LocalProvider | null> {
+	const organisation = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, DEMO_SSO_ORGANISATION)).get();
 	if (!organisation) {
 		console.log(`No organisation named ${DEMO_SSO_ORGANISATION}: the demo's single sign-on is not started.`);
 		return null;
 	}
 	const existing = providerOf(db, organisation.id);
 	if (existing && !existing.issuer.startsWith('http://localhost:')) {
-		console.log(
-			`${DEMO_SSO_ORGANISATION} already signs in through ${existing.issuer}: the demo's own provider is not started.`
-		);
+		console.log(`${DEMO_SSO_ORGANISATION} already signs in through ${existing.issuer}: the demo's own provider is not started.`);
 		return null;
 	}
 	const provider = await startLocalProvider({
@@ -75,12 +60,8 @@ export async function startDemoSingleSignOn(
 }
 
 export function describeDemoSingleSignOn(provider: LocalProvider) {
-	console.log(
-		`Single sign-on: ${DEMO_SSO_ORGANISATION} signs in through a local OpenID provider at ${provider.issuer}.`
-	);
-	console.log(
-		`Enter one of these addresses on the sign-in page, leave the password empty, and sign in at the provider (password: ${DEMO_SSO_PASSWORD}):`
-	);
+	console.log(`Single sign-on: ${DEMO_SSO_ORGANISATION} signs in through a local OpenID provider at ${provider.issuer}.`);
+	console.log(`Enter one of these addresses on the sign-in page, leave the password empty, and sign in at the provider (password: ${DEMO_SSO_PASSWORD}):`);
 	for (const p of DEMO_SSO_PEOPLE) console.log(`  ${p.email.padEnd(26)} ${p.describe}`);
 	console.log('');
 }

@@ -38,11 +38,13 @@ function prefixes(scenario: SyntheticScenario): Prefix[] {
 export function prepareChoicePool(db: Db, scenarios: SyntheticScenario[], size: number, now = new Date()): ChoicePool {
 	const client = db.$client;
 	const peopleNeeded = Math.ceil(size / scenarios.length);
-	const people = client
-		.prepare("select id from people where status = 'active' and password_hash is null order by id limit ?")
-		.all(peopleNeeded) as { id: number }[];
+	const people = client.prepare("select id from people where status = 'active' and password_hash is null order by id limit ?").all(peopleNeeded) as {
+		id: number;
+	}[];
 	const partial = new Map(scenarios.map((s) => [s.slug, prefixes(s)]));
-	const active = client.prepare("select id, scenario_slug as slug, scenario_version as version, step, snapshot from scenario_runs where person_id = ? and status = 'active'");
+	const active = client.prepare(
+		"select id, scenario_slug as slug, scenario_version as version, step, snapshot from scenario_runs where person_id = ? and status = 'active'"
+	);
 	const insertRun = client.prepare(
 		"insert into scenario_runs (person_id, scenario_slug, scenario_version, snapshot, step, shown_at, status, started_at) values (?, ?, ?, ?, ?, ?, 'active', ?)"
 	);
@@ -56,7 +58,9 @@ export function prepareChoicePool(db: Db, scenarios: SyntheticScenario[], size: 
 		people.forEach(({ id: personId }, p) => {
 			const token = generateSessionToken();
 			sessionIds.push(createSession(tx as unknown as Db, token, personId, now).id);
-			const existing = new Map((active.all(personId) as { id: number; slug: string; version: string; step: number; snapshot: string }[]).map((r) => [r.slug, r]));
+			const existing = new Map(
+				(active.all(personId) as { id: number; slug: string; version: string; step: number; snapshot: string }[]).map((r) => [r.slug, r])
+			);
 			scenarios.forEach((scenario, s) => {
 				const run = existing.get(scenario.slug);
 				if (run) {
@@ -72,12 +76,20 @@ export function prepareChoicePool(db: Db, scenarios: SyntheticScenario[], size: 
 				const prefix = partial.get(scenario.slug)![k];
 				const startedAt = now.getTime() - k * 20_000;
 				const runId = Number(insertRun.run(personId, scenario.slug, scenario.version, prefix.snapshot, k, now.getTime(), startedAt).lastInsertRowid);
-				prefix.steps.forEach((r, i) => insertStep.run(runId, r.step, r.from, r.chosenEvent, r.event, r.to, r.feedback, r.score, JSON.stringify(r.flags), startedAt + (i + 1) * 20_000));
+				prefix.steps.forEach((r, i) =>
+					insertStep.run(runId, r.step, r.from, r.chosenEvent, r.event, r.to, r.feedback, r.score, JSON.stringify(r.flags), startedAt + (i + 1) * 20_000)
+				);
 				created++;
 				choices.push({ token, runId, slug: scenario.slug, step: k, event: scenario.bestPath[k] });
 			});
 		});
-		appendAudit(tx, { actorId: null, action: 'bench-prepare', entity: 'database', detail: { people: people.length, runsStarted: created, choices: choices.length }, at: now });
+		appendAudit(tx, {
+			actorId: null,
+			action: 'bench-prepare',
+			entity: 'database',
+			detail: { people: people.length, runsStarted: created, choices: choices.length },
+			at: now
+		});
 	});
 	return { choices: choices.slice(0, size), sessionIds, people: people.length };
 }

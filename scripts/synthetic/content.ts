@@ -68,7 +68,15 @@ export type SyntheticContent = {
 };
 
 function answerSets(module: ModuleDefinition): { pass: GradedAnswers; fail: GradedAnswers } {
-	const right: Answers = Object.fromEntries(module.quiz.questions.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id).sort()]));
+	const right: Answers = Object.fromEntries(
+		module.quiz.questions.map((q) => [
+			q.id,
+			q.options
+				.filter((o) => o.correct)
+				.map((o) => o.id)
+				.sort()
+		])
+	);
 	// A realistic pass gets one question wrong where the pass mark allows it; a fail gets three wrong.
 	const wrongOn = (n: number): Answers => {
 		const answers: Answers = { ...right };
@@ -95,14 +103,27 @@ export function play(def: ScenarioDefinition, events: readonly string[]): Played
 	const steps: StepRecord[] = [];
 	const t0 = Date.UTC(2020, 0, 1, 9);
 	events.forEach((event, step) => {
-		const result = applyChoice(def, snapshot, { event, step, expectedStep: step, shownAt: new Date(t0 + step * 20_000), now: new Date(t0 + (step + 1) * 20_000) });
+		const result = applyChoice(def, snapshot, {
+			event,
+			step,
+			expectedStep: step,
+			shownAt: new Date(t0 + step * 20_000),
+			now: new Date(t0 + (step + 1) * 20_000)
+		});
 		if (!result.ok) throw new Error(`Scenario ${def.slug}: "${event}" at step ${step} was refused (${result.reason})`);
 		snapshot = result.snapshot;
 		steps.push(result.record);
 	});
 	const summary = summariseRun(def, steps);
 	if (!summary.finalStateId) throw new Error(`Scenario ${def.slug}: the path does not end in a final state`);
-	return { snapshot: JSON.stringify(snapshot), steps, score: summary.score, outcome: summary.outcome, passed: summary.passed, flags: JSON.stringify(summary.flags.map((f) => f.id)) };
+	return {
+		snapshot: JSON.stringify(snapshot),
+		steps,
+		score: summary.score,
+		outcome: summary.outcome,
+		passed: summary.passed,
+		flags: JSON.stringify(summary.flags.map((f) => f.id))
+	};
 }
 
 /** The shortest failing path a learner can choose (no hesitations), if the scenario has one. */
@@ -115,7 +136,11 @@ function failingPath(def: ScenarioDefinition): string[] | null {
 	return null;
 }
 
-export function prepareContent(content: { framework: Framework; modules: readonly ModuleDefinition[]; scenarios: readonly { def: ScenarioDefinition; analysis: ScenarioAnalysis }[] }): SyntheticContent {
+export function prepareContent(content: {
+	framework: Framework;
+	modules: readonly ModuleDefinition[];
+	scenarios: readonly { def: ScenarioDefinition; analysis: ScenarioAnalysis }[];
+}): SyntheticContent {
 	const { framework } = content;
 	const modules = content.modules.map((m) => ({
 		slug: m.slug,
@@ -159,6 +184,7 @@ function roleTasks(role: JobRoleId, required: RoleRequirement[], modules: Synthe
 		const months = monthsFor((r) => r.kind === 'scenario' && r.scenarios.includes(s.slug));
 		tasks.push({ kind: 'scenario', index, months, required: months !== null });
 	});
-	for (const c of required) if (c.requirements.some((r) => r.kind === 'observed')) tasks.push({ kind: 'observed', competencyId: c.competency.id, months: c.months });
+	for (const c of required)
+		if (c.requirements.some((r) => r.kind === 'observed')) tasks.push({ kind: 'observed', competencyId: c.competency.id, months: c.months });
 	return tasks;
 }

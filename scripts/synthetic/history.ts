@@ -26,7 +26,14 @@ const DUE_AHEAD_DAYS = 130;
 const timeOn = (day: number, rand: () => number) => day * DAY_MS + 8 * 3_600_000 + Math.floor(rand() * 570) * 60_000;
 
 /** `steady`: a diligent learner who never stops (the benchmark's learner with five years of history). */
-export function personHistory(person: HistoryPerson, tasks: RoleTask[], todayDay: number, rand: () => number, assessors: number[], steady = false): HistoryEvent[] {
+export function personHistory(
+	person: HistoryPerson,
+	tasks: RoleTask[],
+	todayDay: number,
+	rand: () => number,
+	assessors: number[],
+	steady = false
+): HistoryEvent[] {
 	const from = Math.max(person.startDay, person.goLiveDay);
 	const end = Math.min(person.leftDay ?? todayDay, todayDay);
 	// Draw the profile even when there is nothing to do, so one person's dates never shift another's.
@@ -69,7 +76,14 @@ export function personHistory(person: HistoryPerson, tasks: RoleTask[], todayDay
 				const retry = rand() < 0.03;
 				const competentDay = retry ? day + 14 + Math.floor(rand() * 27) : day;
 				if (competentDay >= stop) return;
-				events.push({ kind: 'observed', competencyId: task.competencyId, day: competentDay, at: timeOn(competentDay, rand), assessorId, notYetFirstDay: retry ? day : null });
+				events.push({
+					kind: 'observed',
+					competencyId: task.competencyId,
+					day: competentDay,
+					at: timeOn(competentDay, rand),
+					assessorId,
+					notYetFirstDay: retry ? day : null
+				});
 			}
 		});
 		base += rand() < lateProbability ? 370 + Math.floor(rand() * 180) : 365 - Math.floor(rand() * 55);

@@ -35,7 +35,12 @@ describe('synthetic London', () => {
 		const plan = planLondon(300, 1);
 		expect(total(plan)).toBe(300);
 		for (const o of plan) for (const u of o.units) expect(u.goLiveMonths).toBe(0);
-		expect(plan.flatMap((o) => o.units).filter((u) => u.trainers).every((u) => u.size >= 2)).toBe(true);
+		expect(
+			plan
+				.flatMap((o) => o.units)
+				.filter((u) => u.trainers)
+				.every((u) => u.size >= 2)
+		).toBe(true);
 	});
 
 	it('rolls out over the history, everyone live at least 15 months before its end', () => {

@@ -10,11 +10,39 @@ import type { JobRoleId, OrganisationKind, UnitKind } from '../../src/lib/organi
 
 /** Approximate residents in thousands (2021 census), used only to size units in proportion. */
 export const BOROUGH_WEIGHT: Record<string, number> = {
-	'Barking and Dagenham': 219, Barnet: 389, Bexley: 246, Brent: 339, Bromley: 330, Camden: 210, 'City of London': 9, Croydon: 391,
-	Ealing: 367, Enfield: 330, Greenwich: 289, Hackney: 259, 'Hammersmith and Fulham': 183, Haringey: 264, Harrow: 261, Havering: 262,
-	Hillingdon: 306, Hounslow: 288, Islington: 217, 'Kensington and Chelsea': 144, 'Kingston upon Thames': 168, Lambeth: 317, Lewisham: 300,
-	Merton: 215, Newham: 351, Redbridge: 310, 'Richmond upon Thames': 195, Southwark: 307, Sutton: 209, 'Tower Hamlets': 311,
-	'Waltham Forest': 278, Wandsworth: 328, Westminster: 205
+	'Barking and Dagenham': 219,
+	Barnet: 389,
+	Bexley: 246,
+	Brent: 339,
+	Bromley: 330,
+	Camden: 210,
+	'City of London': 9,
+	Croydon: 391,
+	Ealing: 367,
+	Enfield: 330,
+	Greenwich: 289,
+	Hackney: 259,
+	'Hammersmith and Fulham': 183,
+	Haringey: 264,
+	Harrow: 261,
+	Havering: 262,
+	Hillingdon: 306,
+	Hounslow: 288,
+	Islington: 217,
+	'Kensington and Chelsea': 144,
+	'Kingston upon Thames': 168,
+	Lambeth: 317,
+	Lewisham: 300,
+	Merton: 215,
+	Newham: 351,
+	Redbridge: 310,
+	'Richmond upon Thames': 195,
+	Southwark: 307,
+	Sutton: 209,
+	'Tower Hamlets': 311,
+	'Waltham Forest': 278,
+	Wandsworth: 328,
+	Westminster: 205
 };
 
 /** The Met's 12 Basic Command Units and the boroughs each covers (the City has its own force). */
@@ -34,11 +62,28 @@ export const MPS_BCUS: { name: string; boroughs: string[] }[] = [
 ];
 
 const CUSTODY_SUITES: [string, string][] = [
-	['Bethnal Green', 'Tower Hamlets'], ['Brixton', 'Lambeth'], ['Charing Cross', 'Westminster'], ['Colindale', 'Barnet'], ['Croydon', 'Croydon'],
-	['Ealing', 'Ealing'], ['Forest Gate', 'Newham'], ['Islington', 'Islington'], ['Kingston', 'Kingston upon Thames'], ['Leyton', 'Waltham Forest'],
-	['Lewisham', 'Lewisham'], ['Romford', 'Havering'], ['Stoke Newington', 'Hackney'], ['Sutton', 'Sutton'], ['Tottenham', 'Haringey'],
-	['Uxbridge', 'Hillingdon'], ['Walworth', 'Southwark'], ['Wembley', 'Brent'], ['Wandsworth', 'Wandsworth'], ['Bexleyheath', 'Bexley'],
-	['Hammersmith', 'Hammersmith and Fulham'], ['Plumstead', 'Greenwich']
+	['Bethnal Green', 'Tower Hamlets'],
+	['Brixton', 'Lambeth'],
+	['Charing Cross', 'Westminster'],
+	['Colindale', 'Barnet'],
+	['Croydon', 'Croydon'],
+	['Ealing', 'Ealing'],
+	['Forest Gate', 'Newham'],
+	['Islington', 'Islington'],
+	['Kingston', 'Kingston upon Thames'],
+	['Leyton', 'Waltham Forest'],
+	['Lewisham', 'Lewisham'],
+	['Romford', 'Havering'],
+	['Stoke Newington', 'Hackney'],
+	['Sutton', 'Sutton'],
+	['Tottenham', 'Haringey'],
+	['Uxbridge', 'Hillingdon'],
+	['Walworth', 'Southwark'],
+	['Wembley', 'Brent'],
+	['Wandsworth', 'Wandsworth'],
+	['Bexleyheath', 'Bexley'],
+	['Hammersmith', 'Hammersmith and Fulham'],
+	['Plumstead', 'Greenwich']
 ];
 
 const CONTROL_ROOMS: [string, string][] = [
@@ -51,12 +96,24 @@ const CONTROL_ROOMS: [string, string][] = [
 export const NHS_TRUSTS: { name: string; prefix: string; boroughs: string[] }[] = [
 	{ name: 'North Central London Mental Health NHS Trust (synthetic)', prefix: 'NCL', boroughs: ['Barnet', 'Camden', 'Enfield', 'Haringey', 'Islington'] },
 	{ name: 'East London Mental Health NHS Trust (synthetic)', prefix: 'ELM', boroughs: ['City of London', 'Hackney', 'Newham', 'Tower Hamlets'] },
-	{ name: 'North East London Mental Health NHS Trust (synthetic)', prefix: 'NEL', boroughs: ['Barking and Dagenham', 'Havering', 'Redbridge', 'Waltham Forest'] },
-	{ name: 'North West London Mental Health NHS Trust (synthetic)', prefix: 'NWL', boroughs: ['Brent', 'Harrow', 'Hillingdon', 'Kensington and Chelsea', 'Westminster'] },
+	{
+		name: 'North East London Mental Health NHS Trust (synthetic)',
+		prefix: 'NEL',
+		boroughs: ['Barking and Dagenham', 'Havering', 'Redbridge', 'Waltham Forest']
+	},
+	{
+		name: 'North West London Mental Health NHS Trust (synthetic)',
+		prefix: 'NWL',
+		boroughs: ['Brent', 'Harrow', 'Hillingdon', 'Kensington and Chelsea', 'Westminster']
+	},
 	{ name: 'West London Mental Health NHS Trust (synthetic)', prefix: 'WLM', boroughs: ['Ealing', 'Hammersmith and Fulham', 'Hounslow'] },
 	{ name: 'South London Mental Health NHS Trust (synthetic)', prefix: 'SLM', boroughs: ['Croydon', 'Lambeth', 'Lewisham', 'Southwark'] },
 	{ name: 'South East London Mental Health NHS Trust (synthetic)', prefix: 'SEL', boroughs: ['Bexley', 'Bromley', 'Greenwich'] },
-	{ name: 'South West London Mental Health NHS Trust (synthetic)', prefix: 'SWL', boroughs: ['Kingston upon Thames', 'Merton', 'Richmond upon Thames', 'Sutton', 'Wandsworth'] }
+	{
+		name: 'South West London Mental Health NHS Trust (synthetic)',
+		prefix: 'SWL',
+		boroughs: ['Kingston upon Thames', 'Merton', 'Richmond upon Thames', 'Sutton', 'Wandsworth']
+	}
 ];
 
 /** London Ambulance Service operational sectors and the boroughs their stations serve. */
@@ -73,16 +130,42 @@ const WARD_NAMES = ['Ash', 'Beech', 'Cedar', 'Elm', 'Hazel', 'Juniper', 'Larch',
 /** Job roles in a unit, with their share of its staff. */
 export type RoleMix = [JobRoleId, number][];
 const MIX: Record<string, RoleMix> = {
-	bcu: [['police-constable', 0.79], ['police-sergeant', 0.12], ['police-recruit', 0.07], ['mh-liaison-officer', 0.02]],
-	custody: [['custody-officer', 0.7], ['police-sergeant', 0.3]],
-	control: [['call-handler', 0.9], ['police-sergeant', 0.1]],
-	school: [['police-recruit', 0.95], ['police-sergeant', 0.05]],
+	bcu: [
+		['police-constable', 0.79],
+		['police-sergeant', 0.12],
+		['police-recruit', 0.07],
+		['mh-liaison-officer', 0.02]
+	],
+	custody: [
+		['custody-officer', 0.7],
+		['police-sergeant', 0.3]
+	],
+	control: [
+		['call-handler', 0.9],
+		['police-sergeant', 0.1]
+	],
+	school: [
+		['police-recruit', 0.95],
+		['police-sergeant', 0.05]
+	],
 	trainers: [['police-sergeant', 1]],
-	ward: [['mental-health-nurse', 0.45], ['ward-healthcare-assistant', 0.55]],
+	ward: [
+		['mental-health-nurse', 0.45],
+		['ward-healthcare-assistant', 0.55]
+	],
 	crisis: [['mental-health-nurse', 1]],
-	ld: [['liaison-diversion-practitioner', 0.65], ['mental-health-nurse', 0.35]],
-	community: [['mental-health-nurse', 0.85], ['ward-healthcare-assistant', 0.15]],
-	ambulance: [['paramedic', 0.55], ['emergency-medical-technician', 0.45]]
+	ld: [
+		['liaison-diversion-practitioner', 0.65],
+		['mental-health-nurse', 0.35]
+	],
+	community: [
+		['mental-health-nurse', 0.85],
+		['ward-healthcare-assistant', 0.15]
+	],
+	ambulance: [
+		['paramedic', 0.55],
+		['emergency-medical-technician', 0.45]
+	]
 };
 
 export type UnitPlan = {
@@ -138,9 +221,18 @@ export function planLondon(staff: number, years: number): OrganisationPlan[] {
 	const mpsBoroughs = MPS_BCUS.flatMap((b, i) => b.boroughs.map((borough) => ({ bcu: b.name, borough, order: i })));
 	const mpsTrainers = trainersFor(mpsTotal, 0.003);
 	const [boroughShare, custodyShare, controlShare, schoolShare] = apportion(mpsTotal - mpsTrainers, [80.3, 4.4, 8.7, 6.3]);
-	const boroughSizes = apportion(boroughShare, mpsBoroughs.map((b) => BOROUGH_WEIGHT[b.borough] * (b.borough === 'Westminster' ? 2.4 : 1)));
-	const custodySizes = apportion(custodyShare, CUSTODY_SUITES.map(() => 1));
-	const controlSizes = apportion(controlShare, CONTROL_ROOMS.map(() => 1));
+	const boroughSizes = apportion(
+		boroughShare,
+		mpsBoroughs.map((b) => BOROUGH_WEIGHT[b.borough] * (b.borough === 'Westminster' ? 2.4 : 1))
+	);
+	const custodySizes = apportion(
+		custodyShare,
+		CUSTODY_SUITES.map(() => 1)
+	);
+	const controlSizes = apportion(
+		controlShare,
+		CONTROL_ROOMS.map(() => 1)
+	);
 	const mps: OrganisationPlan = {
 		name: 'Metropolitan Police Service',
 		kind: 'police',
@@ -163,7 +255,14 @@ export function planLondon(staff: number, years: number): OrganisationPlan[] {
 				roles: MIX.custody,
 				goLiveMonths: borough === 'Lambeth' || borough === 'Southwark' ? 0 : goLive(years, 36, (i * 6) / 21)
 			})),
-			...CONTROL_ROOMS.map(([name, borough], i) => ({ name, kind: 'control-room' as const, borough, size: controlSizes[i], roles: MIX.control, goLiveMonths: goLive(years, 40, i * 2) })),
+			...CONTROL_ROOMS.map(([name, borough], i) => ({
+				name,
+				kind: 'control-room' as const,
+				borough,
+				size: controlSizes[i],
+				roles: MIX.control,
+				goLiveMonths: goLive(years, 40, i * 2)
+			})),
 			{ name: 'Met Police Training School, Hendon', kind: 'training', borough: 'Barnet', size: schoolShare, roles: MIX.school, goLiveMonths: 0 },
 			{ name: 'Personal Safety Training', kind: 'training', borough: null, size: mpsTrainers, roles: MIX.trainers, trainers: true, goLiveMonths: 0 }
 		]
@@ -177,32 +276,91 @@ export function planLondon(staff: number, years: number): OrganisationPlan[] {
 		prefix: 'COLP',
 		domain: 'colp.synthetic.test',
 		units: [
-			{ name: 'City of London Police – Bishopsgate', kind: 'bcu', borough: 'City of London', size: colpStreet, roles: MIX.bcu, goLiveMonths: goLive(years, 44, 0) },
-			{ name: 'Bishopsgate Custody Suite', kind: 'custody-suite', borough: 'City of London', size: colpCustody, roles: MIX.custody, goLiveMonths: goLive(years, 44, 0) },
-			{ name: 'Personal Safety Training', kind: 'training', borough: null, size: colpTrainers, roles: MIX.trainers, trainers: true, goLiveMonths: goLive(years, 44, 0) }
+			{
+				name: 'City of London Police – Bishopsgate',
+				kind: 'bcu',
+				borough: 'City of London',
+				size: colpStreet,
+				roles: MIX.bcu,
+				goLiveMonths: goLive(years, 44, 0)
+			},
+			{
+				name: 'Bishopsgate Custody Suite',
+				kind: 'custody-suite',
+				borough: 'City of London',
+				size: colpCustody,
+				roles: MIX.custody,
+				goLiveMonths: goLive(years, 44, 0)
+			},
+			{
+				name: 'Personal Safety Training',
+				kind: 'training',
+				borough: null,
+				size: colpTrainers,
+				roles: MIX.trainers,
+				trainers: true,
+				goLiveMonths: goLive(years, 44, 0)
+			}
 		]
 	};
 
 	// Each trust: per borough, wards, a crisis team, a liaison and diversion team and community teams.
-	const trustSizes = apportion(nhsTotal, NHS_TRUSTS.map((t) => t.boroughs.reduce((s, b) => s + BOROUGH_WEIGHT[b] + 60, 0)));
+	const trustSizes = apportion(
+		nhsTotal,
+		NHS_TRUSTS.map((t) => t.boroughs.reduce((s, b) => s + BOROUGH_WEIGHT[b] + 60, 0))
+	);
 	const trusts: OrganisationPlan[] = NHS_TRUSTS.map((trust, t) => {
 		const start = goLive(years, trust.prefix === 'SLM' ? 36 : 40, t * 0.7);
-		const boroughSizes = apportion(trustSizes[t], trust.boroughs.map((b) => BOROUGH_WEIGHT[b] + 60));
+		const boroughSizes = apportion(
+			trustSizes[t],
+			trust.boroughs.map((b) => BOROUGH_WEIGHT[b] + 60)
+		);
 		const units: UnitPlan[] = [];
 		trust.boroughs.forEach((borough, b) => {
 			const wards = borough === 'City of London' ? 0 : 6;
 			const parts = apportion(boroughSizes[b], [...Array(wards).fill(8), 9, 3, 12]);
 			for (let w = 0; w < wards; w++)
-				units.push({ name: `${borough} – ${WARD_NAMES[(b * 5 + w) % WARD_NAMES.length]} Ward`, kind: 'ward', borough, size: parts[w], roles: MIX.ward, goLiveMonths: start });
-			units.push({ name: `${borough} Crisis Resolution and Home Treatment Team`, kind: 'crisis-team', borough, size: parts[wards], roles: MIX.crisis, goLiveMonths: start });
-			units.push({ name: `${borough} Liaison and Diversion Team`, kind: 'liaison-diversion', borough, size: parts[wards + 1], roles: MIX.ld, goLiveMonths: start });
-			units.push({ name: `${borough} Community Mental Health Teams`, kind: 'other', borough, size: parts[wards + 2], roles: MIX.community, goLiveMonths: start });
+				units.push({
+					name: `${borough} – ${WARD_NAMES[(b * 5 + w) % WARD_NAMES.length]} Ward`,
+					kind: 'ward',
+					borough,
+					size: parts[w],
+					roles: MIX.ward,
+					goLiveMonths: start
+				});
+			units.push({
+				name: `${borough} Crisis Resolution and Home Treatment Team`,
+				kind: 'crisis-team',
+				borough,
+				size: parts[wards],
+				roles: MIX.crisis,
+				goLiveMonths: start
+			});
+			units.push({
+				name: `${borough} Liaison and Diversion Team`,
+				kind: 'liaison-diversion',
+				borough,
+				size: parts[wards + 1],
+				roles: MIX.ld,
+				goLiveMonths: start
+			});
+			units.push({
+				name: `${borough} Community Mental Health Teams`,
+				kind: 'other',
+				borough,
+				size: parts[wards + 2],
+				roles: MIX.community,
+				goLiveMonths: start
+			});
 		});
 		return { name: trust.name, kind: 'nhs', prefix: trust.prefix, domain: `${trust.prefix.toLowerCase()}.nhs.synthetic.test`, units };
 	});
 
 	const lasBoroughs = LAS_SECTORS.flatMap((s) => s.boroughs.map((borough) => ({ sector: s.name, borough })));
-	const lasSizes = apportion(lasTotal, lasBoroughs.map((b) => BOROUGH_WEIGHT[b.borough] + 80));
+	const lasSizes = apportion(
+		lasTotal,
+		lasBoroughs.map((b) => BOROUGH_WEIGHT[b.borough] + 80)
+	);
 	const las: OrganisationPlan = {
 		name: 'London Ambulance Service',
 		kind: 'ambulance',

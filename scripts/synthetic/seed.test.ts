@@ -46,7 +46,11 @@ describe('synthetic seed', () => {
 	});
 
 	it('stores exactly the status and cycles refreshPerson derives from the ledger', () => {
-		const snapshot = () => JSON.stringify([all('select * from competency_status order by person_id, competency_id'), all('select * from competency_cycles order by person_id, competency_id, achieved_on')]);
+		const snapshot = () =>
+			JSON.stringify([
+				all('select * from competency_status order by person_id, competency_id'),
+				all('select * from competency_cycles order by person_id, competency_id, achieved_on')
+			]);
 		const before = snapshot();
 		for (const { id } of all<{ id: number }>('select id from people')) refreshPerson(db, content.framework, id, now);
 		expect(snapshot()).toBe(before);
@@ -63,18 +67,26 @@ describe('synthetic seed', () => {
 	});
 
 	it('backs every module completion with a passing attempt and one evidence row per supported competency', () => {
-		const completions = all<{ id: number; person_id: number; module_slug: string; attempt_id: number; completed_at: number }>('select * from module_completions');
+		const completions = all<{ id: number; person_id: number; module_slug: string; attempt_id: number; completed_at: number }>(
+			'select * from module_completions'
+		);
 		const attempt = db.$client.prepare('select * from quiz_attempts where id = ?');
-		const evidenceFor = db.$client.prepare("select competency_id from evidence where person_id = ? and kind = 'module' and ref = ? and recorded_at = ? order by competency_id");
+		const evidenceFor = db.$client.prepare(
+			"select competency_id from evidence where person_id = ? and kind = 'module' and ref = ? and recorded_at = ? order by competency_id"
+		);
 		for (const c of completions.slice(0, 400)) {
 			expect(attempt.get(c.attempt_id)).toMatchObject({ person_id: c.person_id, module_slug: c.module_slug, passed: 1, submitted_at: c.completed_at });
 			const supported = content.modules.find((m) => m.slug === c.module_slug)!.competencies;
-			expect((evidenceFor.all(c.person_id, c.module_slug, c.completed_at) as { competency_id: string }[]).map((r) => r.competency_id)).toEqual([...supported].sort());
+			expect((evidenceFor.all(c.person_id, c.module_slug, c.completed_at) as { competency_id: string }[]).map((r) => r.competency_id)).toEqual(
+				[...supported].sort()
+			);
 		}
 	});
 
 	it('stores finished runs the engine accepts: final snapshot, steps and result agree', () => {
-		const runs = all<{ id: number; person_id: number; scenario_slug: string; snapshot: string; score: number; passed: number; outcome: string; step: number }>('select * from scenario_runs');
+		const runs = all<{ id: number; person_id: number; scenario_slug: string; snapshot: string; score: number; passed: number; outcome: string; step: number }>(
+			'select * from scenario_runs'
+		);
 		expect(runs.some((r) => r.passed === 0)).toBe(true);
 		for (const run of runs) {
 			const def = content.scenarios.find((s) => s.slug === run.scenario_slug)!.def;
@@ -82,7 +94,11 @@ describe('synthetic seed', () => {
 			const steps = runRecords(db, run.id);
 			expect(steps).toHaveLength(run.step);
 			const summary = summariseRun(def, steps);
-			expect({ score: summary.score, passed: summary.passed ? 1 : 0, outcome: summary.outcome }).toEqual({ score: run.score, passed: run.passed, outcome: run.outcome });
+			expect({ score: summary.score, passed: summary.passed ? 1 : 0, outcome: summary.outcome }).toEqual({
+				score: run.score,
+				passed: run.passed,
+				outcome: run.outcome
+			});
 		}
 	});
 
@@ -97,14 +113,24 @@ describe('synthetic seed', () => {
 		expect(rows.length).toBeGreaterThan(0);
 		for (const r of rows) {
 			expect(r.assessor_id).not.toBe(r.person_id);
-			expect({ same_org: r.same_org, trainer: r.trainer, evidence: r.evidence }).toEqual({ same_org: 1, trainer: 1, evidence: r.outcome === 'competent' ? 1 : 0 });
+			expect({ same_org: r.same_org, trainer: r.trainer, evidence: r.evidence }).toEqual({
+				same_org: 1,
+				trainer: 1,
+				evidence: r.outcome === 'competent' ? 1 : 0
+			});
 		}
 	});
 
 	it('gives the bench accounts their grants and the learner a steady five-year history', () => {
-		const byEmail = new Map(all<{ email: string; id: number; password_hash: string | null }>('select id, email, password_hash from people where password_hash is not null').map((p) => [p.email, p]));
+		const byEmail = new Map(
+			all<{ email: string; id: number; password_hash: string | null }>('select id, email, password_hash from people where password_hash is not null').map(
+				(p) => [p.email, p]
+			)
+		);
 		expect([...byEmail.keys()].sort()).toEqual(BENCH_ACCOUNTS.map((a) => a.email).sort());
-		const grants = all<{ email: string; role: string; organisation_id: number | null; unit_id: number | null }>('select p.email, g.role, g.organisation_id, g.unit_id from role_grants g join people p on p.id = g.person_id where p.password_hash is not null');
+		const grants = all<{ email: string; role: string; organisation_id: number | null; unit_id: number | null }>(
+			'select p.email, g.role, g.organisation_id, g.unit_id from role_grants g join people p on p.id = g.person_id where p.password_hash is not null'
+		);
 		expect(grants.find((g) => g.email === 'bench-unit-manager@synthetic.test')).toMatchObject({ role: 'manager', organisation_id: null });
 		expect(grants.find((g) => g.email === 'bench-org-manager@synthetic.test')).toMatchObject({ role: 'manager', unit_id: null });
 		const learner = result.accounts.find((a) => a.key === 'learner')!;
@@ -135,7 +161,14 @@ describe('synthetic seed', () => {
 		const personOf = db.$client.prepare('select person_id from scenario_runs where id = ?').pluck();
 		const results = pool.choices.map((c) => {
 			const def = content.scenarios.find((s) => s.slug === c.slug)!.def;
-			return takeStep(db, content.framework, personOf.get(c.runId) as number, def, { runId: c.runId, event: c.event, step: c.step }, new Date(now.getTime() + 5_000));
+			return takeStep(
+				db,
+				content.framework,
+				personOf.get(c.runId) as number,
+				def,
+				{ runId: c.runId, event: c.event, step: c.step },
+				new Date(now.getTime() + 5_000)
+			);
 		});
 		expect(results.filter((r) => !r.ok)).toEqual([]);
 		expect(results.some((r) => r.ok && r.finished && r.run.passed)).toBe(true);

@@ -76,14 +76,22 @@ function statements(client: Database.Database) {
 			'insert into people (id, organisation_id, unit_id, name, email, job_role, workforce_id, start_date, status, left_date, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
 		),
 		grant: p('insert into role_grants (person_id, role, organisation_id, unit_id, granted_by, created_at) values (?, ?, ?, ?, null, ?)'),
-		attempt: p('insert into quiz_attempts (id, person_id, module_slug, module_version, answers, correct, total, score, passed, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+		attempt: p(
+			'insert into quiz_attempts (id, person_id, module_slug, module_version, answers, correct, total, score, passed, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		),
 		completion: p('insert into module_completions (person_id, module_slug, module_version, attempt_id, score, completed_at) values (?, ?, ?, ?, ?, ?)'),
 		run: p(
 			"insert into scenario_runs (id, person_id, scenario_slug, scenario_version, snapshot, step, shown_at, status, started_at, finished_at, score, outcome, passed, flags) values (?, ?, ?, ?, ?, ?, ?, 'finished', ?, ?, ?, ?, ?, ?)"
 		),
-		step: p('insert into scenario_steps (run_id, step, from_state, event, applied_event, to_state, feedback, score, flags, late, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)'),
-		assessment: p('insert into assessments (id, person_id, competency_id, assessed_on, outcome, notes, assessor_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)'),
-		evidence: p('insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+		step: p(
+			'insert into scenario_steps (run_id, step, from_state, event, applied_event, to_state, feedback, score, flags, late, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)'
+		),
+		assessment: p(
+			'insert into assessments (id, person_id, competency_id, assessed_on, outcome, notes, assessor_id, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
+		),
+		evidence: p(
+			'insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'
+		),
 		status: p('insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, ?, ?, ?, ?)'),
 		cycle: p('insert into competency_cycles (person_id, competency_id, achieved_on, expires_on) values (?, ?, ?, ?)')
 	};
@@ -92,7 +100,14 @@ function statements(client: Database.Database) {
 const nextId = (client: Database.Database, table: string) => (client.prepare(`select coalesce(max(id), 0) + 1 as n from ${table}`).get() as { n: number }).n;
 
 /** Places the bench accounts in the plan and returns them as extra people (with a steady history for the learner). */
-function benchPeople(plan: OrganisationPlan[], benchUnitName: string, firstId: number, todayDay: number, years: number, goLive: (o: number, u: number) => number) {
+function benchPeople(
+	plan: OrganisationPlan[],
+	benchUnitName: string,
+	firstId: number,
+	todayDay: number,
+	years: number,
+	goLive: (o: number, u: number) => number
+) {
 	const mps = 0;
 	const unitIndex = (name: string | ((n: string) => boolean)) => plan[mps].units.findIndex((u) => (typeof name === 'string' ? u.name === name : name(u.name)));
 	const where: Record<BenchAccount['unit'], number> = {
@@ -122,12 +137,20 @@ function benchPeople(plan: OrganisationPlan[], benchUnitName: string, firstId: n
 function auditEvidenceLoad(db: Db, firstId: number, at: Date) {
 	const range = evidenceRangeDigest();
 	let lastId = firstId - 1;
-	for (const row of db.$client.prepare(`select ${EVIDENCE_ROW_SQL} from evidence where id >= ? order by id`).iterate(firstId) as IterableIterator<EvidenceRow>) {
+	for (const row of db.$client
+		.prepare(`select ${EVIDENCE_ROW_SQL} from evidence where id >= ? order by id`)
+		.iterate(firstId) as IterableIterator<EvidenceRow>) {
 		range.add(row);
 		lastId = row.id;
 	}
 	if (range.rows() === 0) return;
-	appendAudit(db, { actorId: null, action: 'evidence-bulk-load', entity: 'evidence', detail: { via: 'synthetic-seed', firstId, lastId, rows: range.rows(), digest: range.digest() }, at });
+	appendAudit(db, {
+		actorId: null,
+		action: 'evidence-bulk-load',
+		entity: 'evidence',
+		detail: { via: 'synthetic-seed', firstId, lastId, rows: range.rows(), digest: range.digest() },
+		at
+	});
 }
 
 export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOptions): SeedResult {
@@ -153,10 +176,24 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		run: nextId(client, 'scenario_runs'),
 		assessment: nextId(client, 'assessments')
 	};
-	const firstEvidenceId = Math.max(nextId(client, 'evidence'), ((client.prepare("select seq from sqlite_sequence where name = 'evidence'").pluck().get() as number | undefined) ?? 0) + 1);
+	const firstEvidenceId = Math.max(
+		nextId(client, 'evidence'),
+		((client.prepare("select seq from sqlite_sequence where name = 'evidence'").pluck().get() as number | undefined) ?? 0) + 1
+	);
 	const counts: SeedCounts = {
-		organisations: 0, units: 0, people: 0, leavers: 0, roleGrants: 0, quizAttempts: 0, moduleCompletions: 0, scenarioRuns: 0,
-		scenarioSteps: 0, assessments: 0, evidence: 0, competencyStatus: 0, competencyCycles: 0
+		organisations: 0,
+		units: 0,
+		people: 0,
+		leavers: 0,
+		roleGrants: 0,
+		quizAttempts: 0,
+		moduleCompletions: 0,
+		scenarioRuns: 0,
+		scenarioSteps: 0,
+		assessments: 0,
+		evidence: 0,
+		competencyStatus: 0,
+		competencyCycles: 0
 	};
 
 	// Organisations and units.
@@ -195,14 +232,31 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 			const createdAt = Math.max(p.startDay, p.goLiveDay) * DAY_MS + 8 * 3_600_000;
 			const left = p.leftDay !== null;
 			s.person.run(
-				p.id, orgIds[p.organisationIndex], unitIds[p.organisationIndex][p.unitIndex], p.name, p.email, p.jobRole, p.workforceId, isoOf(p.startDay),
-				left ? 'left' : 'active', left ? isoOf(p.leftDay!) : null, p.account ? options.passwordHash : null, createdAt, left ? p.leftDay! * DAY_MS + 17 * 3_600_000 : createdAt
+				p.id,
+				orgIds[p.organisationIndex],
+				unitIds[p.organisationIndex][p.unitIndex],
+				p.name,
+				p.email,
+				p.jobRole,
+				p.workforceId,
+				isoOf(p.startDay),
+				left ? 'left' : 'active',
+				left ? isoOf(p.leftDay!) : null,
+				p.account ? options.passwordHash : null,
+				createdAt,
+				left ? p.leftDay! * DAY_MS + 17 * 3_600_000 : createdAt
 			);
 			counts.people++;
 			if (left) counts.leavers++;
 			const grant = p.account?.grant ?? (p.trainer ? { role: 'trainer' as const, scope: 'organisation' as const } : undefined);
 			if (grant) {
-				s.grant.run(p.id, grant.role, grant.scope === 'organisation' ? orgIds[p.organisationIndex] : null, grant.scope === 'unit' ? unitIds[p.organisationIndex][p.unitIndex] : null, createdAt);
+				s.grant.run(
+					p.id,
+					grant.role,
+					grant.scope === 'organisation' ? orgIds[p.organisationIndex] : null,
+					grant.scope === 'unit' ? unitIds[p.organisationIndex][p.unitIndex] : null,
+					createdAt
+				);
 				counts.roleGrants++;
 			}
 		}
@@ -217,7 +271,14 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	const scenarioRows = content.scenarios;
 	const writeHistories = client.transaction((batch: typeof everyone) => {
 		for (const p of batch) {
-			const events = personHistory(p, content.tasks.get(p.jobRole)!, todayDay, historyRand, assessorsByOrg.get(p.organisationIndex) ?? [], p.account?.key === 'learner');
+			const events = personHistory(
+				p,
+				content.tasks.get(p.jobRole)!,
+				todayDay,
+				historyRand,
+				assessorsByOrg.get(p.organisationIndex) ?? [],
+				p.account?.key === 'learner'
+			);
 			const facts = new Map<string, EvidenceFact[]>();
 			const fact = (competencyId: string, f: EvidenceFact) => {
 				let list = facts.get(competencyId);
@@ -234,7 +295,17 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		}
 	});
 
-	function writeEvidence(personId: number, competencies: string[], kind: EvidenceFact['kind'], ref: string, version: string | null, occurredOn: IsoDate, at: number, by: number, fact: (c: string, f: EvidenceFact) => void) {
+	function writeEvidence(
+		personId: number,
+		competencies: string[],
+		kind: EvidenceFact['kind'],
+		ref: string,
+		version: string | null,
+		occurredOn: IsoDate,
+		at: number,
+		by: number,
+		fact: (c: string, f: EvidenceFact) => void
+	) {
 		for (const competencyId of competencies) {
 			s.evidence.run(personId, competencyId, kind, ref, version, occurredOn, at, by);
 			fact(competencyId, { kind, ref, occurredOn });
@@ -242,11 +313,32 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		counts.evidence += competencies.length;
 	}
 
-	function writeRun(personId: number, scenario: SyntheticContent['scenarios'][number], played: NonNullable<SyntheticContent['scenarios'][number]['fail']>, startedAt: number) {
+	function writeRun(
+		personId: number,
+		scenario: SyntheticContent['scenarios'][number],
+		played: NonNullable<SyntheticContent['scenarios'][number]['fail']>,
+		startedAt: number
+	) {
 		const runId = ids.run++;
 		const finishedAt = startedAt + played.steps.length * 20_000;
-		s.run.run(runId, personId, scenario.slug, scenario.version, played.snapshot, played.steps.length, finishedAt, startedAt, finishedAt, played.score, played.outcome, played.passed ? 1 : 0, played.flags);
-		played.steps.forEach((r, i) => s.step.run(runId, r.step, r.from, r.chosenEvent, r.event, r.to, r.feedback, r.score, JSON.stringify(r.flags), startedAt + (i + 1) * 20_000));
+		s.run.run(
+			runId,
+			personId,
+			scenario.slug,
+			scenario.version,
+			played.snapshot,
+			played.steps.length,
+			finishedAt,
+			startedAt,
+			finishedAt,
+			played.score,
+			played.outcome,
+			played.passed ? 1 : 0,
+			played.flags
+		);
+		played.steps.forEach((r, i) =>
+			s.step.run(runId, r.step, r.from, r.chosenEvent, r.event, r.to, r.feedback, r.score, JSON.stringify(r.flags), startedAt + (i + 1) * 20_000)
+		);
 		counts.scenarioRuns++;
 		counts.scenarioSteps += played.steps.length;
 		return { runId, finishedAt };
@@ -272,7 +364,16 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 			writeEvidence(personId, sc.competencies, 'scenario', sc.slug, sc.version, isoOf(Math.floor(finishedAt / DAY_MS)), finishedAt, personId, fact);
 		} else {
 			if (e.notYetFirstDay !== null) {
-				s.assessment.run(ids.assessment++, personId, e.competencyId, isoOf(e.notYetFirstDay), 'not-yet-competent', NOT_YET_NOTES, e.assessorId, e.notYetFirstDay * DAY_MS + 17 * 3_600_000);
+				s.assessment.run(
+					ids.assessment++,
+					personId,
+					e.competencyId,
+					isoOf(e.notYetFirstDay),
+					'not-yet-competent',
+					NOT_YET_NOTES,
+					e.assessorId,
+					e.notYetFirstDay * DAY_MS + 17 * 3_600_000
+				);
 				counts.assessments++;
 			}
 			const assessmentId = ids.assessment++;

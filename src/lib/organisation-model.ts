@@ -47,10 +47,39 @@ export const ACCESS_ROLES = [
 export type AccessRole = (typeof ACCESS_ROLES)[number]['id'];
 
 export const LONDON_BOROUGHS = [
-	'Barking and Dagenham', 'Barnet', 'Bexley', 'Brent', 'Bromley', 'Camden', 'City of London', 'Croydon', 'Ealing', 'Enfield',
-	'Greenwich', 'Hackney', 'Hammersmith and Fulham', 'Haringey', 'Harrow', 'Havering', 'Hillingdon', 'Hounslow', 'Islington',
-	'Kensington and Chelsea', 'Kingston upon Thames', 'Lambeth', 'Lewisham', 'Merton', 'Newham', 'Redbridge', 'Richmond upon Thames',
-	'Southwark', 'Sutton', 'Tower Hamlets', 'Waltham Forest', 'Wandsworth', 'Westminster'
+	'Barking and Dagenham',
+	'Barnet',
+	'Bexley',
+	'Brent',
+	'Bromley',
+	'Camden',
+	'City of London',
+	'Croydon',
+	'Ealing',
+	'Enfield',
+	'Greenwich',
+	'Hackney',
+	'Hammersmith and Fulham',
+	'Haringey',
+	'Harrow',
+	'Havering',
+	'Hillingdon',
+	'Hounslow',
+	'Islington',
+	'Kensington and Chelsea',
+	'Kingston upon Thames',
+	'Lambeth',
+	'Lewisham',
+	'Merton',
+	'Newham',
+	'Redbridge',
+	'Richmond upon Thames',
+	'Southwark',
+	'Sutton',
+	'Tower Hamlets',
+	'Waltham Forest',
+	'Wandsworth',
+	'Westminster'
 ] as const;
 
 const labels = new Map<string, string>([...ORGANISATION_KINDS, ...UNIT_KINDS, ...JOB_ROLES, ...ACCESS_ROLES].map((x) => [x.id, x.label]));

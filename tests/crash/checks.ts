@@ -60,7 +60,9 @@ function checkLearner(db: Client, learner: Learner, baseline: Baseline): boolean
 	const who = learner.email;
 	const pending = learner.inFlight;
 	let committed = false;
-	const liveSessions = db.prepare('select count(*) as n from sessions where person_id = ? and expires_at > ?').get(learner.personId, Date.now()) as { n: number };
+	const liveSessions = db.prepare('select count(*) as n from sessions where person_id = ? and expires_at > ?').get(learner.personId, Date.now()) as {
+		n: number;
+	};
 	expect(liveSessions.n, `${who}: the acknowledged sign-in left a session`).toBeGreaterThan(0);
 
 	const readRow = db.prepare('select 1 from module_progress where person_id = ? and module_slug = ? and section_id = ?');
@@ -70,19 +72,25 @@ function checkLearner(db: Client, learner: Learner, baseline: Baseline): boolean
 	}
 	if (pending?.kind === 'read' && readRow.get(learner.personId, pending.slug, pending.section)) learner.reads.add(`${pending.slug}/${pending.section}`);
 
-	const attempts = db.prepare('select module_slug as slug, count(*) as n from quiz_attempts where person_id = ? and id > ? group by module_slug').all(learner.personId, baseline.quizAttempt) as { slug: string; n: number }[];
+	const attempts = db
+		.prepare('select module_slug as slug, count(*) as n from quiz_attempts where person_id = ? and id > ? group by module_slug')
+		.all(learner.personId, baseline.quizAttempt) as { slug: string; n: number }[];
 	const attemptsIn = new Map(attempts.map((r) => [r.slug, r.n]));
 	for (const slug of new Set([...attemptsIn.keys(), ...learner.quizzes.keys()])) {
 		const acked = learner.quizzes.get(slug) ?? 0;
 		const found = attemptsIn.get(slug) ?? 0;
 		const mayHaveOneMore = pending?.kind === 'quiz' && pending.slug === slug ? 1 : 0;
 		expect(found, `${who}: knowledge-check attempts on ${slug} (acknowledged ${acked})`).toBeGreaterThanOrEqual(acked);
-		expect(found, `${who}: knowledge-check attempts on ${slug} (acknowledged ${acked}, in flight ${mayHaveOneMore})`).toBeLessThanOrEqual(acked + mayHaveOneMore);
+		expect(found, `${who}: knowledge-check attempts on ${slug} (acknowledged ${acked}, in flight ${mayHaveOneMore})`).toBeLessThanOrEqual(
+			acked + mayHaveOneMore
+		);
 		if (found > acked) committed = true;
 		learner.quizzes.set(slug, found);
 	}
 
-	const completions = db.prepare('select module_slug as slug, count(*) as n from module_completions where person_id = ? and id > ? group by module_slug').all(learner.personId, baseline.completion) as { slug: string; n: number }[];
+	const completions = db
+		.prepare('select module_slug as slug, count(*) as n from module_completions where person_id = ? and id > ? group by module_slug')
+		.all(learner.personId, baseline.completion) as { slug: string; n: number }[];
 	const completionsIn = new Map(completions.map((r) => [r.slug, r.n]));
 	for (const [slug, acked] of learner.completions) {
 		expect(completionsIn.get(slug) ?? 0, `${who}: completions of ${slug} acknowledged by a redirect`).toBeGreaterThanOrEqual(acked);
@@ -113,7 +121,9 @@ function checkRuns(db: Client, learner: Learner, baseline: Baseline): boolean {
 	const who = learner.email;
 	const pending = learner.inFlight;
 	let committed = false;
-	const rows = db.prepare('select id, scenario_slug as slug, step, status, snapshot from scenario_runs where person_id = ? and id > ?').all(learner.personId, baseline.run) as RunRow[];
+	const rows = db
+		.prepare('select id, scenario_slug as slug, step, status, snapshot from scenario_runs where person_id = ? and id > ?')
+		.all(learner.personId, baseline.run) as RunRow[];
 	const stepsOf = db.prepare('select event, to_state as toState from scenario_steps where run_id = ? order by step');
 	for (const row of rows) {
 		const steps = stepsOf.all(row.id) as { event: string; toState: string }[];
@@ -142,7 +152,10 @@ function checkRuns(db: Client, learner: Learner, baseline: Baseline): boolean {
 		if (known.finished && learner.current?.id === row.id) learner.current = null;
 	}
 	for (const run of learner.runs.values()) {
-		expect(rows.some((r) => r.id === run.id), `${who}: acknowledged run ${run.id} is there`).toBe(true);
+		expect(
+			rows.some((r) => r.id === run.id),
+			`${who}: acknowledged run ${run.id} is there`
+		).toBe(true);
 	}
 	return committed;
 }
@@ -150,7 +163,13 @@ function checkRuns(db: Client, learner: Learner, baseline: Baseline): boolean {
 /** A write and its audit entry share a transaction: neither may survive a crash without the other. */
 function checkAuditedTogether(db: Client, baseline: Baseline): void {
 	const unaudited = (table: string, entity: string, since: number) =>
-		(db.prepare(`select count(*) as n from ${table} t where t.id > ? and not exists (select 1 from audit_log a where a.entity = ? and a.entity_id = cast(t.id as text))`).get(since, entity) as { n: number }).n;
+		(
+			db
+				.prepare(
+					`select count(*) as n from ${table} t where t.id > ? and not exists (select 1 from audit_log a where a.entity = ? and a.entity_id = cast(t.id as text))`
+				)
+				.get(since, entity) as { n: number }
+		).n;
 	expect(unaudited('quiz_attempts', 'quiz_attempt', baseline.quizAttempt), 'knowledge-check attempts without an audit entry').toBe(0);
 	expect(unaudited('module_completions', 'module_completion', baseline.completion), 'completions without an audit entry').toBe(0);
 	const mismatched = db

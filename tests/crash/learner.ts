@@ -81,7 +81,8 @@ export class Learner {
 		const module = pick(rand, this.modules);
 		if (r < 0.3) return this.read(module, pick(rand, module.sections));
 		if (r < 0.5) return this.quiz(module, rand() < 0.7);
-		if (r < 0.6 && module.reflections.length) return this.reflect(module, pick(rand, module.reflections), `Round ${round}, note ${++this.written} by ${this.email}`);
+		if (r < 0.6 && module.reflections.length)
+			return this.reflect(module, pick(rand, module.reflections), `Round ${round}, note ${++this.written} by ${this.email}`);
 		return this.scenarioMove(rand);
 	}
 

@@ -38,8 +38,10 @@ const NUL = (column: string) => `instr(${column}, char(0)) > 0`;
 const oneLineControl = (column: string) => `(${NUL(column)} or ${column} glob '*[' || char(1) || '-' || char(31) || char(127) || '-' || char(159) || ']*')`;
 const textBoxControl = (column: string) =>
 	`(${NUL(column)} or ${column} glob '*[' || char(1) || '-' || char(8) || char(11) || char(12) || char(14) || '-' || char(31) || char(127) || '-' || char(159) || ']*')`;
-const badText = (column: string, max: number) => `(${column} <> trim(${column}) or length(${column}) < 1 or length(${column}) > ${max} or ${oneLineControl(column)})`;
-const badDate = (column: string) => `(${column} is not null and (${column} not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' or date(${column}) is not ${column}))`;
+const badText = (column: string, max: number) =>
+	`(${column} <> trim(${column}) or length(${column}) < 1 or length(${column}) > ${max} or ${oneLineControl(column)})`;
+const badDate = (column: string) =>
+	`(${column} is not null and (${column} not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' or date(${column}) is not ${column}))`;
 
 /**
  * Rules every stored row must keep, whatever was posted: the same rules the forms enforce. Each query returns
@@ -49,7 +51,8 @@ export const INVARIANTS: Record<string, string> = {
 	'people with a bad name, email, workforce id or date': `select id, name, email, workforce_id from people where ${badText('name', 120)} or email <> lower(trim(email)) or email not like '%_@_%' or length(email) > 254
 		or ${badText('workforce_id', 40)} or workforce_id glob '*[^A-Za-z0-9 /-]*' or ${badDate('start_date')} or ${badDate('left_date')}
 		or status not in ('active', 'left') or (status = 'left') <> (left_date is not null)`,
-	'people whose unit belongs to another organisation': 'select p.id from people p join units u on u.id = p.unit_id where u.organisation_id <> p.organisation_id',
+	'people whose unit belongs to another organisation':
+		'select p.id from people p join units u on u.id = p.unit_id where u.organisation_id <> p.organisation_id',
 	'organisations with a bad name or kind': `select id, name from organisations where ${badText('name', 120)} or kind not in ('police', 'nhs', 'ambulance', 'local-authority', 'other')`,
 	'units with a bad name': `select id, name from units where ${badText('name', 120)}`,
 	'grants with a scope their role does not take': `select id from role_grants where role not in ('trainer', 'manager', 'partnership-lead', 'admin')
@@ -59,7 +62,8 @@ export const INVARIANTS: Record<string, string> = {
 	'assessments with bad notes, date or outcome': `select id from assessments where length(notes) > 2000 or ${textBoxControl('notes')} or outcome not in ('competent', 'not-yet-competent') or ${badDate('assessed_on')} or assessed_on > date('now', '+1 day')`,
 	'reflections over 5,000 characters or with control characters': `select person_id from reflections where length(body) > 5000 or ${textBoxControl('body')}`,
 	'corrections with a bad reason': `select id from evidence where voids_id is not null and ${badText('reason', 500)}`,
-	'corrections of evidence that is not the same person’s': 'select v.id from evidence v left join evidence e on e.id = v.voids_id where v.voids_id is not null and (e.id is null or e.person_id <> v.person_id or e.voids_id is not null)',
+	'corrections of evidence that is not the same person’s':
+		'select v.id from evidence v left join evidence e on e.id = v.voids_id where v.voids_id is not null and (e.id is null or e.person_id <> v.person_id or e.voids_id is not null)',
 	'evidence voided twice': 'select voids_id from evidence where voids_id is not null group by voids_id having count(*) > 1',
 	'single sign-on settings the form would refuse': `select organisation_id from sso_providers where (issuer not like 'https://%' and issuer not like 'http://localhost:%' and issuer not like 'http://127.0.0.1:%')
 		or client_secret not like 'v1.%' or length(client_id) < 1 or length(client_id) > 200 or client_id glob '*[ ' || char(9) || ']*' or length(issuer) > 500`,
@@ -82,7 +86,8 @@ export function brokenInvariants(db: Database.Database): Record<string, unknown[
  * of new rows must equal the counts of the matching audit actions logged since the run began.
  */
 export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox): string[] {
-	const audited = (action: string) => (db.prepare('select count(*) as n from audit_log where id > ? and action = ?').get(marks.audit, action) as { n: number }).n;
+	const audited = (action: string) =>
+		(db.prepare('select count(*) as n from audit_log where id > ? and action = ?').get(marks.audit, action) as { n: number }).n;
 	const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 	const pairs: [string, number, number][] = [
 		['organisations', count(`select count(*) as n from organisations where id > ${marks.organisations}`), audited('organisation-create')],
@@ -91,7 +96,11 @@ export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox)
 		['assessments', count(`select count(*) as n from assessments where person_id = ${s.target.id}`) - 1, audited('assessment-record')],
 		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')],
 		// The learner's digest preference is set at most once per change: a row exists only if some change was audited.
-		['email preferences', count(`select count(*) as n from mail_preferences where person_id = ${s.learner.id}`), Math.min(1, audited('mail-preferences-update'))]
+		[
+			'email preferences',
+			count(`select count(*) as n from mail_preferences where person_id = ${s.learner.id}`),
+			Math.min(1, audited('mail-preferences-update'))
+		]
 	];
 	return pairs.filter(([, rows, entries]) => rows !== entries).map(([what, rows, entries]) => `${what}: ${rows} new rows, ${entries} audit entries`);
 }

@@ -40,9 +40,14 @@ const escapeName = (s: string) => s.replace(/"/g, '%22').replace(/\r/g, '%0D').r
 function multipart(boundary: string, entries: [string, string][], files: [string, FilePart][]): Uint8Array {
 	const encoder = new TextEncoder();
 	const chunks: Uint8Array[] = [];
-	for (const [name, value] of entries) chunks.push(encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`));
+	for (const [name, value] of entries)
+		chunks.push(encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`));
 	for (const [name, file] of files) {
-		chunks.push(encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="${escapeName(name)}"; filename="${escapeName(file.filename)}"\r\ncontent-type: ${file.type}\r\n\r\n`));
+		chunks.push(
+			encoder.encode(
+				`--${boundary}\r\ncontent-disposition: form-data; name="${escapeName(name)}"; filename="${escapeName(file.filename)}"\r\ncontent-type: ${file.type}\r\n\r\n`
+			)
+		);
 		chunks.push(file.bytes, encoder.encode('\r\n'));
 	}
 	chunks.push(encoder.encode(`--${boundary}--\r\n`));

@@ -4,7 +4,7 @@ import type { Body, FilePart } from './http';
 /** Strings an attacker or a careless paste would send. */
 export const HOSTILE = [
 	"' OR '1'='1",
-	"1; DROP TABLE people; --",
+	'1; DROP TABLE people; --',
 	"'); DELETE FROM audit_log; --",
 	'" onmouseover="alert(1)',
 	'<script>alert(1)</script>',
@@ -48,7 +48,14 @@ export const HOSTILE = [
 /** One megabyte of text, mostly ASCII so that, URL-encoded, it stays under the 6 MB body limit and reaches the app. */
 const MEGABYTE = ('<b>x</b>\u202E' + 'lorem ipsum '.repeat(20)).repeat(5000).slice(0, 1_048_576);
 
-const controlChars = fc.string({ unit: fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 8 });
+const controlChars = fc.string({
+	unit: fc
+		.integer({ min: 0, max: 0x9f })
+		.filter((c) => c < 0x20 || c >= 0x7f)
+		.map((c) => String.fromCharCode(c)),
+	minLength: 1,
+	maxLength: 8
+});
 
 /** A value for a field: mostly what the form offers, often hostile, sometimes anything at all. */
 export function valueFor(samples: string[]): fc.Arbitrary<string> {
@@ -72,7 +79,10 @@ const field = (name: string, samples: string[]): fc.Arbitrary<[string, string][]
 		{ weight: 1, arbitrary: fc.array(valueFor(samples), { minLength: 2, maxLength: 4 }).map((vs) => vs.map((v): [string, string] => [name, v])) }
 	);
 
-const strayName = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', '', 'id', 'personId', 'organisationId', 'role', 'status', 'admin', 'a[]', 'a.b'), fc.string({ maxLength: 12 }));
+const strayName = fc.oneof(
+	fc.constantFrom('__proto__', 'constructor', 'prototype', '', 'id', 'personId', 'organisationId', 'role', 'status', 'admin', 'a[]', 'a.b'),
+	fc.string({ maxLength: 12 })
+);
 
 /** All the fields of a form, plus a few it does not have; now and then one value becomes a megabyte. */
 export function formEntries(fields: Record<string, string[]>): fc.Arbitrary<[string, string][]> {
@@ -96,11 +106,17 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 export const brokenBody: fc.Arbitrary<Body> = fc.oneof(
 	fc.uint8Array({ maxLength: 200 }).map((b): Body => ({ kind: 'raw', contentType: 'multipart/form-data; boundary=zzz', bytes: b })),
 	fc.constant<Body>({ kind: 'raw', contentType: 'multipart/form-data', bytes: bytes('--x\r\ncontent-disposition: form-data; name="a"\r\n\r\n1\r\n--x--') }),
-	fc.constant<Body>({ kind: 'raw', contentType: 'multipart/form-data; boundary=x', bytes: bytes('--x\r\ncontent-disposition: form-data; name="a"\r\n\r\ntruncated') }),
+	fc.constant<Body>({
+		kind: 'raw',
+		contentType: 'multipart/form-data; boundary=x',
+		bytes: bytes('--x\r\ncontent-disposition: form-data; name="a"\r\n\r\ntruncated')
+	}),
 	fc.string({ maxLength: 50 }).map((s): Body => ({ kind: 'raw', contentType: 'text/plain', bytes: bytes(`a=${s}`) })),
 	fc.constant<Body>({ kind: 'raw', contentType: 'application/json', bytes: bytes('{"name":"x"}') }),
 	fc.constant<Body>({ kind: 'raw', contentType: null, bytes: bytes('name=x') }),
-	fc.uint8Array({ maxLength: 200 }).map((b): Body => ({ kind: 'raw', contentType: 'application/x-www-form-urlencoded', bytes: Buffer.concat([bytes('name=%ZZ%&%E0%A4%A='), b]) }))
+	fc
+		.uint8Array({ maxLength: 200 })
+		.map((b): Body => ({ kind: 'raw', contentType: 'application/x-www-form-urlencoded', bytes: Buffer.concat([bytes('name=%ZZ%&%E0%A4%A='), b]) }))
 );
 
 export type Payload = { body: Body; accept: 'text/html' | 'application/json' };

@@ -7,7 +7,7 @@ const COLUMNS = ['workforce_id', 'name', 'email', 'unit', 'job_role', 'start_dat
 /** Plausible values per column, for the sandbox organisation, so that some rows get as far as the plan. */
 const SAMPLES: Record<string, string[]> = {
 	workforce_id: ['SBX-100', 'SBX-101', 'SBX-2', 'sbx 7/1', ''],
-	name: ['Ada Fuzz', 'O\'Brien, Declan', '=SUM(A1)', 'Ünïcödé Nämé'],
+	name: ['Ada Fuzz', "O'Brien, Declan", '=SUM(A1)', 'Ünïcödé Nämé'],
 	email: ['ada.fuzz@hostile.test', 'sandbox.target@hostile.test', 'officer@demo.test', 'not-an-email'],
 	unit: ['Sandbox Unit', 'sandbox unit', 'Willow Ward', 'No Such Unit'],
 	job_role: ['police-constable', 'Mental health nurse', 'astronaut'],
@@ -17,7 +17,9 @@ const SAMPLES: Record<string, string[]> = {
 
 /** A cell as a spreadsheet might write it: bare, quoted with doubled quotes, or with an unclosed quote. */
 const cell = (column: string) =>
-	fc.tuple(valueFor(SAMPLES[column] ?? []), fc.constantFrom('bare', 'bare', 'quoted', 'unclosed')).map(([v, how]) => (how === 'quoted' ? `"${v.replace(/"/g, '""')}"` : how === 'unclosed' ? `"${v}` : v));
+	fc
+		.tuple(valueFor(SAMPLES[column] ?? []), fc.constantFrom('bare', 'bare', 'quoted', 'unclosed'))
+		.map(([v, how]) => (how === 'quoted' ? `"${v.replace(/"/g, '""')}"` : how === 'unclosed' ? `"${v}` : v));
 
 const header = fc.oneof(
 	{ weight: 5, arbitrary: fc.constant(COLUMNS) },
@@ -31,7 +33,10 @@ const csvText = header.chain((columns) =>
 	fc
 		.tuple(
 			// rows of the header's width, some with extra values
-			fc.array(fc.tuple(fc.tuple(...columns.map((c) => cell(c))), fc.array(cell('name'), { maxLength: 2 })).map(([cells, extra]) => [...cells, ...extra].join(',')), { maxLength: 12 }),
+			fc.array(
+				fc.tuple(fc.tuple(...columns.map((c) => cell(c))), fc.array(cell('name'), { maxLength: 2 })).map(([cells, extra]) => [...cells, ...extra].join(',')),
+				{ maxLength: 12 }
+			),
 			fc.constantFrom('\r\n', '\n', '\r'),
 			fc.boolean()
 		)
@@ -55,7 +60,13 @@ const rosterFile: fc.Arbitrary<FilePart> = fc.record({
 export const rosterFiles: fc.Arbitrary<[string, FilePart][]> = fc.oneof(
 	{ weight: 8, arbitrary: rosterFile.map((f): [string, FilePart][] => [['roster', f]]) },
 	{ weight: 1, arbitrary: fc.constant<[string, FilePart][]>([]) },
-	{ weight: 1, arbitrary: fc.tuple(rosterFile, rosterFile).map(([a, b]): [string, FilePart][] => [['roster', a], ['roster', b]]) }
+	{
+		weight: 1,
+		arbitrary: fc.tuple(rosterFile, rosterFile).map(([a, b]): [string, FilePart][] => [
+			['roster', a],
+			['roster', b]
+		])
+	}
 );
 
 /** Apply's fingerprint: usually well-formed, so the whole re-plan runs before the mismatch is found. */

@@ -35,7 +35,15 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	const unit = await post(baseURL, admin, `/admin/organisations/${organisationId}?/createUnit`, { name: 'Sandbox Unit', kind: 'other', borough: '' });
 	const unitId = Number(new URL(unit.location, baseURL).searchParams.get('added'));
 	const person = async (name: string, email: string, workforceId: string) => {
-		const created = await post(baseURL, admin, '/admin/people/new', { name, email, organisationId: String(organisationId), unitId: String(unitId), jobRole: 'police-constable', workforceId, startDate: '2020-01-06' });
+		const created = await post(baseURL, admin, '/admin/people/new', {
+			name,
+			email,
+			organisationId: String(organisationId),
+			unitId: String(unitId),
+			jobRole: 'police-constable',
+			workforceId,
+			startDate: '2020-01-06'
+		});
 		return Number(new URL(created.location, baseURL).pathname.split('/').pop());
 	};
 	const learnerId = await person('Sandbox Learner', 'sandbox.learner@hostile.test', 'SBX-1');
@@ -48,14 +56,26 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	const session = await signInAs(baseURL, 'sandbox.learner@hostile.test', password);
 
 	// Some evidence of the target's, so the void form has records of its own to aim at, and a run of the learner's.
-	await post(baseURL, session, `/assess/${targetId}`, { competencyId: 'safe-restraint', assessedOn: '2025-06-02', outcome: 'competent', notes: 'Sandbox' }, 200);
+	await post(
+		baseURL,
+		session,
+		`/assess/${targetId}`,
+		{ competencyId: 'safe-restraint', assessedOn: '2025-06-02', outcome: 'competent', notes: 'Sandbox' },
+		200
+	);
 	const started = await post(baseURL, session, `/scenarios/${SCENARIO}?/start`, {});
 	const runId = Number(started.location.split('/').pop());
 	expect(runId).toBeGreaterThan(0);
 	expect((await send(baseURL, session, `/modules/${MODULE}`, null)).status).toBe(200);
 
 	const officer = personId(db, 'officer@demo.test');
-	const ids = (sql: string, ...params: unknown[]) => (db.prepare(sql).raw().all(...params) as [number][]).map(([id]) => String(id));
+	const ids = (sql: string, ...params: unknown[]) =>
+		(
+			db
+				.prepare(sql)
+				.raw()
+				.all(...params) as [number][]
+		).map(([id]) => String(id));
 	return {
 		organisationId,
 		unitId,

@@ -17,7 +17,13 @@ export type FuzzTarget = {
 	files?: true;
 };
 
-const ids = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).raw().all(...params) as [number][]).map(([id]) => String(id));
+const ids = (db: Database.Database, sql: string, ...params: unknown[]) =>
+	(
+		db
+			.prepare(sql)
+			.raw()
+			.all(...params) as [number][]
+	).map(([id]) => String(id));
 
 /** Organisation, unit and scope choices narrowed to the sandbox, so that valid writes stay inside it. */
 const inSandbox = (s: Sandbox) => ({
@@ -32,29 +38,67 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 		caller: 'visitor',
 		path: () => '/login',
 		runs: 160,
-		samples: () => ({ email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST ', 'paramedic@las.demo.test'], password: ['', 'wrong-password'], redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example'] })
+		samples: () => ({
+			email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST ', 'paramedic@las.demo.test'],
+			password: ['', 'wrong-password'],
+			redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example']
+		})
 	},
 	'POST /logout?/default': { caller: 'visitor', path: () => '/logout', runs: 100 },
-	'POST /account?/email': { caller: 'learner', path: () => '/account', runs: 150, samples: () => ({ digest: ['weekly', 'monthly', 'off', 'never', 'WEEKLY'] }) },
+	'POST /account?/email': {
+		caller: 'learner',
+		path: () => '/account',
+		runs: 150,
+		samples: () => ({ digest: ['weekly', 'monthly', 'off', 'never', 'WEEKLY'] })
+	},
 	// Anyone with the link, no session: the sandbox learner's own token, so valid posts change only their preference.
-	'POST /unsubscribe/[token]?/default': { caller: 'visitor', path: (s) => `/unsubscribe/${s.unsubscribe}`, runs: 100, samples: () => ({ 'List-Unsubscribe': ['One-Click', ''] }) },
-	'POST /account?/password': { caller: 'learner', path: () => '/account', runs: 200, samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] }) },
+	'POST /unsubscribe/[token]?/default': {
+		caller: 'visitor',
+		path: (s) => `/unsubscribe/${s.unsubscribe}`,
+		runs: 100,
+		samples: () => ({ 'List-Unsubscribe': ['One-Click', ''] })
+	},
+	'POST /account?/password': {
+		caller: 'learner',
+		path: () => '/account',
+		runs: 200,
+		samples: () => ({ current: ['wrong'], password: ['a-long-enough-password'], confirm: ['a-long-enough-password'] })
+	},
 	// Takes no fields; the sandbox learner has only the session posting it, which it keeps.
 	'POST /account?/signOutOthers': { caller: 'learner', path: () => '/account', runs: 50 },
 	'POST /modules/[slug]?/read': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/submit': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/reflect': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 300 },
 	'POST /scenarios/[slug]?/start': { caller: 'learner', path: (s) => `/scenarios/${s.run.slug}`, runs: 100 },
-	'POST /scenarios/[slug]/runs/[runId]?/choose': { caller: 'learner', path: (s) => `/scenarios/${s.run.slug}/runs/${s.run.id}`, runs: 250, samples: () => ({ step: ['0', '1', '2', '999999', '-1'] }) },
-	'POST /assess/[id]?/default': { caller: 'learner', path: (s) => `/assess/${s.target.id}`, runs: 250, samples: () => ({ assessedOn: ['2025-06-03', '2019-01-01', '2999-01-01', '2025-02-30'] }) },
+	'POST /scenarios/[slug]/runs/[runId]?/choose': {
+		caller: 'learner',
+		path: (s) => `/scenarios/${s.run.slug}/runs/${s.run.id}`,
+		runs: 250,
+		samples: () => ({ step: ['0', '1', '2', '999999', '-1'] })
+	},
+	'POST /assess/[id]?/default': {
+		caller: 'learner',
+		path: (s) => `/assess/${s.target.id}`,
+		runs: 250,
+		samples: () => ({ assessedOn: ['2025-06-03', '2019-01-01', '2999-01-01', '2025-02-30'] })
+	},
 	'POST /manage/people/[id]?/void': {
 		caller: 'learner',
 		path: (s) => `/manage/people/${s.target.id}`,
 		runs: 300,
-		samples: (s, db) => ({ evidenceId: [...ids(db, 'select id from evidence where person_id = ?', s.target.id), ...s.foreign.evidence, '0', '-1'], reason: ['Entered in error'] })
+		samples: (s, db) => ({
+			evidenceId: [...ids(db, 'select id from evidence where person_id = ?', s.target.id), ...s.foreign.evidence, '0', '-1'],
+			reason: ['Entered in error']
+		})
 	},
 	'POST /roster/[organisationId]?/check': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: true },
-	'POST /roster/[organisationId]?/apply': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: true, samples: () => ({ fingerprint: FINGERPRINTS }) },
+	'POST /roster/[organisationId]?/apply': {
+		caller: 'learner',
+		path: (s) => `/roster/${s.organisationId}`,
+		runs: 450,
+		files: true,
+		samples: () => ({ fingerprint: FINGERPRINTS })
+	},
 	'POST /admin/organisations?/create': { caller: 'admin', path: () => '/admin/organisations', runs: 200 },
 	'POST /admin/organisations/[id]?/update': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },
 	// Valid settings land on the sandbox organisation, with domains no sign-in in the run uses and issuers on this machine.
@@ -73,12 +117,22 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 	'POST /admin/organisations/[id]?/removeSso': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 60 },
 	'POST /admin/organisations/[id]?/createUnit': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },
 	'POST /admin/units/[id]?/default': { caller: 'admin', path: (s) => `/admin/units/${s.unitId}`, runs: 200 },
-	'POST /admin/people/new?/default': { caller: 'admin', path: () => '/admin/people/new', runs: 250, samples: (s) => ({ ...inSandbox(s), email: ['new.person@hostile.test', 'sandbox.target@hostile.test'] }) },
+	'POST /admin/people/new?/default': {
+		caller: 'admin',
+		path: () => '/admin/people/new',
+		runs: 250,
+		samples: (s) => ({ ...inSandbox(s), email: ['new.person@hostile.test', 'sandbox.target@hostile.test'] })
+	},
 	'POST /admin/people/[id]?/update': { caller: 'admin', path: person, runs: 250, samples: (s) => inSandbox(s) },
 	'POST /admin/people/[id]?/markLeft': { caller: 'admin', path: person, runs: 150, samples: () => ({ leftDate: ['2025-01-01', '2019-12-31', '2030-02-28'] }) },
 	'POST /admin/people/[id]?/reinstate': { caller: 'admin', path: person, runs: 100 },
 	'POST /admin/people/[id]?/resetPassword': { caller: 'admin', path: person, runs: 60 },
-	'POST /admin/people/[id]?/grant': { caller: 'admin', path: person, runs: 250, samples: (s) => ({ role: ['trainer', 'manager', 'partnership-lead', 'admin'], scope: inSandbox(s).scope }) },
+	'POST /admin/people/[id]?/grant': {
+		caller: 'admin',
+		path: person,
+		runs: 250,
+		samples: (s) => ({ role: ['trainer', 'manager', 'partnership-lead', 'admin'], scope: inSandbox(s).scope })
+	},
 	'POST /admin/people/[id]?/revoke': {
 		caller: 'admin',
 		path: person,

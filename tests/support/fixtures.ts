@@ -17,11 +17,7 @@ export function addUnit(db: Db, organisationId: number, name = `Unit ${++counter
 	return db.insert(units).values({ organisationId, name, kind: 'bcu', borough }).returning().get();
 }
 
-export function addPerson(
-	db: Db,
-	unit: { id: number; organisationId: number },
-	over: Partial<typeof people.$inferInsert> = {}
-) {
+export function addPerson(db: Db, unit: { id: number; organisationId: number }, over: Partial<typeof people.$inferInsert> = {}) {
 	const n = ++counter;
 	return db
 		.insert(people)
@@ -40,7 +36,9 @@ export function addPerson(
 }
 
 export function grant(db: Db, personId: number, role: RoleGrant['role'], scope: { organisationId?: number; unitId?: number } = {}) {
-	db.insert(roleGrants).values({ personId, role, organisationId: scope.organisationId ?? null, unitId: scope.unitId ?? null }).run();
+	db.insert(roleGrants)
+		.values({ personId, role, organisationId: scope.organisationId ?? null, unitId: scope.unitId ?? null })
+		.run();
 }
 
 /** Two organisations, each with two units and a few people, for access-rule tests. */

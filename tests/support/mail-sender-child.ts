@@ -8,7 +8,14 @@ import { createTransport } from '../../src/lib/server/mail/transport';
 const [path, smtpUrl, lease] = process.argv.slice(2);
 loadTemplatesFromDisk();
 const db = openDb(path);
-const sender = new MailSender({ db, transport: createTransport(smtpUrl), from: 'academy@example.org', ratePerMinute: 100_000, leaseMs: Number(lease), pollMs: 50 }).start();
+const sender = new MailSender({
+	db,
+	transport: createTransport(smtpUrl),
+	from: 'academy@example.org',
+	ratePerMinute: 100_000,
+	leaseMs: Number(lease),
+	pollMs: 50
+}).start();
 console.log('started');
 process.stdin.resume().on('end', async () => {
 	await sender.stop();

@@ -20,17 +20,13 @@ export function parseMetrics(text: string): ParsedMetrics {
 		families.set(family.name, family);
 	}
 	const samples = new Map<string, PrometheusSample[]>();
-	for (const family of parsePrometheusTextFormat(
-		text.replace(/^# TYPE (\S+) (?:histogram|summary)$/gm, '# TYPE $1 untyped')
-	)) {
+	for (const family of parsePrometheusTextFormat(text.replace(/^# TYPE (\S+) (?:histogram|summary)$/gm, '# TYPE $1 untyped'))) {
 		samples.set(family.name, [...(samples.get(family.name) ?? []), ...family.metrics]);
 	}
 	return {
 		families,
 		series(name, labels = {}) {
-			const matching = (samples.get(name) ?? []).filter((m) =>
-				Object.entries(labels).every(([k, v]) => m.labels?.[k] === v)
-			);
+			const matching = (samples.get(name) ?? []).filter((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
 			if (matching.length > 1) throw new Error(`${matching.length} series of ${name} match ${JSON.stringify(labels)}`);
 			return matching.length ? Number(matching[0].value) : undefined;
 		}

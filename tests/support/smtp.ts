@@ -34,7 +34,10 @@ export type TestSmtp = {
 
 /** A header as it was sent (unfolded), from the raw message: mailparser turns some headers into objects. */
 export function rawHeader(message: ReceivedMessage, name: string): string | undefined {
-	const head = message.raw.toString('utf8').split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
+	const head = message.raw
+		.toString('utf8')
+		.split(/\r?\n\r?\n/, 1)[0]
+		.replace(/\r?\n[ \t]+/g, ' ');
 	const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
 	return line?.slice(name.length + 1).trim();
 }

@@ -13,10 +13,7 @@ export const TEST_SECRET_KEY = parseSecretKey('a'.repeat(64));
  * Plays a browser at the local provider: follows its redirects with a cookie jar, fills in its sign-in form, and
  * stops at the redirect back to the app, which it returns (not followed).
  */
-export async function signInAtProvider(
-	authorizationUrl: string,
-	login: { email: string; password: string } | 'cancel'
-): Promise<URL> {
+export async function signInAtProvider(authorizationUrl: string, login: { email: string; password: string } | 'cancel'): Promise<URL> {
 	const jar = new Map<string, string>();
 	const appOrigin = new URL(new URL(authorizationUrl).searchParams.get('redirect_uri')!).origin;
 	const request = async (url: URL, body?: Record<string, string>) => {
@@ -49,8 +46,7 @@ export async function signInAtProvider(
 		}
 		const html = await response.text();
 		const form = /<form method="post" action="(\/interaction\/[^"]+)"/.exec(html);
-		if (!form || response.status !== 200)
-			throw new Error(`the provider answered ${response.status}: ${html.slice(0, 300)}`);
+		if (!form || response.status !== 200) throw new Error(`the provider answered ${response.status}: ${html.slice(0, 300)}`);
 		url = new URL(login === 'cancel' ? `${form[1]}/abort` : form[1], url);
 		body = login === 'cancel' ? {} : { login: login.email, password: login.password };
 	}
@@ -76,10 +72,7 @@ export async function startCraftedProvider(client: { clientId: string; clientSec
 	const published = await generateKeyPair('RS256', { extractable: true });
 	const other = await generateKeyPair('RS256', { extractable: true });
 	const kid = randomBytes(6).toString('hex');
-	const codes = new Map<
-		string,
-		{ challenge: string; nonce: string; redirectUri: string; craft: TokenCraft; sub: string }
-	>();
+	const codes = new Map<string, { challenge: string; nonce: string; redirectUri: string; craft: TokenCraft; sub: string }>();
 	let issuer = '';
 
 	const readBody = async (req: IncomingMessage) => {
@@ -117,13 +110,8 @@ export async function startCraftedProvider(client: { clientId: string; clientSec
 			const grant = codes.get(form.get('code') ?? '');
 			codes.delete(form.get('code') ?? '');
 			const verifier = form.get('code_verifier') ?? '';
-			if (form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret)
-				answer = json(401, { error: 'invalid_client' });
-			else if (
-				!grant ||
-				grant.redirectUri !== form.get('redirect_uri') ||
-				createHash('sha256').update(verifier).digest('base64url') !== grant.challenge
-			)
+			if (form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret) answer = json(401, { error: 'invalid_client' });
+			else if (!grant || grant.redirectUri !== form.get('redirect_uri') || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge)
 				answer = json(400, { error: 'invalid_grant' });
 			else {
 				const c = grant.craft;
@@ -134,11 +122,7 @@ export async function startCraftedProvider(client: { clientId: string; clientSec
 					nonce: c.nonce ?? grant.nonce,
 					...c.claims
 				};
-				const idToken = await sign(
-					c.signWith === 'other' ? other.privateKey : published.privateKey,
-					payload,
-					c.expiresIn ?? 300
-				);
+				const idToken = await sign(c.signWith === 'other' ? other.privateKey : published.privateKey, payload, c.expiresIn ?? 300);
 				answer = json(200, {
 					access_token: randomBytes(16).toString('hex'),
 					token_type: 'Bearer',

@@ -34,7 +34,13 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(passwordChangeInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, {}, 'password');
-		const result = await changeOwnPassword(getDb(), { personId: user.id, sessionId: event.locals.session!.id, current: parsed.data.current, next: parsed.data.password, address: event.getClientAddress() });
+		const result = await changeOwnPassword(getDb(), {
+			personId: user.id,
+			sessionId: event.locals.session!.id,
+			current: parsed.data.current,
+			next: parsed.data.password,
+			address: event.getClientAddress()
+		});
 		if (!result.ok) return invalid({ [result.field]: result.message }, {}, 'password');
 		return { changed: true };
 	},

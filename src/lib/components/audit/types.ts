@@ -1,7 +1,16 @@
 import type { DetailLine } from '$lib/server/audit/detail-text';
 
 /** One audit entry as the page shows it: times already in London time (src/routes/admin/audit/+page.server.ts). */
-export type AuditEntryView = { id: number; iso: string; when: string; actor: string; action: string; entity: string; entityId: string | null; detail: DetailLine[] };
+export type AuditEntryView = {
+	id: number;
+	iso: string;
+	when: string;
+	actor: string;
+	action: string;
+	entity: string;
+	entityId: string | null;
+	detail: DetailLine[];
+};
 
 /** The latest check of the hash chain: intact, or the first entry that breaks it. */
 export type AuditChainView =

@@ -7,10 +7,7 @@ export type Principal = SessionUser;
 export type PersonRef = { id: number; organisationId: number; unitId: number };
 
 /** The people a principal may see at person level. */
-export type PeopleScope =
-	| { kind: 'all' }
-	| { kind: 'scoped'; organisationIds: number[]; unitIds: number[] }
-	| { kind: 'self'; personId: number };
+export type PeopleScope = { kind: 'all' } | { kind: 'scoped'; organisationIds: number[]; unitIds: number[] } | { kind: 'self'; personId: number };
 
 export const isAdmin = (p: Principal) => p.grants.some((g) => g.role === 'admin');
 export const isPartnershipLead = (p: Principal) => p.grants.some((g) => g.role === 'partnership-lead');

@@ -15,9 +15,21 @@ function world() {
 	const trust = addOrganisation(db, 'Trust', 'nhs');
 	const bcu = addUnit(db, police.id, 'BCU');
 	const ward = addUnit(db, trust.id, 'Ward');
-	const people = [addPerson(db, bcu, { jobRole: 'call-handler' }), addPerson(db, bcu, { jobRole: 'call-handler' }), addPerson(db, ward, { jobRole: 'mental-health-nurse' })];
+	const people = [
+		addPerson(db, bcu, { jobRole: 'call-handler' }),
+		addPerson(db, bcu, { jobRole: 'call-handler' }),
+		addPerson(db, ward, { jobRole: 'mental-health-nurse' })
+	];
 	// Expired, so that every list (including the expiring list) has someone to show to a scope that reaches them.
-	for (const p of people) recordEvidence(db, framework, { personId: p.id, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: '2024-01-01', recordedBy: p.id, at: new Date('2024-01-01T10:00:00Z') });
+	for (const p of people)
+		recordEvidence(db, framework, {
+			personId: p.id,
+			source: { module: 'staff-wellbeing' },
+			version: '1',
+			occurredOn: '2024-01-01',
+			recordedBy: p.id,
+			at: new Date('2024-01-01T10:00:00Z')
+		});
 	for (const p of people) refreshPerson(db, framework, p.id);
 	return { db, police, trust, bcu, ward, people };
 }

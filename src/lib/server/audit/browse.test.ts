@@ -39,7 +39,8 @@ describe('browsing the audit log', () => {
 	it('pages by 50 and shows the last page for a page past the end', () => {
 		const { db } = setUp();
 		const start = Date.UTC(2026, 0, 1);
-		for (let i = 0; i < AUDIT_PAGE_SIZE * 2 + 3; i++) appendAudit(db, { actorId: null, action: 'test', entity: 'thing', entityId: i, at: new Date(start + i * 60_000) });
+		for (let i = 0; i < AUDIT_PAGE_SIZE * 2 + 3; i++)
+			appendAudit(db, { actorId: null, action: 'test', entity: 'thing', entityId: i, at: new Date(start + i * 60_000) });
 		const first = browseAudit(db, {});
 		expect(first).toMatchObject({ total: 103, page: 1, pages: 3 });
 		expect(first.rows).toHaveLength(50);

@@ -88,8 +88,18 @@ export function browseAudit(db: Db, filter: AuditFilter) {
 /** The values the action and entity filters offer: only what the log actually holds. */
 export function auditFilterChoices(db: Db) {
 	return {
-		actions: db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).all().map((r) => r.action),
+		actions: db
+			.selectDistinct({ action: auditLog.action })
+			.from(auditLog)
+			.orderBy(asc(auditLog.action))
+			.all()
+			.map((r) => r.action),
 		// Read from the (entity, entity_id) index alone.
-		entities: db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)).all().map((r) => r.entity)
+		entities: db
+			.selectDistinct({ entity: auditLog.entity })
+			.from(auditLog)
+			.orderBy(asc(auditLog.entity))
+			.all()
+			.map((r) => r.entity)
 	};
 }

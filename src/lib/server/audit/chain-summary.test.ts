@@ -21,7 +21,8 @@ describe('the chain status as the audit page words it', () => {
 			entries: 120,
 			keyed: expect.stringMatching(/^Entries from #101 on are signed .* The 100 entries written before the key was introduced are sealed by entry #101/),
 			evidence: '1 evidence record matches the audit entry that recorded it, every evidence record has one, and every one recorded is there.',
-			checkpoints: 'The log reaches and matches every checkpoint in /var/lib/academy/academy.db.audit-checkpoints (3 checkpoints); the newest, of 1 Jun 2026, 10:00:00, is at entry #118.'
+			checkpoints:
+				'The log reaches and matches every checkpoint in /var/lib/academy/academy.db.audit-checkpoints (3 checkpoints); the newest, of 1 Jun 2026, 10:00:00, is at entry #118.'
 		});
 		if (!summary.ok) throw new Error('expected ok');
 		expect(summary.limits).toContain('Changes by someone who holds the audit key as well as the database.');
@@ -34,13 +35,26 @@ describe('the chain status as the audit page words it', () => {
 	});
 
 	it('names the entry where a problem shows, or just the problem, and tells a missing key from tampering', () => {
-		expect(chainSummary({ ok: false, entries: 5, brokenAt: 5, at: checkedAt, action: 'role-grant', reason: 'contents do not match the stored HMAC', checkedAt, checkpointFile: null })).toEqual({
+		expect(
+			chainSummary({
+				ok: false,
+				entries: 5,
+				brokenAt: 5,
+				at: checkedAt,
+				action: 'role-grant',
+				reason: 'contents do not match the stored HMAC',
+				checkedAt,
+				checkpointFile: null
+			})
+		).toEqual({
 			ok: false,
 			checkedAt: '1 Jun 2026, 10:00:00',
 			unverifiable: false,
 			entry: { id: 5, when: '1 Jun 2026, 10:00:00', day: '2026-06-01', action: 'role-grant' },
 			reason: 'contents do not match the stored HMAC'
 		});
-		expect(chainSummary({ ok: false, entries: 0, brokenAt: null, at: null, action: null, reason: 'x', unverifiable: true, checkedAt, checkpointFile: null })).toMatchObject({ entry: null, unverifiable: true });
+		expect(
+			chainSummary({ ok: false, entries: 0, brokenAt: null, at: null, action: null, reason: 'x', unverifiable: true, checkedAt, checkpointFile: null })
+		).toMatchObject({ entry: null, unverifiable: true });
 	});
 });

@@ -25,7 +25,10 @@ export function chainSummary(status: ChainStatus): ChainSummary {
 			ok: false,
 			checkedAt,
 			unverifiable: status.unverifiable === true,
-			entry: status.brokenAt !== null && status.at ? { id: status.brokenAt, when: formatLondonTime(status.at), day: londonDay(status.at), action: status.action ?? '' } : null,
+			entry:
+				status.brokenAt !== null && status.at
+					? { id: status.brokenAt, when: formatLondonTime(status.at), day: londonDay(status.at), action: status.action ?? '' }
+					: null,
 			reason: status.reason
 		};
 	}

@@ -21,7 +21,8 @@ const PREFIX = 'audit-checkpoint v1';
 const PATTERN = /audit-checkpoint v1 at=(\S+) entries=(\d+) last=(\d+) head=([0-9a-f]{64}) key=([0-9a-f]{16}) mac=([0-9a-f]{64})/;
 
 export const defaultCheckpointFile = (databasePath: string) => `${resolve(databasePath)}.audit-checkpoints`;
-export const checkpointFileFor = (env: Record<string, string | undefined>, databasePath: string) => env.AUDIT_CHECKPOINT_FILE?.trim() || defaultCheckpointFile(databasePath);
+export const checkpointFileFor = (env: Record<string, string | undefined>, databasePath: string) =>
+	env.AUDIT_CHECKPOINT_FILE?.trim() || defaultCheckpointFile(databasePath);
 
 function unsigned(f: CheckpointFields): string {
 	return `${PREFIX} at=${f.at.toISOString()} entries=${f.entries} last=${f.lastId} head=${f.head} key=${f.keyId}`;
@@ -100,8 +101,10 @@ export function writeCheckpoint(client: Database.Database, ring: AuditKeyring, p
 		const valid = checkpointSignatureValid(previous, ring);
 		const then = client.prepare('select hash from audit_log where id = ?').pluck().get(previous.lastId) as string | undefined;
 		if (!valid) warning = `The newest checkpoint in ${path} (line ${previous.line}) is not signed by any configured audit key.`;
-		else if (then === undefined) warning = `The audit log ends at entry #${newest.id}, but the checkpoint of ${previous.at.toISOString()} recorded entries up to #${previous.lastId}: entries were deleted. Run npm run audit:verify.`;
-		else if (then !== previous.head) warning = `Audit entry #${previous.lastId} differs from the checkpoint of ${previous.at.toISOString()}: the log was rewritten. Run npm run audit:verify.`;
+		else if (then === undefined)
+			warning = `The audit log ends at entry #${newest.id}, but the checkpoint of ${previous.at.toISOString()} recorded entries up to #${previous.lastId}: entries were deleted. Run npm run audit:verify.`;
+		else if (then !== previous.head)
+			warning = `Audit entry #${previous.lastId} differs from the checkpoint of ${previous.at.toISOString()}: the log was rewritten. Run npm run audit:verify.`;
 		if (!warning && previous.lastId === newest.id) return { line: null, warning: null };
 	}
 	// Counted up to the newest entry read above, not whatever has been appended since.

@@ -3,7 +3,12 @@ import { detailLines } from './detail-text';
 
 describe('audit detail as text', () => {
 	it('writes each field as key and value, nested changes as dotted keys', () => {
-		const detail = JSON.stringify({ before: { name: 'Rowan Ward', borough: null }, after: { name: 'Rowan Ward (acute)', borough: 'Haringey' }, active: true, score: 80 });
+		const detail = JSON.stringify({
+			before: { name: 'Rowan Ward', borough: null },
+			after: { name: 'Rowan Ward (acute)', borough: 'Haringey' },
+			active: true,
+			score: 80
+		});
 		expect(detailLines(detail)).toEqual([
 			{ key: 'before.name', value: 'Rowan Ward' },
 			{ key: 'before.borough', value: 'none' },

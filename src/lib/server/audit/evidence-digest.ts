@@ -79,7 +79,15 @@ export function evidenceClaim(entry: Entry): EvidenceClaim | null {
 	const digest = str(d.digest);
 	const base = { id: evidenceId, personId: num(d.personId) ?? -1, competencyId: str(d.competencyId) ?? '', recordedAt: entry.at, recordedBy: entry.actorId };
 	if (entry.action === 'evidence-record') {
-		const row: EvidenceRow = { ...base, kind: str(d.kind) ?? '', ref: str(d.ref) ?? '', contentVersion: str(d.version), occurredOn: str(d.occurredOn) ?? '', voidsId: null, reason: null };
+		const row: EvidenceRow = {
+			...base,
+			kind: str(d.kind) ?? '',
+			ref: str(d.ref) ?? '',
+			contentVersion: str(d.version),
+			occurredOn: str(d.occurredOn) ?? '',
+			voidsId: null,
+			reason: null
+		};
 		return { kind: 'row', evidenceId, digest, expected: () => row, voids: null };
 	}
 	const voids = num(d.voids);
@@ -89,6 +97,16 @@ export function evidenceClaim(entry: Entry): EvidenceClaim | null {
 		digest,
 		voids,
 		expected: (voided) =>
-			voided ? { ...base, kind: voided.kind, ref: voided.ref, contentVersion: voided.contentVersion, occurredOn: voided.occurredOn, voidsId: voids, reason: str(d.reason) } : null
+			voided
+				? {
+						...base,
+						kind: voided.kind,
+						ref: voided.ref,
+						contentVersion: voided.contentVersion,
+						occurredOn: voided.occurredOn,
+						voidsId: voids,
+						reason: str(d.reason)
+					}
+				: null
 	};
 }

@@ -30,7 +30,9 @@ describe('audit keys', () => {
 		expect(ring.current.id).toBe(auditKeyOf(new Uint8Array(32).fill(4)).id);
 		expect(ring.keys).toHaveLength(2);
 		expect(resolveAuditKeys({ AUDIT_KEY: hex(5) }, join(folder, 'x.db'), { create: true }).source).toBe('AUDIT_KEY');
-		expect(() => resolveAuditKeys({ AUDIT_KEY: hex(5), AUDIT_KEY_FILE: file }, join(folder, 'x.db'), { create: true })).toThrow('Set AUDIT_KEY or AUDIT_KEY_FILE, not both.');
+		expect(() => resolveAuditKeys({ AUDIT_KEY: hex(5), AUDIT_KEY_FILE: file }, join(folder, 'x.db'), { create: true })).toThrow(
+			'Set AUDIT_KEY or AUDIT_KEY_FILE, not both.'
+		);
 		expect(existsSync(defaultKeyFile(join(folder, 'x.db')))).toBe(false);
 	});
 

@@ -50,7 +50,8 @@ export function parseAuditKeys(text: string, source: string): AuditKey[] {
 	const keys = tokens.map((token, i) => {
 		const secret = decodeKey(token);
 		if (!secret) throw new AuditKeyError(`Audit key ${i + 1} in ${source} is neither hex nor base64.`);
-		if (secret.length < MIN_KEY_BYTES) throw new AuditKeyError(`Audit key ${i + 1} in ${source} is ${secret.length} bytes: it must be at least ${MIN_KEY_BYTES} (64 hex digits).`);
+		if (secret.length < MIN_KEY_BYTES)
+			throw new AuditKeyError(`Audit key ${i + 1} in ${source} is ${secret.length} bytes: it must be at least ${MIN_KEY_BYTES} (64 hex digits).`);
 		return auditKeyOf(secret);
 	});
 	const seen = new Set<string>();
@@ -88,7 +89,9 @@ function generateKeyFile(path: string): void {
 	const text = `# Audit key for the database beside this file, generated ${new Date().toISOString()}.\n# Keep it out of the database's backups; to rotate, add a new key as the last line (docs/audit.md).\n${randomBytes(MIN_KEY_BYTES).toString('hex')}\n`;
 	try {
 		writeFileSync(path, text, { flag: 'wx', mode: 0o600 });
-		console.warn(`No AUDIT_KEY or AUDIT_KEY_FILE is set: generated a new audit key in ${path} (readable only by this user). Set AUDIT_KEY_FILE to a file kept away from the database in production; see docs/audit.md.`);
+		console.warn(
+			`No AUDIT_KEY or AUDIT_KEY_FILE is set: generated a new audit key in ${path} (readable only by this user). Set AUDIT_KEY_FILE to a file kept away from the database in production; see docs/audit.md.`
+		);
 	} catch (e) {
 		// Another server process created it first: use theirs.
 		if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new AuditKeyError(`Cannot create the audit key file ${path}: ${(e as Error).message}`);
@@ -113,7 +116,8 @@ export function resolveAuditKeys(env: Record<string, string | undefined>, databa
 	const path = defaultKeyFile(databasePath);
 	if (!existsSync(path)) {
 		if (!create) throw new AuditKeyError(`No audit key: set AUDIT_KEY or AUDIT_KEY_FILE, or give --key-file (the server's default, ${path}, does not exist).`);
-		if (env.NODE_ENV === 'production') throw new AuditKeyError('NODE_ENV is production but no audit key is set: set AUDIT_KEY_FILE (or AUDIT_KEY) before starting; see docs/audit.md.');
+		if (env.NODE_ENV === 'production')
+			throw new AuditKeyError('NODE_ENV is production but no audit key is set: set AUDIT_KEY_FILE (or AUDIT_KEY) before starting; see docs/audit.md.');
 		generateKeyFile(path);
 	}
 	return keyring(readKeyFile(path, 'the key file beside the database'), `the key file beside the database (${path})`);

@@ -12,10 +12,26 @@ describe('appending to the audit log', () => {
 		useAuditKeyring(db.$client, keyring([auditKeyOf(new Uint8Array(32).fill(1)), key], 'test'));
 		appendAudit(db, { actorId: 1, action: 'first', entity: 'thing', entityId: 5, detail: { a: 1 }, at: new Date(1000) });
 		appendAudit(db, { actorId: null, action: 'second', entity: 'thing' });
-		const rows = db.$client.prepare('select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash, key_id as keyId from audit_log order by id').all() as {
-			id: number; at: number; actorId: number | null; action: string; entity: string; entityId: string | null; detail: string; prevHash: string; hash: string; keyId: string;
+		const rows = db.$client
+			.prepare(
+				'select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash, key_id as keyId from audit_log order by id'
+			)
+			.all() as {
+			id: number;
+			at: number;
+			actorId: number | null;
+			action: string;
+			entity: string;
+			entityId: string | null;
+			detail: string;
+			prevHash: string;
+			hash: string;
+			keyId: string;
 		}[];
-		expect(rows.map((r) => [r.id, r.keyId])).toEqual([[1, key.id], [2, key.id]]);
+		expect(rows.map((r) => [r.id, r.keyId])).toEqual([
+			[1, key.id],
+			[2, key.id]
+		]);
 		expect(rows[0].hash).toBe(keyedHash(key, 1, '0'.repeat(64), rows[0]));
 		expect(rows[1].prevHash).toBe(rows[0].hash);
 		// The same contents at another id give another MAC: an entry cannot be moved.
@@ -48,7 +64,9 @@ describe('appending to the audit log', () => {
 		for (let i = 0; i < 50; i++) appendAudit(db, { actorId: 1, action: 'next', entity: 'thing', entityId: i });
 		const plan = db.$client.prepare(`explain query plan ${LAST_ENTRY_SQL}`).all() as { detail: string }[];
 		expect(plan.map((row) => row.detail)).toEqual(['SCAN audit_log']);
-		expect((db.$client.prepare(LAST_ENTRY_SQL).get() as { hash: string }).hash).toBe(db.$client.prepare('select hash from audit_log where id = 51').pluck().get());
+		expect((db.$client.prepare(LAST_ENTRY_SQL).get() as { hash: string }).hash).toBe(
+			db.$client.prepare('select hash from audit_log where id = 51').pluck().get()
+		);
 		expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 51 });
 	});
 });

@@ -20,7 +20,9 @@ describe('starting the audit log', () => {
 	it('marks where the keyed chain starts after unkeyed entries, and where each new key takes over', () => {
 		const db = testDb();
 		const row = { at: 1, actorId: null, action: 'old', entity: 'thing', entityId: null, detail: '{}' };
-		db.$client.prepare('insert into audit_log (at, actor_id, action, entity, entity_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)').run(1, null, 'old', 'thing', null, '{}', GENESIS, unkeyedHash(GENESIS, row));
+		db.$client
+			.prepare('insert into audit_log (at, actor_id, action, entity, entity_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)')
+			.run(1, null, 'old', 'thing', null, '{}', GENESIS, unkeyedHash(GENESIS, row));
 		useAuditKeyring(db.$client, keyring([keyA], 'test'));
 		recordKeyInUse(db);
 		recordKeyInUse(db); // already in use: nothing more
@@ -40,7 +42,9 @@ describe('starting the audit log', () => {
 		useAuditKeyring(db.$client, keyring([keyA], 'test'));
 		appendAudit(db, { actorId: null, action: 'x', entity: 'thing' });
 		useAuditKeyring(db.$client, keyring([keyB], 'the new file'));
-		expect(() => recordKeyInUse(db)).toThrow(`The newest audit entry (#1) is signed with key ${keyA.id}, which is not among the configured keys (the new file).`);
+		expect(() => recordKeyInUse(db)).toThrow(
+			`The newest audit entry (#1) is signed with key ${keyA.id}, which is not among the configured keys (the new file).`
+		);
 	});
 
 	it('writes a signed checkpoint when the log has grown, prints it, and warns when the log falls short of the last one', () => {
@@ -52,7 +56,9 @@ describe('starting the audit log', () => {
 		try {
 			const audit = startAuditLog(db, env);
 			for (let i = 0; i < 5; i++) appendAudit(db, { actorId: null, action: 'x', entity: 'thing' });
-			expect(audit.checkpoint(new Date(Date.UTC(2026, 0, 1))).line).toMatch(/^audit-checkpoint v1 at=2026-01-01T00:00:00.000Z entries=5 last=5 head=[0-9a-f]{64} key=[0-9a-f]{16} mac=[0-9a-f]{64}$/);
+			expect(audit.checkpoint(new Date(Date.UTC(2026, 0, 1))).line).toMatch(
+				/^audit-checkpoint v1 at=2026-01-01T00:00:00.000Z entries=5 last=5 head=[0-9a-f]{64} key=[0-9a-f]{16} mac=[0-9a-f]{64}$/
+			);
 			expect(audit.checkpoint().line).toBeNull(); // nothing new
 			appendAudit(db, { actorId: null, action: 'x', entity: 'thing' });
 			expect(audit.checkpoint().line).toMatch(/entries=6 last=6/);

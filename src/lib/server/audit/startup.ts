@@ -39,7 +39,10 @@ export function recordKeyInUse(db: Db): void {
 			throw new AuditKeyError(
 				`The newest audit entry (#${newest.id}) is signed with key ${newest.keyId}, which is not among the configured keys (${ring.source}). Put that key back, with any newer one after it (docs/audit.md).`
 			);
-		const detail = newest.keyId === null ? { key: ring.current.id, seals: `entries #1 to #${newest.id}, written before the chain was keyed` } : { from: newest.keyId, to: ring.current.id };
+		const detail =
+			newest.keyId === null
+				? { key: ring.current.id, seals: `entries #1 to #${newest.id}, written before the chain was keyed` }
+				: { from: newest.keyId, to: ring.current.id };
 		appendAudit(tx, { actorId: null, action: 'audit-key-change', entity: 'audit', detail });
 	});
 }

@@ -65,11 +65,20 @@ export function verifyAuditFile(path: string, options: VerifyFileOptions = {}): 
 		if (typeof checkpoints === 'string') return { exitCode: 2, message: checkpoints };
 		const check = verifyAuditChain({ $client: client }, { checkpoints, allowUnkeyed: options.allowUnkeyed });
 		if (!check.ok) return { exitCode: check.unverifiable ? 2 : 1, message: describeChainProblem(check) };
-		const keyed = check.keyedFrom === null ? 'no entry is keyed' : check.keyedFrom === 1 ? `every entry keyed (keys ${check.keyIds.join(', ')})` : `keyed from entry #${check.keyedFrom} (keys ${check.keyIds.join(', ')}), which seals the ${check.keyedFrom - 1} written before`;
+		const keyed =
+			check.keyedFrom === null
+				? 'no entry is keyed'
+				: check.keyedFrom === 1
+					? `every entry keyed (keys ${check.keyIds.join(', ')})`
+					: `keyed from entry #${check.keyedFrom} (keys ${check.keyIds.join(', ')}), which seals the ${check.keyedFrom - 1} written before`;
 		const lines = [`Audit chain verified: ${check.entries} entries, ${keyed}; ${check.evidenceRows} evidence rows match the entries that recorded them`];
-		if (!check.checkpoints) lines.push(`No checkpoints given (${defaultFile} does not exist): entries deleted from the end of the log would not show. Give them with --checkpoints.`);
+		if (!check.checkpoints)
+			lines.push(`No checkpoints given (${defaultFile} does not exist): entries deleted from the end of the log would not show. Give them with --checkpoints.`);
 		else if (!check.checkpoints.newest) lines.push(`Checkpoints: ${files.join(', ')} holds none yet.`);
-		else lines.push(`Checkpoints: ${check.checkpoints.matched} matched in ${files.join(', ')}; the newest, of ${check.checkpoints.newest.at.toISOString()}, at entry #${check.checkpoints.newest.lastId}.`);
+		else
+			lines.push(
+				`Checkpoints: ${check.checkpoints.matched} matched in ${files.join(', ')}; the newest, of ${check.checkpoints.newest.at.toISOString()}, at entry #${check.checkpoints.newest.lastId}.`
+			);
 		return { exitCode: 0, message: lines.join('\n') };
 	} finally {
 		client.close();

@@ -14,7 +14,11 @@ const framework = testFramework();
 
 type Row = EntryContents & { id: number; prevHash: string; hash: string; keyId: string | null };
 const rows = (db: Db) =>
-	db.$client.prepare('select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash, key_id as keyId from audit_log order by id').all() as Row[];
+	db.$client
+		.prepare(
+			'select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash, key_id as keyId from audit_log order by id'
+		)
+		.all() as Row[];
 
 /** What the outside tester did: change entries, then recompute every hash from there on as the old log.ts did. */
 function rewriteUnkeyed(db: Db, fromId: number, { dropKeyIds }: { dropKeyIds: boolean }) {
@@ -52,7 +56,14 @@ describe('the keyed audit chain', () => {
 		fill(db, 5);
 		expect(verifyAuditChain(db)).toEqual({ ok: true, entries: 5, keyedFrom: 1, keyIds: [keyA.id], evidenceRows: 0, checkpoints: null });
 		db.$client.prepare(`update audit_log set detail = '{"i":99}' where id = 3`).run();
-		expect(verifyAuditChain(db)).toEqual({ ok: false, entries: 3, brokenAt: 3, at: new Date(Date.UTC(2026, 2, 1, 9, 2)), action: 'test', reason: 'contents do not match the stored HMAC' });
+		expect(verifyAuditChain(db)).toEqual({
+			ok: false,
+			entries: 3,
+			brokenAt: 3,
+			at: new Date(Date.UTC(2026, 2, 1, 9, 2)),
+			action: 'test',
+			reason: 'contents do not match the stored HMAC'
+		});
 	});
 
 	it('detects a change with every hash recomputed as the unkeyed chain computed them', () => {
@@ -66,7 +77,11 @@ describe('the keyed audit chain', () => {
 		fill(db, 6);
 		db.$client.prepare(`update audit_log set detail = '{"role":"admin"}' where id = 4`).run();
 		rewriteUnkeyed(db, 4, { dropKeyIds: true });
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 4, reason: expect.stringMatching(/^it is not keyed, but the chain is keyed from entry #1/) });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			brokenAt: 4,
+			reason: expect.stringMatching(/^it is not keyed, but the chain is keyed from entry #1/)
+		});
 		rewriteUnkeyed(db, 1, { dropKeyIds: true });
 		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: null, reason: expect.stringMatching(/^none of the 6 entries is keyed/) });
 		// A copy from before the chain was keyed can still be checked, on request.
@@ -92,7 +107,11 @@ describe('the keyed audit chain', () => {
 	it('detects the newest entries deleted, from the id counter, until it too is reset', () => {
 		fill(db, 60);
 		db.$client.prepare('delete from audit_log where id > 10').run();
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: null, reason: 'the log ends at entry #10, but SQLite gave out ids up to #60: the newest 50 entries were deleted' });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			brokenAt: null,
+			reason: 'the log ends at entry #10, but SQLite gave out ids up to #60: the newest 50 entries were deleted'
+		});
 		db.$client.prepare("update sqlite_sequence set seq = 10 where name = 'audit_log'").run();
 		// Without checkpoints kept elsewhere, this is what cannot be seen.
 		expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 10 });
@@ -101,7 +120,12 @@ describe('the keyed audit chain', () => {
 	it('reports keyed entries it has no key for as not checkable, not as broken', () => {
 		fill(db, 2);
 		withKeys(db, keyB);
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 1, unverifiable: true, reason: expect.stringContaining(`signed with key ${keyA.id}, which is not among the keys given`) });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			brokenAt: 1,
+			unverifiable: true,
+			reason: expect.stringContaining(`signed with key ${keyA.id}, which is not among the keys given`)
+		});
 	});
 });
 
@@ -134,8 +158,14 @@ describe('key rotation', () => {
 		// Someone holding the old key (a leaked one, since replaced) forges the newest entry with it.
 		const last = rows(db)[3];
 		const forged = { ...last, detail: '{"forged":true}' };
-		db.$client.prepare('update audit_log set detail = ?, hash = ?, key_id = ? where id = 4').run(forged.detail, keyedHash(keyA, 4, last.prevHash, forged), keyA.id);
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: 4, reason: expect.stringMatching(/retired before an earlier entry was signed with a newer key/) });
+		db.$client
+			.prepare('update audit_log set detail = ?, hash = ?, key_id = ? where id = 4')
+			.run(forged.detail, keyedHash(keyA, 4, last.prevHash, forged), keyA.id);
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			brokenAt: 4,
+			reason: expect.stringMatching(/retired before an earlier entry was signed with a newer key/)
+		});
 	});
 });
 
@@ -158,7 +188,8 @@ describe('checkpoints', () => {
 		db.$client.prepare("update sqlite_sequence set seq = 10 where name = 'audit_log'").run();
 		expect(verifyAuditChain(db, { checkpoints: file })).toMatchObject({
 			ok: false,
-			reason: 'the log ends at entry #10, but the checkpoint of 2026-03-01T10:00:00.000Z (checkpoints.log line 3) recorded 60 entries up to #60: entries were deleted from the end'
+			reason:
+				'the log ends at entry #10, but the checkpoint of 2026-03-01T10:00:00.000Z (checkpoints.log line 3) recorded 60 entries up to #60: entries were deleted from the end'
 		});
 	});
 
@@ -174,14 +205,24 @@ describe('checkpoints', () => {
 			prev = hash;
 		}
 		expect(verifyAuditChain(db)).toMatchObject({ ok: true });
-		expect(verifyAuditChain(db, { checkpoints: file })).toMatchObject({ ok: false, brokenAt: 30, reason: expect.stringMatching(/differs from the checkpoint of 2026-03-01T10:00:00.000Z \(cp line 1\)/) });
+		expect(verifyAuditChain(db, { checkpoints: file })).toMatchObject({
+			ok: false,
+			brokenAt: 30,
+			reason: expect.stringMatching(/differs from the checkpoint of 2026-03-01T10:00:00.000Z \(cp line 1\)/)
+		});
 	});
 
 	it('refuses a checkpoint line that was altered, or that cannot be read', () => {
 		const altered = checkpointAt(30).replace('entries=30', 'entries=29');
-		expect(verifyAuditChain(db, { checkpoints: parseCheckpoints(altered, 'cp') })).toMatchObject({ ok: false, reason: 'the checkpoint at cp line 1 does not match its signature: the checkpoints were altered' });
+		expect(verifyAuditChain(db, { checkpoints: parseCheckpoints(altered, 'cp') })).toMatchObject({
+			ok: false,
+			reason: 'the checkpoint at cp line 1 does not match its signature: the checkpoints were altered'
+		});
 		const garbled = checkpointAt(30).replace(/head=\w+/, 'head=xyz');
-		expect(verifyAuditChain(db, { checkpoints: parseCheckpoints(garbled, 'cp') })).toMatchObject({ ok: false, reason: 'cp line 1 looks like a checkpoint but cannot be read: the checkpoints were altered' });
+		expect(verifyAuditChain(db, { checkpoints: parseCheckpoints(garbled, 'cp') })).toMatchObject({
+			ok: false,
+			reason: 'cp line 1 looks like a checkpoint but cannot be read: the checkpoints were altered'
+		});
 		expect(verifyAuditChain(db, { checkpoints: parseCheckpoints(checkpointAt(30, keyB), 'cp') })).toMatchObject({ ok: false, unverifiable: true });
 	});
 });
@@ -193,8 +234,18 @@ describe('the evidence ledger against the audit log', () => {
 		db = testDb();
 		withKeys(db, keyA);
 		personId = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'mental-health-nurse' }).id;
-		for (const [module, day] of [['restraint-safety', '2025-03-03'], ['staff-wellbeing', '2025-04-04']] as const)
-			recordEvidence(db, framework, { personId, source: { module }, version: '1.0.0', occurredOn: day, recordedBy: personId, at: new Date(`${day}T12:00:00Z`) });
+		for (const [module, day] of [
+			['restraint-safety', '2025-03-03'],
+			['staff-wellbeing', '2025-04-04']
+		] as const)
+			recordEvidence(db, framework, {
+				personId,
+				source: { module },
+				version: '1.0.0',
+				occurredOn: day,
+				recordedBy: personId,
+				at: new Date(`${day}T12:00:00Z`)
+			});
 	});
 	const evidenceCount = () => db.$client.prepare('select count(*) from evidence').pluck().get() as number;
 
@@ -206,18 +257,32 @@ describe('the evidence ledger against the audit log', () => {
 
 	it('detects a row rewritten in the evidence table (training records are in the chain now)', () => {
 		db.$client.prepare("update evidence set occurred_on = '2026-01-01' where id = 2").run();
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, action: 'evidence-record', reason: 'evidence #2 is not what this entry recorded: it was changed outside the application' });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			action: 'evidence-record',
+			reason: 'evidence #2 is not what this entry recorded: it was changed outside the application'
+		});
 	});
 
 	it('detects a row deleted', () => {
 		db.$client.prepare('delete from evidence where id = 2').run();
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, action: 'evidence-record', reason: 'evidence #2, which this entry recorded, is missing from the ledger: it was deleted' });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			action: 'evidence-record',
+			reason: 'evidence #2, which this entry recorded, is missing from the ledger: it was deleted'
+		});
 	});
 
 	it('detects a row added, among the others or after them', () => {
-		const insert = db.$client.prepare("insert into evidence (id, person_id, competency_id, kind, ref, occurred_on, recorded_at) values (?, ?, 'safe-restraint', 'observed', '99', '2026-01-01', 0)");
+		const insert = db.$client.prepare(
+			"insert into evidence (id, person_id, competency_id, kind, ref, occurred_on, recorded_at) values (?, ?, 'safe-restraint', 'observed', '99', '2026-01-01', 0)"
+		);
 		insert.run(evidenceCount() + 1, personId);
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: null, reason: `evidence #${evidenceCount()} has no audit entry: it was added outside the application` });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			brokenAt: null,
+			reason: `evidence #${evidenceCount()} has no audit entry: it was added outside the application`
+		});
 		db.$client.prepare('delete from evidence where id = ?').run(evidenceCount());
 		db.$client.prepare('update evidence set id = id + 100 where id = 3').run();
 		insert.run(3, personId);
@@ -230,7 +295,10 @@ describe('the evidence ledger against the audit log', () => {
 		db.$client.prepare('delete from audit_log where id >= ?').run(entry);
 		db.$client.prepare('delete from evidence where id = ?').run(lastEvidence);
 		db.$client.prepare("update sqlite_sequence set seq = ? where name = 'audit_log'").run(entry - 1);
-		expect(verifyAuditChain(db)).toMatchObject({ ok: false, reason: `the evidence ledger ends at #${lastEvidence - 1}, but SQLite gave out ids up to #${lastEvidence}: the newest evidence was deleted` });
+		expect(verifyAuditChain(db)).toMatchObject({
+			ok: false,
+			reason: `the evidence ledger ends at #${lastEvidence - 1}, but SQLite gave out ids up to #${lastEvidence}: the newest evidence was deleted`
+		});
 	});
 
 	it('checks rows recorded before entries carried digests, from the values the entries recorded', () => {
@@ -238,7 +306,14 @@ describe('the evidence ledger against the audit log', () => {
 		const legacy = testDb();
 		withKeys(legacy, keyA);
 		const pid = addPerson(legacy, addUnit(legacy, addOrganisation(legacy).id), { jobRole: 'mental-health-nurse' }).id;
-		recordEvidence(legacy, framework, { personId: pid, source: { module: 'staff-wellbeing' }, version: '1.0.0', occurredOn: '2025-04-04', recordedBy: pid, at: new Date('2025-04-04T12:00:00Z') });
+		recordEvidence(legacy, framework, {
+			personId: pid,
+			source: { module: 'staff-wellbeing' },
+			version: '1.0.0',
+			occurredOn: '2025-04-04',
+			recordedBy: pid,
+			at: new Date('2025-04-04T12:00:00Z')
+		});
 		const firstId = legacy.$client.prepare('select min(id) from evidence').pluck().get() as number;
 		voidEvidence(legacy, framework, { evidenceId: firstId, personId: pid, reason: 'mistake', actorId: pid });
 		let prev = GENESIS;

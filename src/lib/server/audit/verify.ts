@@ -70,7 +70,15 @@ function verifySnapshot(client: Database.Database, options: VerifyOptions): Chai
 
 	const checkpoints = checkpointsByLastId(options.checkpoints, ring);
 	if ('problem' in checkpoints)
-		return { ok: false, entries: 0, brokenAt: null, at: null, action: null, reason: checkpoints.problem, ...(checkpoints.unverifiable ? { unverifiable: true as const } : {}) };
+		return {
+			ok: false,
+			entries: 0,
+			brokenAt: null,
+			at: null,
+			action: null,
+			reason: checkpoints.problem,
+			...(checkpoints.unverifiable ? { unverifiable: true as const } : {})
+		};
 
 	const ledger = evidenceCursor(client);
 	let count = 0;
@@ -92,26 +100,39 @@ function verifySnapshot(client: Database.Database, options: VerifyOptions): Chai
 	try {
 		// Iterate rather than load: the log grows without bound.
 		const rows = client
-			.prepare('select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash, key_id as keyId from audit_log order by id')
+			.prepare(
+				'select id, at, actor_id as actorId, action, entity, entity_id as entityId, detail, prev_hash as prevHash, hash, key_id as keyId from audit_log order by id'
+			)
 			.iterate() as IterableIterator<StoredEntry>;
 		for (const r of rows) {
 			count++;
-			if (r.id !== prevId + 1) return fail(r, r.id === prevId + 2 ? `entry #${prevId + 1} before it is missing` : `entries #${prevId + 1} to #${r.id - 1} before it are missing`);
+			if (r.id !== prevId + 1)
+				return fail(r, r.id === prevId + 2 ? `entry #${prevId + 1} before it is missing` : `entries #${prevId + 1} to #${r.id - 1} before it are missing`);
 			if (r.prevHash !== prevHash) return fail(r, 'link to the previous entry does not match');
 			if (r.keyId === null) {
-				if (keyedFrom !== null) return fail(r, `it is not keyed, but the chain is keyed from entry #${keyedFrom}: it was added or rewritten outside the application`);
+				if (keyedFrom !== null)
+					return fail(r, `it is not keyed, but the chain is keyed from entry #${keyedFrom}: it was added or rewritten outside the application`);
 				if (unkeyedHash(prevHash, r) !== r.hash) return fail(r, 'contents do not match the stored hash');
 			} else {
 				const known = keys.get(r.keyId);
-				if (!known) return fail(r, ring ? `it is signed with key ${r.keyId}, which is not among the keys given (${ring.source})` : `it is keyed, and there is no key to check it with: ${keyProblem}`, true);
-				if (known.order < lastKeyOrder) return fail(r, `it is signed with key ${r.keyId}, which was retired before an earlier entry was signed with a newer key`);
+				if (!known)
+					return fail(
+						r,
+						ring
+							? `it is signed with key ${r.keyId}, which is not among the keys given (${ring.source})`
+							: `it is keyed, and there is no key to check it with: ${keyProblem}`,
+						true
+					);
+				if (known.order < lastKeyOrder)
+					return fail(r, `it is signed with key ${r.keyId}, which was retired before an earlier entry was signed with a newer key`);
 				if (keyedHash(known.key, r.id, prevHash, r) !== r.hash) return fail(r, 'contents do not match the stored HMAC');
 				keyedFrom ??= r.id;
 				if (known.order !== lastKeyOrder) keyIds.push(r.keyId);
 				lastKeyOrder = known.order;
 			}
 			for (const cp of checkpoints.map.get(r.id) ?? []) {
-				if (cp.head !== r.hash || cp.entries !== count) return fail(r, `it differs from the checkpoint of ${cp.at.toISOString()} (${cp.source} line ${cp.line}): the log was rewritten up to here`);
+				if (cp.head !== r.hash || cp.entries !== count)
+					return fail(r, `it differs from the checkpoint of ${cp.at.toISOString()} (${cp.source} line ${cp.line}): the log was rewritten up to here`);
 				matched++;
 			}
 			const claim = evidenceClaim(r);
@@ -123,9 +144,16 @@ function verifySnapshot(client: Database.Database, options: VerifyOptions): Chai
 			prevId = r.id;
 		}
 		if (keyedFrom === null && count > 0 && !options.allowUnkeyed)
-			return fail(null, `none of the ${count} entries is keyed: anyone with the database could have written them. A log the server has run on since the chain was keyed always ends in keyed entries, so it was rewritten, unless it is a copy from before then`);
+			return fail(
+				null,
+				`none of the ${count} entries is keyed: anyone with the database could have written them. A log the server has run on since the chain was keyed always ends in keyed entries, so it was rewritten, unless it is a copy from before then`
+			);
 		const sequence = (client.prepare(SEQUENCE_SQL).pluck().get() as number | undefined) ?? 0;
-		if (sequence > prevId) return fail(null, `the log ends at entry #${prevId}, but SQLite gave out ids up to #${sequence}: the newest ${sequence - prevId === 1 ? 'entry was' : `${sequence - prevId} entries were`} deleted`);
+		if (sequence > prevId)
+			return fail(
+				null,
+				`the log ends at entry #${prevId}, but SQLite gave out ids up to #${sequence}: the newest ${sequence - prevId === 1 ? 'entry was' : `${sequence - prevId} entries were`} deleted`
+			);
 		const ledgerEnd = ledger.finish();
 		if (ledgerEnd) return fail(null, ledgerEnd);
 		const beyond = checkpoints.all.filter((cp) => cp.lastId > prevId).sort((a, b) => b.lastId - a.lastId)[0];
@@ -156,8 +184,13 @@ function checkpointsByLastId(read: CheckpointRead | undefined, ring: AuditKeyrin
 	if (read.problems.length) return { problem: `${read.problems[0]}: the checkpoints were altered`, unverifiable: false };
 	for (const cp of read.checkpoints) {
 		const valid = ring ? checkpointSignatureValid(cp, ring) : null;
-		if (valid === null) return { problem: `the checkpoint at ${cp.source} line ${cp.line} is signed with key ${cp.keyId}, which is not among the keys given`, unverifiable: true };
-		if (!valid) return { problem: `the checkpoint at ${cp.source} line ${cp.line} does not match its signature: the checkpoints were altered`, unverifiable: false };
+		if (valid === null)
+			return {
+				problem: `the checkpoint at ${cp.source} line ${cp.line} is signed with key ${cp.keyId}, which is not among the keys given`,
+				unverifiable: true
+			};
+		if (!valid)
+			return { problem: `the checkpoint at ${cp.source} line ${cp.line} does not match its signature: the checkpoints were altered`, unverifiable: false };
 		const list = map.get(cp.lastId) ?? [];
 		list.push(cp);
 		map.set(cp.lastId, list);
@@ -191,10 +224,12 @@ function evidenceCursor(client: Database.Database) {
 			if (claim.kind === 'row') {
 				const row = current.value;
 				const voided = claim.voids === null ? undefined : (byId.get(claim.voids) as EvidenceRow | undefined);
-				const expected = claim.digest ?? (() => {
-					const rebuilt = claim.expected(voided);
-					return rebuilt ? evidenceDigest(rebuilt) : null;
-				})();
+				const expected =
+					claim.digest ??
+					(() => {
+						const rebuilt = claim.expected(voided);
+						return rebuilt ? evidenceDigest(rebuilt) : null;
+					})();
 				if (evidenceDigest(row) !== expected) return `evidence #${row.id} is not what this entry recorded: it was changed outside the application`;
 				advance();
 				return null;

@@ -16,7 +16,14 @@ describe('changing your own password', () => {
 		createSession(db, other, person.id);
 		const now = new Date('2026-05-01T10:00:00Z');
 		const change = (current: string, minutes = 0) =>
-			changeOwnPassword(db, { personId: person.id, sessionId: session.id, current, next: 'second password 2', address: '10.1.1.1', now: new Date(now.getTime() + minutes * 60000) });
+			changeOwnPassword(db, {
+				personId: person.id,
+				sessionId: session.id,
+				current,
+				next: 'second password 2',
+				address: '10.1.1.1',
+				now: new Date(now.getTime() + minutes * 60000)
+			});
 
 		for (let i = 0; i < 5; i++) expect(await change('wrong')).toMatchObject({ ok: false, message: 'Your current password is not right.' });
 		expect(await change('first password 1')).toMatchObject({ ok: false, message: expect.stringMatching(/Too many wrong passwords/) });

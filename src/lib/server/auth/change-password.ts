@@ -20,7 +20,11 @@ export async function changeOwnPassword(
 	const throttle = checkThrottle(db, row.email, input.address, now);
 	if (!throttle.allowed) {
 		const minutes = Math.max(1, Math.ceil((throttle.retryAt.getTime() - now.getTime()) / 60000));
-		return { ok: false, field: 'current', message: `Too many wrong passwords. For your account's protection, try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` };
+		return {
+			ok: false,
+			field: 'current',
+			message: `Too many wrong passwords. For your account's protection, try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+		};
 	}
 	if (!row.hash || !(await verifyPassword(row.hash, input.current))) {
 		recordAttempt(db, row.email, input.address, false, now);

@@ -48,7 +48,13 @@ describe('purgeExpired', () => {
 			insert.run('recent@example.test', '10.0.0.3', ago(DAY).getTime());
 		})();
 		expect(purgeExpired(db, { signInAttemptDays: 90 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
-		expect(db.select().from(loginAttempts).all().map((r) => r.email)).toEqual(['recent@example.test']);
+		expect(
+			db
+				.select()
+				.from(loginAttempts)
+				.all()
+				.map((r) => r.email)
+		).toEqual(['recent@example.test']);
 	});
 });
 

@@ -114,7 +114,8 @@ describe('sessions', () => {
 		expect(endOtherSessions(db, personId, sa.id)).toBe(2);
 		expect(validateSessionToken(db, a).user?.id).toBe(personId);
 		expect([validateSessionToken(db, b).user, validateSessionToken(db, c).user]).toEqual([null, null]);
-		const entries = () => db.$client.prepare("select actor_id as actorId, entity_id as entityId, detail from audit_log where action = 'sessions-end-others'").all();
+		const entries = () =>
+			db.$client.prepare("select actor_id as actorId, entity_id as entityId, detail from audit_log where action = 'sessions-end-others'").all();
 		expect(entries()).toEqual([{ actorId: personId, entityId: String(personId), detail: '{"ended":2}' }]);
 		expect(endOtherSessions(db, personId, sa.id)).toBe(0);
 		expect(entries()).toHaveLength(1);

@@ -17,8 +17,7 @@ export type SessionUser = Pick<Person, 'id' | 'name' | 'email' | 'organisationId
 	grants: Pick<RoleGrant, 'role' | 'organisationId' | 'unitId'>[];
 };
 export type SessionValidationResult =
-	| { session: { id: string; expiresAt: Date }; user: SessionUser; renewed: boolean }
-	| { session: null; user: null; renewed: false };
+	{ session: { id: string; expiresAt: Date }; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 
 export function generateSessionToken(): string {
 	const bytes = new Uint8Array(20);

@@ -19,7 +19,15 @@ describe('observed assessments', () => {
 		const org = addOrganisation(db);
 		const unit = addUnit(db, org.id);
 		const t = addPerson(db, unit, { jobRole: 'police-sergeant' });
-		trainer = { id: t.id, name: t.name, email: t.email, organisationId: org.id, unitId: unit.id, jobRole: t.jobRole, grants: [{ role: 'trainer', organisationId: org.id, unitId: null }] };
+		trainer = {
+			id: t.id,
+			name: t.name,
+			email: t.email,
+			organisationId: org.id,
+			unitId: unit.id,
+			jobRole: t.jobRole,
+			grants: [{ role: 'trainer', organisationId: org.id, unitId: null }]
+		};
 		target = addPerson(db, unit, { jobRole: 'police-constable', startDate: '2024-01-01' });
 		outsider = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'police-constable' });
 	});
@@ -28,7 +36,13 @@ describe('observed assessments', () => {
 	it('records a competent sign-off as evidence, by the trainer', () => {
 		const result = recordAssessment(db, framework, trainer, target, input, NOW);
 		expect(result.ok).toBe(true);
-		expect(db.select().from(evidence).get()).toMatchObject({ personId: target.id, competencyId: 'safe-restraint', kind: 'observed', occurredOn: '2026-06-10', recordedBy: trainer.id });
+		expect(db.select().from(evidence).get()).toMatchObject({
+			personId: target.id,
+			competencyId: 'safe-restraint',
+			kind: 'observed',
+			occurredOn: '2026-06-10',
+			recordedBy: trainer.id
+		});
 		expect(listAssessments(db, target.id)[0]).toMatchObject({ outcome: 'competent', notes: 'Safe hold, <b>clear</b> commands', assessorName: trainer.name });
 	});
 

@@ -54,12 +54,34 @@ export function recordAssessment(
 	const id = db.transaction((tx) => {
 		const row = tx
 			.insert(assessments)
-			.values({ personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome, notes: input.notes ?? '', assessorId: assessor.id, recordedAt: now })
+			.values({
+				personId: target.id,
+				competencyId: input.competencyId,
+				assessedOn: input.assessedOn,
+				outcome: input.outcome,
+				notes: input.notes ?? '',
+				assessorId: assessor.id,
+				recordedAt: now
+			})
 			.returning({ id: assessments.id })
 			.get();
-		appendAudit(tx, { actorId: assessor.id, action: 'assessment-record', entity: 'assessment', entityId: row.id, detail: { personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome }, at: now });
+		appendAudit(tx, {
+			actorId: assessor.id,
+			action: 'assessment-record',
+			entity: 'assessment',
+			entityId: row.id,
+			detail: { personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome },
+			at: now
+		});
 		if (input.outcome === 'competent')
-			recordEvidence(tx, framework, { personId: target.id, source: { observed: String(row.id), competencyId: input.competencyId }, version: null, occurredOn: input.assessedOn, recordedBy: assessor.id, at: now });
+			recordEvidence(tx, framework, {
+				personId: target.id,
+				source: { observed: String(row.id), competencyId: input.competencyId },
+				version: null,
+				occurredOn: input.assessedOn,
+				recordedBy: assessor.id,
+				at: now
+			});
 		return row.id;
 	});
 	return { ok: true, id };

@@ -29,7 +29,8 @@ describe('competency framework', () => {
 			for (const { competency, requirements } of requiredFor(framework, role))
 				for (const r of requirements) {
 					const keys = r.kind === 'module' ? [`module:${r.module}`] : r.kind === 'scenario' ? r.scenarios.map((s) => `scenario:${s}`) : [];
-					for (const key of keys) if (!audience.get(key)?.includes(role)) mismatches.push(`${competency.id} asks ${role} for ${key}, whose audience leaves ${role} out`);
+					for (const key of keys)
+						if (!audience.get(key)?.includes(role)) mismatches.push(`${competency.id} asks ${role} for ${key}, whose audience leaves ${role} out`);
 				}
 		expect(mismatches).toEqual([]);
 	});
@@ -54,15 +55,23 @@ describe('competency framework', () => {
 	});
 
 	it('names the field at fault, and refuses unknown modules', () => {
-		expect(() => parseFramework('f.yaml', source.replace('police-recruit: 12,', 'police-recruit: 0,'), known)).toThrow(/f\.yaml: field "competencies\.0\.roles\.police-recruit"/);
-		expect(() => parseFramework('f.yaml', source.replace('module: recognising-distress', 'module: no-such-module'), known)).toThrow(/names module "no-such-module"/);
+		expect(() => parseFramework('f.yaml', source.replace('police-recruit: 12,', 'police-recruit: 0,'), known)).toThrow(
+			/f\.yaml: field "competencies\.0\.roles\.police-recruit"/
+		);
+		expect(() => parseFramework('f.yaml', source.replace('module: recognising-distress', 'module: no-such-module'), known)).toThrow(
+			/names module "no-such-module"/
+		);
 		const wrongRole = source.replace(
 			'      - scenarios: [ward-restraint-request]\n        roles: [mental-health-nurse, ward-healthcare-assistant]\n',
 			'      - scenarios: [ward-restraint-request]\n        roles: [call-handler]\n'
 		);
 		expect(wrongRole).not.toBe(source);
 		expect(() => parseFramework('f.yaml', wrongRole, known)).toThrow(/names call-handler, which this competency does not apply to/);
-		expect(() => parseFramework('f.yaml', source.replace('id: mha-powers', 'id: recognise-distress'), known)).toThrow(/competency "recognise-distress" is defined twice/);
-		expect(() => parseFramework('f.yaml', source.replace('id: mha-powers', 'id: MHA powers'), known)).toThrow(/f\.yaml: field "competencies\.1\.id" must be a slug/);
+		expect(() => parseFramework('f.yaml', source.replace('id: mha-powers', 'id: recognise-distress'), known)).toThrow(
+			/competency "recognise-distress" is defined twice/
+		);
+		expect(() => parseFramework('f.yaml', source.replace('id: mha-powers', 'id: MHA powers'), known)).toThrow(
+			/f\.yaml: field "competencies\.1\.id" must be a slug/
+		);
 	});
 });

@@ -25,16 +25,15 @@ const competency = z
 		if (Object.keys(c.roles).length === 0) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'must name at least one job role' });
 		c.evidence.forEach((r, i) => {
 			for (const role of r.roles ?? [])
-				if (!(role in c.roles)) ctx.addIssue({ code: 'custom', path: ['evidence', i, 'roles'], message: `names ${role}, which this competency does not apply to` });
+				if (!(role in c.roles))
+					ctx.addIssue({ code: 'custom', path: ['evidence', i, 'roles'], message: `names ${role}, which this competency does not apply to` });
 		});
 	});
 
 const frameworkFile = z.object({ competencies: z.array(competency).min(1) }).strict();
 
 export type Requirement =
-	| { kind: 'module'; key: string; module: string }
-	| { kind: 'scenario'; key: string; scenarios: string[] }
-	| { kind: 'observed'; key: string };
+	{ kind: 'module'; key: string; module: string } | { kind: 'scenario'; key: string; scenarios: string[] } | { kind: 'observed'; key: string };
 export type Competency = {
 	/** Defined here, in content/competencies.yaml: modules, scenarios and evidence refer to it. */
 	id: string;
@@ -72,7 +71,8 @@ export function parseFramework(path: string, source: string, known?: { modules: 
 				return { kind: 'module' as const, key: `module:${r.module}`, module: r.module, roles };
 			}
 			if ('scenarios' in r) {
-				for (const s of r.scenarios) if (known && !known.scenarios.has(s)) errors.push(`${path}: competency "${c.id}" names scenario "${s}", which does not exist`);
+				for (const s of r.scenarios)
+					if (known && !known.scenarios.has(s)) errors.push(`${path}: competency "${c.id}" names scenario "${s}", which does not exist`);
 				return { kind: 'scenario' as const, key: `scenario:${[...r.scenarios].sort().join('|')}`, scenarios: r.scenarios, roles };
 			}
 			return { kind: 'observed' as const, key: 'observed', roles };
@@ -87,13 +87,19 @@ export function parseFramework(path: string, source: string, known?: { modules: 
 export function requiredFor(framework: Framework, jobRole: string) {
 	return framework.competencies
 		.filter((c) => jobRole in c.months)
-		.map((c) => ({ competency: c, months: c.months[jobRole as JobRoleId]!, requirements: c.evidence.filter((r) => !r.roles || r.roles.includes(jobRole as JobRoleId)) }));
+		.map((c) => ({
+			competency: c,
+			months: c.months[jobRole as JobRoleId]!,
+			requirements: c.evidence.filter((r) => !r.roles || r.roles.includes(jobRole as JobRoleId))
+		}));
 }
 export type RoleRequirement = ReturnType<typeof requiredFor>[number];
 
 /** The competencies a module completion or scenario pass counts towards. */
 export function competenciesSupportedBy(framework: Framework, source: { module: string } | { scenario: string }) {
 	return framework.competencies.filter((c) =>
-		c.evidence.some((r) => ('module' in source ? r.kind === 'module' && r.module === source.module : r.kind === 'scenario' && r.scenarios.includes(source.scenario)))
+		c.evidence.some((r) =>
+			'module' in source ? r.kind === 'module' && r.module === source.module : r.kind === 'scenario' && r.scenarios.includes(source.scenario)
+		)
 	);
 }

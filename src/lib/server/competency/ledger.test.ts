@@ -41,7 +41,9 @@ describe('evidence ledger', () => {
 	it('voids by appending a correction with a reason; nothing is changed or deleted', () => {
 		const [first] = record({ module: 'staff-wellbeing' }, '2026-01-10');
 		const voidedAt = new Date();
-		expect(voidEvidence(db, framework, { evidenceId: first, personId, reason: 'Recorded against the wrong person', actorId: personId, at: voidedAt })).toEqual({ ok: true });
+		expect(voidEvidence(db, framework, { evidenceId: first, personId, reason: 'Recorded against the wrong person', actorId: personId, at: voidedAt })).toEqual({
+			ok: true
+		});
 		const rows = db.select().from(evidence).all();
 		expect(rows).toHaveLength(2);
 		expect(rows[0]).toMatchObject({ id: first, voidsId: null, reason: null });
@@ -88,7 +90,10 @@ describe('evidence ledger', () => {
 	it('rewrites only the statuses and cycles that change, and drops the cycles a new job role does not need', () => {
 		record({ module: 'staff-wellbeing' }, '2024-01-10');
 		record({ module: 'restraint-safety' }, '2025-01-10');
-		const cyclesOf = (competencyId: string) => db.$client.prepare('select rowid, achieved_on from competency_cycles where person_id = ? and competency_id = ? order by rowid').all(personId, competencyId);
+		const cyclesOf = (competencyId: string) =>
+			db.$client
+				.prepare('select rowid, achieved_on from competency_cycles where person_id = ? and competency_id = ? order by rowid')
+				.all(personId, competencyId);
 		const untouched = cyclesOf('post-incident');
 		expect(untouched).toHaveLength(1);
 		record({ module: 'restraint-safety' }, '2026-01-10');

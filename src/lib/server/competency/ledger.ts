@@ -28,11 +28,31 @@ export function recordEvidence(
 	const competencyIds = 'observed' in source ? [source.competencyId] : competenciesSupportedBy(framework, source).map((c) => c.id);
 	const q = ledgerStatements(tx);
 	const ids = competencyIds.map((competencyId) => {
-		const row = { personId: input.personId, competencyId, kind, ref, contentVersion: input.version, occurredOn: input.occurredOn, recordedAt: input.at.getTime(), recordedBy: input.recordedBy, voidsId: null, reason: null };
-		const id = Number(q.insertEvidence.run(row.personId, competencyId, kind, ref, row.contentVersion, row.occurredOn, row.recordedAt, row.recordedBy).lastInsertRowid);
+		const row = {
+			personId: input.personId,
+			competencyId,
+			kind,
+			ref,
+			contentVersion: input.version,
+			occurredOn: input.occurredOn,
+			recordedAt: input.at.getTime(),
+			recordedBy: input.recordedBy,
+			voidsId: null,
+			reason: null
+		};
+		const id = Number(
+			q.insertEvidence.run(row.personId, competencyId, kind, ref, row.contentVersion, row.occurredOn, row.recordedAt, row.recordedBy).lastInsertRowid
+		);
 		// The digest of the whole row lets the audit verifier tell if the row is later changed or deleted outside the app.
 		const digest = evidenceDigest({ id, ...row });
-		appendAudit(tx, { actorId: input.recordedBy, action: 'evidence-record', entity: 'evidence', entityId: id, detail: { personId: input.personId, competencyId, kind, ref, version: input.version, occurredOn: input.occurredOn, digest }, at: input.at });
+		appendAudit(tx, {
+			actorId: input.recordedBy,
+			action: 'evidence-record',
+			entity: 'evidence',
+			entityId: id,
+			detail: { personId: input.personId, competencyId, kind, ref, version: input.version, occurredOn: input.occurredOn, digest },
+			at: input.at
+		});
 		return id;
 	});
 	if (ids.length) refreshPerson(tx, framework, input.personId);
@@ -40,14 +60,28 @@ export function recordEvidence(
 }
 
 /** A correction: a new ledger row that voids an earlier one, with the reason. The earlier row is untouched. */
-export function voidEvidence(db: Db, framework: Framework, input: { evidenceId: number; personId: number; reason: string; actorId: number; at?: Date }): { ok: true } | { ok: false; message: string } {
+export function voidEvidence(
+	db: Db,
+	framework: Framework,
+	input: { evidenceId: number; personId: number; reason: string; actorId: number; at?: Date }
+): { ok: true } | { ok: false; message: string } {
 	const at = input.at ?? new Date();
-	const target = db.select().from(evidence).where(and(eq(evidence.id, input.evidenceId), eq(evidence.personId, input.personId))).get();
+	const target = db
+		.select()
+		.from(evidence)
+		.where(and(eq(evidence.id, input.evidenceId), eq(evidence.personId, input.personId)))
+		.get();
 	if (!target) return { ok: false, message: 'That evidence could not be found for this person.' };
 	if (target.voidsId != null) return { ok: false, message: 'A correction cannot itself be voided; record new evidence instead.' };
 	// A correction belongs to the same person: looking within their ledger keeps this off the voids index, which
 	// SQLite's statistics (nearly every row has no voids_id) make it read end to end.
-	if (db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.personId, target.personId), eq(evidence.voidsId, target.id))).get())
+	if (
+		db
+			.select({ id: evidence.id })
+			.from(evidence)
+			.where(and(eq(evidence.personId, target.personId), eq(evidence.voidsId, target.id)))
+			.get()
+	)
 		return { ok: false, message: 'This evidence has already been voided.' };
 	db.transaction((tx) => {
 		const row = tx
@@ -56,7 +90,14 @@ export function voidEvidence(db: Db, framework: Framework, input: { evidenceId: 
 			.returning()
 			.get();
 		const digest = evidenceDigest({ ...row, recordedAt: row.recordedAt.getTime() });
-		appendAudit(tx, { actorId: input.actorId, action: 'evidence-void', entity: 'evidence', entityId: row.id, detail: { voids: target.id, personId: target.personId, competencyId: target.competencyId, reason: input.reason, digest }, at });
+		appendAudit(tx, {
+			actorId: input.actorId,
+			action: 'evidence-void',
+			entity: 'evidence',
+			entityId: row.id,
+			detail: { voids: target.id, personId: target.personId, competencyId: target.competencyId, reason: input.reason, digest },
+			at
+		});
 		refreshPerson(tx, framework, target.personId);
 	});
 	return { ok: true };
@@ -72,9 +113,13 @@ export function ledgerRows(db: Writer, personId: number) {
  */
 function ledgerStatements(dbOrTx: object) {
 	return statementsFor(dbOrTx, 'ledger', (c) => ({
-		insertEvidence: c.prepare('insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+		insertEvidence: c.prepare(
+			'insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'
+		),
 		jobRole: c.prepare('select job_role from people where id = ?').pluck(),
-		ledger: c.prepare('select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'),
+		ledger: c.prepare(
+			'select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'
+		),
 		// The latest fact per competency and source known at a time: enough for a status on a date (not for cycles).
 		latestFacts: c.prepare(
 			`select competency_id as competencyId, kind, ref, max(occurred_on) as occurredOn from evidence e
@@ -83,7 +128,9 @@ function ledgerStatements(dbOrTx: object) {
 			 group by competency_id, kind, ref`
 		),
 		statuses: c.prepare('select competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_status where person_id = ?'),
-		cycles: c.prepare('select rowid, competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_cycles where person_id = ?'),
+		cycles: c.prepare(
+			'select rowid, competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_cycles where person_id = ?'
+		),
 		touchStatuses: c.prepare('update competency_status set updated_at = ? where person_id = ?'),
 		deleteStatus: c.prepare('delete from competency_status where person_id = ? and competency_id = ?'),
 		updateStatus: c.prepare('update competency_status set achieved_on = ?, expires_on = ?, updated_at = ? where person_id = ? and competency_id = ?'),

@@ -12,18 +12,37 @@ import type { ContentLookup } from './learner';
  * A person's training record on a date: what an inquiry or a coroner asks for. Built from the ledger;
  * `asRecorded` shows the record as it stood at the end of that day, ignoring later corrections.
  */
-export function buildTrainingRecord(db: Db, framework: Framework, person: PersonRecord, asAt: IsoDate, asRecorded: boolean, lookup: ContentLookup, now = new Date()) {
+export function buildTrainingRecord(
+	db: Db,
+	framework: Framework,
+	person: PersonRecord,
+	asAt: IsoDate,
+	asRecorded: boolean,
+	lookup: ContentLookup,
+	now = new Date()
+) {
 	const knownAt = asRecorded ? new Date(`${asAt}T23:59:59.999Z`) : now;
 	const competencies = recordOn(db, framework, person, asAt, knownAt);
 	const rows = ledgerRows(db, person.id);
 	const voidedBy = new Map(rows.filter((r) => r.voidsId != null).map((r) => [r.voidsId!, r]));
 	const recorderIds = [...new Set(rows.map((r) => r.recordedBy).filter((id): id is number => id != null))];
 	const recorders = new Map(
-		recorderIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, recorderIds)).all().map((p) => [p.id, p.name]) : []
+		recorderIds.length
+			? db
+					.select({ id: people.id, name: people.name })
+					.from(people)
+					.where(inArray(people.id, recorderIds))
+					.all()
+					.map((p) => [p.id, p.name])
+			: []
 	);
 	const titles = new Map<string, string>(framework.competencies.map((c) => [c.id, c.title]));
 	const source = (kind: string, ref: string) =>
-		kind === 'module' ? `Module: ${lookup.moduleTitle(ref) ?? ref}` : kind === 'scenario' ? `Scenario pass: ${lookup.scenarioTitle(ref) ?? ref}` : `Observed assessment #${ref}`;
+		kind === 'module'
+			? `Module: ${lookup.moduleTitle(ref) ?? ref}`
+			: kind === 'scenario'
+				? `Scenario pass: ${lookup.scenarioTitle(ref) ?? ref}`
+				: `Observed assessment #${ref}`;
 	return {
 		person: {
 			id: person.id,
@@ -61,20 +80,50 @@ export function buildTrainingRecord(db: Db, framework: Framework, person: Person
 					occurredOn: r.occurredOn,
 					recordedAt: r.recordedAt.toISOString(),
 					recordedBy: r.recordedBy != null ? (recorders.get(r.recordedBy) ?? `#${r.recordedBy}`) : 'system',
-					voided: correction ? { at: correction.recordedAt.toISOString(), reason: correction.reason, by: correction.recordedBy != null ? (recorders.get(correction.recordedBy) ?? '') : 'system' } : null
+					voided: correction
+						? {
+								at: correction.recordedAt.toISOString(),
+								reason: correction.reason,
+								by: correction.recordedBy != null ? (recorders.get(correction.recordedBy) ?? '') : 'system'
+							}
+						: null
 				};
 			}),
-		assessments: listAssessments(db, person.id).map((a) => ({ ...a, competency: titles.get(a.competencyId) ?? a.competencyId, recordedAt: a.recordedAt.toISOString() }))
+		assessments: listAssessments(db, person.id).map((a) => ({
+			...a,
+			competency: titles.get(a.competencyId) ?? a.competencyId,
+			recordedAt: a.recordedAt.toISOString()
+		}))
 	};
 }
 export type TrainingRecord = ReturnType<typeof buildTrainingRecord>;
 
-export const RECORD_CSV_HEADER = ['section', 'competency', 'status_or_source', 'achieved_or_occurred_on', 'expires_on', 'version', 'recorded_by', 'recorded_at', 'voided_reason'];
+export const RECORD_CSV_HEADER = [
+	'section',
+	'competency',
+	'status_or_source',
+	'achieved_or_occurred_on',
+	'expires_on',
+	'version',
+	'recorded_by',
+	'recorded_at',
+	'voided_reason'
+];
 
 /** One CSV for the whole record: a row per competency status, then a row per piece of evidence. */
 export function recordCsvRows(record: TrainingRecord): unknown[][] {
 	return [
 		...record.competencies.map((c) => ['status', c.title, c.status, c.achievedOn ?? '', c.expiresOn ?? '', '', '', '', '']),
-		...record.evidence.map((e) => ['evidence', e.competency, e.source, e.occurredOn, '', e.contentVersion ?? '', e.recordedBy, e.recordedAt, e.voided?.reason ?? ''])
+		...record.evidence.map((e) => [
+			'evidence',
+			e.competency,
+			e.source,
+			e.occurredOn,
+			'',
+			e.contentVersion ?? '',
+			e.recordedBy,
+			e.recordedAt,
+			e.voided?.reason ?? ''
+		])
 	];
 }

@@ -39,7 +39,10 @@ export function statusOn(requirements: Requirement[], months: number, facts: Evi
 	const outstanding = latest.filter((l) => statusFor(l.expiresOn, date) !== 'current').map((l) => l.requirement);
 	if (latest.some((l) => !l.latest)) return { status: 'not-achieved', achievedOn: null, expiresOn: null, outstanding };
 	const expiresOn = latest.map((l) => l.expiresOn!).sort()[0];
-	const achievedOn = latest.map((l) => l.latest!).sort().at(-1)!;
+	const achievedOn = latest
+		.map((l) => l.latest!)
+		.sort()
+		.at(-1)!;
 	return { status: statusFor(expiresOn, date), achievedOn, expiresOn, outstanding };
 }
 

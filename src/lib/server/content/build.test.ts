@@ -64,7 +64,9 @@ describe('checks across files', () => {
 		const scenario = shipped.scenarios[0]!;
 		const scenarios = [{ ...scenario, briefing: scenario.briefing.replace(/^competencies: \[/m, 'competencies: [another-made-up, ') }];
 		const message = buildError({ ...shipped, modules, scenarios: [...scenarios, ...shipped.scenarios.slice(1)] });
-		expect(message).toContain(`${module}: frontmatter field "competencies.0" names competency "made-up-skill", which content/competencies.yaml does not define`);
+		expect(message).toContain(
+			`${module}: frontmatter field "competencies.0" names competency "made-up-skill", which content/competencies.yaml does not define`
+		);
 		expect(message).toContain(
 			`Scenario "${scenario.slug}", field frontmatter.competencies[0]: names competency "another-made-up", which content/competencies.yaml does not define`
 		);

@@ -10,7 +10,9 @@ const modules = import.meta.glob<string>(['/content/modules/*.md', '/content/mod
 const machines = import.meta.glob('/content/scenarios/*/machine.ts', { eager: true });
 const briefings = import.meta.glob<string>('/content/scenarios/*/briefing.md', { query: '?raw', import: 'default', eager: true });
 const competencies = import.meta.glob<string>('/content/competencies.yaml', { query: '?raw', import: 'default', eager: true })['/content/competencies.yaml'];
-const vocabulary = import.meta.glob<string>('/content/scenario-vocabulary.yaml', { query: '?raw', import: 'default', eager: true })['/content/scenario-vocabulary.yaml'];
+const vocabulary = import.meta.glob<string>('/content/scenario-vocabulary.yaml', { query: '?raw', import: 'default', eager: true })[
+	'/content/scenario-vocabulary.yaml'
+];
 
 /** `/content/scenarios/<slug>/<file>` → `<slug>`. */
 function slugOf(path: string): string {

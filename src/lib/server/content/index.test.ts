@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { listScenarioSlugs, readModuleFiles } from './disk';
-import { allModules, allScenarios, contentLookup, findModule, findScenario, getFramework, modulesForRole, scenarioAnalysis, scenariosForRole, scenarioVocabulary } from '.';
+import {
+	allModules,
+	allScenarios,
+	contentLookup,
+	findModule,
+	findScenario,
+	getFramework,
+	modulesForRole,
+	scenarioAnalysis,
+	scenariosForRole,
+	scenarioVocabulary
+} from '.';
 
 describe('the app content index (bundled)', () => {
 	it('serves every scenario folder, each analysed clean at start-up', () => {

@@ -74,7 +74,15 @@ export function checkBackup(path: string, keyring?: AuditKeyring): BackupCheck {
 		const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
 		const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 		const audit = verifyAuditChain({ $client: db }, { keyring });
-		return { path, bytes: statSync(path).size, people: count('people'), auditEntries: count('audit_log'), integrity, audit, ok: integrity === 'ok' && audit.ok };
+		return {
+			path,
+			bytes: statSync(path).size,
+			people: count('people'),
+			auditEntries: count('audit_log'),
+			integrity,
+			audit,
+			ok: integrity === 'ok' && audit.ok
+		};
 	} finally {
 		db.close();
 	}

@@ -15,7 +15,10 @@ const caches = new WeakMap<object, { version: string; entries: Map<string, unkno
 export function cachedRead<T>(db: Db, key: string, compute: () => T): T {
 	const client = db.$client;
 	if (client.inTransaction) return compute();
-	const q = prepared(db, 'read-cache', () => ({ changes: client.prepare('select total_changes()').pluck(), version: client.prepare('pragma data_version').pluck() }));
+	const q = prepared(db, 'read-cache', () => ({
+		changes: client.prepare('select total_changes()').pluck(),
+		version: client.prepare('pragma data_version').pluck()
+	}));
 	const version = `${q.changes.get()}:${q.version.get()}`;
 	let cache = caches.get(db);
 	if (!cache || cache.version !== version) caches.set(db, (cache = { version, entries: new Map() }));

@@ -44,7 +44,15 @@ it('SIGKILL mid-send loses nothing; only the message in flight arrives twice, wi
 				to: `person${i}@example.org`,
 				template: 'refresher-reminder',
 				kind: 'reminder',
-				data: { name: `Person ${i}`, summary: `Message ${i}`, items: ['One'], trainingUrl: 'https://a.example/training', notificationsUrl: 'https://a.example/notifications', dueSoonDays: '60', finalDays: '7' }
+				data: {
+					name: `Person ${i}`,
+					summary: `Message ${i}`,
+					items: ['One'],
+					trainingUrl: 'https://a.example/training',
+					notificationsUrl: 'https://a.example/notifications',
+					dueSoonDays: '60',
+					finalDays: '7'
+				}
 			});
 	});
 	// The relay takes the 12th message but does not answer: the sender is waiting on it when it is killed.
@@ -56,12 +64,15 @@ it('SIGKILL mid-send loses nothing; only the message in flight arrives twice, wi
 	expect(await exited).toBe('SIGKILL');
 	smtp.release();
 	expect(smtp.received).toHaveLength(12);
-	const stored = (messageId: string) => db.$client.prepare('select status, attempts from mail_outbox where message_id = ?').get(messageId) as { status: string; attempts: number };
+	const stored = (messageId: string) =>
+		db.$client.prepare('select status, attempts from mail_outbox where message_id = ?').get(messageId) as { status: string; attempts: number };
 	expect(stored(inFlight.messageId!)).toEqual({ status: 'queued', attempts: 1 });
 
 	// Started again: it waits for the dead sender's claim to run out, then sends the rest and the one in doubt.
 	const second = await startSender(path);
-	await expect.poll(() => db.$client.prepare("select count(*) from mail_outbox where status = 'sent'").pluck().get() as number, { timeout: 30_000, interval: 100 }).toBe(N);
+	await expect
+		.poll(() => db.$client.prepare("select count(*) from mail_outbox where status = 'sent'").pluck().get() as number, { timeout: 30_000, interval: 100 })
+		.toBe(N);
 	second.stdin!.end();
 	await new Promise((resolve) => second.on('exit', resolve));
 

@@ -12,7 +12,16 @@ export function isDemoMode(env: Record<string, string | undefined> = process.env
 	return env.ACADEMY_DEMO === '1';
 }
 
-export type ReceivedMail = { envelopeFrom: string; envelopeTo: string[]; messageId: string | null; subject: string; textBody: string; headers: [string, string][]; size: number; receivedAt: Date };
+export type ReceivedMail = {
+	envelopeFrom: string;
+	envelopeTo: string[];
+	messageId: string | null;
+	subject: string;
+	textBody: string;
+	headers: [string, string][];
+	size: number;
+	receivedAt: Date;
+};
 
 function statements(db: Db) {
 	const c = db.$client;

@@ -33,12 +33,25 @@ function world() {
 	const learner = addPerson(db, bcu, { jobRole: 'call-handler' });
 	const elsewhere = addPerson(db, other, { jobRole: 'call-handler' });
 	const wellbeing = (personId: number, day: string) =>
-		recordEvidence(db, framework, { personId, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: day, recordedBy: personId, at: new Date(`${day}T10:00:00Z`) });
+		recordEvidence(db, framework, {
+			personId,
+			source: { module: 'staff-wellbeing' },
+			version: '1',
+			occurredOn: day,
+			recordedBy: personId,
+			at: new Date(`${day}T10:00:00Z`)
+		});
 	wellbeing(learner.id, '2024-05-01'); // post-incident expired 2026-05-01
 	wellbeing(elsewhere.id, '2024-07-01'); // due 2026-07-01
 	return { org, bcu, manager, orgManager, learner, elsewhere, wellbeing };
 }
-const digests = () => db.$client.prepare("select person_id as personId, subject, data, headers from mail_outbox where kind = 'digest' order by id").all() as { personId: number; subject: string; data: string; headers: string }[];
+const digests = () =>
+	db.$client.prepare("select person_id as personId, subject, data, headers from mail_outbox where kind = 'digest' order by id").all() as {
+		personId: number;
+		subject: string;
+		data: string;
+		headers: string;
+	}[];
 const plan = (now = MONDAY) => planDigests(db, { now, origin: ORIGIN, secret });
 
 beforeEach(async () => {
@@ -90,7 +103,11 @@ describe('manager digests', () => {
 	});
 
 	it('says what changed since the last digest', () => {
-		const lines = digestLines({ required: 200, inDate: 150, dueSoon: 20, expired: 30, notAchieved: 20 }, { required: 200, inDate: 140, dueSoon: 20, expired: 35, notAchieved: 25 }, '2026-06-01');
+		const lines = digestLines(
+			{ required: 200, inDate: 150, dueSoon: 20, expired: 30, notAchieved: 20 },
+			{ required: 200, inDate: 140, dueSoon: 20, expired: 35, notAchieved: 25 },
+			'2026-06-01'
+		);
 		expect(lines).toEqual([
 			'Expired: 30 (5 fewer than on 1 June 2026)',
 			'Due soon: 20 (no change since 1 June 2026)',
@@ -110,7 +127,8 @@ describe('unsubscribe tokens', () => {
 		expect(readUnsubscribeToken(secret, unsubscribeToken('another secret that nobody here has', w.orgManager.id, 'digest'))).toBeNull();
 		const other = unsubscribeToken(secret, w.orgManager.id, 'digest');
 		expect(readUnsubscribeToken(secret, `${token.split('.').slice(0, 3).join('.')}.${other.split('.')[3]}`)).toBeNull();
-		for (const bad of ['', 'u1.digest.1', `${token}x`, token.slice(0, -1), token.replace('digest', 'reminder'), token.toUpperCase()]) expect(readUnsubscribeToken(secret, bad)).toBeNull();
+		for (const bad of ['', 'u1.digest.1', `${token}x`, token.slice(0, -1), token.replace('digest', 'reminder'), token.toUpperCase()])
+			expect(readUnsubscribeToken(secret, bad)).toBeNull();
 	});
 
 	it('the signing key: APP_SECRET when set, else made once and kept in the database', () => {
@@ -126,7 +144,10 @@ describe('unsubscribe tokens', () => {
 		expect(setDigestFrequency(db, { personId: w.manager.id, digest: 'off', via: 'unsubscribe-link' })).toBe(false);
 		expect(plan().messages).toBe(1);
 		expect(digests().map((d) => d.personId)).toEqual([w.orgManager.id]);
-		const entry = db.$client.prepare("select actor_id as actorId, detail from audit_log where action = 'mail-preferences-update'").get() as { actorId: number; detail: string };
+		const entry = db.$client.prepare("select actor_id as actorId, detail from audit_log where action = 'mail-preferences-update'").get() as {
+			actorId: number;
+			detail: string;
+		};
 		expect(entry.actorId).toBe(w.manager.id);
 		expect(JSON.parse(entry.detail)).toEqual({ digest: 'off', before: 'weekly', via: 'unsubscribe-link' });
 	});

@@ -66,7 +66,12 @@ export function digestLines(counts: DigestCounts, last: DigestCounts | null, las
 	const since = last && lastDate ? formatDate(lastDate) : null;
 	const share = counts.required ? Math.round((100 * counts.inDate) / counts.required) : 0;
 	const lastShare = last?.required ? Math.round((100 * last.inDate) / last.required) : undefined;
-	const points = lastShare === undefined || since === null ? '' : share === lastShare ? ` (no change since ${since})` : ` (${share > lastShare ? 'up' : 'down'} ${Math.abs(share - lastShare)} points since ${since})`;
+	const points =
+		lastShare === undefined || since === null
+			? ''
+			: share === lastShare
+				? ` (no change since ${since})`
+				: ` (${share > lastShare ? 'up' : 'down'} ${Math.abs(share - lastShare)} points since ${since})`;
 	return [
 		`Expired: ${number.format(counts.expired)}${change(counts.expired, last?.expired, since)}`,
 		`Due soon: ${number.format(counts.dueSoon)}${change(counts.dueSoon, last?.dueSoon, since)}`,
@@ -88,7 +93,15 @@ export function planDigests(db: Db, options: { now: Date; origin: string; secret
 		if (m.digest === 'off') continue;
 		const slot = digestSlot(m.digest, now);
 		if (m.lastSlot !== null && m.lastSlot >= slot) continue;
-		const user: Principal = { id: m.id, name: m.name, email: m.email, organisationId: m.organisationId, unitId: m.unitId, jobRole: m.jobRole, grants: q.grants.all(m.id) as Principal['grants'] };
+		const user: Principal = {
+			id: m.id,
+			name: m.name,
+			email: m.email,
+			organisationId: m.organisationId,
+			unitId: m.unitId,
+			jobRole: m.jobRole,
+			grants: q.grants.all(m.id) as Principal['grants']
+		};
 		if (!isManager(user)) continue;
 		if (options.dryRun) {
 			run.messages++;

@@ -10,8 +10,17 @@ import { purgeMail } from './retention';
 let db: Db;
 let people: { id: number }[];
 const DAY = 24 * 60 * 60 * 1000;
-const data = (summary: string) => ({ name: 'Ann', summary, items: ['One <b>item</b>'], trainingUrl: 'https://a.example/training', notificationsUrl: 'https://a.example/notifications', dueSoonDays: '60', finalDays: '7' });
-const queue = (personId: number, summary: string, now = new Date()) => queueMail(db, { to: personId, template: 'refresher-reminder', kind: 'reminder', data: data(summary), now })!;
+const data = (summary: string) => ({
+	name: 'Ann',
+	summary,
+	items: ['One <b>item</b>'],
+	trainingUrl: 'https://a.example/training',
+	notificationsUrl: 'https://a.example/notifications',
+	dueSoonDays: '60',
+	finalDays: '7'
+});
+const queue = (personId: number, summary: string, now = new Date()) =>
+	queueMail(db, { to: personId, template: 'refresher-reminder', kind: 'reminder', data: data(summary), now })!;
 
 beforeEach(() => {
 	db = testDb();
@@ -50,7 +59,9 @@ describe('notifications', () => {
 
 	it('the unread count is one indexed lookup', () => {
 		const plan = db.$client
-			.prepare(`explain query plan select count(*) from (select 1 from mail_outbox where person_id = ? and id > coalesce((select read_through from notification_reads where person_id = ?), 0) limit 100)`)
+			.prepare(
+				`explain query plan select count(*) from (select 1 from mail_outbox where person_id = ? and id > coalesce((select read_through from notification_reads where person_id = ?), 0) limit 100)`
+			)
 			.all(1, 1) as { detail: string }[];
 		expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH mail_outbox USING COVERING INDEX mail_outbox_person \(person_id=\? AND id>\?\)/);
 		expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH notification_reads USING INTEGER PRIMARY KEY/);
@@ -67,7 +78,9 @@ describe('mail retention', () => {
 		markSent(db, sentOld.id, '250 OK', old);
 		markSent(db, sentNew.id, '250 OK', new Date(now.getTime() - 10 * DAY));
 		const c = db.$client;
-		c.prepare("insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, 'post-incident', '2024-07-15', '2026-07-15', 0)").run(people[0].id);
+		c.prepare(
+			"insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, 'post-incident', '2024-07-15', '2026-07-15', 0)"
+		).run(people[0].id);
 		const key = c.prepare('insert into reminder_keys (person_id, competency_id, cycle, threshold, created_at) values (?, ?, ?, ?, ?)');
 		key.run(people[0].id, 'post-incident', '2026-07-15', 'due-soon', old.getTime()); // the current cycle: kept
 		key.run(people[0].id, 'post-incident', '2024-07-15', 'expired', old.getTime()); // an old cycle: deleted

@@ -12,14 +12,25 @@ export const NOTIFICATIONS_PAGE_SIZE = 20;
 /** The header shows "99+" beyond this, so the count never walks a long backlog. */
 export const UNREAD_CAP = 99;
 
-export type Notification = { id: number; kind: MailKind; subject: string; status: MailStatus; createdAt: Date; sentAt: Date | null; text: string; unread: boolean };
+export type Notification = {
+	id: number;
+	kind: MailKind;
+	subject: string;
+	status: MailStatus;
+	createdAt: Date;
+	sentAt: Date | null;
+	text: string;
+	unread: boolean;
+};
 
 function statements(db: Db) {
 	const c = db.$client;
 	return prepared(db, 'mail-notifications', () => ({
 		readThrough: c.prepare('select read_through from notification_reads where person_id = ?').pluck(),
 		unread: c
-			.prepare(`select count(*) from (select 1 from mail_outbox where person_id = @personId and id > coalesce((select read_through from notification_reads where person_id = @personId), 0) limit ${UNREAD_CAP + 1})`)
+			.prepare(
+				`select count(*) from (select 1 from mail_outbox where person_id = @personId and id > coalesce((select read_through from notification_reads where person_id = @personId), 0) limit ${UNREAD_CAP + 1})`
+			)
 			.pluck(),
 		total: c.prepare('select count(*) from mail_outbox where person_id = ?').pluck(),
 		page: c.prepare(

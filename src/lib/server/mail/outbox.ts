@@ -39,7 +39,8 @@ function statements(db: Db) {
 
 /** Takes the next due message for `sender` until `until`, or null when none is due. */
 export function claimNext(db: Db, sender: string, now: Date, until: Date): ClaimedMessage | null {
-	const row = statements(db).claim.get({ me: sender, now: now.getTime(), until: until.getTime() }) as (Omit<ClaimedMessage, 'headers' | 'data'> & { headers: string; data: string }) | undefined;
+	const row = statements(db).claim.get({ me: sender, now: now.getTime(), until: until.getTime() }) as
+		(Omit<ClaimedMessage, 'headers' | 'data'> & { headers: string; data: string }) | undefined;
 	return row ? { ...row, data: JSON.parse(row.data), headers: JSON.parse(row.headers) } : null;
 }
 

@@ -16,7 +16,9 @@ export const DIGEST_LABEL: Record<DigestFrequency, string> = {
 function statements(db: object) {
 	return statementsFor(db, 'mail-preferences', (c) => ({
 		get: c.prepare('select digest from mail_preferences where person_id = ?').pluck(),
-		set: c.prepare('insert into mail_preferences (person_id, digest, updated_at) values (?, ?, ?) on conflict (person_id) do update set digest = excluded.digest, updated_at = excluded.updated_at')
+		set: c.prepare(
+			'insert into mail_preferences (person_id, digest, updated_at) values (?, ?, ?) on conflict (person_id) do update set digest = excluded.digest, updated_at = excluded.updated_at'
+		)
 	}));
 }
 
@@ -35,7 +37,14 @@ export function setDigestFrequency(db: Db, input: { personId: number; digest: Di
 		const before = (q.get.get(input.personId) as DigestFrequency | undefined) ?? DEFAULT_DIGEST;
 		if (before === input.digest) return false;
 		q.set.run(input.personId, input.digest, at.getTime());
-		appendAudit(tx, { actorId: input.personId, action: 'mail-preferences-update', entity: 'person', entityId: input.personId, detail: { digest: input.digest, before, via: input.via }, at });
+		appendAudit(tx, {
+			actorId: input.personId,
+			action: 'mail-preferences-update',
+			entity: 'person',
+			entityId: input.personId,
+			detail: { digest: input.digest, before, via: input.via },
+			at
+		});
 		return true;
 	});
 }

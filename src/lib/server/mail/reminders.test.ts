@@ -48,7 +48,11 @@ describe('refresher reminder planning', () => {
 		const first = plan();
 		expect(first).toMatchObject({ messages: 1, items: { 'due-soon': 1, final: 0, expired: 0 } });
 		expect(outbox()).toHaveLength(1);
-		expect(outbox()[0]).toMatchObject({ personId: p.id, kind: 'reminder', subject: 'Your “Record, debrief and learn after an incident” training is due for a refresher' });
+		expect(outbox()[0]).toMatchObject({
+			personId: p.id,
+			kind: 'reminder',
+			subject: 'Your “Record, debrief and learn after an incident” training is due for a refresher'
+		});
 		expect(items(outbox()[0])).toEqual(['Record, debrief and learn after an incident: expires on 15 July 2026 (in 30 days)']);
 		expect(JSON.parse(outbox()[0].data)).toMatchObject({ name: 'Ann Example', trainingUrl: `${ORIGIN}/training`, dueSoonDays: String(DUE_SOON_DAYS) });
 
@@ -94,7 +98,11 @@ describe('refresher reminder planning', () => {
 		const nurse = addPerson(db, unit, { jobRole: 'mental-health-nurse' });
 		complete(nurse.id, 'mental-health-act', '2025-07-01'); // mha-powers, 12 months for a nurse: 2026-07-01
 		// A status the role does not need (left behind by hand): never reminded.
-		db.$client.prepare("insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, 'vulnerable-detainees', '2025-01-01', '2026-06-20', 0)").run(nurse.id);
+		db.$client
+			.prepare(
+				"insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, 'vulnerable-detainees', '2025-01-01', '2026-06-20', 0)"
+			)
+			.run(nurse.id);
 		expect(plan()).toMatchObject({ messages: 1, items: { 'due-soon': 1 } });
 		expect(outbox()[0].personId).toBe(nurse.id);
 		expect(items(outbox()[0])).toEqual(['Apply Mental Health Act sections 135 and 136 lawfully: expires on 1 July 2026 (in 16 days)']);

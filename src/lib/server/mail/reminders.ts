@@ -92,14 +92,21 @@ export function planReminders(db: Db, framework: Framework, options: { today: Is
 		return people;
 	};
 
-	const links = { trainingUrl: `${origin}/training`, notificationsUrl: `${origin}/notifications`, dueSoonDays: String(DUE_SOON_DAYS), finalDays: String(FINAL_REMINDER_DAYS) };
+	const links = {
+		trainingUrl: `${origin}/training`,
+		notificationsUrl: `${origin}/notifications`,
+		dueSoonDays: String(DUE_SOON_DAYS),
+		finalDays: String(FINAL_REMINDER_DAYS)
+	};
 	const writeOne = (person: Person) => {
 		const dedupeKey = reminderDedupeKey(person.personId, today);
 		if (q.queuedToday.get(dedupeKey)) {
 			run.deferred++;
 			return;
 		}
-		const fresh = options.dryRun ? person.items : person.items.filter((i) => q.insertKey.run(person.personId, i.competencyId, i.expiresOn, i.threshold, now.getTime()).changes === 1);
+		const fresh = options.dryRun
+			? person.items
+			: person.items.filter((i) => q.insertKey.run(person.personId, i.competencyId, i.expiresOn, i.threshold, now.getTime()).changes === 1);
 		if (!fresh.length) return;
 		if (!options.dryRun) {
 			const queued = queueMail(db, {

@@ -38,13 +38,25 @@ async function drain(s: MailSender) {
 	for (let r = await s.sendNext(); r !== 'none'; r = await s.sendNext()) results.push(r);
 	return results;
 }
-const status = () => db.$client.prepare('select status, attempts, last_reply as lastReply from mail_outbox order by id').all() as { status: string; attempts: number; lastReply: string }[];
+const status = () =>
+	db.$client.prepare('select status, attempts, last_reply as lastReply from mail_outbox order by id').all() as {
+		status: string;
+		attempts: number;
+		lastReply: string;
+	}[];
 
 function personDueSoon(name = 'Ann Example') {
 	const org = addOrganisation(db, `Police ${Math.random()}`, 'police');
 	const unit = addUnit(db, org.id, 'BCU');
 	const p = addPerson(db, unit, { jobRole: 'call-handler', name });
-	recordEvidence(db, framework, { personId: p.id, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: '2024-07-15', recordedBy: p.id, at: new Date('2024-07-15T10:00:00Z') });
+	recordEvidence(db, framework, {
+		personId: p.id,
+		source: { module: 'staff-wellbeing' },
+		version: '1',
+		occurredOn: '2024-07-15',
+		recordedBy: p.id,
+		at: new Date('2024-07-15T10:00:00Z')
+	});
 	return p;
 }
 function queueTo(address: string, n: number) {
@@ -54,7 +66,15 @@ function queueTo(address: string, n: number) {
 				to: address,
 				template: 'refresher-reminder',
 				kind: 'reminder',
-				data: { name: `Person ${i}`, summary: `Message ${i}`, items: ['One'], trainingUrl: 'https://a.example/training', notificationsUrl: 'https://a.example/notifications', dueSoonDays: '60', finalDays: '7' }
+				data: {
+					name: `Person ${i}`,
+					summary: `Message ${i}`,
+					items: ['One'],
+					trainingUrl: 'https://a.example/training',
+					notificationsUrl: 'https://a.example/notifications',
+					dueSoonDays: '60',
+					finalDays: '7'
+				}
 			})!
 		)
 	);
@@ -89,7 +109,11 @@ describe('the mail sender, over SMTP', () => {
 		expect(mail.html).toContain('<a href="https://academy.example.org/training">Open My training</a>');
 		expect(mail.html).toContain('<html lang="en-GB">');
 		expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
-		const stored = db.$client.prepare('select message_id as messageId, status, last_reply as lastReply from mail_outbox').get() as { messageId: string; status: string; lastReply: string };
+		const stored = db.$client.prepare('select message_id as messageId, status, last_reply as lastReply from mail_outbox').get() as {
+			messageId: string;
+			status: string;
+			lastReply: string;
+		};
 		expect(mail.messageId).toBe(stored.messageId);
 		expect(stored).toMatchObject({ status: 'sent', lastReply: expect.stringMatching(/^250/) });
 
@@ -130,7 +154,12 @@ describe('the mail sender, over SMTP', () => {
 		expect(await drain(sender())).toEqual(['failed', 'sent']);
 		const failed = listOutbox(db, { status: 'failed' });
 		expect(failed.total).toBe(1);
-		expect(failed.rows[0]).toMatchObject({ toAddress: 'nobody@example.org', status: 'failed', attempts: 1, lastReply: expect.stringMatching(/550.*No such user/) });
+		expect(failed.rows[0]).toMatchObject({
+			toAddress: 'nobody@example.org',
+			status: 'failed',
+			attempts: 1,
+			lastReply: expect.stringMatching(/550.*No such user/)
+		});
 		expect(listOutbox(db, { status: 'sent' }).rows.map((r) => r.toAddress)).toEqual(['somebody@example.org']);
 		expect(listOutbox(db, { to: 'NOBODY' }).total).toBe(1);
 	});
@@ -154,7 +183,7 @@ describe('the mail sender, over SMTP', () => {
 		others.push(second);
 		const a = sender(db, { id: 'a' }).start();
 		const b = sender(second, { id: 'b' }).start();
-		await expect.poll(() => (db.$client.prepare("select count(*) from mail_outbox where status = 'sent'").pluck().get() as number), { timeout: 20_000 }).toBe(40);
+		await expect.poll(() => db.$client.prepare("select count(*) from mail_outbox where status = 'sent'").pluck().get() as number, { timeout: 20_000 }).toBe(40);
 		await a.stop();
 		await b.stop();
 		const ids = smtp.received.map((m) => m.messageId);
@@ -162,7 +191,7 @@ describe('the mail sender, over SMTP', () => {
 		expect(new Set(ids).size).toBe(40);
 		expect(db.$client.prepare('select count(*) from mail_outbox where attempts <> 1').pluck().get()).toBe(0);
 		// Both took a share.
-		expect((db.$client.prepare('select distinct claimed_by from mail_outbox order by 1').pluck().all() as string[])).toEqual(['a', 'b']);
+		expect(db.$client.prepare('select distinct claimed_by from mail_outbox order by 1').pluck().all() as string[]).toEqual(['a', 'b']);
 	});
 
 	it('a claim is exclusive until it runs out, then another sender may take the message', () => {

@@ -27,13 +27,24 @@ export type MailService = {
  * Reads the settings (a nonsensical number or a short APP_SECRET stops the server with a message, before it serves),
  * and starts this process's sender with its share of the rate.
  */
-export function startMailService(db: Db, framework: Framework, env: Record<string, string | undefined>, log: (message: string) => void = console.error): MailService {
+export function startMailService(
+	db: Db,
+	framework: Framework,
+	env: Record<string, string | undefined>,
+	log: (message: string) => void = console.error
+): MailService {
 	const settings = mailSettings(env);
 	const secret = appSecret(db, env);
 	const workers = Number(env.WEB_CONCURRENCY ?? '1') || 1;
 	let sender: MailSender | null = null;
 	if (settings.smtpUrl) {
-		sender = new MailSender({ db, transport: createTransport(settings.smtpUrl), from: settings.from, ratePerMinute: shareOfRate(settings.ratePerMinute, workers), log }).start();
+		sender = new MailSender({
+			db,
+			transport: createTransport(settings.smtpUrl),
+			from: settings.from,
+			ratePerMinute: shareOfRate(settings.ratePerMinute, workers),
+			log
+		}).start();
 	} else {
 		log(`Mail: ${settings.problem}`);
 	}

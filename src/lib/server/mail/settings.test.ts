@@ -6,14 +6,34 @@ import { nextAttempt } from './retry';
 describe('mail settings', () => {
 	it('without SMTP_URL: mail is kept queued, with a reason to show, and nothing fails', () => {
 		const s = mailSettings({});
-		expect(s).toMatchObject({ smtpUrl: null, ratePerMinute: 600, retentionDays: 180, origin: 'http://localhost:3000', from: 'Crisis Care Academy <no-reply@localhost>', domain: 'localhost' });
+		expect(s).toMatchObject({
+			smtpUrl: null,
+			ratePerMinute: 600,
+			retentionDays: 180,
+			origin: 'http://localhost:3000',
+			from: 'Crisis Care Academy <no-reply@localhost>',
+			domain: 'localhost'
+		});
 		expect(s.problem).toMatch(/SMTP_URL is not set/);
 		expect(mailSettings({ SMTP_URL: 'http://relay.example.org' })).toMatchObject({ smtpUrl: null, problem: expect.stringMatching(/not an smtp/) });
 	});
 
 	it('reads the relay, sender, rate, retention and origin', () => {
-		const s = mailSettings({ SMTP_URL: 'smtp://u:p@relay.example.org:587', MAIL_FROM: 'Academy <academy@trust.nhs.example>', MAIL_RATE_PER_MINUTE: '60', MAIL_RETENTION_DAYS: '30', ORIGIN: 'https://academy.example.org/' });
-		expect(s).toMatchObject({ smtpUrl: 'smtp://u:p@relay.example.org:587', problem: null, domain: 'trust.nhs.example', ratePerMinute: 60, retentionDays: 30, origin: 'https://academy.example.org' });
+		const s = mailSettings({
+			SMTP_URL: 'smtp://u:p@relay.example.org:587',
+			MAIL_FROM: 'Academy <academy@trust.nhs.example>',
+			MAIL_RATE_PER_MINUTE: '60',
+			MAIL_RETENTION_DAYS: '30',
+			ORIGIN: 'https://academy.example.org/'
+		});
+		expect(s).toMatchObject({
+			smtpUrl: 'smtp://u:p@relay.example.org:587',
+			problem: null,
+			domain: 'trust.nhs.example',
+			ratePerMinute: 60,
+			retentionDays: 30,
+			origin: 'https://academy.example.org'
+		});
 		expect(describeRelay(s.smtpUrl!)).toBe('smtp://u:****@relay.example.org:587');
 	});
 

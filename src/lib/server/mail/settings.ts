@@ -24,7 +24,8 @@ function wholeNumber(env: Record<string, string | undefined>, name: string, fall
 	const raw = env[name]?.trim();
 	if (raw === undefined || raw === '') return fallback;
 	const n = Number(raw);
-	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (it is "${raw}").`);
+	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max)
+		throw new Error(`${name} must be a whole number from ${min} to ${max} (it is "${raw}").`);
 	return n;
 }
 

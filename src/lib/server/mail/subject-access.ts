@@ -19,8 +19,14 @@ export function emailOf(tx: Tx, personId: number) {
 	).map((m) => ({ ...m, data: JSON.parse(m.data), createdAt: new Date(m.createdAt), sentAt: m.sentAt === null ? null : new Date(m.sentAt) }));
 	return {
 		messages,
-		remindersSent: c.prepare('select competency_id as competencyId, cycle as expiresOn, threshold, outbox_id as messageId from reminder_keys where person_id = ? order by created_at').all(personId),
-		digest: (c.prepare('select digest from mail_preferences where person_id = ?').pluck().get(personId) as string | undefined) ?? 'default (weekly, for training managers)',
+		remindersSent: c
+			.prepare(
+				'select competency_id as competencyId, cycle as expiresOn, threshold, outbox_id as messageId from reminder_keys where person_id = ? order by created_at'
+			)
+			.all(personId),
+		digest:
+			(c.prepare('select digest from mail_preferences where person_id = ?').pluck().get(personId) as string | undefined) ??
+			'default (weekly, for training managers)',
 		lastDigest: c.prepare('select slot, counts from manager_digests where person_id = ?').get(personId) ?? null,
 		notificationsReadThrough: c.prepare('select read_through from notification_reads where person_id = ?').pluck().get(personId) ?? null
 	};

@@ -75,7 +75,10 @@ function blockText(tokens: Token[], path: string): string {
 			case 'list':
 				out.push(
 					(t as Tokens.List).items
-						.map((item, i) => `${(t as Tokens.List).ordered ? `${Number((t as Tokens.List).start || 1) + i}.` : '-'} ${blockText(item.tokens, path).replace(/\n/g, '\n  ')}`)
+						.map(
+							(item, i) =>
+								`${(t as Tokens.List).ordered ? `${Number((t as Tokens.List).start || 1) + i}.` : '-'} ${blockText(item.tokens, path).replace(/\n/g, '\n  ')}`
+						)
 						.join('\n')
 				);
 				break;
@@ -105,7 +108,8 @@ function splitFrontmatter(path: string, source: string) {
 		throw new TemplateError(`${path}: frontmatter is not valid YAML: ${(e as Error).message}`);
 	}
 	const parsed = frontmatterSchema.safeParse(data);
-	if (!parsed.success) throw new TemplateError(parsed.error.issues.map((i) => `${path}: frontmatter field "${i.path.join('.') || '(root)'}" ${i.message}`).join('\n'));
+	if (!parsed.success)
+		throw new TemplateError(parsed.error.issues.map((i) => `${path}: frontmatter field "${i.path.join('.') || '(root)'}" ${i.message}`).join('\n'));
 	return { ...parsed.data, body: m[2] };
 }
 
@@ -113,7 +117,8 @@ function splitFrontmatter(path: string, source: string) {
 export function compileTemplate(file: string, source: string): CompiledTemplate {
 	const path = file.replace(/^\//, '');
 	const name = /(?:^|\/)([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(path)?.[1];
-	if (!name || !(name in TEMPLATE_VARIABLES)) throw new TemplateError(`${path}: is not a known template; list it and its placeholders in src/lib/server/mail/template-variables.ts`);
+	if (!name || !(name in TEMPLATE_VARIABLES))
+		throw new TemplateError(`${path}: is not a known template; list it and its placeholders in src/lib/server/mail/template-variables.ts`);
 	const known: Record<string, VariableType> = TEMPLATE_VARIABLES[name as TemplateName];
 	const { subject, kind, body } = splitFrontmatter(path, source);
 	if (/QzMAILVAR/.test(source)) throw new TemplateError(`${path}: contains the reserved text QzMAILVAR`);
@@ -121,18 +126,25 @@ export function compileTemplate(file: string, source: string): CompiledTemplate 
 	const variables: string[] = [];
 	const swap = (text: string, where: string) =>
 		text.replace(PLACEHOLDER, (_, v: string) => {
-			if (!(v in known)) throw new TemplateError(`${path}: ${where} uses {{${v}}}, which is not a placeholder of this template (known: ${Object.keys(known).join(', ')})`);
+			if (!(v in known))
+				throw new TemplateError(`${path}: ${where} uses {{${v}}}, which is not a placeholder of this template (known: ${Object.keys(known).join(', ')})`);
 			if (!variables.includes(v)) variables.push(v);
 			return marker(variables.indexOf(v));
 		});
 	const markedSubject = swap(subject, 'the subject');
 	const markedBody = swap(body, 'the body');
-	for (const [where, text] of [['the subject', markedSubject], ['the body', markedBody]])
+	for (const [where, text] of [
+		['the subject', markedSubject],
+		['the body', markedBody]
+	])
 		if (/\{\{|\}\}/.test(text)) throw new TemplateError(`${path}: ${where} has a "{{" or "}}" that is not a placeholder like {{name}}`);
-	for (const v of variables) if (known[v] === 'list' && markedSubject.includes(marker(variables.indexOf(v)))) throw new TemplateError(`${path}: the subject cannot hold the list {{${v}}}`);
+	for (const v of variables)
+		if (known[v] === 'list' && markedSubject.includes(marker(variables.indexOf(v))))
+			throw new TemplateError(`${path}: the subject cannot hold the list {{${v}}}`);
 
 	const tokens = marked.lexer(markedBody);
-	if (tokens.find((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1) === undefined) throw new TemplateError(`${path}: needs a level-one heading (# ...)`);
+	if (tokens.find((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 1) === undefined)
+		throw new TemplateError(`${path}: needs a level-one heading (# ...)`);
 	const html = marked.parser(tokens);
 	const text = blockText(tokens, path);
 	if (/<(?!\/?(h[1-6]|p|ul|ol|li|a|strong|em|code|br|hr|blockquote)[\s>/])/i.test(html.replace(/<a href="[^"]*">/g, '<a>')))
@@ -141,11 +153,14 @@ export function compileTemplate(file: string, source: string): CompiledTemplate 
 	variables.forEach((v, i) => {
 		const m = marker(i);
 		const inHref = html.includes(`href="${m}"`);
-		if (known[v] === 'url' && html.replace(new RegExp(`href="${m}"`, 'g'), '').includes(m)) throw new TemplateError(`${path}: {{${v}}} is an address; use it as a link's target, as in [Open My training]({{${v}}})`);
+		if (known[v] === 'url' && html.replace(new RegExp(`href="${m}"`, 'g'), '').includes(m))
+			throw new TemplateError(`${path}: {{${v}}} is an address; use it as a link's target, as in [Open My training]({{${v}}})`);
 		if (known[v] !== 'url' && inHref) throw new TemplateError(`${path}: {{${v}}} is not an address, so it cannot be a link's target`);
-		if (known[v] === 'list' && html.replace(new RegExp(`<p>${m}</p>`, 'g'), '').includes(m)) throw new TemplateError(`${path}: the list {{${v}}} must stand alone in its own paragraph`);
+		if (known[v] === 'list' && html.replace(new RegExp(`<p>${m}</p>`, 'g'), '').includes(m))
+			throw new TemplateError(`${path}: the list {{${v}}} must stand alone in its own paragraph`);
 	});
-	if (kind === 'subscription' && !variables.some((v) => v === 'unsubscribeUrl')) throw new TemplateError(`${path}: a subscription email must offer {{unsubscribeUrl}}`);
+	if (kind === 'subscription' && !variables.some((v) => v === 'unsubscribeUrl'))
+		throw new TemplateError(`${path}: a subscription email must offer {{unsubscribeUrl}}`);
 
 	const values = (data: Record<string, string | string[]>) => {
 		const value = (i: number) => {
@@ -167,11 +182,25 @@ export function compileTemplate(file: string, source: string): CompiledTemplate 
 		const { one, list, isList } = values(data);
 		return {
 			subject: renderSubject(data),
-			text: text.replace(/^QzMAILVAR(\d+)zQ$/gm, (m, i) => (isList(Number(i)) ? list(Number(i)).map((l) => `- ${l}`).join('\n') : m)).replace(MARKER, (_, i) => one(Number(i))),
+			text: text
+				.replace(/^QzMAILVAR(\d+)zQ$/gm, (m, i) =>
+					isList(Number(i))
+						? list(Number(i))
+								.map((l) => `- ${l}`)
+								.join('\n')
+						: m
+				)
+				.replace(MARKER, (_, i) => one(Number(i))),
 			html: layout(
 				renderSubject(data),
 				html
-					.replace(/<p>QzMAILVAR(\d+)zQ<\/p>/g, (m, i) => (isList(Number(i)) ? `<ul>\n${list(Number(i)).map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>` : m))
+					.replace(/<p>QzMAILVAR(\d+)zQ<\/p>/g, (m, i) =>
+						isList(Number(i))
+							? `<ul>\n${list(Number(i))
+									.map((l) => `<li>${escapeHtml(l)}</li>`)
+									.join('\n')}\n</ul>`
+							: m
+					)
 					.replace(MARKER, (_, i) => escapeHtml(one(Number(i))))
 			)
 		};

@@ -21,7 +21,8 @@ export function compileTemplates(files: Record<string, string>): MailTemplates {
 			errors.push(e.message);
 		}
 	}
-	for (const name of TEMPLATE_NAMES) if (!templates.has(name) && !errors.some((e) => e.includes(`/${name}.md`))) errors.push(`content/emails/${name}.md: is missing`);
+	for (const name of TEMPLATE_NAMES)
+		if (!templates.has(name) && !errors.some((e) => e.includes(`/${name}.md`))) errors.push(`content/emails/${name}.md: is missing`);
 	if (errors.length) throw new TemplateError(errors.join('\n'));
 	return templates;
 }
@@ -33,7 +34,8 @@ export function provideTemplates(templates: MailTemplates): void {
 }
 
 export function getTemplate(name: TemplateName): CompiledTemplate {
-	if (!provided) throw new Error('Email templates have not been loaded: import $lib/server/mail/catalogue (the app) or call loadTemplatesFromDisk() (scripts) first.');
+	if (!provided)
+		throw new Error('Email templates have not been loaded: import $lib/server/mail/catalogue (the app) or call loadTemplatesFromDisk() (scripts) first.');
 	const template = provided.get(name);
 	if (!template) throw new Error(`No email template "${name}"`);
 	return template;

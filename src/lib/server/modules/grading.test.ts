@@ -33,9 +33,30 @@ describe('knowledge check grading', () => {
 	});
 
 	it('reads form answers and names unanswered, unknown and doubled answers', () => {
-		const ok = readAnswers(quiz, form([['q:one', 'a'], ['q:two', 'a'], ['q:three', 'a'], ['q:four', 'a'], ['q:five', 'a'], ['q:six', 'b'], ['q:six', 'a']]));
+		const ok = readAnswers(
+			quiz,
+			form([
+				['q:one', 'a'],
+				['q:two', 'a'],
+				['q:three', 'a'],
+				['q:four', 'a'],
+				['q:five', 'a'],
+				['q:six', 'b'],
+				['q:six', 'a']
+			])
+		);
 		expect(ok).toEqual({ ok: true, answers: allRight });
-		const bad = readAnswers(quiz, form([['q:one', 'a'], ['q:one', 'b'], ['q:two', 'z'], ['q:three', 'a'], ['q:four', 'a'], ['q:five', 'a']]));
+		const bad = readAnswers(
+			quiz,
+			form([
+				['q:one', 'a'],
+				['q:one', 'b'],
+				['q:two', 'z'],
+				['q:three', 'a'],
+				['q:four', 'a'],
+				['q:five', 'a']
+			])
+		);
 		expect(bad).toEqual({
 			ok: false,
 			errors: { 'q-one': 'Question 1: choose one answer only', 'q-two': 'Question 2: choose from the options given', 'q-six': 'Answer question 6' }

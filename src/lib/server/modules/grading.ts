@@ -40,7 +40,11 @@ export function grade(quiz: Quiz, answers: Answers, passMark: number): GradeResu
 		const chosen = new Set(answers[q.id] ?? []);
 		const right = q.options.filter((o) => o.correct).map((o) => o.id);
 		const correct = right.length === chosen.size && right.every((id) => chosen.has(id));
-		return { id: q.id, correct, selected: q.options.filter((o) => chosen.has(o.id)).map((o) => ({ id: o.id, text: o.text, feedback: o.feedback, correct: o.correct })) };
+		return {
+			id: q.id,
+			correct,
+			selected: q.options.filter((o) => chosen.has(o.id)).map((o) => ({ id: o.id, text: o.text, feedback: o.feedback, correct: o.correct }))
+		};
 	});
 	const correct = questions.filter((q) => q.correct).length;
 	const total = questions.length;

@@ -36,8 +36,13 @@ describe('module parsing', () => {
 
 	it('refuses quizzes that could not be graded fairly', () => {
 		expect(() => parseModule(PATH, validMarkdown, undefined)).toThrow(/07-test-module\.quiz\.yaml: missing/);
-		const twoRight = validQuiz.replace('correct: false\n        feedback: No, because it is wrong.', 'correct: true\n        feedback: No, because it is wrong.');
-		expect(() => parseModule(PATH, validMarkdown, twoRight)).toThrow(/quiz field "questions\.0\.options" a single-choice question needs exactly one correct option/);
+		const twoRight = validQuiz.replace(
+			'correct: false\n        feedback: No, because it is wrong.',
+			'correct: true\n        feedback: No, because it is wrong.'
+		);
+		expect(() => parseModule(PATH, validMarkdown, twoRight)).toThrow(
+			/quiz field "questions\.0\.options" a single-choice question needs exactly one correct option/
+		);
 		const noFeedback = validQuiz.replace('feedback: Yes, because it is right.', 'feedback: ok');
 		expect(() => parseModule(PATH, validMarkdown, noFeedback)).toThrow(/needs feedback/);
 		const five = validQuiz.slice(0, validQuiz.lastIndexOf('  - id: six'));
@@ -45,7 +50,9 @@ describe('module parsing', () => {
 	});
 
 	it('refuses text outside sections, duplicate headings and bad file names', () => {
-		expect(() => parseModule(PATH, validMarkdown.replace('## Why this matters', 'Loose text.\n\n## Why this matters'), validQuiz)).toThrow(/before the first ## heading/);
+		expect(() => parseModule(PATH, validMarkdown.replace('## Why this matters', 'Loose text.\n\n## Why this matters'), validQuiz)).toThrow(
+			/before the first ## heading/
+		);
 		expect(() => parseModule(PATH, validMarkdown.replace('## Warning signs', '## Why this matters'), validQuiz)).toThrow(/share the id "why-this-matters"/);
 		expect(() => parseModule('/content/modules/test.md', validMarkdown, validQuiz)).toThrow(/NN-slug\.md/);
 	});
@@ -59,7 +66,12 @@ describe('module parsing', () => {
 
 	it('refuses two modules with the same order number', () => {
 		expect(() =>
-			parseModules({ [PATH]: validMarkdown, [PATH.replace('.md', '.quiz.yaml')]: validQuiz, '/content/modules/07-other.md': validMarkdown, '/content/modules/07-other.quiz.yaml': validQuiz })
+			parseModules({
+				[PATH]: validMarkdown,
+				[PATH.replace('.md', '.quiz.yaml')]: validQuiz,
+				'/content/modules/07-other.md': validMarkdown,
+				'/content/modules/07-other.quiz.yaml': validQuiz
+			})
 		).toThrow(/order number 7 is also used/);
 	});
 

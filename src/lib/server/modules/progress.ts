@@ -97,12 +97,33 @@ function completeIfReady(tx: Tx, framework: Framework, personId: number, module:
 		.values({ personId, moduleSlug: module.slug, moduleVersion: module.meta.version, attemptId: attempt.id, score: attempt.score, completedAt: now })
 		.returning({ id: moduleCompletions.id })
 		.get();
-	appendAudit(tx, { actorId: personId, action: 'module-complete', entity: 'module_completion', entityId: row.id, detail: { module: module.slug, version: module.meta.version, score: attempt.score }, at: now });
-	recordEvidence(tx, framework, { personId, source: { module: module.slug }, version: module.meta.version, occurredOn: londonToday(now), recordedBy: personId, at: now });
+	appendAudit(tx, {
+		actorId: personId,
+		action: 'module-complete',
+		entity: 'module_completion',
+		entityId: row.id,
+		detail: { module: module.slug, version: module.meta.version, score: attempt.score },
+		at: now
+	});
+	recordEvidence(tx, framework, {
+		personId,
+		source: { module: module.slug },
+		version: module.meta.version,
+		occurredOn: londonToday(now),
+		recordedBy: personId,
+		at: now
+	});
 	return true;
 }
 
-export function markSectionRead(db: Db, framework: Framework, personId: number, module: ModuleDefinition, sectionId: string, now = new Date()): { completed: boolean } {
+export function markSectionRead(
+	db: Db,
+	framework: Framework,
+	personId: number,
+	module: ModuleDefinition,
+	sectionId: string,
+	now = new Date()
+): { completed: boolean } {
 	if (!module.sections.some((s) => s.id === sectionId)) throw new Error(`Unknown section ${sectionId}`);
 	return db.transaction((tx) => {
 		tx.insert(moduleProgress)
@@ -113,7 +134,14 @@ export function markSectionRead(db: Db, framework: Framework, personId: number, 
 	});
 }
 
-export function submitAttempt(db: Db, framework: Framework, personId: number, module: ModuleDefinition, answers: Answers, now = new Date()): { attemptId: number; result: GradeResult; completed: boolean } {
+export function submitAttempt(
+	db: Db,
+	framework: Framework,
+	personId: number,
+	module: ModuleDefinition,
+	answers: Answers,
+	now = new Date()
+): { attemptId: number; result: GradeResult; completed: boolean } {
 	const result = grade(module.quiz, answers, module.meta.passMark);
 	return db.transaction((tx) => {
 		const row = tx
@@ -131,7 +159,14 @@ export function submitAttempt(db: Db, framework: Framework, personId: number, mo
 			})
 			.returning({ id: quizAttempts.id })
 			.get();
-		appendAudit(tx, { actorId: personId, action: 'quiz-attempt', entity: 'quiz_attempt', entityId: row.id, detail: { module: module.slug, version: module.meta.version, score: result.score, passed: result.passed }, at: now });
+		appendAudit(tx, {
+			actorId: personId,
+			action: 'quiz-attempt',
+			entity: 'quiz_attempt',
+			entityId: row.id,
+			detail: { module: module.slug, version: module.meta.version, score: result.score, passed: result.passed },
+			at: now
+		});
 		return { attemptId: row.id, result, completed: completeIfReady(tx, framework, personId, module, now) };
 	});
 }
@@ -169,8 +204,16 @@ export function moduleStatuses(db: Db, personId: number): Map<string, LearnerMod
 			.where(eq(moduleCompletions.personId, sql.placeholder('personId')))
 			.groupBy(moduleCompletions.moduleSlug)
 			.prepare(),
-		read: db.selectDistinct({ slug: moduleProgress.moduleSlug }).from(moduleProgress).where(eq(moduleProgress.personId, sql.placeholder('personId'))).prepare(),
-		attempted: db.selectDistinct({ slug: quizAttempts.moduleSlug }).from(quizAttempts).where(eq(quizAttempts.personId, sql.placeholder('personId'))).prepare()
+		read: db
+			.selectDistinct({ slug: moduleProgress.moduleSlug })
+			.from(moduleProgress)
+			.where(eq(moduleProgress.personId, sql.placeholder('personId')))
+			.prepare(),
+		attempted: db
+			.selectDistinct({ slug: quizAttempts.moduleSlug })
+			.from(quizAttempts)
+			.where(eq(quizAttempts.personId, sql.placeholder('personId')))
+			.prepare()
 	}));
 	const completed = q.completed.all({ personId });
 	const started = new Set([...q.read.all({ personId }).map((r) => r.slug), ...q.attempted.all({ personId }).map((r) => r.slug)]);
@@ -181,7 +224,11 @@ export function moduleStatuses(db: Db, personId: number): Map<string, LearnerMod
 }
 
 export function reflectionsFor(db: Db, personId: number, slug: string): Record<string, string> {
-	return Object.fromEntries(progressStatements(db).reflections.all({ personId, slug }).map((r) => [r.id, r.body]));
+	return Object.fromEntries(
+		progressStatements(db)
+			.reflections.all({ personId, slug })
+			.map((r) => [r.id, r.body])
+	);
 }
 
 export function saveReflection(db: Db, personId: number, slug: string, reflectionId: string, body: string, now = new Date()) {

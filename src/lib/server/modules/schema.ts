@@ -51,17 +51,22 @@ const question = z
 	.strict()
 	.superRefine((q, ctx) => {
 		const correct = q.options.filter((o) => o.correct).length;
-		if (q.kind === 'single' && correct !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a single-choice question needs exactly one correct option' });
-		if (q.kind === 'multiple' && correct < 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least one correct option' });
-		if (new Set(q.options.map((o) => o.id)).size !== q.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
+		if (q.kind === 'single' && correct !== 1)
+			ctx.addIssue({ code: 'custom', path: ['options'], message: 'a single-choice question needs exactly one correct option' });
+		if (q.kind === 'multiple' && correct < 1)
+			ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least one correct option' });
+		if (new Set(q.options.map((o) => o.id)).size !== q.options.length)
+			ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
 	});
 
 export const quizFile = z
 	.object({ questions: z.array(question).min(6, 'needs at least six questions') })
 	.strict()
 	.superRefine((quiz, ctx) => {
-		if (new Set(quiz.questions.map((q) => q.id)).size !== quiz.questions.length) ctx.addIssue({ code: 'custom', path: ['questions'], message: 'question ids must be unique' });
-		if (!quiz.questions.some((q) => q.kind === 'multiple')) ctx.addIssue({ code: 'custom', path: ['questions'], message: 'needs at least one multiple-choice question' });
+		if (new Set(quiz.questions.map((q) => q.id)).size !== quiz.questions.length)
+			ctx.addIssue({ code: 'custom', path: ['questions'], message: 'question ids must be unique' });
+		if (!quiz.questions.some((q) => q.kind === 'multiple'))
+			ctx.addIssue({ code: 'custom', path: ['questions'], message: 'needs at least one multiple-choice question' });
 	});
 export type Quiz = z.infer<typeof quizFile>;
 export type Question = Quiz['questions'][number];

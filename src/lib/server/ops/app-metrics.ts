@@ -31,10 +31,7 @@ const rosterImports = gauge({
 for (const step of ['check', 'apply']) rosterImports.set({ step }, 0);
 
 /** Wraps a roster form action so that the time it takes, upload included, counts as an import running. */
-export function countingRosterImports<A extends unknown[], R>(
-	step: 'check' | 'apply',
-	action: (...args: A) => Promise<R>
-): (...args: A) => Promise<R> {
+export function countingRosterImports<A extends unknown[], R>(step: 'check' | 'apply', action: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
 	return async (...args) => {
 		rosterImports.inc({ step });
 		try {

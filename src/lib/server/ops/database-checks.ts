@@ -18,9 +18,10 @@ export function migrationsCheck(open: () => Pick<Db, '$client'>, migrationsFolde
 	const onDisk = readMigrationFiles({ migrationsFolder });
 	const newest = Math.max(0, ...onDisk.map((m) => m.folderMillis));
 	return () => {
-		const row = open()
-			.$client.prepare('select count(*) as applied, max(created_at) as latest from __drizzle_migrations')
-			.get() as { applied: number; latest: number | null };
+		const row = open().$client.prepare('select count(*) as applied, max(created_at) as latest from __drizzle_migrations').get() as {
+			applied: number;
+			latest: number | null;
+		};
 		const latest = Number(row.latest ?? 0);
 		return latest >= newest
 			? { ok: true, detail: `all ${onDisk.length} applied` }

@@ -11,9 +11,7 @@ describe('logLevelFrom', () => {
 	});
 
 	it('refuses anything else with a message naming the choices', () => {
-		expect(() => logLevelFrom({ LOG_LEVEL: 'verbose' })).toThrow(
-			'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (it is "verbose").'
-		);
+		expect(() => logLevelFrom({ LOG_LEVEL: 'verbose' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (it is "verbose").');
 	});
 });
 

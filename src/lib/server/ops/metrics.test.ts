@@ -12,8 +12,7 @@ async function scrape() {
 	expect(scraped?.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
 	return parseMetrics(scraped!.text);
 }
-const value = (metrics: Awaited<ReturnType<typeof scrape>>, name: string, labels: Record<string, string> = {}) =>
-	metrics.series(name, labels);
+const value = (metrics: Awaited<ReturnType<typeof scrape>>, name: string, labels: Record<string, string> = {}) => metrics.series(name, labels);
 
 describe('/metrics', () => {
 	it('parses as Prometheus text format, with the process metrics and every application family', async () => {
@@ -39,13 +38,11 @@ describe('/metrics', () => {
 		const unit = addUnit(db, addOrganisation(db).id);
 		addPerson(db, unit, { email: 'metrics@example.test', passwordHash: await hashPassword('right-password-1') });
 		const before = await scrape();
-		for (let i = 0; i < 5; i++)
-			await signIn(db, { email: 'metrics@example.test', password: 'wrong', address: '10.0.0.1' });
+		for (let i = 0; i < 5; i++) await signIn(db, { email: 'metrics@example.test', password: 'wrong', address: '10.0.0.1' });
 		await signIn(db, { email: 'metrics@example.test', password: 'right-password-1', address: '10.0.0.1' }); // throttled: the account is cooling off
 		const after = await scrape();
 		const delta = (outcome: string) =>
-			value(after, 'academy_sign_in_attempts_total', { outcome })! -
-			value(before, 'academy_sign_in_attempts_total', { outcome })!;
+			value(after, 'academy_sign_in_attempts_total', { outcome })! - value(before, 'academy_sign_in_attempts_total', { outcome })!;
 		expect(delta('failed')).toBe(5);
 		expect(delta('throttled')).toBe(1);
 		expect(delta('succeeded')).toBe(0);
@@ -53,10 +50,7 @@ describe('/metrics', () => {
 
 	it('counts a roster import as running while it runs, upload included', async () => {
 		let release!: () => void;
-		const action = countingRosterImports(
-			'apply',
-			() => new Promise<string>((resolve) => (release = () => resolve('done')))
-		);
+		const action = countingRosterImports('apply', () => new Promise<string>((resolve) => (release = () => resolve('done'))));
 		const running = action();
 		expect(value(await scrape(), 'academy_roster_imports_running', { step: 'apply' })).toBe(1);
 		release();
@@ -72,8 +66,7 @@ describe('/metrics', () => {
 		countMailFailed({ final: true });
 		registerMailQueueProbe(() => ({ waiting: 1, oldestQueuedAt: new Date(Date.now() - 90_000) }));
 		const after = await scrape();
-		const delta = (name: string, labels: Record<string, string> = {}) =>
-			value(after, name, labels)! - value(before, name, labels)!;
+		const delta = (name: string, labels: Record<string, string> = {}) => value(after, name, labels)! - value(before, name, labels)!;
 		expect(delta('academy_mail_queued_total')).toBe(3);
 		expect(delta('academy_mail_sent_total')).toBe(2);
 		expect(delta('academy_mail_failed_total', { final: 'false' })).toBe(1);

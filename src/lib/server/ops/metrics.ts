@@ -69,8 +69,7 @@ function askPrimary(): Promise<{ contentType: string; text: string }> {
 		pending.set(id, (answer) => {
 			clearTimeout(timer);
 			pending.delete(id);
-			if (answer.error !== undefined || answer.text === undefined)
-				reject(new Error(`the primary process could not gather the metrics: ${answer.error}`));
+			if (answer.error !== undefined || answer.text === undefined) reject(new Error(`the primary process could not gather the metrics: ${answer.error}`));
 			else resolve({ contentType: answer.contentType ?? metricsRegistry.contentType, text: answer.text });
 		});
 		process.send!({ type: METRICS_REQUEST, id });

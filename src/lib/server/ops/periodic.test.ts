@@ -49,9 +49,7 @@ describe('startPeriodicWork', () => {
 		expect(await sample('academy_task_failures_total', 'test-fine')).toBe(0);
 		expect(lastAlive('test-fine')).toBe(Date.parse('2026-05-01T09:00:00Z'));
 		expect(lastAlive('test-broken')).toBeUndefined();
-		expect(await sample('academy_task_last_success_timestamp_seconds', 'test-maintenance')).toBe(
-			Date.parse('2026-05-01T09:00:00Z') / 1000
-		);
+		expect(await sample('academy_task_last_success_timestamp_seconds', 'test-maintenance')).toBe(Date.parse('2026-05-01T09:00:00Z') / 1000);
 
 		await vi.advanceTimersByTimeAsync(60_000);
 		expect(runs).toBe(2);

@@ -13,12 +13,7 @@ export type PeriodicTask = { name: string; what: string; run: () => void };
  * own name; the run as a whole under `name` once all have been tried, and /readyz expects that within three
  * intervals. Stops when the server shuts down.
  */
-export function startPeriodicWork(
-	name: string,
-	tasks: PeriodicTask[],
-	everyMs: number,
-	log: Logger = logger
-): { runOnce: () => void } {
+export function startPeriodicWork(name: string, tasks: PeriodicTask[], everyMs: number, log: Logger = logger): { runOnce: () => void } {
 	const runOnce = () => {
 		for (const task of tasks) {
 			try {

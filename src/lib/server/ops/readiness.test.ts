@@ -49,18 +49,13 @@ describe('/readyz checks', () => {
 		expect(report.checks.database).toEqual({ ok: false, detail: 'failed (SQLITE_NOTADB)' });
 		expect(report.checks.migrations.ok).toBe(false);
 		expect(JSON.stringify(report)).not.toContain(folder);
-		expect(warn).toHaveBeenCalledWith(
-			expect.objectContaining({ readiness: 'not ready', failing: ['database', 'migrations'] }),
-			'not ready'
-		);
+		expect(warn).toHaveBeenCalledWith(expect.objectContaining({ readiness: 'not ready', failing: ['database', 'migrations'] }), 'not ready');
 	});
 
 	it('is not ready when the database is behind the migrations on disk', async () => {
 		vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
 		const db = testDb();
-		db.$client
-			.prepare('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)')
-			.run();
+		db.$client.prepare('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)').run();
 		register(
 			'migrations',
 			migrationsCheck(() => db, MIGRATIONS_FOLDER)

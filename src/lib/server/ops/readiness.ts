@@ -29,10 +29,7 @@ export function markStopping(): void {
 
 /** The error's code (SQLITE_CANTOPEN, ENOENT) rather than its message, which may hold paths. */
 function failureOf(error: unknown): CheckResult {
-	const code =
-		typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-			? error.code
-			: undefined;
+	const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 	return { ok: false, detail: code ? `failed (${code})` : 'failed' };
 }
 
@@ -40,10 +37,7 @@ async function run(name: string, check: ReadinessCheck): Promise<CheckResult> {
 	let timer: NodeJS.Timeout | undefined;
 	try {
 		const timeout = new Promise<CheckResult>((resolve) => {
-			timer = setTimeout(
-				() => resolve({ ok: false, detail: `no answer within ${CHECK_TIMEOUT_MS / 1000} s` }),
-				CHECK_TIMEOUT_MS
-			);
+			timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${CHECK_TIMEOUT_MS / 1000} s` }), CHECK_TIMEOUT_MS);
 		});
 		return await Promise.race([Promise.resolve().then(check), timeout]);
 	} catch (error) {

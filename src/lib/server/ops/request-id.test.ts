@@ -11,19 +11,7 @@ describe('requestIdFrom', () => {
 	});
 
 	it('makes a new random one when there is none or it could carry anything into the logs', () => {
-		for (const bad of [
-			null,
-			undefined,
-			'',
-			'   ',
-			'has space',
-			'line\nbreak',
-			'"quoted"',
-			'{"level":"fatal"}',
-			'x'.repeat(129),
-			'-leading-dash',
-			'ünïcode'
-		]) {
+		for (const bad of [null, undefined, '', '   ', 'has space', 'line\nbreak', '"quoted"', '{"level":"fatal"}', 'x'.repeat(129), '-leading-dash', 'ünïcode']) {
 			expect(requestIdFrom(bad), String(bad)).toMatch(UUID);
 		}
 		expect(requestIdFrom(null)).not.toBe(requestIdFrom(null));

@@ -34,10 +34,7 @@ async function histogramCount(route: string, method: string, status: string) {
 	const metric = await httpRequestDuration.get();
 	const sample = metric.values.find(
 		(v) =>
-			v.metricName === 'academy_http_request_duration_seconds_count' &&
-			v.labels.route === route &&
-			v.labels.method === method &&
-			v.labels.status === status
+			v.metricName === 'academy_http_request_duration_seconds_count' && v.labels.route === route && v.labels.method === method && v.labels.status === status
 	);
 	return sample?.value ?? 0;
 }
@@ -60,10 +57,7 @@ describe('recordRequest', () => {
 	it('writes the route pattern, status, duration and the person id only, and counts the request by route', async () => {
 		const { lines, log } = captured();
 		const before = await histogramCount('/manage/people/[id]', 'GET', '200');
-		recordRequest(
-			{ requestId: 'r-1', method: 'GET', route: '/manage/people/[id]', status: 200, durationMs: 12.345, user: 42 },
-			log
-		);
+		recordRequest({ requestId: 'r-1', method: 'GET', route: '/manage/people/[id]', status: 200, durationMs: 12.345, user: 42 }, log);
 		recordRequest({ requestId: 'r-2', method: 'POST', route: null, status: 404, durationMs: 1, user: null }, log);
 		expect(lines[0]).toMatchObject({
 			level: 'info',
@@ -98,10 +92,7 @@ describe('observeRequest', () => {
 		expect(event.locals.requestId).toBe('lb-0001');
 		expect(response.headers.get('x-request-id')).toBe('lb-0001');
 		expect(currentRequestId()).toBeUndefined();
-		expect(info).toHaveBeenCalledWith(
-			expect.objectContaining({ requestId: 'lb-0001', method: 'GET', route: '/training', status: 200 }),
-			'request'
-		);
+		expect(info).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'lb-0001', method: 'GET', route: '/training', status: 200 }), 'request');
 	});
 
 	it('replaces an id that is not sane', async () => {
@@ -134,9 +125,6 @@ describe('logServerError', () => {
 		event.locals.requestId = 'r-500';
 		const thrown = new Error('database is locked');
 		await logServerError({ error: thrown, event, status: 500, message: 'Internal Error' });
-		expect(error).toHaveBeenCalledWith(
-			expect.objectContaining({ requestId: 'r-500', route: '/manage', status: 500, err: thrown }),
-			'unexpected error'
-		);
+		expect(error).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'r-500', route: '/manage', status: 500, err: thrown }), 'unexpected error');
 	});
 });

@@ -26,23 +26,16 @@ export type RequestRecord = {
  * do not fill the log.
  */
 export function levelOf(record: Pick<RequestRecord, 'route' | 'status'>): 'error' | 'info' | 'debug' {
-	if (isProbeRoute(record.route) && (record.status === 200 || (record.route === '/readyz' && record.status === 503)))
-		return 'debug';
+	if (isProbeRoute(record.route) && (record.status === 200 || (record.route === '/readyz' && record.status === 503))) return 'debug';
 	if (record.status >= 500) return 'error';
 	return 'info';
 }
 
 /** One JSON line and one histogram observation per request. */
 export function recordRequest(record: RequestRecord, log: Logger = logger): void {
-	httpRequestDuration.observe(
-		{ route: record.route ?? 'unmatched', method: record.method, status: String(record.status) },
-		record.durationMs / 1000
-	);
+	httpRequestDuration.observe({ route: record.route ?? 'unmatched', method: record.method, status: String(record.status) }, record.durationMs / 1000);
 	const { user, ...fields } = record;
-	log[levelOf(record)](
-		{ ...fields, durationMs: Math.round(record.durationMs * 10) / 10, ...(user === null ? {} : { user }) },
-		'request'
-	);
+	log[levelOf(record)]({ ...fields, durationMs: Math.round(record.durationMs * 10) / 10, ...(user === null ? {} : { user }) }, 'request');
 }
 
 /**

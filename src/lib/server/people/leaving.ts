@@ -16,7 +16,14 @@ export function endGrantsOnLeaving(tx: Writer, actorId: number, personId: number
 	if (!grants.length) return [];
 	tx.delete(roleGrants).where(eq(roleGrants.personId, personId)).run();
 	for (const g of grants) {
-		appendAudit(tx, { actorId, action: 'role-revoke', entity: 'person', entityId: personId, detail: { role: g.role, organisationId: g.organisationId, unitId: g.unitId, ...detail }, at });
+		appendAudit(tx, {
+			actorId,
+			action: 'role-revoke',
+			entity: 'person',
+			entityId: personId,
+			detail: { role: g.role, organisationId: g.organisationId, unitId: g.unitId, ...detail },
+			at
+		});
 	}
 	return grants;
 }

@@ -7,11 +7,7 @@ import type { OrganisationInput, UnitInput } from './organisation-validation';
 export type WriteResult<T = number> = { ok: true; id: T } | { ok: false; errors: Record<string, string> };
 
 export function listOrganisations(db: Db) {
-	const unitCounts = db
-		.select({ organisationId: units.organisationId, n: count() })
-		.from(units)
-		.groupBy(units.organisationId)
-		.all();
+	const unitCounts = db.select({ organisationId: units.organisationId, n: count() }).from(units).groupBy(units.organisationId).all();
 	const peopleCounts = db
 		.select({ organisationId: people.organisationId, n: count() })
 		.from(people)
@@ -34,7 +30,14 @@ export function getOrganisation(db: Db, id: number) {
 
 export function listUnits(db: Db, organisationId?: number) {
 	const q = db
-		.select({ id: units.id, name: units.name, kind: units.kind, borough: units.borough, organisationId: units.organisationId, organisationName: organisations.name })
+		.select({
+			id: units.id,
+			name: units.name,
+			kind: units.kind,
+			borough: units.borough,
+			organisationId: units.organisationId,
+			organisationName: organisations.name
+		})
 		.from(units)
 		.innerJoin(organisations, eq(units.organisationId, organisations.id));
 	return (organisationId ? q.where(eq(units.organisationId, organisationId)) : q).orderBy(asc(organisations.name), asc(units.name)).all();
@@ -64,21 +67,35 @@ export function updateOrganisation(db: Db, actorId: number, id: number, input: O
 	if (nameTaken(db, input.name, id)) return { ok: false, errors: { name: 'An organisation with this name already exists' } };
 	db.transaction((tx) => {
 		tx.update(organisations).set(input).where(eq(organisations.id, id)).run();
-		appendAudit(tx, { actorId, action: 'organisation-update', entity: 'organisation', entityId: id, detail: { before: { name: before.name, kind: before.kind }, after: input } });
+		appendAudit(tx, {
+			actorId,
+			action: 'organisation-update',
+			entity: 'organisation',
+			entityId: id,
+			detail: { before: { name: before.name, kind: before.kind }, after: input }
+		});
 	});
 	return { ok: true, id };
 }
 
 function unitNameTaken(db: Db, organisationId: number, name: string, exceptId?: number) {
 	const base = and(eq(units.organisationId, organisationId), eq(units.name, name));
-	return !!db.select({ id: units.id }).from(units).where(exceptId ? and(base, ne(units.id, exceptId)) : base).get();
+	return !!db
+		.select({ id: units.id })
+		.from(units)
+		.where(exceptId ? and(base, ne(units.id, exceptId)) : base)
+		.get();
 }
 
 export function createUnit(db: Db, actorId: number, organisationId: number, input: UnitInput): WriteResult {
 	if (!getOrganisation(db, organisationId)) return { ok: false, errors: { form: 'This organisation no longer exists' } };
 	if (unitNameTaken(db, organisationId, input.name)) return { ok: false, errors: { name: 'This organisation already has a unit with this name' } };
 	return db.transaction((tx) => {
-		const row = tx.insert(units).values({ ...input, organisationId }).returning({ id: units.id }).get();
+		const row = tx
+			.insert(units)
+			.values({ ...input, organisationId })
+			.returning({ id: units.id })
+			.get();
 		appendAudit(tx, { actorId, action: 'unit-create', entity: 'unit', entityId: row.id, detail: { organisationId, ...input } });
 		return { ok: true as const, id: row.id };
 	});
@@ -90,7 +107,13 @@ export function updateUnit(db: Db, actorId: number, id: number, input: UnitInput
 	if (unitNameTaken(db, before.organisationId, input.name, id)) return { ok: false, errors: { name: 'This organisation already has a unit with this name' } };
 	db.transaction((tx) => {
 		tx.update(units).set(input).where(eq(units.id, id)).run();
-		appendAudit(tx, { actorId, action: 'unit-update', entity: 'unit', entityId: id, detail: { before: { name: before.name, kind: before.kind, borough: before.borough }, after: input } });
+		appendAudit(tx, {
+			actorId,
+			action: 'unit-update',
+			entity: 'unit',
+			entityId: id,
+			detail: { before: { name: before.name, kind: before.kind, borough: before.borough }, after: input }
+		});
 	});
 	return { ok: true, id };
 }

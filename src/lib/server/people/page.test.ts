@@ -23,7 +23,11 @@ describe('personOr404', () => {
 	it('answers 404 for an unknown or malformed id', () => {
 		const db = testDb();
 		twoOrganisations(db);
-		for (const raw of ['99999', '0', '-1', '1.5', 'abc', '']) expect(status(() => personOr404(db, raw)), raw).toBe(404);
+		for (const raw of ['99999', '0', '-1', '1.5', 'abc', ''])
+			expect(
+				status(() => personOr404(db, raw)),
+				raw
+			).toBe(404);
 	});
 });
 

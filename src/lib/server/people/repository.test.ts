@@ -47,13 +47,22 @@ describe('people administration', () => {
 		expect(result.ok).toBe(true);
 		if (result.ok) expect(getPerson(db, result.id)).toMatchObject({ email: 'jo.bloggs@example.test', jobRole: 'custody-officer' });
 		// counted at once by the dashboards as needing every competency of the role
-		expect(db.select().from(competencyStatus).all().map((r) => r.competencyId)).toContain('vulnerable-detainees');
+		expect(
+			db
+				.select()
+				.from(competencyStatus)
+				.all()
+				.map((r) => r.competencyId)
+		).toContain('vulnerable-detainees');
 		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(1);
 	});
 
 	it('explains each bad field and changes nothing', () => {
 		const before = rows(db);
-		const parsed = parseForm(personInput, form({ ...valid(), name: '', email: 'not-an-email', jobRole: 'wizard', startDate: '2023-02-30', unitId: 'abc', workforceId: 'x'.repeat(41) }));
+		const parsed = parseForm(
+			personInput,
+			form({ ...valid(), name: '', email: 'not-an-email', jobRole: 'wizard', startDate: '2023-02-30', unitId: 'abc', workforceId: 'x'.repeat(41) })
+		);
 		expect(parsed.ok).toBe(false);
 		if (parsed.ok) return;
 		expect(parsed.errors).toMatchObject({
@@ -83,7 +92,10 @@ describe('people administration', () => {
 
 	it('marks a person as left, keeps the record and ends their sessions', () => {
 		createSession(db, generateSessionToken(), w.inA1.id);
-		expect(markLeft(db, actor, w.inA1.id, '2019-01-01')).toMatchObject({ ok: false, errors: { leftDate: expect.stringMatching(/on or after the start date/) } });
+		expect(markLeft(db, actor, w.inA1.id, '2019-01-01')).toMatchObject({
+			ok: false,
+			errors: { leftDate: expect.stringMatching(/on or after the start date/) }
+		});
 		expect(markLeft(db, actor, w.inA1.id, '2026-01-31').ok).toBe(true);
 		expect(getPerson(db, w.inA1.id)).toMatchObject({ status: 'left', leftDate: '2026-01-31' });
 		expect(db.select().from(sessions).all()).toHaveLength(0);
@@ -94,14 +106,21 @@ describe('people administration', () => {
 		grantDirectly(db, w.inA1.id, 'partnership-lead');
 		grantDirectly(db, w.inA1.id, 'manager', { organisationId: w.orgA.id });
 		const revokes = () =>
-			db.$client.prepare("select actor_id as actorId, entity_id as entityId, detail from audit_log where action = 'role-revoke' order by id").all() as { actorId: number; entityId: string; detail: string }[];
+			db.$client.prepare("select actor_id as actorId, entity_id as entityId, detail from audit_log where action = 'role-revoke' order by id").all() as {
+				actorId: number;
+				entityId: string;
+				detail: string;
+			}[];
 		expect(markLeft(db, actor, w.inA1.id, '2026-01-31').ok).toBe(true);
 		expect(listGrants(db, w.inA1.id)).toEqual([]);
 		expect(revokes().map((r) => [r.actorId, r.entityId, JSON.parse(r.detail)])).toEqual([
 			[actor, String(w.inA1.id), { role: 'partnership-lead', organisationId: null, unitId: null, reason: 'left' }],
 			[actor, String(w.inA1.id), { role: 'manager', organisationId: w.orgA.id, unitId: null, reason: 'left' }]
 		]);
-		expect(grantRole(db, actor, w.inA1.id, { role: 'trainer', organisationId: w.orgA.id, unitId: null })).toMatchObject({ ok: false, errors: { role: expect.stringMatching(/reinstate them before/) } });
+		expect(grantRole(db, actor, w.inA1.id, { role: 'trainer', organisationId: w.orgA.id, unitId: null })).toMatchObject({
+			ok: false,
+			errors: { role: expect.stringMatching(/reinstate them before/) }
+		});
 		expect(reinstate(db, actor, w.inA1.id).ok).toBe(true);
 		const token = generateSessionToken();
 		createSession(db, token, w.inA1.id);
@@ -146,12 +165,19 @@ describe('people administration', () => {
 				expect(parseForm(grantInput, form({ role, scope })), `${role} ${scope}`).toMatchObject({ ok: false, errors: { scope: expect.any(String) } });
 			}
 		}
-		expect(grantRole(db, actor, w.inA1.id, { role: 'manager', organisationId: 999_999, unitId: null })).toMatchObject({ ok: false, errors: { scope: expect.any(String) } });
+		expect(grantRole(db, actor, w.inA1.id, { role: 'manager', organisationId: 999_999, unitId: null })).toMatchObject({
+			ok: false,
+			errors: { scope: expect.any(String) }
+		});
 	});
 
 	it('searches only inside the scope it is given', () => {
 		const unitScope = { kind: 'scoped' as const, organisationIds: [], unitIds: [w.a1.id] };
-		expect(searchPeople(db, unitScope, {}).rows.map((r) => r.id).sort()).toEqual([w.inA1.id, w.otherInA1.id].sort());
+		expect(
+			searchPeople(db, unitScope, {})
+				.rows.map((r) => r.id)
+				.sort()
+		).toEqual([w.inA1.id, w.otherInA1.id].sort());
 		const orgScope = { kind: 'scoped' as const, organisationIds: [w.orgA.id], unitIds: [] };
 		expect(searchPeople(db, orgScope, {}).total).toBe(3);
 		expect(searchPeople(db, { kind: 'all' }, { q: w.inB1.email }).rows).toHaveLength(1);

@@ -20,7 +20,9 @@ export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
 	const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
 	if (filter.q) {
 		const term = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		conditions.push(or(sql`${people.name} like ${term} escape '\\'`, sql`${people.email} like ${term} escape '\\'`, sql`${people.workforceId} like ${term} escape '\\'`));
+		conditions.push(
+			or(sql`${people.name} like ${term} escape '\\'`, sql`${people.email} like ${term} escape '\\'`, sql`${people.workforceId} like ${term} escape '\\'`)
+		);
 	}
 	if (filter.organisationId) conditions.push(eq(people.organisationId, filter.organisationId));
 	if (filter.unitId) conditions.push(eq(people.unitId, filter.unitId));
@@ -120,7 +122,10 @@ export function updatePerson(db: Db, framework: Framework, actorId: number, id: 
 		(Object.keys(input) as (keyof PersonInput)[]).filter((k) => before[k] !== input[k]).map((k) => [k, { from: before[k], to: input[k] }])
 	);
 	db.transaction((tx) => {
-		tx.update(people).set({ ...input, updatedAt: new Date() }).where(eq(people.id, id)).run();
+		tx.update(people)
+			.set({ ...input, updatedAt: new Date() })
+			.where(eq(people.id, id))
+			.run();
 		appendAudit(tx, { actorId, action: 'person-update', entity: 'person', entityId: id, detail: changed });
 		if (before.jobRole !== input.jobRole) refreshPerson(tx, framework, id);
 	});
@@ -157,7 +162,14 @@ export function reinstate(db: Db, actorId: number, id: number): WriteResult {
 
 export function listGrants(db: Db, personId: number) {
 	return db
-		.select({ id: roleGrants.id, role: roleGrants.role, organisationId: roleGrants.organisationId, unitId: roleGrants.unitId, organisationName: organisations.name, unitName: units.name })
+		.select({
+			id: roleGrants.id,
+			role: roleGrants.role,
+			organisationId: roleGrants.organisationId,
+			unitId: roleGrants.unitId,
+			organisationName: organisations.name,
+			unitName: units.name
+		})
 		.from(roleGrants)
 		.leftJoin(organisations, eq(roleGrants.organisationId, organisations.id))
 		.leftJoin(units, eq(roleGrants.unitId, units.id))
@@ -177,20 +189,33 @@ export function grantRole(db: Db, actorId: number, personId: number, grant: Gran
 	const same = listGrants(db, personId).some((g) => g.role === grant.role && g.organisationId === grant.organisationId && g.unitId === grant.unitId);
 	if (same) return { ok: false, errors: { role: 'This person already has this role with this scope' } };
 	return db.transaction((tx) => {
-		const row = tx.insert(roleGrants).values({ personId, ...grant, grantedBy: actorId }).returning({ id: roleGrants.id }).get();
+		const row = tx
+			.insert(roleGrants)
+			.values({ personId, ...grant, grantedBy: actorId })
+			.returning({ id: roleGrants.id })
+			.get();
 		appendAudit(tx, { actorId, action: 'role-grant', entity: 'person', entityId: personId, detail: grant });
 		return { ok: true as const, id: row.id };
 	});
 }
 
 export function revokeGrant(db: Db, actorId: number, personId: number, grantId: number): WriteResult {
-	const grant = db.select().from(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.personId, personId))).get();
+	const grant = db
+		.select()
+		.from(roleGrants)
+		.where(and(eq(roleGrants.id, grantId), eq(roleGrants.personId, personId)))
+		.get();
 	if (!grant) return { ok: false, errors: { form: 'This role has already been removed' } };
 	if (grant.role === 'admin' && personId === actorId) return { ok: false, errors: { form: 'You cannot remove your own administrator role' } };
 	db.transaction((tx) => {
 		tx.delete(roleGrants).where(eq(roleGrants.id, grantId)).run();
-		appendAudit(tx, { actorId, action: 'role-revoke', entity: 'person', entityId: personId, detail: { role: grant.role, organisationId: grant.organisationId, unitId: grant.unitId } });
+		appendAudit(tx, {
+			actorId,
+			action: 'role-revoke',
+			entity: 'person',
+			entityId: personId,
+			detail: { role: grant.role, organisationId: grant.organisationId, unitId: grant.unitId }
+		});
 	});
 	return { ok: true, id: grantId };
 }
-

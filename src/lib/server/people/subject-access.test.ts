@@ -52,11 +52,32 @@ describe('exportSubjectAccess', () => {
 		saveReflection(db, subject.id, module.slug, 'first-thoughts', REFLECTION, at(6));
 		const run = db
 			.insert(scenarioRuns)
-			.values({ personId: subject.id, scenarioSlug: 'street-section-136', scenarioVersion: '1.0.0', snapshot: '{"value":"approach"}', step: 1, shownAt: at(7), status: 'active', startedAt: at(7) })
+			.values({
+				personId: subject.id,
+				scenarioSlug: 'street-section-136',
+				scenarioVersion: '1.0.0',
+				snapshot: '{"value":"approach"}',
+				step: 1,
+				shownAt: at(7),
+				status: 'active',
+				startedAt: at(7)
+			})
 			.returning()
 			.get();
 		db.insert(scenarioSteps)
-			.values({ runId: run.id, step: 0, fromState: 'start', event: 'ONE_VOICE', appliedEvent: 'ONE_VOICE', toState: 'approach', feedback: 'Good.', score: 2, flags: '[]', late: false, at: at(8) })
+			.values({
+				runId: run.id,
+				step: 0,
+				fromState: 'start',
+				event: 'ONE_VOICE',
+				appliedEvent: 'ONE_VOICE',
+				toState: 'approach',
+				feedback: 'Good.',
+				score: 2,
+				flags: '[]',
+				late: false,
+				at: at(8)
+			})
 			.run();
 
 		// The colleague assesses the subject (evidence follows), an administrator voids that evidence, and the subject assesses the colleague.
@@ -65,7 +86,9 @@ describe('exportSubjectAccess', () => {
 		grant(db, colleague.id, 'trainer', { organisationId: org.id });
 		expect(recordAssessment(db, framework, trainer(colleague), subject, input, at(9)).ok).toBe(true);
 		const recorded = db.select().from(evidence).orderBy(desc(evidence.id)).get()!;
-		expect(voidEvidence(db, framework, { evidenceId: recorded.id, personId: subject.id, reason: 'Recorded against the wrong person', actorId: admin.id, at: at(10) })).toEqual({ ok: true });
+		expect(
+			voidEvidence(db, framework, { evidenceId: recorded.id, personId: subject.id, reason: 'Recorded against the wrong person', actorId: admin.id, at: at(10) })
+		).toEqual({ ok: true });
 		expect(recordAssessment(db, framework, trainer(subject), colleague, { ...input, notes: 'Assessed by the subject.' }, at(11)).ok).toBe(true);
 		submitAttempt(db, framework, colleague.id, module, right, at(12));
 		ids = { subject: subject.id, colleague: colleague.id, admin: admin.id, sessionId };
@@ -81,7 +104,9 @@ describe('exportSubjectAccess', () => {
 		expect(data.quizAttempts).toMatchObject([{ answers: right, passed: true }]);
 		expect(data.completions).toHaveLength(1);
 		expect(data.reflections).toMatchObject([{ reflectionId: 'first-thoughts', body: REFLECTION }]);
-		expect(data.scenarioRuns).toMatchObject([{ scenarioSlug: 'street-section-136', position: { value: 'approach' }, steps: [{ event: 'ONE_VOICE', flags: [] }] }]);
+		expect(data.scenarioRuns).toMatchObject([
+			{ scenarioSlug: 'street-section-136', position: { value: 'approach' }, steps: [{ event: 'ONE_VOICE', flags: [] }] }
+		]);
 		const voided = data.evidence.filter((e) => e.kind === 'observed');
 		expect(voided.map((e) => e.voidsId === null)).toEqual([true, false]);
 		expect(data.evidence.find((e) => e.voidsId !== null)?.reason).toBe('Recorded against the wrong person');
@@ -91,7 +116,15 @@ describe('exportSubjectAccess', () => {
 	});
 
 	it('holds the email queued for them and their email preferences, nobody else’s', () => {
-		const data = { name: 'Sam', summary: 'Due', items: ['One'], trainingUrl: 'https://a.example/training', notificationsUrl: 'https://a.example/notifications', dueSoonDays: '60', finalDays: '7' };
+		const data = {
+			name: 'Sam',
+			summary: 'Due',
+			items: ['One'],
+			trainingUrl: 'https://a.example/training',
+			notificationsUrl: 'https://a.example/notifications',
+			dueSoonDays: '60',
+			finalDays: '7'
+		};
 		queueMail(db, { to: ids.subject, template: 'refresher-reminder', kind: 'reminder', data });
 		queueMail(db, { to: ids.colleague, template: 'refresher-reminder', kind: 'reminder', data: { ...data, name: 'Someone else' } });
 		setDigestFrequency(db, { personId: ids.subject, digest: 'monthly', via: 'account' });
@@ -122,7 +155,12 @@ describe('exportSubjectAccess', () => {
 
 	it('records who exported whose data, and nothing for someone who does not exist', () => {
 		exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(20));
-		expect(db.select().from(auditLog).orderBy(desc(auditLog.id)).get()).toMatchObject({ action: 'subject-access-export', actorId: ids.admin, entity: 'person', entityId: String(ids.subject) });
+		expect(db.select().from(auditLog).orderBy(desc(auditLog.id)).get()).toMatchObject({
+			action: 'subject-access-export',
+			actorId: ids.admin,
+			entity: 'person',
+			entityId: String(ids.subject)
+		});
 		const entries = db.$client.prepare('select count(*) as n from audit_log').get();
 		expect(exportSubjectAccess(db, { personId: 999_999, requestedBy: ids.admin })).toBeUndefined();
 		expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual(entries);

@@ -34,8 +34,10 @@ const SECTIONS = {
 	person: 'The record of you: name, work email, workforce id, organisation, unit, job role, dates. Whether a password is set, never the password or its hash.',
 	roleGrants: 'Access roles beyond learner (trainer, manager, partnership lead, administrator), with their scope and who granted them.',
 	sessions: 'How many signed-in sessions are stored and when each expires. The session ids are secrets and are not given.',
-	singleSignOn: 'Your accounts at your organisation’s single sign-on provider that you have signed in with: the provider (issuer), its id for you, and when the link was made.',
-	signInAttempts: 'Every sign-in attempt made with your email address: when, from which network address, and whether it succeeded. A failed attempt may have been made by someone else.',
+	singleSignOn:
+		'Your accounts at your organisation’s single sign-on provider that you have signed in with: the provider (issuer), its id for you, and when the link was made.',
+	signInAttempts:
+		'Every sign-in attempt made with your email address: when, from which network address, and whether it succeeded. A failed attempt may have been made by someone else.',
 	moduleProgress: 'Module sections you marked as read, with the latest time for each.',
 	quizAttempts: 'Every knowledge-check attempt, with the answers you chose and the score.',
 	completions: 'Modules completed, with the version and the attempt that completed them.',
@@ -80,7 +82,14 @@ function personRecord(tx: Tx, personId: number) {
 
 function roleGrantsOf(tx: Tx, personId: number) {
 	return tx
-		.select({ id: roleGrants.id, role: roleGrants.role, organisation: organisations.name, unit: units.name, grantedBy: roleGrants.grantedBy, createdAt: roleGrants.createdAt })
+		.select({
+			id: roleGrants.id,
+			role: roleGrants.role,
+			organisation: organisations.name,
+			unit: units.name,
+			grantedBy: roleGrants.grantedBy,
+			createdAt: roleGrants.createdAt
+		})
 		.from(roleGrants)
 		.leftJoin(organisations, eq(organisations.id, roleGrants.organisationId))
 		.leftJoin(units, eq(units.id, roleGrants.unitId))
@@ -142,7 +151,12 @@ function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date)
 		person,
 		roleGrants: roleGrantsOf(tx, personId),
 		sessions: sessionsOf(tx, personId),
-		singleSignOn: tx.select({ issuer: ssoLinks.issuer, subject: ssoLinks.subject, createdAt: ssoLinks.createdAt }).from(ssoLinks).where(eq(ssoLinks.personId, personId)).orderBy(asc(ssoLinks.id)).all(),
+		singleSignOn: tx
+			.select({ issuer: ssoLinks.issuer, subject: ssoLinks.subject, createdAt: ssoLinks.createdAt })
+			.from(ssoLinks)
+			.where(eq(ssoLinks.personId, personId))
+			.orderBy(asc(ssoLinks.id))
+			.all(),
 		signInAttempts: tx
 			.select({ at: loginAttempts.at, address: loginAttempts.address, succeeded: loginAttempts.succeeded })
 			.from(loginAttempts)

@@ -13,10 +13,30 @@ import { bucketFor, DUE_SOON_DAYS, statusFor } from '../competency/status-rule';
 import { trendDates } from './trend-dates';
 
 const framework = testFramework();
-const MODULES = ['recognising-distress', 'mental-capacity-act', 'working-together', 'staff-wellbeing', 'restraint-safety', 'equality-families', 'why-this-training'];
+const MODULES = [
+	'recognising-distress',
+	'mental-capacity-act',
+	'working-together',
+	'staff-wellbeing',
+	'restraint-safety',
+	'equality-families',
+	'why-this-training'
+];
 const ROLES = ['call-handler', 'police-constable', 'mental-health-nurse', 'paramedic'];
 
-type Row = { personId: number; competencyId: string; expiresOn: string | null; organisationId: number; unitId: number; jobRole: string; status: string; startDate: string; leftDate: string | null; borough: string | null; kind: string };
+type Row = {
+	personId: number;
+	competencyId: string;
+	expiresOn: string | null;
+	organisationId: number;
+	unitId: number;
+	jobRole: string;
+	status: string;
+	startDate: string;
+	leftDate: string | null;
+	borough: string | null;
+	kind: string;
+};
 
 /** Straight from the base tables, the simplest way: what the aggregates must always agree with. */
 function reference(db: Db, scope: PeopleScope, today: string) {
@@ -27,8 +47,11 @@ function reference(db: Db, scope: PeopleScope, today: string) {
 			 from competency_status cs join people p on p.id = cs.person_id join units u on u.id = p.unit_id join organisations o on o.id = p.organisation_id`
 		)
 		.all() as Row[];
-	const cycles = db.$client.prepare('select person_id as personId, competency_id as competencyId, achieved_on as a, expires_on as e from competency_cycles').all() as { personId: number; competencyId: string; a: string; e: string }[];
-	const inScope = (r: Row) => scope.kind === 'all' || (scope.kind === 'scoped' && (scope.organisationIds.includes(r.organisationId) || scope.unitIds.includes(r.unitId)));
+	const cycles = db.$client
+		.prepare('select person_id as personId, competency_id as competencyId, achieved_on as a, expires_on as e from competency_cycles')
+		.all() as { personId: number; competencyId: string; a: string; e: string }[];
+	const inScope = (r: Row) =>
+		scope.kind === 'all' || (scope.kind === 'scoped' && (scope.organisationIds.includes(r.organisationId) || scope.unitIds.includes(r.unitId)));
 	const dueBy = addDays(today, DUE_SOON_DAYS);
 	const status = (e: string | null) => (e === null ? 'notAchieved' : e <= today ? 'expired' : e <= dueBy ? 'dueSoon' : 'current');
 	const summary = new Map<string, Record<string, number>>();
@@ -39,10 +62,13 @@ function reference(db: Db, scope: PeopleScope, today: string) {
 		c[status(r.expiresOn)]++;
 		summary.set(key, c);
 	}
-	const expiring = (within: number) => rows.filter((r) => r.status === 'active' && inScope(r) && r.expiresOn !== null && r.expiresOn <= addDays(today, within)).length;
+	const expiring = (within: number) =>
+		rows.filter((r) => r.status === 'active' && inScope(r) && r.expiresOn !== null && r.expiresOn <= addDays(today, within)).length;
 	const trend = trendDates(today).map((date) => {
 		const inPost = rows.filter((r) => inScope(r) && r.startDate <= date && (r.leftDate === null || r.leftDate > date));
-		const current = inPost.filter((r) => cycles.some((c) => c.personId === r.personId && c.competencyId === r.competencyId && c.a <= date && c.e > date)).length;
+		const current = inPost.filter((r) =>
+			cycles.some((c) => c.personId === r.personId && c.competencyId === r.competencyId && c.a <= date && c.e > date)
+		).length;
 		return { date, required: inPost.length, current };
 	});
 	const shared = new Set(sharedCompetencies(framework));
@@ -76,8 +102,12 @@ function check(db: Db, scopes: PeopleScope[], today: string) {
 		};
 		expect(new Map([...got.byUnit].map(([u, m]) => [String(u), m])), `summary by unit on ${today}`).toEqual(sumBy(1));
 		expect(got.byRole, `summary by role on ${today}`).toEqual(sumBy(2));
-		for (const within of [30, 60, 90] as const) expect(expiringList(db, scope, today, { within, page: 1 }).total, `expiring within ${within} on ${today}`).toBe(ref.expiring(within));
-		expect(complianceTrend(db, scope, today).map(({ date, required, current }) => ({ date, required, current })), `trend on ${today}`).toEqual(ref.trend);
+		for (const within of [30, 60, 90] as const)
+			expect(expiringList(db, scope, today, { within, page: 1 }).total, `expiring within ${within} on ${today}`).toBe(ref.expiring(within));
+		expect(
+			complianceTrend(db, scope, today).map(({ date, required, current }) => ({ date, required, current })),
+			`trend on ${today}`
+		).toEqual(ref.trend);
 	}
 	const ref = reference(db, { kind: 'all' }, today);
 	for (const b of partnershipByBorough(db, framework, today))
@@ -98,11 +128,24 @@ describe('dashboard aggregates', () => {
 		const police = addOrganisation(db, 'Police', 'police');
 		const nhs = addOrganisation(db, 'Trust', 'nhs');
 		const las = addOrganisation(db, 'Ambulance', 'ambulance');
-		const units = [addUnit(db, police.id, 'A', 'Lambeth'), addUnit(db, police.id, 'B', 'Lewisham'), addUnit(db, nhs.id, 'W', 'Lambeth'), addUnit(db, las.id, 'S', 'Lambeth'), addUnit(db, police.id, 'T', null)];
+		const units = [
+			addUnit(db, police.id, 'A', 'Lambeth'),
+			addUnit(db, police.id, 'B', 'Lewisham'),
+			addUnit(db, nhs.id, 'W', 'Lambeth'),
+			addUnit(db, las.id, 'S', 'Lambeth'),
+			addUnit(db, police.id, 'T', null)
+		];
 		const people = Array.from({ length: 40 }, () =>
-			addPerson(db, pick(units), { jobRole: pick(ROLES), startDate: `20${20 + Math.floor(rand() * 6)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}` })
+			addPerson(db, pick(units), {
+				jobRole: pick(ROLES),
+				startDate: `20${20 + Math.floor(rand() * 6)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`
+			})
 		).map((p, i) => ({ ...p, i }));
-		const scopes: PeopleScope[] = [{ kind: 'all' }, { kind: 'scoped', organisationIds: [police.id], unitIds: [] }, { kind: 'scoped', organisationIds: [], unitIds: [units[0].id, units[2].id] }];
+		const scopes: PeopleScope[] = [
+			{ kind: 'all' },
+			{ kind: 'scoped', organisationIds: [police.id], unitIds: [] },
+			{ kind: 'scoped', organisationIds: [], unitIds: [units[0].id, units[2].id] }
+		];
 		for (const p of people) refreshPerson(db, framework, p.id);
 
 		let today = '2026-06-15';
@@ -114,11 +157,19 @@ describe('dashboard aggregates', () => {
 			for (let k = 0; k < 25; k++) {
 				const p = pick(people);
 				const day = addDays('2024-01-01', Math.floor(rand() * 900));
-				const ids = recordEvidence(db, framework, { personId: p.id, source: { module: pick(MODULES) }, version: '1', occurredOn: day, recordedBy: p.id, at: new Date(`${day}T10:00:00Z`) });
+				const ids = recordEvidence(db, framework, {
+					personId: p.id,
+					source: { module: pick(MODULES) },
+					version: '1',
+					occurredOn: day,
+					recordedBy: p.id,
+					at: new Date(`${day}T10:00:00Z`)
+				});
 				for (const id of ids) evidenceIds.push({ id, personId: p.id });
 			}
 			const target = evidenceIds.splice(Math.floor(rand() * evidenceIds.length), 1)[0];
-			if (target) voidEvidence(db, framework, { evidenceId: target.id, personId: target.personId, reason: 'entered against the wrong person', actorId: target.personId });
+			if (target)
+				voidEvidence(db, framework, { evidenceId: target.id, personId: target.personId, reason: 'entered against the wrong person', actorId: target.personId });
 			const moved = pick(people);
 			db.$client.prepare('update people set unit_id = ?, organisation_id = ? where id = ?').run(...((u) => [u.id, u.organisationId])(pick(units)), moved.id);
 			const leaver = pick(people);
@@ -146,7 +197,11 @@ describe('dashboard aggregates', () => {
 			const p = addPerson(db, pick(units), { jobRole: pick(ROLES), name: `Person ${String(99 - i).padStart(2, '0')}`, startDate: '2020-01-01' });
 			// Few distinct dates, so many statuses share an expiry date and the name decides.
 			// Everyone's first module on one day: a tie on expiry wider than the first read of the index.
-			for (const [module, occurredOn] of [['recognising-distress', '2025-01-10'], ['working-together', pick(['2025-01-10', '2025-03-01', '2025-06-15'])], ['staff-wellbeing', '2025-03-01']])
+			for (const [module, occurredOn] of [
+				['recognising-distress', '2025-01-10'],
+				['working-together', pick(['2025-01-10', '2025-03-01', '2025-06-15'])],
+				['staff-wellbeing', '2025-03-01']
+			])
 				recordEvidence(db, framework, { personId: p.id, source: { module }, version: '1', occurredOn, recordedBy: p.id, at: new Date('2025-07-01T10:00:00Z') });
 		}
 		db.$client.prepare("update people set status = 'left', left_date = '2025-12-01' where id in (3, 7)").run();
@@ -158,13 +213,27 @@ describe('dashboard aggregates', () => {
 				 where p.status = 'active' and cs.expires_on is not null and cs.expires_on <= ? order by cs.expires_on, p.name, cs.competency_id`
 			)
 			.all(until) as { personId: number; name: string; o: number; u: number; competencyId: string; expiresOn: string }[];
-		const scopes: Exclude<PeopleScope, { kind: 'self' }>[] = [{ kind: 'all' }, { kind: 'scoped', organisationIds: [police.id], unitIds: [] }, { kind: 'scoped', organisationIds: [], unitIds: [units[2].id] }];
+		const scopes: Exclude<PeopleScope, { kind: 'self' }>[] = [
+			{ kind: 'all' },
+			{ kind: 'scoped', organisationIds: [police.id], unitIds: [] },
+			{ kind: 'scoped', organisationIds: [], unitIds: [units[2].id] }
+		];
 		for (const scope of scopes) {
-			const expected = everyone.filter((r) => scope.kind === 'all' || scope.organisationIds.includes(r.o) || scope.unitIds.includes(r.u)).map((r) => [r.personId, r.competencyId]);
+			const expected = everyone
+				.filter((r) => scope.kind === 'all' || scope.organisationIds.includes(r.o) || scope.unitIds.includes(r.u))
+				.map((r) => [r.personId, r.competencyId]);
 			expect(expected.length).toBeGreaterThan(6);
-			for (const [pageSize, offset] of [[5, 0], [5, 5], [7, 14], [50, 0]])
+			for (const [pageSize, offset] of [
+				[5, 0],
+				[5, 5],
+				[7, 14],
+				[50, 0]
+			])
 				for (const first of [1, 3, 2000])
-					expect(expiringInExpiryOrder(db, scope, today, until, pageSize, offset, first).map((r) => [r.personId, r.competencyId]), `${JSON.stringify(scope)} ${pageSize}@${offset} from ${first}`).toEqual(expected.slice(offset, offset + pageSize));
+					expect(
+						expiringInExpiryOrder(db, scope, today, until, pageSize, offset, first).map((r) => [r.personId, r.competencyId]),
+						`${JSON.stringify(scope)} ${pageSize}@${offset} from ${first}`
+					).toEqual(expected.slice(offset, offset + pageSize));
 		}
 	});
 
@@ -174,7 +243,14 @@ describe('dashboard aggregates', () => {
 		const person = addPerson(db, unit, { jobRole: 'call-handler' });
 		ensureAggregates(db, '2026-06-15');
 		disableAggregates(db);
-		recordEvidence(db, framework, { personId: person.id, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: '2026-01-01', recordedBy: person.id, at: new Date('2026-01-01T10:00:00Z') });
+		recordEvidence(db, framework, {
+			personId: person.id,
+			source: { module: 'staff-wellbeing' },
+			version: '1',
+			occurredOn: '2026-01-01',
+			recordedBy: person.id,
+			at: new Date('2026-01-01T10:00:00Z')
+		});
 		expect(db.$client.prepare('select count(*) as n from status_counts where required > 0').get()).toEqual({ n: 0 });
 		check(db, [{ kind: 'all' }], '2026-06-15');
 		expect(db.$client.prepare('select day, enabled from compliance_state').get()).toEqual({ day: '2026-06-15', enabled: 1 });

@@ -36,8 +36,8 @@ function statements(db: Db) {
 			`insert into status_counts (organisation_id, unit_id, job_role, competency_id, required, not_achieved, ${BUCKET_COLUMNS.join(', ')})
 			 select p.organisation_id, p.unit_id, p.job_role, cs.competency_id, count(*), sum(cs.expires_on is null),
 			   ${bucketExpressions('cs.expires_on', 'd')
-					.map((b) => `sum(${b})`)
-					.join(', ')}
+						.map((b) => `sum(${b})`)
+						.join(', ')}
 			 from competency_status cs join people p on p.id = cs.person_id
 			 where p.status = 'active'
 			 group by p.organisation_id, p.unit_id, p.job_role, cs.competency_id`
@@ -46,8 +46,8 @@ function statements(db: Db) {
 			`insert into status_counts (organisation_id, unit_id, job_role, competency_id, required, not_achieved, ${BUCKET_COLUMNS.join(', ')})
 			 select p.organisation_id, p.unit_id, p.job_role, cs.competency_id, 0, 0,
 			   ${bucketExpressions('cs.expires_on', 'n')
-					.map((b, i) => `sum(${b} - ${bucketExpressions('cs.expires_on', 'o')[i]})`)
-					.join(', ')}
+						.map((b, i) => `sum(${b} - ${bucketExpressions('cs.expires_on', 'o')[i]})`)
+						.join(', ')}
 			 from competency_status cs join people p on p.id = cs.person_id
 			 where p.status = 'active' and (${EXPIRY_BOUNDARIES.map((k) => `(cs.expires_on > @lo${k} and cs.expires_on <= @hi${k})`).join(' or ')})
 			 group by p.organisation_id, p.unit_id, p.job_role, cs.competency_id
@@ -80,36 +80,43 @@ export function ensureAggregates(db: Db, today: IsoDate): void {
 	const q = statements(db);
 	const state = q.state.get() as State | undefined;
 	if (state && state.enabled === 1 && state.day === today) return;
-	db.$client.transaction(() => {
-		const now = q.state.get() as State | undefined; // re-read inside the write lock
-		if (now && now.enabled === 1 && now.day === today) return;
-		const fresh = !now || now.enabled !== 1 || now.day === null;
-		if (fresh || Math.abs(daysBetween(now!.day!, today)) > MAX_ROLL_DAYS) {
-			q.clearStatus.run();
-			q.rebuildStatus.run(boundaryParams(today, 'd'));
-		} else {
-			const [from, to] = now!.day! < today ? [now!.day!, today] : [today, now!.day!];
-			const ranges = Object.fromEntries(EXPIRY_BOUNDARIES.flatMap((k) => [[`lo${k}`, addDays(from, k)], [`hi${k}`, addDays(to, k)]]));
-			q.rollStatus.run({ ...ranges, ...boundaryParams(now!.day!, 'o'), ...boundaryParams(today, 'n') });
-		}
-		if (fresh) {
-			q.clearTrend.run();
-			q.clearTrendDates.run();
-		}
-		const wanted = new Set(trendDates(today));
-		const have = new Set((q.trendDates.all() as { date: string }[]).map((r) => r.date));
-		for (const date of have)
-			if (!wanted.has(date)) {
-				q.dropTrendCounts.run(date);
-				q.dropTrendDate.run(date);
+	db.$client
+		.transaction(() => {
+			const now = q.state.get() as State | undefined; // re-read inside the write lock
+			if (now && now.enabled === 1 && now.day === today) return;
+			const fresh = !now || now.enabled !== 1 || now.day === null;
+			if (fresh || Math.abs(daysBetween(now!.day!, today)) > MAX_ROLL_DAYS) {
+				q.clearStatus.run();
+				q.rebuildStatus.run(boundaryParams(today, 'd'));
+			} else {
+				const [from, to] = now!.day! < today ? [now!.day!, today] : [today, now!.day!];
+				const ranges = Object.fromEntries(
+					EXPIRY_BOUNDARIES.flatMap((k) => [
+						[`lo${k}`, addDays(from, k)],
+						[`hi${k}`, addDays(to, k)]
+					])
+				);
+				q.rollStatus.run({ ...ranges, ...boundaryParams(now!.day!, 'o'), ...boundaryParams(today, 'n') });
 			}
-		for (const date of wanted)
-			if (!have.has(date)) {
-				q.addTrendDate.run(date);
-				q.countTrendDate.run({ date });
+			if (fresh) {
+				q.clearTrend.run();
+				q.clearTrendDates.run();
 			}
-		q.setState.run({ day: today });
-	}).immediate();
+			const wanted = new Set(trendDates(today));
+			const have = new Set((q.trendDates.all() as { date: string }[]).map((r) => r.date));
+			for (const date of have)
+				if (!wanted.has(date)) {
+					q.dropTrendCounts.run(date);
+					q.dropTrendDate.run(date);
+				}
+			for (const date of wanted)
+				if (!have.has(date)) {
+					q.addTrendDate.run(date);
+					q.countTrendDate.run({ date });
+				}
+			q.setState.run({ day: today });
+		})
+		.immediate();
 }
 
 /** For bulk loads: turns the triggers off. The next ensureAggregates rebuilds everything. */

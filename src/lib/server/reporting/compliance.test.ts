@@ -19,10 +19,28 @@ describe('compliance dashboards', () => {
 		const other = addUnit(db, police.id, 'Other BCU', 'Lewisham');
 		const ward = addUnit(db, nhs.id, 'Ward', 'Lambeth');
 		const mk = (unit: typeof bcu, jobRole: string) => addPerson(db, unit, { jobRole, startDate: '2020-01-01' });
-		return { police, nhs, bcu, other, ward, current: mk(bcu, 'call-handler'), due: mk(bcu, 'call-handler'), expired: mk(bcu, 'call-handler'), none: mk(other, 'call-handler'), nurses: [1, 2, 3, 4, 5, 6].map(() => mk(ward, 'mental-health-nurse')) };
+		return {
+			police,
+			nhs,
+			bcu,
+			other,
+			ward,
+			current: mk(bcu, 'call-handler'),
+			due: mk(bcu, 'call-handler'),
+			expired: mk(bcu, 'call-handler'),
+			none: mk(other, 'call-handler'),
+			nurses: [1, 2, 3, 4, 5, 6].map(() => mk(ward, 'mental-health-nurse'))
+		};
 	}
 	const wellbeing = (personId: number, day: string) =>
-		recordEvidence(db, framework, { personId, source: { module: 'staff-wellbeing' }, version: '1', occurredOn: day, recordedBy: personId, at: new Date(`${day}T10:00:00Z`) });
+		recordEvidence(db, framework, {
+			personId,
+			source: { module: 'staff-wellbeing' },
+			version: '1',
+			occurredOn: day,
+			recordedBy: personId,
+			at: new Date(`${day}T10:00:00Z`)
+		});
 
 	beforeEach(() => {
 		db = testDb();

@@ -95,7 +95,16 @@ function summarise(rows: ReturnType<typeof summaryRows>) {
 	return { byCompetency, byUnit, byRole };
 }
 
-type ExpiringRow = { personId: number; name: string; workforceId: string; jobRole: string; unitName: string; competencyId: string; expiresOn: string | null; status: CompetencyStatus };
+type ExpiringRow = {
+	personId: number;
+	name: string;
+	workforceId: string;
+	jobRole: string;
+	unitName: string;
+	competencyId: string;
+	expiresOn: string | null;
+	status: CompetencyStatus;
+};
 
 /**
  * A page of the expiring list for a large scope, read in expiry order: the first statuses by expiry (a prefix of
@@ -159,7 +168,14 @@ function expiringPage(db: Db, scope: PeopleScope, today: IsoDate, filter: Expiri
 	const expiring = sql`${competencyStatus.expiresOn} is not null and ${competencyStatus.expiresOn} <= ${until}`;
 	const where = and(eq(people.status, 'active'), scopeCondition(scope), expiring);
 	const pageSize = filter.pageSize ?? 50;
-	const total = expiringTotal(db, scope, today, filter.within) ?? db.select({ n: sql<number>`count(*)` }).from(competencyStatus).innerJoin(people, eq(people.id, competencyStatus.personId)).where(where).get()!.n;
+	const total =
+		expiringTotal(db, scope, today, filter.within) ??
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(competencyStatus)
+			.innerJoin(people, eq(people.id, competencyStatus.personId))
+			.where(where)
+			.get()!.n;
 	const offset = (Math.max(1, filter.page) - 1) * pageSize;
 	// SQLite cannot see how many people a scope holds, so it always starts from the people and sorts all of a
 	// whole force's statuses. For a large scope (the aggregates say how large) walking the statuses in expiry
@@ -224,7 +240,12 @@ function complianceTrendDirect(db: Db, scope: PeopleScope, today: IsoDate) {
 	const inScope = scopeCondition(scope);
 	return trendDates(today).map((date) => {
 		const inPost = and(inScope, sql`${people.startDate} <= ${date}`, sql`(${people.leftDate} is null or ${people.leftDate} > ${date})`);
-		const required = db.select({ n: sql<number>`count(*)` }).from(competencyStatus).innerJoin(people, eq(people.id, competencyStatus.personId)).where(inPost).get()!.n;
+		const required = db
+			.select({ n: sql<number>`count(*)` })
+			.from(competencyStatus)
+			.innerJoin(people, eq(people.id, competencyStatus.personId))
+			.where(inPost)
+			.get()!.n;
 		const current = db
 			.select({ n: sql<number>`count(*)` })
 			.from(competencyStatus)
@@ -260,15 +281,23 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 	if (filter.unitId) conditions.push(eq(people.unitId, filter.unitId));
 	if (filter.jobRole) conditions.push(eq(people.jobRole, filter.jobRole));
 	if (filter.status)
-		conditions.push(
-			sql`exists (select 1 from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and ${s} = ${filter.status})`
-		);
+		conditions.push(sql`exists (select 1 from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and ${s} = ${filter.status})`);
 	const where = and(...conditions);
 	const pageSize = filter.pageSize ?? 50;
-	const total = db.select({ n: sql<number>`count(*)` }).from(people).where(where).get()!.n;
+	const total = db
+		.select({ n: sql<number>`count(*)` })
+		.from(people)
+		.where(where)
+		.get()!.n;
 	const worst = sql<number>`(select count(*) from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and (${competencyStatus.expiresOn} is null or ${competencyStatus.expiresOn} <= ${today}))`;
 	const order =
-		filter.sort === 'unit' ? [asc(units.name), asc(people.name)] : filter.sort === 'role' ? [asc(people.jobRole), asc(people.name)] : filter.sort === 'worst' ? [desc(worst), asc(people.name)] : [asc(people.name)];
+		filter.sort === 'unit'
+			? [asc(units.name), asc(people.name)]
+			: filter.sort === 'role'
+				? [asc(people.jobRole), asc(people.name)]
+				: filter.sort === 'worst'
+					? [desc(worst), asc(people.name)]
+					: [asc(people.name)];
 	const rows = db
 		.select({ id: people.id, name: people.name, workforceId: people.workforceId, jobRole: people.jobRole, unitName: units.name })
 		.from(people)

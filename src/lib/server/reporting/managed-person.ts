@@ -18,6 +18,7 @@ export function personForManager(event: Pick<RequestEvent, 'locals' | 'url' | 'p
 export function asAtFrom(url: URL): { asAt: IsoDate; asRecorded: boolean } {
 	const today = londonToday();
 	const raw = textParam(url, 'asAt', 10);
-	const valid = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+	const valid =
+		raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
 	return { asAt: valid && raw! <= today ? raw! : today, asRecorded: url.searchParams.get('asRecorded') === '1' };
 }

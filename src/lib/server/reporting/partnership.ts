@@ -52,7 +52,14 @@ function byBorough(db: Db, today: IsoDate, competencyIds: string[]) {
 		.from(statusCounts)
 		.innerJoin(units, eq(units.id, statusCounts.unitId))
 		.innerJoin(organisations, eq(organisations.id, statusCounts.organisationId))
-		.where(and(sql`${statusCounts.required} > 0`, isNotNull(units.borough), inArray(statusCounts.competencyId, competencyIds), inArray(organisations.kind, [...AGENCY_KINDS])))
+		.where(
+			and(
+				sql`${statusCounts.required} > 0`,
+				isNotNull(units.borough),
+				inArray(statusCounts.competencyId, competencyIds),
+				inArray(organisations.kind, [...AGENCY_KINDS])
+			)
+		)
 		.groupBy(units.borough, organisations.kind, statusCounts.competencyId)
 		.all();
 	const boroughs = [...new Set(rows.map((r) => r.borough!))].sort();

@@ -12,8 +12,22 @@ import { BUCKET_COLUMNS, bucketFlagsSql, statusSql } from './status-sql';
 import { TRIGGER_DAY } from './status-triggers';
 
 // Days from 2019 to 2031 (three 29 Februaries), with the awkward ones drawn more often than chance would.
-const AWKWARD_DAYS = ['2020-02-29', '2024-02-29', '2028-02-29', '2023-02-28', '2024-02-28', '2024-03-01', '2025-02-28', '2025-01-31', '2024-12-31', '2026-03-31'];
-const dayArb = fc.oneof(fc.constantFrom(...AWKWARD_DAYS), fc.integer({ min: 0, max: 12 * 366 }).map((n) => addDays('2019-01-01', n)));
+const AWKWARD_DAYS = [
+	'2020-02-29',
+	'2024-02-29',
+	'2028-02-29',
+	'2023-02-28',
+	'2024-02-28',
+	'2024-03-01',
+	'2025-02-28',
+	'2025-01-31',
+	'2024-12-31',
+	'2026-03-31'
+];
+const dayArb = fc.oneof(
+	fc.constantFrom(...AWKWARD_DAYS),
+	fc.integer({ min: 0, max: 12 * 366 }).map((n) => addDays('2019-01-01', n))
+);
 // Days from the day asked about to the expiry: either side of every boundary (the expiry day itself is 0, the
 // day before it 1, 60 and 61 days before it the edge of due soon), or anything within two years.
 const BOUNDARY_DAYS = [...new Set([...EXPIRY_BOUNDARIES, DUE_SOON_DAYS].flatMap((b) => [b - 1, b, b + 1]))];
@@ -23,7 +37,10 @@ const moduleReq: Requirement = { kind: 'module', key: 'module:m', module: 'm' };
 const observedReq: Requirement = { kind: 'observed', key: 'observed' };
 const factArb = fc.record({ kind: fc.constantFrom('module' as const, 'observed' as const), ref: fc.constant('m'), occurredOn: dayArb });
 /** A day given outright, or as a number of days before the expiry the facts would give (where the boundaries are). */
-const askedArb = fc.oneof(dayArb.map((day) => ({ day })), daysAheadArb.map((daysAhead) => ({ daysAhead })));
+const askedArb = fc.oneof(
+	dayArb.map((day) => ({ day })),
+	daysAheadArb.map((daysAhead) => ({ daysAhead }))
+);
 type Asked = { day: IsoDate } | { daysAhead: number };
 
 function askedDay(asked: Asked, requirements: Requirement[], months: number, facts: EvidenceFact[]): IsoDate {
@@ -38,20 +55,32 @@ describe('the status rule in SQL', () => {
 	it('gives the status statusOn gives, for the same facts and day, boundary days and leap days included', () => {
 		const db = testDb();
 		const person = addPerson(db, addUnit(db, addOrganisation(db).id));
-		db.insert(competencyStatus).values({ personId: person.id, competencyId: 'c', achievedOn: null, expiresOn: null, updatedAt: new Date(0) }).run();
+		db.insert(competencyStatus)
+			.values({ personId: person.id, competencyId: 'c', achievedOn: null, expiresOn: null, updatedAt: new Date(0) })
+			.run();
 		const sqlStatus = (expiresOn: IsoDate | null, day: IsoDate) => {
 			db.update(competencyStatus).set({ expiresOn }).where(eq(competencyStatus.personId, person.id)).run();
-			return db.select({ status: statusSql(day) }).from(competencyStatus).where(eq(competencyStatus.personId, person.id)).get()!.status;
+			return db
+				.select({ status: statusSql(day) })
+				.from(competencyStatus)
+				.where(eq(competencyStatus.personId, person.id))
+				.get()!.status;
 		};
 		const seen = new Set<string>();
 		fc.assert(
-			fc.property(fc.boolean(), fc.oneof(fc.constantFrom(1, 2, 3, 6, 12, 24, 36), fc.integer({ min: 1, max: 60 })), fc.array(factArb, { maxLength: 4 }), askedArb, (both, months, facts, asked) => {
-				const requirements = both ? [moduleReq, observedReq] : [moduleReq];
-				const day = askedDay(asked, requirements, months, facts);
-				const pure = statusOn(requirements, months, facts, day);
-				expect(sqlStatus(pure.expiresOn, day), `${JSON.stringify(facts)} every ${months} months, on ${day}`).toBe(pure.status);
-				seen.add(pure.status);
-			}),
+			fc.property(
+				fc.boolean(),
+				fc.oneof(fc.constantFrom(1, 2, 3, 6, 12, 24, 36), fc.integer({ min: 1, max: 60 })),
+				fc.array(factArb, { maxLength: 4 }),
+				askedArb,
+				(both, months, facts, asked) => {
+					const requirements = both ? [moduleReq, observedReq] : [moduleReq];
+					const day = askedDay(asked, requirements, months, facts);
+					const pure = statusOn(requirements, months, facts, day);
+					expect(sqlStatus(pure.expiresOn, day), `${JSON.stringify(facts)} every ${months} months, on ${day}`).toBe(pure.status);
+					seen.add(pure.status);
+				}
+			),
 			{
 				numRuns: 600,
 				examples: [
@@ -59,7 +88,9 @@ describe('the status rule in SQL', () => {
 					...[0, 1, 60, 61].map((daysAhead) => [false, 2, [fact('module', '2023-12-29')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]),
 					// A year after 29 February is 28 February; and 60 days before 29 April 2024 is 29 February.
 					...[0, 1, 60, 61].map((daysAhead) => [false, 12, [fact('module', '2024-02-29')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]),
-					...[0, 1, 60, 61].map((daysAhead) => [true, 3, [fact('module', '2024-01-29'), fact('observed', '2024-01-30')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]),
+					...[0, 1, 60, 61].map(
+						(daysAhead) => [true, 3, [fact('module', '2024-01-29'), fact('observed', '2024-01-30')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]
+					),
 					[false, 12, [], { day: '2024-02-29' }]
 				]
 			}
@@ -87,8 +118,17 @@ describe('the status rule in SQL', () => {
 
 	it('keeps status_counts in the buckets the rule says through inserts, updates, deletes, moves and leavers (the generated triggers)', () => {
 		const day = '2024-02-29';
-		const expiryArb = fc.option(fc.oneof(daysAheadArb.map((d) => addDays(day, d)), dayArb), { nil: null });
-		const changeArb = fc.oneof(fc.constant({ delete: true as const }), expiryArb.map((expiresOn) => ({ expiresOn })));
+		const expiryArb = fc.option(
+			fc.oneof(
+				daysAheadArb.map((d) => addDays(day, d)),
+				dayArb
+			),
+			{ nil: null }
+		);
+		const changeArb = fc.oneof(
+			fc.constant({ delete: true as const }),
+			expiryArb.map((expiresOn) => ({ expiresOn }))
+		);
 		const columns = ['required', 'not_achieved', ...BUCKET_COLUMNS];
 		fc.assert(
 			fc.property(
@@ -101,7 +141,9 @@ describe('the status rule in SQL', () => {
 					const units = [addUnit(db, organisation.id), addUnit(db, organisation.id)];
 					ensureAggregates(db, day); // from here on only the triggers keep the counts
 					const q = {
-						insert: db.$client.prepare('insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, ?, null, ?, 0)'),
+						insert: db.$client.prepare(
+							'insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, ?, null, ?, 0)'
+						),
 						update: db.$client.prepare('update competency_status set expires_on = ? where person_id = ?'),
 						delete: db.$client.prepare('delete from competency_status where person_id = ?')
 					};
@@ -121,7 +163,8 @@ describe('the status rule in SQL', () => {
 							s.expiresOn = change.expiresOn;
 						}
 					});
-					if (first === 'moves') db.$client.prepare('update people set unit_id = ? where id = ?').run(units[(statuses[0].unit = 1 - statuses[0].unit)].id, statuses[0].personId);
+					if (first === 'moves')
+						db.$client.prepare('update people set unit_id = ? where id = ?').run(units[(statuses[0].unit = 1 - statuses[0].unit)].id, statuses[0].personId);
 					if (first === 'leaves') db.$client.prepare("update people set status = 'left', left_date = ? where id = ?").run(day, statuses[0].personId);
 					statuses[0].active = first !== 'leaves';
 
@@ -134,7 +177,9 @@ describe('the status rule in SQL', () => {
 						expected.set(key, c);
 					}
 					const counted = db.$client
-						.prepare(`select unit_id as unitId, competency_id as competencyId, ${columns.join(', ')} from status_counts where ${columns.map((c) => `${c} <> 0`).join(' or ')}`)
+						.prepare(
+							`select unit_id as unitId, competency_id as competencyId, ${columns.join(', ')} from status_counts where ${columns.map((c) => `${c} <> 0`).join(' or ')}`
+						)
 						.all();
 					const order = (r: Record<string, unknown>) => `${r.unitId}|${r.competencyId}`;
 					const sorted = (list: Record<string, unknown>[]) => [...list].sort((a, b) => (order(a) < order(b) ? -1 : 1));

@@ -24,7 +24,10 @@ function inLinesOf<T>(items: T[], n: number): T[][] {
 /** Adds (+1) or removes (-1) the statuses the SELECT finds: `group` names their four key values, `expiresOn` their expiry. */
 function countChange(sign: 1 | -1, group: string, expiresOn: string, from: string): string {
 	const flags = [`(${expiresOn} IS NULL)`, ...bucketFlagsSql(expiresOn, TRIGGER_DAY)];
-	const sets = inLinesOf(COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`), 3);
+	const sets = inLinesOf(
+		COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`),
+		3
+	);
 	return [
 		`\tINSERT INTO status_counts (organisation_id, unit_id, job_role, competency_id, ${COUNT_COLUMNS.join(', ')})`,
 		`\tSELECT ${group},`,

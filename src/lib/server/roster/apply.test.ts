@@ -38,7 +38,8 @@ describe('applying a roster', () => {
 			grace: addPerson(db, willow, { ...nurse, workforceId: 'TMH1', name: 'Grace Mensah', email: 'grace@nhs.test' }).id,
 			kofi: addPerson(db, cedar, { ...nurse, workforceId: 'TMH2', name: 'Kofi Boateng', email: 'kofi@nhs.test', jobRole: 'ward-healthcare-assistant' }).id,
 			ewa: addPerson(db, willow, { ...nurse, workforceId: 'TMH3', name: 'Ewa Kowalski', email: 'ewa@nhs.test' }).id,
-			declan: addPerson(db, willow, { ...nurse, workforceId: 'TMH4', name: 'Declan Murphy', email: 'declan@nhs.test', status: 'left', leftDate: '2025-06-30' }).id,
+			declan: addPerson(db, willow, { ...nurse, workforceId: 'TMH4', name: 'Declan Murphy', email: 'declan@nhs.test', status: 'left', leftDate: '2025-06-30' })
+				.id,
 			absent: addPerson(db, willow, { ...nurse, workforceId: 'TMH6', name: 'Not In The File', email: 'absent@nhs.test' }).id
 		};
 	});
@@ -56,7 +57,8 @@ describe('applying a roster', () => {
 		if (!dry.ok) throw new Error(dry.message);
 		return dry;
 	};
-	const apply = (bytes: Uint8Array, fingerprint = check(bytes).fingerprint) => applyRoster(db, framework, { actorId, importer: ADMIN, organisationId: orgId, bytes, fileName: 'roster.csv', fingerprint });
+	const apply = (bytes: Uint8Array, fingerprint = check(bytes).fingerprint) =>
+		applyRoster(db, framework, { actorId, importer: ADMIN, organisationId: orgId, bytes, fileName: 'roster.csv', fingerprint });
 	const snapshot = () => ({
 		people: db.select().from(people).orderBy(people.id).all(),
 		audit: db.select({ n: count() }).from(auditLog).get()!.n,
@@ -78,7 +80,14 @@ describe('applying a roster', () => {
 		const result = apply(roster());
 		expect(result).toEqual({ ok: true, counts: expect.objectContaining({ create: 1, update: 1, leave: 1, reinstate: 1, unchanged: 1, toChange: 4 }) });
 
-		expect(byWorkforceId('TMH100')).toMatchObject({ organisationId: orgId, unitId: cedar.id, name: '=SUM(A1)', email: 'aisha@nhs.test', jobRole: 'ward-healthcare-assistant', status: 'active' });
+		expect(byWorkforceId('TMH100')).toMatchObject({
+			organisationId: orgId,
+			unitId: cedar.id,
+			name: '=SUM(A1)',
+			email: 'aisha@nhs.test',
+			jobRole: 'ward-healthcare-assistant',
+			status: 'active'
+		});
 		expect(byWorkforceId('TMH2')).toMatchObject({ jobRole: 'mental-health-nurse', status: 'active' });
 		expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftDate: '2026-01-31' });
 		expect(byWorkforceId('TMH4')).toMatchObject({ status: 'active', leftDate: null });
@@ -88,7 +97,13 @@ describe('applying a roster', () => {
 		expect(byWorkforceId('TMH1')).toEqual(untouched(ids.grace));
 
 		// the leaver is signed out; nobody else is
-		expect(db.select().from(sessions).all().map((s) => s.personId)).toEqual([ids.grace]);
+		expect(
+			db
+				.select()
+				.from(sessions)
+				.all()
+				.map((s) => s.personId)
+		).toEqual([ids.grace]);
 
 		const entries = db.select().from(auditLog).all();
 		expect(entries.map((e) => [e.action, e.entityId])).toEqual([
@@ -98,13 +113,36 @@ describe('applying a roster', () => {
 			['person-create', String(byWorkforceId('TMH100')!.id)],
 			['roster-import', String(orgId)]
 		]);
-		expect(JSON.parse(entries[0].detail)).toEqual({ via: 'roster-import', line: 3, changes: { jobRole: { from: 'ward-healthcare-assistant', to: 'mental-health-nurse' } } });
-		expect(JSON.parse(entries[4].detail)).toMatchObject({ file: 'roster.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 5, created: 1, updated: 1, left: 1, reinstated: 1, unchanged: 1 });
+		expect(JSON.parse(entries[0].detail)).toEqual({
+			via: 'roster-import',
+			line: 3,
+			changes: { jobRole: { from: 'ward-healthcare-assistant', to: 'mental-health-nurse' } }
+		});
+		expect(JSON.parse(entries[4].detail)).toMatchObject({
+			file: 'roster.csv',
+			sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+			rows: 5,
+			created: 1,
+			updated: 1,
+			left: 1,
+			reinstated: 1,
+			unchanged: 1
+		});
 		expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 5 });
 
 		// competency status is derived for the new person and re-derived for the changed job role
-		const statuses = (id: number) => db.select().from(competencyStatus).where(eq(competencyStatus.personId, id)).all().map((s) => s.competencyId).sort();
-		const required = (jobRole: string) => requiredFor(framework, jobRole).map((r) => r.competency.id).sort();
+		const statuses = (id: number) =>
+			db
+				.select()
+				.from(competencyStatus)
+				.where(eq(competencyStatus.personId, id))
+				.all()
+				.map((s) => s.competencyId)
+				.sort();
+		const required = (jobRole: string) =>
+			requiredFor(framework, jobRole)
+				.map((r) => r.competency.id)
+				.sort();
 		expect(required('mental-health-nurse')).not.toEqual(required('ward-healthcare-assistant'));
 		expect(statuses(byWorkforceId('TMH100')!.id)).toEqual(required('ward-healthcare-assistant'));
 		expect(statuses(ids.kofi)).toEqual(required('mental-health-nurse'));
@@ -137,7 +175,10 @@ describe('applying a roster', () => {
 	});
 
 	it('refuses a file with bad rows, whatever the page sent', () => {
-		const bytes = csv('TMH1,Grace Mensah,grace@nhs.test,Cedar Wrd,mental-health-nurse,2020-01-01,', 'TMH100,Aisha Ahmed,aisha@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,');
+		const bytes = csv(
+			'TMH1,Grace Mensah,grace@nhs.test,Cedar Wrd,mental-health-nurse,2020-01-01,',
+			'TMH100,Aisha Ahmed,aisha@nhs.test,Cedar Ward,ward-healthcare-assistant,2026-02-02,'
+		);
 		const before = snapshot();
 		const result = apply(bytes);
 		expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/rows with problems/), dryRun: { plan: { problems: [{ line: 2 }] } } });
@@ -153,7 +194,10 @@ describe('applying a roster', () => {
 
 		db.update(people).set({ name: 'Kofi Boateng-Mensah' }).where(eq(people.id, ids.kofi)).run();
 		const result = apply(roster(), checked.fingerprint);
-		expect(result).toMatchObject({ ok: false, dryRun: { plan: { planned: [{}, { kind: 'update', changes: [{ field: 'name' }, { field: 'jobRole' }] }, {}, {}, {}] } } });
+		expect(result).toMatchObject({
+			ok: false,
+			dryRun: { plan: { planned: [{}, { kind: 'update', changes: [{ field: 'name' }, { field: 'jobRole' }] }, {}, {}, {}] } }
+		});
 		expect(byWorkforceId('TMH100')).toBeUndefined();
 		if (!result.ok && result.dryRun) expect(apply(roster(), result.dryRun.fingerprint).ok).toBe(true);
 	});
@@ -163,11 +207,14 @@ describe('applying a roster', () => {
 		const asManager = (bytes: Uint8Array) => {
 			const dry = dryRunRoster(db, orgId, bytes, manager());
 			if (!dry.ok) throw new Error(dry.message);
-			return { dry, apply: () => applyRoster(db, framework, { actorId, importer: manager(), organisationId: orgId, bytes, fileName: 'm.csv', fingerprint: dry.fingerprint }) };
+			return {
+				dry,
+				apply: () => applyRoster(db, framework, { actorId, importer: manager(), organisationId: orgId, bytes, fileName: 'm.csv', fingerprint: dry.fingerprint })
+			};
 		};
 		const grantsOf = (personId: number) => db.$client.prepare('select role from role_grants where person_id = ? order by id').pluck().all(personId);
 
-		it('lists for an administrator, and does not apply, changes to someone whose roles reach beyond the manager\'s', () => {
+		it("lists for an administrator, and does not apply, changes to someone whose roles reach beyond the manager's", () => {
 			grant(db, ids.grace, 'admin');
 			grant(db, ids.kofi, 'partnership-lead');
 			grant(db, ids.ewa, 'manager', { organisationId: orgId }); // within: the same organisation
@@ -179,7 +226,11 @@ describe('applying a roster', () => {
 			const { dry, apply: applyIt } = asManager(bytes);
 			expect(dry.plan.problems).toEqual([]);
 			expect(dry.plan.planned).toMatchObject([
-				{ kind: 'needs-admin', wanted: 'update', reason: 'they hold an access role beyond yours (Administrator), so only an administrator can change their record' },
+				{
+					kind: 'needs-admin',
+					wanted: 'update',
+					reason: 'they hold an access role beyond yours (Administrator), so only an administrator can change their record'
+				},
 				{ kind: 'needs-admin', wanted: 'leave', reason: expect.stringMatching(/^they hold an access role beyond yours \(Partnership lead\)/) },
 				{ kind: 'update' }
 			]);
@@ -194,20 +245,22 @@ describe('applying a roster', () => {
 			expect(dryRunRoster(db, orgId, bytes, ADMIN)).toMatchObject({ plan: { planned: [{ kind: 'update' }, { kind: 'leave' }, { kind: 'unchanged' }] } });
 		});
 
-		it('cannot reinstate a partnership lead an administrator marked as left (the outside tester\'s case)', () => {
+		it("cannot reinstate a partnership lead an administrator marked as left (the outside tester's case)", () => {
 			grant(db, ids.grace, 'partnership-lead');
 			expect(markLeft(db, actorId, ids.grace, '2026-01-31').ok).toBe(true);
 			expect(grantsOf(ids.grace)).toEqual([]);
 			const bytes = csv('TMH1,Grace Mensah,grace@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,');
 			const { dry, apply: applyIt } = asManager(bytes);
-			expect(dry.plan.planned).toMatchObject([{ kind: 'needs-admin', wanted: 'reinstate', reason: 'an administrator marked them as left, so only an administrator can reinstate them' }]);
+			expect(dry.plan.planned).toMatchObject([
+				{ kind: 'needs-admin', wanted: 'reinstate', reason: 'an administrator marked them as left, so only an administrator can reinstate them' }
+			]);
 			const before = snapshot();
 			expect(applyIt()).toMatchObject({ ok: true, counts: { toChange: 0 } });
 			expect(snapshot()).toEqual(before);
 			expect(byWorkforceId('TMH1')).toMatchObject({ status: 'left' });
 		});
 
-		it('cannot reinstate someone who left before leaving ended roles and kept one beyond the manager\'s', () => {
+		it("cannot reinstate someone who left before leaving ended roles and kept one beyond the manager's", () => {
 			grant(db, ids.declan, 'partnership-lead');
 			const { dry } = asManager(csv('TMH4,Declan Murphy,declan@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'));
 			expect(dry.plan.planned).toMatchObject([{ kind: 'needs-admin', wanted: 'reinstate', reason: expect.stringMatching(/Partnership lead/) }]);
@@ -219,8 +272,14 @@ describe('applying a roster', () => {
 			expect(leave.apply()).toMatchObject({ ok: true, counts: { leave: 1 } });
 			expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftByAdmin: false });
 			expect(grantsOf(ids.ewa)).toEqual([]);
-			const revoke = db.$client.prepare("select actor_id as actorId, detail from audit_log where action = 'role-revoke'").get() as { actorId: number; detail: string };
-			expect({ ...revoke, detail: JSON.parse(revoke.detail) }).toEqual({ actorId, detail: { role: 'trainer', organisationId: orgId, unitId: null, reason: 'left', via: 'roster-import', line: 2 } });
+			const revoke = db.$client.prepare("select actor_id as actorId, detail from audit_log where action = 'role-revoke'").get() as {
+				actorId: number;
+				detail: string;
+			};
+			expect({ ...revoke, detail: JSON.parse(revoke.detail) }).toEqual({
+				actorId,
+				detail: { role: 'trainer', organisationId: orgId, unitId: null, reason: 'left', via: 'roster-import', line: 2 }
+			});
 
 			const back = asManager(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,'));
 			expect(back.dry.plan.planned).toMatchObject([{ kind: 'reinstate' }]);
@@ -229,15 +288,26 @@ describe('applying a roster', () => {
 			expect(grantsOf(ids.ewa)).toEqual([]);
 		});
 
-		it('records an administrator\'s roster leaving as an administrator\'s', () => {
+		it("records an administrator's roster leaving as an administrator's", () => {
 			expect(apply(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,2026-01-31')).ok).toBe(true);
 			expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftByAdmin: true });
-			expect(asManager(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,')).dry.plan.planned).toMatchObject([{ kind: 'needs-admin' }]);
+			expect(asManager(csv('TMH3,Ewa Kowalski,ewa@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,')).dry.plan.planned).toMatchObject([
+				{ kind: 'needs-admin' }
+			]);
 		});
 	});
 
 	it('refuses a file it cannot read, before touching the records', () => {
-		expect(applyRoster(db, framework, { actorId, importer: ADMIN, organisationId: orgId, bytes: new TextEncoder().encode('name\nAnn\n'), fileName: 'x.csv', fingerprint: 'x' })).toMatchObject({
+		expect(
+			applyRoster(db, framework, {
+				actorId,
+				importer: ADMIN,
+				organisationId: orgId,
+				bytes: new TextEncoder().encode('name\nAnn\n'),
+				fileName: 'x.csv',
+				fingerprint: 'x'
+			})
+		).toMatchObject({
 			ok: false,
 			message: expect.stringMatching(/missing "workforce_id"/)
 		});

@@ -41,11 +41,16 @@ export function applyRoster(db: Db, framework: Framework, input: ApplyInput, now
 		const fingerprint = planFingerprint(plan);
 		const again = { dryRun: { ok: true as const, plan, fingerprint, ignoredColumns: parsed.ignoredColumns, units: context.units } };
 		if (plan.problems.length)
-			return { ok: false, message: 'Nothing has been changed: the file has rows with problems. Correct every row listed below, then check the file again.', ...again };
+			return {
+				ok: false,
+				message: 'Nothing has been changed: the file has rows with problems. Correct every row listed below, then check the file again.',
+				...again
+			};
 		if (fingerprint !== input.fingerprint)
 			return {
 				ok: false,
-				message: 'Nothing has been changed: this file, or the records, are not the same as when the file was checked. Here is what the file would change now; check it before applying.',
+				message:
+					'Nothing has been changed: this file, or the records, are not the same as when the file was checked. Here is what the file would change now; check it before applying.',
 				...again
 			};
 		const counts = countPlan(plan);
@@ -111,7 +116,14 @@ function applyRow(tx: Reader, framework: Framework, { actorId, importer }: Apply
 			const action = p.kind === 'leave' ? 'person-left' : p.kind === 'reinstate' ? 'person-reinstate' : 'person-update';
 			audit(action, p.personId, { changes: changeMap(p.changes) });
 			// Leaving ends access roles, and a returner does not get back any kept from before that rule.
-			if (p.kind !== 'update') endGrantsOnLeaving(tx, actorId, p.personId, { reason: p.kind === 'leave' ? 'left' : 'reinstated after leaving', via: 'roster-import', line: row.line }, now);
+			if (p.kind !== 'update')
+				endGrantsOnLeaving(
+					tx,
+					actorId,
+					p.personId,
+					{ reason: p.kind === 'leave' ? 'left' : 'reinstated after leaving', via: 'roster-import', line: row.line },
+					now
+				);
 			return;
 		}
 	}

@@ -21,7 +21,10 @@ export const rosterImporter = (p: Principal): RosterImporter => ({ isAdmin: isAd
  * Whether a grant is within what the importer manages: a manager or trainer role scoped to one of their organisations
  * (or to a unit of one). Administrator and partnership-lead roles never are, for anyone but an administrator.
  */
-export function grantWithinImporter(importer: RosterImporter, grant: { role: string; organisationId: number | null; unitOrganisationId: number | null }): boolean {
+export function grantWithinImporter(
+	importer: RosterImporter,
+	grant: { role: string; organisationId: number | null; unitOrganisationId: number | null }
+): boolean {
 	if (importer.isAdmin) return true;
 	if (grant.role !== 'manager' && grant.role !== 'trainer') return false;
 	const organisationId = grant.organisationId ?? grant.unitOrganisationId;
@@ -56,7 +59,11 @@ export function loadRosterContext(db: Reader, organisationId: number, rows: RawR
 	const emails = [...new Set(rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean))];
 	const emailOwners = new Map<string, number>();
 	for (let i = 0; i < emails.length; i += CHUNK) {
-		for (const p of db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, emails.slice(i, i + CHUNK))).all())
+		for (const p of db
+			.select({ id: people.id, email: people.email })
+			.from(people)
+			.where(inArray(people.email, emails.slice(i, i + CHUNK)))
+			.all())
 			emailOwners.set(p.email, p.id);
 	}
 	// A manager must not be able to edit, lock out or bring back someone whose access reaches beyond their own

@@ -28,7 +28,9 @@ describe('reading the uploaded bytes', () => {
 	});
 
 	it('refuses a spreadsheet file, binary data, an empty file and a file over 5 MB', () => {
-		expect(decodeRosterFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toMatchObject({ message: expect.stringMatching(/spreadsheet file, not a CSV/) });
+		expect(decodeRosterFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toMatchObject({
+			message: expect.stringMatching(/spreadsheet file, not a CSV/)
+		});
 		expect(decodeRosterFile(bytes('workforce_id\u0000name'))).toMatchObject({ message: expect.stringMatching(/binary data/) });
 		expect(decodeRosterFile(new Uint8Array())).toMatchObject({ message: expect.stringMatching(/empty/) });
 		expect(decodeRosterFile(new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61))).toMatchObject({ message: expect.stringMatching(/larger than 5 MB/) });
@@ -38,7 +40,9 @@ describe('reading the uploaded bytes', () => {
 
 describe('parsing the CSV', () => {
 	it('reads each row with the line it starts on, across blank lines, Windows line ends and quoted line breaks', () => {
-		const parsed = ok(`${HEADER}\r\nW1,Ann,a@x.test,Ward,paramedic,2020-01-01,\r\n\r\n,,,,,,\r\nW2,"Bob ""Bobby""\r\nSmith",b@x.test,Ward,paramedic,2020-01-01,\r\nW3,"Cat, Jones",c@x.test,Ward,paramedic,2020-01-01,`);
+		const parsed = ok(
+			`${HEADER}\r\nW1,Ann,a@x.test,Ward,paramedic,2020-01-01,\r\n\r\n,,,,,,\r\nW2,"Bob ""Bobby""\r\nSmith",b@x.test,Ward,paramedic,2020-01-01,\r\nW3,"Cat, Jones",c@x.test,Ward,paramedic,2020-01-01,`
+		);
 		expect(parsed.rows.map((r) => [r.line, r.values.workforce_id, r.values.name])).toEqual([
 			[2, 'W1', 'Ann'],
 			[5, 'W2', 'Bob "Bobby"\nSmith'],
@@ -49,7 +53,14 @@ describe('parsing the CSV', () => {
 
 	it('accepts headers in any case and order, without the optional leaving_date, and names columns it ignores', () => {
 		const parsed = ok('Name, EMAIL ,unit,job_role,start_date,workforce_id,department\nAnn,a@x.test,Ward,paramedic,2020-01-01,W1,Ops\n');
-		expect(parsed.rows[0].values).toEqual({ workforce_id: 'W1', name: 'Ann', email: 'a@x.test', unit: 'Ward', job_role: 'paramedic', start_date: '2020-01-01' });
+		expect(parsed.rows[0].values).toEqual({
+			workforce_id: 'W1',
+			name: 'Ann',
+			email: 'a@x.test',
+			unit: 'Ward',
+			job_role: 'paramedic',
+			start_date: '2020-01-01'
+		});
 		expect(parsed.ignoredColumns).toEqual(['department']);
 	});
 
@@ -73,7 +84,9 @@ describe('parsing the CSV', () => {
 	});
 
 	it('reports an unclosed quotation mark on the line where the row starts, and stops there', () => {
-		const parsed = ok(`${HEADER}\nW1,Ann,a@x.test,Ward,paramedic,2020-01-01,\nW2,"Bob,b@x.test,Ward,paramedic,2020-01-01,\nW3,Cat,c@x.test,Ward,paramedic,2020-01-01,\n`);
+		const parsed = ok(
+			`${HEADER}\nW1,Ann,a@x.test,Ward,paramedic,2020-01-01,\nW2,"Bob,b@x.test,Ward,paramedic,2020-01-01,\nW3,Cat,c@x.test,Ward,paramedic,2020-01-01,\n`
+		);
 		expect(parsed.rows.map((r) => r.line)).toEqual([2]);
 		expect(parsed.problems).toEqual([{ line: 3, message: expect.stringMatching(/quotation mark is not closed.*Check the quotation marks on this line/) }]);
 	});
@@ -81,7 +94,11 @@ describe('parsing the CSV', () => {
 	it('reports rows with too many or too few values, with their lines', () => {
 		const parsed = ok(`${HEADER}\nW1,Smith, Ann,a@x.test,Ward,paramedic,2020-01-01,\nW2,Bob\nW3,Cat,c@x.test,Ward,paramedic,2020-01-01,\n`);
 		expect(parsed.problems).toEqual([
-			{ line: 2, message: 'this line has more values than the header row has columns (8 values; the header row has 7 columns). A value with a comma in it must be in double quotes.' },
+			{
+				line: 2,
+				message:
+					'this line has more values than the header row has columns (8 values; the header row has 7 columns). A value with a comma in it must be in double quotes.'
+			},
 			{ line: 3, message: 'this line has fewer values than the header row has columns (2 values; the header row has 7 columns).' }
 		]);
 		expect(parsed.rows.map((r) => r.line)).toEqual([4]);

@@ -4,9 +4,7 @@ import { MAX_FILE_BYTES, MAX_ROWS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROSTER_CO
 /** A problem with one row, named by the line it starts on (the header is line 1). */
 export type LineProblem = { line: number; message: string };
 
-export type ParsedRoster =
-	| { ok: true; rows: RawRow[]; problems: LineProblem[]; ignoredColumns: string[] }
-	| { ok: false; message: string };
+export type ParsedRoster = { ok: true; rows: RawRow[]; problems: LineProblem[]; ignoredColumns: string[] } | { ok: false; message: string };
 
 const EMPTY = 'The file is empty. Choose the CSV file of your staff roster.';
 const SAVE_AS_CSV = 'In your spreadsheet program, use "Save as" and choose "CSV UTF-8 (comma delimited)", then upload that file.';
@@ -14,8 +12,7 @@ const SAVE_AS_CSV = 'In your spreadsheet program, use "Save as" and choose "CSV 
 /** Turns the uploaded bytes into text, refusing anything that is too big or is not UTF-8 text. */
 export function decodeRosterFile(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
 	if (bytes.length === 0) return { ok: false, message: EMPTY };
-	if (bytes.length > MAX_FILE_BYTES)
-		return { ok: false, message: TOO_BIG_MESSAGE };
+	if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: TOO_BIG_MESSAGE };
 	// .xlsx and .ods files are zip archives: a common mistake, so name it.
 	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
 		return { ok: false, message: `This is a spreadsheet file, not a CSV file. ${SAVE_AS_CSV}` };
@@ -55,7 +52,10 @@ export function parseRoster(input: string): ParsedRoster {
 		skipEmptyLines: 'greedy',
 		delimiter: ',',
 		transformHeader: (header, index) => {
-			const name = header.replace(/^\uFEFF/, '').trim().toLowerCase();
+			const name = header
+				.replace(/^\uFEFF/, '')
+				.trim()
+				.toLowerCase();
 			headers.push(name);
 			// Keep duplicates apart ourselves (papaparse would rename them quietly) so that we can refuse the file.
 			// Unnamed columns, such as those left by stray cells in a spreadsheet, are ignored instead.
@@ -100,7 +100,11 @@ export function parseRoster(input: string): ParsedRoster {
 			message: `The header row (line 1) must name the columns ${list(REQUIRED_COLUMNS)}, and may add ${list(OPTIONAL_COLUMNS)}. It is missing ${list(missing)}.${separator}`
 		};
 	}
-	if (tooMany) return { ok: false, message: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} staff rows. Split it into smaller files and import each one: people who are not in a file are left as they are.` };
+	if (tooMany)
+		return {
+			ok: false,
+			message: `The file has more than ${MAX_ROWS.toLocaleString('en-GB')} staff rows. Split it into smaller files and import each one: people who are not in a file are left as they are.`
+		};
 	if (rows.length + problems.length === 0) return { ok: false, message: 'The file has a header row but no staff rows.' };
 	const known = new Set<string>(ROSTER_COLUMNS);
 	return { ok: true, rows, problems, ignoredColumns: headers.filter((h) => h && !known.has(h)) };

@@ -100,13 +100,25 @@ describe('planning a valid roster', () => {
 	it('creates a new person with the ids the records use, and leaves people who are not in the file out of the plan', () => {
 		expect(result.planned[5]).toEqual({
 			kind: 'create',
-			row: { line: 7, workforceId: 'TMH100', name: 'Aisha Ahmed', email: 'aisha@nhs.test', unitId: 12, jobRole: 'liaison-diversion-practitioner', startDate: '2026-02-02', leavingDate: null }
+			row: {
+				line: 7,
+				workforceId: 'TMH100',
+				name: 'Aisha Ahmed',
+				email: 'aisha@nhs.test',
+				unitId: 12,
+				jobRole: 'liaison-diversion-practitioner',
+				startDate: '2026-02-02',
+				leavingDate: null
+			}
 		});
 		expect(result.planned.some((p) => 'personId' in p && p.personId === 6)).toBe(false);
 	});
 
 	it('keeps names that look like spreadsheet formulas exactly as text', () => {
-		const formula = plan(['TMH200,=SUM(A1),sum@nhs.test,Willow Ward,mental-health-nurse,2026-01-01,', 'TMH201,"+44 Cmd|\' /C calc\'!A0",cmd@nhs.test,Willow Ward,mental-health-nurse,2026-01-01,']);
+		const formula = plan([
+			'TMH200,=SUM(A1),sum@nhs.test,Willow Ward,mental-health-nurse,2026-01-01,',
+			'TMH201,"+44 Cmd|\' /C calc\'!A0",cmd@nhs.test,Willow Ward,mental-health-nurse,2026-01-01,'
+		]);
 		expect(formula.problems).toEqual([]);
 		expect(formula.planned.map((p) => p.row.name)).toEqual(['=SUM(A1)', "+44 Cmd|' /C calc'!A0"]);
 	});
@@ -158,13 +170,19 @@ describe('bad rows', () => {
 	});
 
 	it('allows a person to keep their own email address, and one address per person across the file', () => {
-		const result = plan(['TMH1,Grace Mensah,GRACE@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,', 'TMH2,Kofi Boateng,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,']);
+		const result = plan([
+			'TMH1,Grace Mensah,GRACE@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,',
+			'TMH2,Kofi Boateng,grace@nhs.test,Cedar Ward,mental-health-nurse,2020-01-01,'
+		]);
 		expect(result.problems).toEqual([{ line: 3, message: 'the same email address appears on line 2' }]);
 		expect(result.planned).toMatchObject([{ kind: 'update', personId: 1, changes: [{ field: 'unitId', from: 10, to: 11 }] }]);
 	});
 
 	it('refuses an email address another row is moving away from, since the records still hold it', () => {
-		const result = plan(['TMH1,Grace Mensah,grace.new@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,', 'TMH300,New Person,grace@nhs.test,Willow Ward,mental-health-nurse,2026-01-01,']);
+		const result = plan([
+			'TMH1,Grace Mensah,grace.new@nhs.test,Willow Ward,mental-health-nurse,2020-01-01,',
+			'TMH300,New Person,grace@nhs.test,Willow Ward,mental-health-nurse,2026-01-01,'
+		]);
 		expect(result.problems).toEqual([{ line: 3, message: 'email address already belongs to someone else' }]);
 	});
 
@@ -185,7 +203,16 @@ describe('rows that need an administrator', () => {
 	];
 
 	it('holds back any change to someone with a role beyond the importer, and lets the rest through', () => {
-		const result = plan(lines, asManager({ beyondImporter: new Map([[1, ['partnership-lead', 'admin']], [3, ['admin']], [4, ['trainer']]]) }));
+		const result = plan(
+			lines,
+			asManager({
+				beyondImporter: new Map([
+					[1, ['partnership-lead', 'admin']],
+					[3, ['admin']],
+					[4, ['trainer']]
+				])
+			})
+		);
 		expect(result.problems).toEqual([]);
 		expect(result.planned.map((p) => [p.kind, 'wanted' in p ? p.wanted : null])).toEqual([
 			['needs-admin', 'update'],
@@ -193,13 +220,17 @@ describe('rows that need an administrator', () => {
 			['needs-admin', 'reinstate'],
 			['update', null]
 		]);
-		expect(result.planned[0]).toMatchObject({ reason: 'they hold an access role beyond yours (Partnership lead, Administrator), so only an administrator can change their record' });
+		expect(result.planned[0]).toMatchObject({
+			reason: 'they hold an access role beyond yours (Partnership lead, Administrator), so only an administrator can change their record'
+		});
 		expect(countPlan(result)).toMatchObject({ update: 1, 'needs-admin': 3, toChange: 1 });
 	});
 
 	it('holds back reinstating someone an administrator marked as left, but not someone a manager did', () => {
 		const people = context().people.map((p) => (p.id === 4 ? { ...p, leftByAdmin: true } : p));
-		expect(plan([lines[2]], asManager({ people })).planned).toMatchObject([{ kind: 'needs-admin', reason: 'an administrator marked them as left, so only an administrator can reinstate them' }]);
+		expect(plan([lines[2]], asManager({ people })).planned).toMatchObject([
+			{ kind: 'needs-admin', reason: 'an administrator marked them as left, so only an administrator can reinstate them' }
+		]);
 		expect(plan([lines[2]], asManager()).planned).toMatchObject([{ kind: 'reinstate' }]);
 		// An administrator's import reinstates them, whoever marked them as left.
 		expect(plan([lines[2]], context({ people })).planned).toMatchObject([{ kind: 'reinstate' }]);

@@ -108,7 +108,8 @@ function needsAdministrator(planned: PlannedRow, existing: CurrentPerson | undef
 		const roles = beyond.map(accessRoleLabel).join(', ');
 		return { ...base, reason: `they hold an access role beyond yours (${roles}), so only an administrator can change their record` };
 	}
-	if (planned.kind === 'reinstate' && existing.leftByAdmin) return { ...base, reason: 'an administrator marked them as left, so only an administrator can reinstate them' };
+	if (planned.kind === 'reinstate' && existing.leftByAdmin)
+		return { ...base, reason: 'an administrator marked them as left, so only an administrator can reinstate them' };
 	return planned;
 }
 

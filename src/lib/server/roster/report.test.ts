@@ -8,12 +8,30 @@ const units = [
 	{ id: 10, name: 'Willow Ward' },
 	{ id: 11, name: 'Cedar Ward' }
 ];
-const existing = { id: 1, workforceId: 'W1', name: 'Ann', email: 'ann@x.test', unitId: 10, jobRole: 'mental-health-nurse', startDate: '2020-01-01', status: 'active' as const, leftDate: null, leftByAdmin: false };
+const existing = {
+	id: 1,
+	workforceId: 'W1',
+	name: 'Ann',
+	email: 'ann@x.test',
+	unitId: 10,
+	jobRole: 'mental-health-nurse',
+	startDate: '2020-01-01',
+	status: 'active' as const,
+	leftDate: null,
+	leftByAdmin: false
+};
 
 function report(lines: string[], beyondImporter = new Map<number, string[]>()) {
 	const parsed = parseRoster([HEADER, ...lines].join('\n'));
 	if (!parsed.ok) throw new Error(parsed.message);
-	const plan = planRoster(parsed, { organisation: { id: 1, name: 'Trust' }, units, people: [existing], emailOwners: new Map([['ann@x.test', 1]]), importerIsAdmin: beyondImporter.size === 0, beyondImporter });
+	const plan = planRoster(parsed, {
+		organisation: { id: 1, name: 'Trust' },
+		units,
+		people: [existing],
+		emailOwners: new Map([['ann@x.test', 1]]),
+		importerIsAdmin: beyondImporter.size === 0,
+		beyondImporter
+	});
 	return reportOf({ ok: true, plan, fingerprint: 'f', ignoredColumns: [], units });
 }
 
@@ -41,7 +59,15 @@ describe('the dry-run report', () => {
 		expect(r.counts).toMatchObject({ leave: 0, 'needs-admin': 1, toChange: 0 });
 		expect(r.needsAdmin).toEqual({
 			total: 1,
-			shown: [{ line: 2, workforceId: 'W1', name: 'Ann', wanted: 'Mark as left', reason: 'they hold an access role beyond yours (Administrator), so only an administrator can change their record' }]
+			shown: [
+				{
+					line: 2,
+					workforceId: 'W1',
+					name: 'Ann',
+					wanted: 'Mark as left',
+					reason: 'they hold an access role beyond yours (Administrator), so only an administrator can change their record'
+				}
+			]
 		});
 	});
 });

@@ -8,7 +8,15 @@ import type { RosterRow, RosterUnit } from './row';
 export const SHOWN_PER_LIST = 500;
 export const SHOWN_PROBLEMS = 1000;
 
-export type ReportPerson = { line: number; workforceId: string; name: string; unit: string; jobRole: string; leavingDate: string | null; changes: { field: string; from: string; to: string }[] };
+export type ReportPerson = {
+	line: number;
+	workforceId: string;
+	name: string;
+	unit: string;
+	jobRole: string;
+	leavingDate: string | null;
+	changes: { field: string; from: string; to: string }[];
+};
 export type ReportList<T> = { total: number; shown: T[] };
 /** A row only an administrator may apply, and why. */
 export type ReportNeedsAdmin = { line: number; workforceId: string; name: string; wanted: string; reason: string };
@@ -82,6 +90,8 @@ function needsAdminList(planned: PlannedRow[]): ReportList<ReportNeedsAdmin> {
 	const of = planned.filter((p): p is Extract<PlannedRow, { kind: 'needs-admin' }> => p.kind === 'needs-admin');
 	return {
 		total: of.length,
-		shown: of.slice(0, SHOWN_PER_LIST).map((p) => ({ line: p.row.line, workforceId: p.row.workforceId, name: p.row.name, wanted: WANTED[p.wanted], reason: p.reason }))
+		shown: of
+			.slice(0, SHOWN_PER_LIST)
+			.map((p) => ({ line: p.row.line, workforceId: p.row.workforceId, name: p.row.name, wanted: WANTED[p.wanted], reason: p.reason }))
 	};
 }

@@ -71,7 +71,12 @@ export function checkRow(raw: RawRow, organisationName: string, units: RosterUni
 	};
 
 	const workforceIdText = required('workforce_id');
-	const workforceId = checked('workforce_id', workforceIdText, rules.workforceId, `workforce id ${quote(workforceIdText)} may contain only letters, numbers, spaces, hyphens and slashes`);
+	const workforceId = checked(
+		'workforce_id',
+		workforceIdText,
+		rules.workforceId,
+		`workforce id ${quote(workforceIdText)} may contain only letters, numbers, spaces, hyphens and slashes`
+	);
 	const nameText = required('name');
 	const name = checked('name', nameText, rules.name, `the name ${quote(nameText)} is not allowed`);
 	const emailText = required('email');
@@ -89,9 +94,11 @@ export function checkRow(raw: RawRow, organisationName: string, units: RosterUni
 
 	const jobRoleText = required('job_role');
 	const jobRole = jobRoleText === undefined ? undefined : JOB_ROLE_BY_NAME.get(jobRoleText.toLowerCase());
-	if (jobRoleText !== undefined && !jobRole) problems.push(`job role ${quote(jobRoleText)} is not a job role we know; use one of the ids or names listed in the roster format`);
+	if (jobRoleText !== undefined && !jobRole)
+		problems.push(`job role ${quote(jobRoleText)} is not a job role we know; use one of the ids or names listed in the roster format`);
 
-	const dateProblem = (column: RosterColumn, v: string | undefined) => `the ${LABELS[column]} ${quote(v)} is not a real date written as YYYY-MM-DD, like 2026-03-14`;
+	const dateProblem = (column: RosterColumn, v: string | undefined) =>
+		`the ${LABELS[column]} ${quote(v)} is not a real date written as YYYY-MM-DD, like 2026-03-14`;
 	const startText = required('start_date');
 	const startDate = checked('start_date', startText, rules.startDate, dateProblem('start_date', startText));
 	const leavingText = value('leaving_date');

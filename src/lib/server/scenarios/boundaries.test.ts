@@ -15,9 +15,7 @@ function runtimeImports(folder: string): { file: string; from: string }[] {
 	const dir = join(here, folder);
 	return readdirSync(dir)
 		.filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-		.flatMap((file) =>
-			[...readFileSync(join(dir, file), 'utf8').matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((m) => ({ file, from: m[1]! }))
-		);
+		.flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)].map((m) => ({ file, from: m[1]! })));
 }
 
 describe('scenario layers', () => {

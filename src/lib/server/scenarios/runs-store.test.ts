@@ -12,17 +12,7 @@ import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { findScenario, scenarioAnalysis } from '../content';
 import { currentView } from './engine';
 import { isAbandoned } from './presentation/run-result';
-import {
-	getRun,
-	listRuns,
-	openRun,
-	runRecords,
-	runSteps,
-	scenarioStatuses,
-	startOrResumeRun,
-	takeStep,
-	type ScenarioRun
-} from './runs-store';
+import { getRun, listRuns, openRun, runRecords, runSteps, scenarioStatuses, startOrResumeRun, takeStep, type ScenarioRun } from './runs-store';
 
 const framework = testFramework();
 
@@ -73,7 +63,10 @@ describe('scenario runs', () => {
 		expect(db.select({ n: count() }).from(scenarioRuns).get()!.n).toBe(1);
 		// the database itself refuses a second active run for the same person and scenario
 		expect(() =>
-			db.insert(scenarioRuns).values({ ...started.run, id: undefined }).run()
+			db
+				.insert(scenarioRuns)
+				.values({ ...started.run, id: undefined })
+				.run()
 		).toThrow(/UNIQUE/);
 	});
 
@@ -82,7 +75,16 @@ describe('scenario runs', () => {
 		const result = takeStep(db, framework, personId, def, { runId: run.id, event: 'RELIEVE', step: 0 }, t(10));
 		expect(result).toMatchObject({ ok: true, finished: false, run: { step: 1, shownAt: t(10), status: 'active' } });
 		expect(runSteps(db, run.id)).toEqual([
-			expect.objectContaining({ step: 0, fromState: 'faceDown', event: 'RELIEVE', appliedEvent: 'RELIEVE', toState: 'onSide', score: 3, late: false, at: t(10) })
+			expect.objectContaining({
+				step: 0,
+				fromState: 'faceDown',
+				event: 'RELIEVE',
+				appliedEvent: 'RELIEVE',
+				toState: 'onSide',
+				score: 3,
+				late: false,
+				at: t(10)
+			})
 		]);
 		expect(runRecords(db, run.id)).toEqual([
 			{ step: 0, from: 'faceDown', event: 'RELIEVE', chosenEvent: 'RELIEVE', to: 'onSide', feedback: expect.any(String), score: 3, flags: [], late: false }
@@ -155,10 +157,26 @@ describe('scenario runs', () => {
 		const last = playBestPath(db, personId, run);
 		expect(last).toMatchObject({ ok: true, finished: true });
 		const saved = getRun(db, personId, run.id)!;
-		expect(saved).toMatchObject({ status: 'finished', outcome: 'safe-resolution', passed: true, score: analysis.bestScore, flags: '[]', finishedAt: t(analysis.bestPath.length) });
+		expect(saved).toMatchObject({
+			status: 'finished',
+			outcome: 'safe-resolution',
+			passed: true,
+			score: analysis.bestScore,
+			flags: '[]',
+			finishedAt: t(analysis.bestPath.length)
+		});
 		expect(runSteps(db, run.id).map((row) => row.toState)).toEqual(analysis.bestPathStates.slice(1));
-		const actions = db.select({ action: auditLog.action }).from(auditLog).all().map((row) => row.action);
-		expect(actions.filter((a) => a !== 'evidence-record')).toEqual(['scenario-start', ...analysis.bestPath.slice(1).map(() => 'scenario-step'), 'scenario-finish', 'scenario-pass']);
+		const actions = db
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.all()
+			.map((row) => row.action);
+		expect(actions.filter((a) => a !== 'evidence-record')).toEqual([
+			'scenario-start',
+			...analysis.bestPath.slice(1).map(() => 'scenario-step'),
+			'scenario-finish',
+			'scenario-pass'
+		]);
 		// the pass is evidence for every competency that names this scenario
 		const recorded = db.select().from(evidence).all();
 		expect(recorded.map((e) => e.competencyId).sort()).toEqual(['cant-breathe-response', 'safe-restraint']);
@@ -167,7 +185,10 @@ describe('scenario runs', () => {
 		expect(scenarioStatuses(db, personId).get(SLUG)).toBe('completed');
 
 		// a finished run takes no more steps, and the next start is a fresh run
-		expect(takeStep(db, framework, personId, def, { runId: run.id, event: 'RECORD', step: analysis.bestPath.length }, t(99))).toMatchObject({ ok: false, reason: 'finished' });
+		expect(takeStep(db, framework, personId, def, { runId: run.id, event: 'RECORD', step: analysis.bestPath.length }, t(99))).toMatchObject({
+			ok: false,
+			reason: 'finished'
+		});
 		const fresh = startOrResumeRun(db, personId, def, t(100));
 		expect(fresh.resumed).toBe(false);
 		expect(fresh.run.id).not.toBe(run.id);
@@ -211,7 +232,13 @@ describe('scenario runs', () => {
 		expect(isAbandoned(opened!.run)).toBe(true);
 		expect(opened!.run).toMatchObject({ status: 'finished', outcome: null, passed: null, finishedAt: t(5) });
 		expect(takeStep(db, framework, personId, def, { runId: run.id, event: 'RELIEVE', step: 0 }, t(6))).toMatchObject({ ok: false, reason: 'finished' });
-		expect(db.select({ action: auditLog.action }).from(auditLog).all().map((row) => row.action)).toEqual(['scenario-start', 'scenario-abandon']);
+		expect(
+			db
+				.select({ action: auditLog.action })
+				.from(auditLog)
+				.all()
+				.map((row) => row.action)
+		).toEqual(['scenario-start', 'scenario-abandon']);
 	});
 
 	it('closes an active run started under an older version and starts afresh', () => {

@@ -183,7 +183,12 @@ function runStatements(db: Reader) {
 					at: sql.placeholder('at')
 				})
 				.prepare(),
-			steps: db.select().from(scenarioSteps).where(eq(scenarioSteps.runId, sql.placeholder('runId'))).orderBy(asc(scenarioSteps.step)).prepare()
+			steps: db
+				.select()
+				.from(scenarioSteps)
+				.where(eq(scenarioSteps.runId, sql.placeholder('runId')))
+				.orderBy(asc(scenarioSteps.step))
+				.prepare()
 		};
 	});
 }
@@ -240,13 +245,7 @@ export function openRun(db: Db, personId: number, def: ScenarioDefinition, runId
 		db.transaction((tx) => abandon(tx, run, why, now), { behavior: 'immediate' });
 		return { kind: 'finished', run: getRun(db, personId, runId) ?? run };
 	}
-	const last = db
-		.select()
-		.from(scenarioSteps)
-		.where(eq(scenarioSteps.runId, run.id))
-		.orderBy(desc(scenarioSteps.step))
-		.limit(1)
-		.get();
+	const last = db.select().from(scenarioSteps).where(eq(scenarioSteps.runId, run.id)).orderBy(desc(scenarioSteps.step)).limit(1).get();
 	return { kind: 'active', run, view: currentView(def, JSON.parse(run.snapshot)), last };
 }
 
@@ -338,7 +337,14 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 					detail: { scenario: def.slug, version: run.scenarioVersion, score: summary.score, competencies: def.meta.competencies },
 					at: now
 				});
-				recordEvidence(tx, framework, { personId, source: { scenario: def.slug }, version: run.scenarioVersion, occurredOn: londonToday(now), recordedBy: personId, at: now });
+				recordEvidence(tx, framework, {
+					personId,
+					source: { scenario: def.slug },
+					version: run.scenarioVersion,
+					occurredOn: londonToday(now),
+					recordedBy: personId,
+					at: now
+				});
 			}
 			const saved = getRun(tx, personId, run.id) ?? run;
 			return { ok: true, run: saved, record, finished: summary !== undefined };
@@ -349,9 +355,7 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 
 /** The learner's runs, newest first; of one scenario when a slug is given. */
 export function listRuns(db: Reader, personId: number, slug?: string): ScenarioRun[] {
-	const condition = slug === undefined
-		? eq(scenarioRuns.personId, personId)
-		: and(eq(scenarioRuns.personId, personId), eq(scenarioRuns.scenarioSlug, slug));
+	const condition = slug === undefined ? eq(scenarioRuns.personId, personId) : and(eq(scenarioRuns.personId, personId), eq(scenarioRuns.scenarioSlug, slug));
 	return db.select().from(scenarioRuns).where(condition).orderBy(desc(scenarioRuns.startedAt), desc(scenarioRuns.id)).all();
 }
 

@@ -18,11 +18,7 @@ const emailLike = (v: unknown) => {
  * `preferred_username` (usually the work address) when there is no `email`. An address the provider says it has not
  * verified is not used.
  */
-export function identityFrom(
-	issuer: string,
-	claims: Record<string, unknown>,
-	userinfo: Record<string, unknown> = {}
-): Identity {
+export function identityFrom(issuer: string, claims: Record<string, unknown>, userinfo: Record<string, unknown> = {}): Identity {
 	const subject = text(claims.oid) ?? text(claims.sub)!;
 	const verified = (source: Record<string, unknown>) => source.email_verified !== false;
 	const email =
@@ -49,8 +45,7 @@ export function matchPerson(db: Db, organisationId: number, identity: Identity):
 		.get();
 	if (link) {
 		if (link.status !== 'active') return { ok: false, reason: 'left' };
-		if (link.organisationId !== organisationId)
-			return { ok: false, reason: 'linked person is in another organisation' };
+		if (link.organisationId !== organisationId) return { ok: false, reason: 'linked person is in another organisation' };
 		return { ok: true, personId: link.personId, linked: false };
 	}
 	if (!identity.email) return { ok: false, reason: 'no usable email claim' };
@@ -78,13 +73,7 @@ export function matchPerson(db: Db, organisationId: number, identity: Identity):
 }
 
 /** Records the outcome: the link (first time) and the sign-in, or the refusal, each with its audit entry, in one transaction. */
-export function recordSsoSignIn(
-	db: Db,
-	organisationId: number,
-	identity: Identity,
-	match: MatchResult,
-	now = new Date()
-) {
+export function recordSsoSignIn(db: Db, organisationId: number, identity: Identity, match: MatchResult, now = new Date()) {
 	db.transaction((tx) => {
 		if (match.ok) {
 			if (match.linked) {

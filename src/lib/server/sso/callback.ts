@@ -11,24 +11,19 @@ import type { SecretKey } from './secret-box';
 export type SsoFailure = 'expired' | 'cancelled' | 'not-verified' | 'no-access' | 'unavailable';
 
 export type CallbackResult =
-	| { ok: true; personId: number; organisationId: number; idToken: string; redirectTo: string }
-	| { ok: false; failure: SsoFailure; detail: string };
+	{ ok: true; personId: number; organisationId: number; idToken: string; redirectTo: string } | { ok: false; failure: SsoFailure; detail: string };
 
 /**
  * The provider has sent the browser back. Takes the pending sign-in (once), has openid-client check the response
  * (state, `iss`), exchange the code with the PKCE verifier, and validate the ID token (signature against the
  * provider's published keys, issuer, audience, expiry, nonce); then finds the person on the roster.
  */
-export async function completeSsoSignIn(
-	db: Db,
-	input: { token: string | undefined; callbackUrl: URL; key: SecretKey; now?: Date }
-): Promise<CallbackResult> {
+export async function completeSsoSignIn(db: Db, input: { token: string | undefined; callbackUrl: URL; key: SecretKey; now?: Date }): Promise<CallbackResult> {
 	const now = input.now ?? new Date();
 	const pending = input.token ? takePendingLogin(db, input.token, now) : undefined;
 	if (!pending) return { ok: false, failure: 'expired', detail: 'no pending sign-in for this browser' };
 	const provider = providerOf(db, pending.organisationId);
-	if (!provider)
-		return { ok: false, failure: 'unavailable', detail: 'single sign-on was turned off for the organisation' };
+	if (!provider) return { ok: false, failure: 'unavailable', detail: 'single sign-on was turned off for the organisation' };
 
 	let config: oidc.Configuration;
 	try {
@@ -50,10 +45,7 @@ export async function completeSsoSignIn(
 			idTokenExpected: true
 		});
 	} catch (error) {
-		if (
-			error instanceof oidc.AuthorizationResponseError &&
-			(error.error === 'access_denied' || error.error === 'login_required')
-		) {
+		if (error instanceof oidc.AuthorizationResponseError && (error.error === 'access_denied' || error.error === 'login_required')) {
 			return { ok: false, failure: 'cancelled', detail: `the provider answered ${error.error}` };
 		}
 		const detail = describe(error);

@@ -27,17 +27,11 @@ export function clientSecretOf(provider: SsoProvider, key: SecretKey): string {
 	if (!key.ok) throw new SsoUnavailable(key.reason);
 	const secret = openSecret(key.key, provider.organisationId, provider.clientSecret);
 	if (secret === null)
-		throw new SsoUnavailable(
-			'the stored client secret cannot be decrypted with SSO_SECRET_KEY (was the key changed?): enter the secret again'
-		);
+		throw new SsoUnavailable('the stored client secret cannot be decrypted with SSO_SECRET_KEY (was the key changed?): enter the secret again');
 	return secret;
 }
 
-export async function configurationFor(
-	provider: SsoProvider,
-	key: SecretKey,
-	now = Date.now()
-): Promise<oidc.Configuration> {
+export async function configurationFor(provider: SsoProvider, key: SecretKey, now = Date.now()): Promise<oidc.Configuration> {
 	const cacheKey = `${provider.organisationId}|${provider.issuer}|${provider.clientId}|${provider.updatedAt.getTime()}`;
 	const hit = cache.get(cacheKey);
 	if (hit && now - hit.at < KEEP_MS) return hit.config;
@@ -70,11 +64,7 @@ export async function configurationFor(
 /** A short description of what went wrong, for the server's log (never for the page). */
 export function describe(error: unknown): string {
 	if (error instanceof Error) {
-		const {
-			code,
-			error: oauthError,
-			error_description
-		} = error as { code?: string; error?: string; error_description?: string };
+		const { code, error: oauthError, error_description } = error as { code?: string; error?: string; error_description?: string };
 		const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
 		const answer = oauthError ? ` (${oauthError}${error_description ? `: ${error_description}` : ''})` : '';
 		return `${code ? `${code} ` : ''}${error.message}${answer}${cause}`;

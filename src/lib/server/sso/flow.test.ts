@@ -135,12 +135,10 @@ describe('single sign-on against a real provider', () => {
 		// Next time the link decides, not the email: the roster address can change.
 		db.update(people).set({ email: 'renamed@las.test' }).where(eq(people.id, paramedic)).run();
 		const again = await start();
-		expect(
-			await complete(
-				again.token,
-				await signInAtProvider(again.url, { email: 'paramedic@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: true, personId: paramedic });
+		expect(await complete(again.token, await signInAtProvider(again.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({
+			ok: true,
+			personId: paramedic
+		});
 		expect(links()).toHaveLength(1);
 	});
 
@@ -188,10 +186,7 @@ describe('single sign-on against a real provider', () => {
 	it('refuses someone the provider knows but the roster does not, and creates nobody', async () => {
 		const before = db.select({ n: count() }).from(people).get()!.n;
 		const started = await start();
-		const result = await complete(
-			started.token,
-			await signInAtProvider(started.url, { email: 'stranger@las.test', password: PASSWORD })
-		);
+		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'stranger@las.test', password: PASSWORD }));
 		expect(result).toMatchObject({ ok: false, failure: 'no-access', detail: 'not on the roster' });
 		expect(db.select({ n: count() }).from(people).get()!.n).toBe(before);
 		expect(links()).toEqual([]);
@@ -204,37 +199,30 @@ describe('single sign-on against a real provider', () => {
 
 	it('refuses a leaver whose provider account still works, linked or not', async () => {
 		let started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: false, failure: 'no-access', detail: 'left' });
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD }))).toMatchObject({
+			ok: false,
+			failure: 'no-access',
+			detail: 'left'
+		});
 		// Linked while in post, then marked as left.
 		db.update(people).set({ status: 'active', leftDate: null }).where(eq(people.id, leaver)).run();
 		started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: true, personId: leaver });
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD }))).toMatchObject({
+			ok: true,
+			personId: leaver
+		});
 		db.update(people).set({ status: 'left', leftDate: '2026-02-01' }).where(eq(people.id, leaver)).run();
 		started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: false, failure: 'no-access', detail: 'left' });
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'leaver@las.test', password: PASSWORD }))).toMatchObject({
+			ok: false,
+			failure: 'no-access',
+			detail: 'left'
+		});
 	});
 
 	it('refuses an address outside the organisation’s single sign-on domains, even of someone on its roster', async () => {
 		const started = await start();
-		const result = await complete(
-			started.token,
-			await signInAtProvider(started.url, { email: 'paramedic@elsewhere.test', password: PASSWORD })
-		);
+		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@elsewhere.test', password: PASSWORD }));
 		expect(result).toMatchObject({
 			ok: false,
 			failure: 'no-access',
@@ -266,21 +254,11 @@ describe('single sign-on against a real provider', () => {
 
 	it('refuses a new provider account for an address already linked to another, until an administrator unlinks it', async () => {
 		let started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: true });
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({ ok: true });
 		// As if the account at the provider had been deleted and made anew: a new subject id for the same address.
 		db.update(ssoLinks).set({ subject: 'the-deleted-account' }).run();
 		started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
-			)
-		).toMatchObject({
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({
 			ok: false,
 			failure: 'no-access',
 			detail: 'person already linked to another account at this provider'
@@ -293,34 +271,24 @@ describe('single sign-on against a real provider', () => {
 			via: 'cli'
 		});
 		started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: true, personId: paramedic });
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({
+			ok: true,
+			personId: paramedic
+		});
 		expect(links()).toMatchObject([{ subject: 'acc-paramedic' }]);
 	});
 
 	it('takes Entra’s claims: oid as the stable subject, preferred_username when there is no email', async () => {
 		useProvider(entra);
 		const started = await start();
-		const result = await complete(
-			started.token,
-			await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
-		);
+		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }));
 		expect(result).toMatchObject({ ok: true, personId: paramedic });
 		expect(links()).toMatchObject([{ issuer: entra.issuer, subject: '00000000-aaaa-bbbb-cccc-000000000001' }]);
 	});
 
 	it('moving to another issuer drops the old links, so people are matched afresh', async () => {
 		const started = await start();
-		expect(
-			await complete(
-				started.token,
-				await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
-			)
-		).toMatchObject({ ok: true });
+		expect(await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }))).toMatchObject({ ok: true });
 		expect(links()).toHaveLength(1);
 		useProvider(entra);
 		expect(links()).toEqual([]);
@@ -329,10 +297,7 @@ describe('single sign-on against a real provider', () => {
 
 	it('ends the provider’s session too on sign-out, and sends the browser nowhere else', async () => {
 		const started = await start();
-		const result = await complete(
-			started.token,
-			await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD })
-		);
+		const result = await complete(started.token, await signInAtProvider(started.url, { email: 'paramedic@las.test', password: PASSWORD }));
 		if (!result.ok) throw new Error(result.detail);
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.personId);
@@ -366,13 +331,13 @@ describe('single sign-on against a real provider', () => {
 	});
 
 	it('a password is refused for everyone in a "single sign-on only" organisation, with the same message as a wrong one', async () => {
-		expect(
-			await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })
-		).toMatchObject({ ok: true });
+		expect(await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })).toMatchObject({ ok: true });
 		useProvider(las, true);
-		expect(await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })).toEqual(
-			{ ok: false, message: INVALID_CREDENTIALS, throttled: false }
-		);
+		expect(await signIn(db, { email: 'paramedic@las.test', password: 'a-long-password', address: '10.0.0.9' })).toEqual({
+			ok: false,
+			message: INVALID_CREDENTIALS,
+			throttled: false
+		});
 		expect(
 			db
 				.select({ n: count() })

@@ -14,11 +14,7 @@ type Event = { cookies: Cookies; url: URL };
  * address comes back as data, not as a redirect: a redirect answering a form post to another site would be
  * blocked by our Content Security Policy (`form-action 'self'`), so the page goes on to it instead.
  */
-export async function singleSignOnStep(
-	db: Db,
-	event: Event,
-	input: { email: string; password: string; redirectTo: string }
-) {
+export async function singleSignOnStep(db: Db, event: Event, input: { email: string; password: string; redirectTo: string }) {
 	const provider = providerForEmail(db, input.email);
 	if (!provider || (input.password && !provider.ssoOnly)) return null;
 	const values = { email: input.email };

@@ -84,9 +84,7 @@ describe('an organisation’s provider', () => {
 		const noKey = configureSso(db, 1, a, settings, parseSecretKey(undefined), 'admin');
 		expect(noKey).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/SSO_SECRET_KEY is not set/) } });
 		expect(configureSso(db, 1, a, settings, TEST_SECRET_KEY, 'admin')).toEqual({ ok: true });
-		expect(
-			configureSso(db, 1, b, { ...settings, domains: ['b.nhs.uk', 'a.nhs.uk'] }, TEST_SECRET_KEY, 'admin')
-		).toEqual({
+		expect(configureSso(db, 1, b, { ...settings, domains: ['b.nhs.uk', 'a.nhs.uk'] }, TEST_SECRET_KEY, 'admin')).toEqual({
 			ok: false,
 			errors: { domains: 'a.nhs.uk already signs in through the provider of Org A' }
 		});
@@ -120,9 +118,7 @@ describe('the first step of /login', () => {
 	});
 
 	it('leaves addresses without single sign-on, and passwords where still allowed, to the password check', async () => {
-		expect(
-			await singleSignOnStep(db, event(), { email: 'someone@elsewhere.test', password: '', redirectTo: '/training' })
-		).toBeNull();
+		expect(await singleSignOnStep(db, event(), { email: 'someone@elsewhere.test', password: '', redirectTo: '/training' })).toBeNull();
 		configureSso(db, 1, a, settings, TEST_SECRET_KEY, 'admin');
 		expect(
 			await singleSignOnStep(db, event(), {

@@ -75,11 +75,7 @@ export function providerForEmail(db: Db, email: string): EmailProvider | undefin
 
 /** Whether the organisation's people must sign in through its provider (no passwords). */
 export function isSsoOnly(db: Pick<Db, 'select'>, organisationId: number): boolean {
-	const row = db
-		.select({ ssoOnly: ssoProviders.ssoOnly })
-		.from(ssoProviders)
-		.where(eq(ssoProviders.organisationId, organisationId))
-		.get();
+	const row = db.select({ ssoOnly: ssoProviders.ssoOnly }).from(ssoProviders).where(eq(ssoProviders.organisationId, organisationId)).get();
 	return row?.ssoOnly ?? false;
 }
 
@@ -107,11 +103,7 @@ export function configureSso(
 	now = new Date()
 ): WriteResult {
 	if (!key.ok) return { ok: false, errors: { form: key.reason } };
-	const organisation = db
-		.select({ id: organisations.id })
-		.from(organisations)
-		.where(eq(organisations.id, organisationId))
-		.get();
+	const organisation = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).get();
 	if (!organisation) return { ok: false, errors: { form: 'This organisation no longer exists' } };
 	const before = providerOf(db, organisationId);
 	if (!before && !input.clientSecret) return { ok: false, errors: { clientSecret: 'Enter the client secret' } };
@@ -121,8 +113,7 @@ export function configureSso(
 		.innerJoin(organisations, eq(organisations.id, ssoDomains.organisationId))
 		.where(and(inArray(ssoDomains.domain, input.domains), ne(ssoDomains.organisationId, organisationId)))
 		.get();
-	if (taken)
-		return { ok: false, errors: { domains: `${taken.domain} already signs in through the provider of ${taken.name}` } };
+	if (taken) return { ok: false, errors: { domains: `${taken.domain} already signs in through the provider of ${taken.name}` } };
 
 	const row = {
 		issuer: input.issuer,
@@ -148,9 +139,7 @@ export function configureSso(
 			entity: 'organisation',
 			entityId: organisationId,
 			detail: {
-				before: before
-					? { issuer: before.issuer, clientId: before.clientId, domains: previousDomains, ssoOnly: before.ssoOnly }
-					: null,
+				before: before ? { issuer: before.issuer, clientId: before.clientId, domains: previousDomains, ssoOnly: before.ssoOnly } : null,
 				after: { issuer: input.issuer, clientId: input.clientId, domains: input.domains, ssoOnly: input.ssoOnly },
 				secretReplaced: Boolean(input.clientSecret),
 				linksRemoved,
@@ -163,13 +152,7 @@ export function configureSso(
 }
 
 /** Turns single sign-on off for an organisation: its people sign in with passwords again. */
-export function removeSso(
-	db: Db,
-	actorId: number | null,
-	organisationId: number,
-	via: ChangedVia,
-	now = new Date()
-): WriteResult {
+export function removeSso(db: Db, actorId: number | null, organisationId: number, via: ChangedVia, now = new Date()): WriteResult {
 	const before = providerOf(db, organisationId);
 	if (!before) return { ok: false, errors: { form: 'This organisation does not use single sign-on' } };
 	db.transaction((tx) => {
@@ -197,14 +180,7 @@ export function removeSso(
  * Forgets a person's link to the organisation's provider, so that their next sign-in matches them by email again:
  * for someone whose account at the provider was deleted and made anew (a new subject id), whom the old link refuses.
  */
-export function unlinkPerson(
-	db: Db,
-	actorId: number | null,
-	organisationId: number,
-	email: string,
-	via: ChangedVia,
-	now = new Date()
-): WriteResult {
+export function unlinkPerson(db: Db, actorId: number | null, organisationId: number, email: string, via: ChangedVia, now = new Date()): WriteResult {
 	const provider = providerOf(db, organisationId);
 	if (!provider) return { ok: false, errors: { form: 'This organisation does not use single sign-on' } };
 	const person = db

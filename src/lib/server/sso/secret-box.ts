@@ -22,8 +22,7 @@ export function parseSecretKey(raw: string | undefined): SecretKey {
 	const text = raw.trim();
 	let key: Buffer | undefined;
 	if (/^[0-9a-fA-F]{64}$/.test(text)) key = Buffer.from(text, 'hex');
-	else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text))
-		key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+	else if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 	if (!key || key.length !== 32) {
 		return {
 			ok: false,
@@ -44,9 +43,7 @@ export function sealSecret(key: Buffer, organisationId: number, secret: string):
 	const cipher = createCipheriv('aes-256-gcm', key, iv);
 	cipher.setAAD(aad(organisationId));
 	const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-	return [VERSION, iv, ciphertext, cipher.getAuthTag()]
-		.map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-		.join('.');
+	return [VERSION, iv, ciphertext, cipher.getAuthTag()].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
 }
 
 /** The secret, or null when the key is not the one it was sealed with, or the stored value was altered. */

@@ -22,10 +22,7 @@ describe('single sign-on settings form', () => {
 			domains: ['londonambulance.nhs.uk', 'lond-amb.nhs.uk'],
 			ssoOnly: true
 		});
-		expect(
-			ssoSettingsInput.parse({ ...base, clientSecret: undefined }).clientSecret,
-			'empty keeps the stored one'
-		).toBe('');
+		expect(ssoSettingsInput.parse({ ...base, clientSecret: undefined }).clientSecret, 'empty keeps the stored one').toBe('');
 		expect(ssoSettingsInput.parse(base).ssoOnly).toBe(false);
 	});
 
@@ -45,9 +42,7 @@ describe('single sign-on settings form', () => {
 		expect(errors({ domains: 'nhs' }).domains).toMatch(/not an email domain/);
 		expect(errors({ domains: '10.0.0.1' }).domains).toMatch(/not an email domain/);
 		expect(errors({ domains: ' , ' }).domains).toMatch(/at least one/);
-		expect(errors({ domains: Array.from({ length: 21 }, (_, i) => `d${i}.org`).join(',') }).domains).toMatch(
-			/20 email domains or fewer/
-		);
+		expect(errors({ domains: Array.from({ length: 21 }, (_, i) => `d${i}.org`).join(',') }).domains).toMatch(/20 email domains or fewer/);
 		expect(errors({ clientId: 'has space' }).clientId).toMatch(/spaces/);
 		expect(errors({ clientSecret: 'a\u0000b' }).clientSecret).toMatch(/control/);
 	});

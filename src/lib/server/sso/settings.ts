@@ -19,18 +19,13 @@ const issuer = requiredText('the issuer', 500).superRefine((value, ctx) => {
 		});
 		return;
 	}
-	if (url.protocol !== 'https:' && !isLoopbackHttp(url))
-		ctx.addIssue({ code: 'custom', message: 'The issuer must start with https://' });
+	if (url.protocol !== 'https:' && !isLoopbackHttp(url)) ctx.addIssue({ code: 'custom', message: 'The issuer must start with https://' });
 	else if (url.search || url.hash || value.includes('?') || value.includes('#'))
 		ctx.addIssue({ code: 'custom', message: 'The issuer must not have a query (?) or fragment (#)' });
-	else if (url.username || url.password)
-		ctx.addIssue({ code: 'custom', message: 'The issuer must not contain a user name or password' });
+	else if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'The issuer must not contain a user name or password' });
 });
 
-const clientId = requiredText('the client id', 200).refine(
-	(v) => !/\s/.test(v),
-	'The client id must not contain spaces'
-);
+const clientId = requiredText('the client id', 200).refine((v) => !/\s/.test(v), 'The client id must not contain spaces');
 
 /** A domain name of two or more labels, lower-cased: no wildcards, no addresses, no ports. */
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -49,10 +44,8 @@ const domains = z
 					.filter(Boolean)
 			)
 		];
-		if (list.length === 0)
-			ctx.addIssue({ code: 'custom', message: 'Enter at least one email domain, like londonambulance.nhs.uk' });
-		else if (list.length > MAX_DOMAINS)
-			ctx.addIssue({ code: 'custom', message: `Enter ${MAX_DOMAINS} email domains or fewer` });
+		if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'Enter at least one email domain, like londonambulance.nhs.uk' });
+		else if (list.length > MAX_DOMAINS) ctx.addIssue({ code: 'custom', message: `Enter ${MAX_DOMAINS} email domains or fewer` });
 		else {
 			const bad = list.find((d) => !DOMAIN.test(d));
 			if (bad !== undefined)

@@ -32,20 +32,14 @@ async function endSessionEndpoint(db: Db, organisationId: number, key: SecretKey
  * `end_session_endpoint`; null otherwise, or when the provider cannot be reached (the local sign-out stands).
  * Read before the session is ended, since its row goes with it.
  */
-export async function providerSignOut(
-	db: Db,
-	sessionId: string,
-	origin: string,
-	key: SecretKey
-): Promise<{ organisationId: number; url: string } | null> {
+export async function providerSignOut(db: Db, sessionId: string, origin: string, key: SecretKey): Promise<{ organisationId: number; url: string } | null> {
 	const row = db.select().from(ssoSessions).where(eq(ssoSessions.sessionId, sessionId)).get();
 	if (!row) return null;
 	const config = await endSessionEndpoint(db, row.organisationId, key);
 	if (!config) return null;
 	const post_logout_redirect_uri = new URL('/', origin).href;
 	let url = oidc.buildEndSessionUrl(config, { id_token_hint: row.idToken, post_logout_redirect_uri });
-	if (url.href.length > MAX_URL)
-		url = oidc.buildEndSessionUrl(config, { client_id: config.clientMetadata().client_id, post_logout_redirect_uri });
+	if (url.href.length > MAX_URL) url = oidc.buildEndSessionUrl(config, { client_id: config.clientMetadata().client_id, post_logout_redirect_uri });
 	return { organisationId: row.organisationId, url: url.href };
 }
 
@@ -55,11 +49,7 @@ export const signOutCookieValue = (s: { organisationId: number; url: string }) =
  * The page after sign-out sends the browser on only to the end-session endpoint of the provider named in the
  * cookie, so the cookie can never be made into a redirect to anywhere else.
  */
-export async function checkedSignOut(
-	db: Db,
-	cookie: string | undefined,
-	key: SecretKey
-): Promise<{ url: string; organisationName: string } | null> {
+export async function checkedSignOut(db: Db, cookie: string | undefined, key: SecretKey): Promise<{ url: string; organisationName: string } | null> {
 	const m = cookie ? /^(\d{1,12}) (\S+)$/.exec(cookie) : null;
 	if (!m) return null;
 	const organisationId = Number(m[1]);
@@ -67,10 +57,6 @@ export async function checkedSignOut(
 	const config = await endSessionEndpoint(db, organisationId, key);
 	const endpoint = config && URL.parse(config.serverMetadata().end_session_endpoint!);
 	if (!url || !endpoint || url.origin !== endpoint.origin || url.pathname !== endpoint.pathname) return null;
-	const organisation = db
-		.select({ name: organisations.name })
-		.from(organisations)
-		.where(eq(organisations.id, organisationId))
-		.get();
+	const organisation = db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
 	return organisation ? { url: url.href, organisationName: organisation.name } : null;
 }

@@ -40,10 +40,6 @@ export async function startSsoSignIn(
 		nonce,
 		login_hint: input.email
 	});
-	const saved = savePendingLogin(
-		db,
-		{ organisationId: provider.organisationId, state, nonce, codeVerifier, redirectTo: input.redirectTo },
-		input.now
-	);
+	const saved = savePendingLogin(db, { organisationId: provider.organisationId, state, nonce, codeVerifier, redirectTo: input.redirectTo }, input.now);
 	return { ok: true, url: url.href, ...saved };
 }

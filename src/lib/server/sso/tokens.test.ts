@@ -28,14 +28,7 @@ beforeEach(() => {
 	organisationId = addOrganisation(db, 'Crafted Trust', 'nhs').id;
 	personId = addPerson(db, addUnit(db, organisationId), { email: 'nurse@crafted.test' }).id;
 	expect(
-		configureSso(
-			db,
-			null,
-			organisationId,
-			{ issuer: crafted.issuer, ...CLIENT, domains: ['crafted.test'], ssoOnly: false },
-			TEST_SECRET_KEY,
-			'cli'
-		)
+		configureSso(db, null, organisationId, { issuer: crafted.issuer, ...CLIENT, domains: ['crafted.test'], ssoOnly: false }, TEST_SECRET_KEY, 'cli')
 	).toEqual({ ok: true });
 });
 
@@ -96,9 +89,10 @@ describe('ID token validation (by openid-client)', () => {
 		const callback = new URL(`${APP}/login/sso/callback`);
 		callback.searchParams.set('code', 'made-up');
 		callback.searchParams.set('state', new URL(started.url).searchParams.get('state')!);
-		expect(
-			await completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key: TEST_SECRET_KEY })
-		).toMatchObject({ ok: false, failure: 'not-verified' });
+		expect(await completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key: TEST_SECRET_KEY })).toMatchObject({
+			ok: false,
+			failure: 'not-verified'
+		});
 	});
 
 	it('refuses an address the provider says it has not verified', async () => {

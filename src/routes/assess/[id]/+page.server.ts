@@ -23,7 +23,11 @@ function assessableOr404(user: Principal, raw: string) {
 export const load: PageServerLoad = (event) => {
 	const user = requireTrainer(event);
 	const person = assessableOr404(user, event.params.id);
-	const competencies = requiredFor(getFramework(), person.jobRole).map((r) => ({ id: r.competency.id, title: r.competency.title, observed: r.requirements.some((q) => q.kind === 'observed') }));
+	const competencies = requiredFor(getFramework(), person.jobRole).map((r) => ({
+		id: r.competency.id,
+		title: r.competency.title,
+		observed: r.requirements.some((q) => q.kind === 'observed')
+	}));
 	return { person, competencies, assessments: listAssessments(getDb(), person.id), today: londonToday() };
 };
 

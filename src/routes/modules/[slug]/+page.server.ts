@@ -62,7 +62,10 @@ export const actions: Actions = {
 		const parsed = parseForm(
 			z.object({
 				reflectionId: z.string({ error: 'Choose a reflection' }).refine((id) => ids.has(id), 'That reflection is not part of this module'),
-				body: z.string().max(5000, 'Keep your reflection to 5,000 characters or fewer').refine(cleanTextBox, 'Your reflection must not contain control characters')
+				body: z
+					.string()
+					.max(5000, 'Keep your reflection to 5,000 characters or fewer')
+					.refine(cleanTextBox, 'Your reflection must not contain control characters')
 			}),
 			await readForm(event.request)
 		);

@@ -58,7 +58,14 @@ export const actions: Actions = {
 		const fingerprint = String(upload.form?.get('fingerprint') ?? '');
 		if (!/^[0-9a-f]{64}$/.test(fingerprint)) return refused('roster', 'Check the file before applying it.');
 		if (!upload.ok) return refused('roster-again', upload.message, { fingerprint });
-		const outcome = applyRoster(getDb(), getFramework(), { actorId: user.id, importer: rosterImporter(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName, fingerprint });
+		const outcome = applyRoster(getDb(), getFramework(), {
+			actorId: user.id,
+			importer: rosterImporter(user),
+			organisationId: organisation.id,
+			bytes: upload.bytes,
+			fileName: upload.fileName,
+			fingerprint
+		});
 		if (outcome.ok) return { applied: outcome.counts, fileName: upload.fileName };
 		if (outcome.dryRun) return refused('form', outcome.message, { fileName: upload.fileName }, { report: reportOf(outcome.dryRun) });
 		return refused('roster', outcome.message);

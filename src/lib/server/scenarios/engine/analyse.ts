@@ -82,16 +82,12 @@ export function analyse(def: ScenarioDefinition, options: AnalyseOptions = {}): 
 		);
 	}
 	if (scored.length > 0 && result.bestPath.length < MIN_DECISIONS_ON_BEST_PATH) {
-		report(
-			undefined,
-			`the best path has ${result.bestPath.length} decision(s); a scenario needs at least ${MIN_DECISIONS_ON_BEST_PATH}`
-		);
+		report(undefined, `the best path has ${result.bestPath.length} decision(s); a scenario needs at least ${MIN_DECISIONS_ON_BEST_PATH}`);
 	}
 	if (result.outcomes.length < MIN_DISTINCT_OUTCOMES) {
 		report(
 			undefined,
-			`reaches ${result.outcomes.length} distinct outcome(s) (${result.outcomes.join(', ') || 'none'}); ` +
-				`a scenario needs at least ${MIN_DISTINCT_OUTCOMES}`
+			`reaches ${result.outcomes.length} distinct outcome(s) (${result.outcomes.join(', ') || 'none'}); ` + `a scenario needs at least ${MIN_DISTINCT_OUTCOMES}`
 		);
 	}
 	return result;
@@ -129,13 +125,8 @@ function summary(def: ScenarioDefinition, scored: readonly ScoredPath[], errors:
  * hesitate, then the longest (more decisions shows more of the scenario). Ties keep xstate's order.
  */
 function pickBest(def: ScenarioDefinition, scored: readonly ScoredPath[]): ScoredPath | undefined {
-	const hesitations = (candidate: ScoredPath) =>
-		candidate.path.steps.filter((step) => step.event === def.stateById.get(step.from)?.hesitate).length;
+	const hesitations = (candidate: ScoredPath) => candidate.path.steps.filter((step) => step.event === def.stateById.get(step.from)?.hesitate).length;
 	return [...scored].sort(
-		(a, b) =>
-			Number(b.passed) - Number(a.passed) ||
-			b.score - a.score ||
-			hesitations(a) - hesitations(b) ||
-			b.path.steps.length - a.path.steps.length
+		(a, b) => Number(b.passed) - Number(a.passed) || b.score - a.score || hesitations(a) - hesitations(b) || b.path.steps.length - a.path.steps.length
 	)[0];
 }

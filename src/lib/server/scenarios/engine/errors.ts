@@ -15,12 +15,7 @@ export function scenarioError(scenario: string, state: string | undefined, probl
 	return { scenario, ...(state === undefined ? {} : { state }), message: `${where(scenario, state)}: ${problem}` };
 }
 
-export function loadIssue(
-	scenario: string,
-	state: string | undefined,
-	field: string | undefined,
-	problem: string
-): ScenarioLoadIssue {
+export function loadIssue(scenario: string, state: string | undefined, field: string | undefined, problem: string): ScenarioLoadIssue {
 	const fieldPart = field === undefined ? '' : `, field ${field}`;
 	return {
 		scenario,

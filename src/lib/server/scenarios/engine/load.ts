@@ -17,12 +17,7 @@ import type { ScenarioVocabulary } from './vocabulary';
 /** Events xstate creates for itself (`after`, `invoke`); analyse() reports the features that create them. */
 const INTERNAL_EVENT_PREFIX = 'xstate.';
 
-export function loadScenario(
-	slug: string,
-	machineModule: unknown,
-	briefingSource: string,
-	vocabulary: ScenarioVocabulary
-): ScenarioDefinition {
+export function loadScenario(slug: string, machineModule: unknown, briefingSource: string, vocabulary: ScenarioVocabulary): ScenarioDefinition {
 	const issues: ScenarioLoadIssue[] = [];
 	const schemas = vocabularySchemas(vocabulary);
 	const briefing = readBriefing(slug, briefingSource, schemas, issues);
@@ -72,9 +67,7 @@ function readBriefing(
 function readMachineExport(slug: string, machineModule: unknown, issues: ScenarioLoadIssue[]): AnyStateMachine | undefined {
 	const candidate = isRecord(machineModule) ? machineModule.machine : undefined;
 	if (!looksLikeStateMachine(candidate)) {
-		issues.push(
-			loadIssue(slug, undefined, 'machine.ts', 'must export `machine`, made with setup({}).createMachine({ … }) from xstate')
-		);
+		issues.push(loadIssue(slug, undefined, 'machine.ts', 'must export `machine`, made with setup({}).createMachine({ … }) from xstate'));
 		return undefined;
 	}
 	return candidate;
@@ -90,13 +83,7 @@ function looksLikeStateMachine(value: unknown): value is AnyStateMachine {
 	return isRecord(value.root.states) && value.root.transitions instanceof Map;
 }
 
-function describeState(
-	slug: string,
-	id: string,
-	node: AnyStateNode,
-	schemas: VocabularySchemas,
-	issues: ScenarioLoadIssue[]
-): ScenarioState {
+function describeState(slug: string, id: string, node: AnyStateNode, schemas: VocabularySchemas, issues: ScenarioLoadIssue[]): ScenarioState {
 	const transitions = describeTransitions(slug, id, node, issues);
 	if (node.type === 'final') {
 		const parsed = schemas.finalMeta.safeParse(node.meta ?? {});
@@ -135,12 +122,7 @@ function describeState(
 	};
 }
 
-function describeTransitions(
-	slug: string,
-	stateId: string,
-	node: AnyStateNode,
-	issues: ScenarioLoadIssue[]
-): ScenarioTransition[] {
+function describeTransitions(slug: string, stateId: string, node: AnyStateNode, issues: ScenarioLoadIssue[]): ScenarioTransition[] {
 	const out: ScenarioTransition[] = [];
 	for (const [event, definitions] of node.transitions) {
 		if (event.startsWith(INTERNAL_EVENT_PREFIX)) continue;
@@ -161,13 +143,7 @@ function describeTransitions(
 	return out;
 }
 
-function reportMeta(
-	slug: string,
-	stateId: string,
-	prefix: string,
-	error: Parameters<typeof describeZodIssues>[0],
-	issues: ScenarioLoadIssue[]
-): void {
+function reportMeta(slug: string, stateId: string, prefix: string, error: Parameters<typeof describeZodIssues>[0], issues: ScenarioLoadIssue[]): void {
 	for (const { field, message } of describeZodIssues(error, prefix)) {
 		issues.push(loadIssue(slug, stateId, field, message));
 	}

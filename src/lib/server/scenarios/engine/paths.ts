@@ -49,8 +49,7 @@ export function offeredTransitions(state: ScenarioState): ScenarioTransition[] {
 }
 
 export function explorePaths(def: ScenarioDefinition): PathExploration {
-	const stateOf = (snapshot: AnyMachineSnapshot): ScenarioState | undefined =>
-		def.stateById.get(topLevelStateId(snapshot.value));
+	const stateOf = (snapshot: AnyMachineSnapshot): ScenarioState | undefined => def.stateById.get(topLevelStateId(snapshot.value));
 
 	const paths = getSimplePaths(def.machine, {
 		events: (snapshot: AnyMachineSnapshot) => {
@@ -63,7 +62,10 @@ export function explorePaths(def: ScenarioDefinition): PathExploration {
 	const complete: ScenarioPath[] = [];
 	const cycles = new Map<string, BackEdge>();
 	for (const path of paths) {
-		const described = describePath(def, path.steps.map((step) => ({ event: step.event.type, value: step.state.value })));
+		const described = describePath(
+			def,
+			path.steps.map((step) => ({ event: step.event.type, value: step.state.value }))
+		);
 		reachable.add(described.end);
 		const endState = def.stateById.get(described.end);
 		if (endState?.kind === 'final') complete.push(described);

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '$testing/scenario-fixtures';
-import {
-	applyChoice,
-	currentView,
-	isLate,
-	RunSnapshotError,
-	startRun,
-	statePathOfRun,
-	summariseRun,
-	type StepRecord
-} from './run';
+import { applyChoice, currentView, isLate, RunSnapshotError, startRun, statePathOfRun, summariseRun, type StepRecord } from './run';
 import type { ScenarioDefinition } from './types';
 
 const def = await loadFixture('good-scenario');

@@ -86,8 +86,7 @@ export class RunSnapshotError extends Error {
 export const REJECTION_MESSAGES: Readonly<Record<ChoiceRejection, string>> = {
 	finished: 'This scenario has already ended. Start it again if you want to try different choices.',
 	'stale-step':
-		'That answer was for an earlier point in the scenario (perhaps the page was sent twice or is open in another tab). ' +
-		'Here is where you are now.',
+		'That answer was for an earlier point in the scenario (perhaps the page was sent twice or is open in another tab). ' + 'Here is where you are now.',
 	'not-allowed': 'That choice is not available at this point in the scenario. Please pick one of the choices shown.'
 };
 
@@ -128,9 +127,7 @@ export function applyChoice(def: ScenarioDefinition, snapshot: unknown, input: C
 		throw new Error(`Scenario "${def.slug}", state "${state.id}": "${event}" led to "${to}", not "${transitionMeta.target}"`);
 	}
 
-	const feedback = late
-		? lateFeedback(choice, state.deadlineSeconds ?? 0, input) + transitionMeta.feedback
-		: transitionMeta.feedback;
+	const feedback = late ? lateFeedback(choice, state.deadlineSeconds ?? 0, input) + transitionMeta.feedback : transitionMeta.feedback;
 	return {
 		ok: true,
 		snapshot: persist(def, next),
@@ -149,10 +146,7 @@ export function applyChoice(def: ScenarioDefinition, snapshot: unknown, input: C
 	};
 }
 
-export function summariseRun(
-	def: ScenarioDefinition,
-	records: readonly Pick<StepRecord, 'to' | 'score' | 'flags' | 'late'>[]
-): RunSummary {
+export function summariseRun(def: ScenarioDefinition, records: readonly Pick<StepRecord, 'to' | 'score' | 'flags' | 'late'>[]): RunSummary {
 	const last = records[records.length - 1];
 	const endState = last ? def.stateById.get(last.to) : undefined;
 	const final = endState?.kind === 'final' ? endState : undefined;
@@ -220,9 +214,7 @@ function restore(def: ScenarioDefinition, snapshot: unknown): { restored: AnyMac
 	}
 	const state = def.stateById.get(parsed.data.value);
 	if (!state) {
-		throw new RunSnapshotError(
-			`Scenario "${def.slug}": the stored run is in state "${parsed.data.value}", which the scenario no longer has`
-		);
+		throw new RunSnapshotError(`Scenario "${def.slug}": the stored run is in state "${parsed.data.value}", which the scenario no longer has`);
 	}
 	if ((state.kind === 'final') !== (parsed.data.status === 'done')) {
 		throw new RunSnapshotError(`Scenario "${def.slug}", state "${state.id}": the stored run status does not match the state`);

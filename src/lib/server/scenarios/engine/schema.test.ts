@@ -42,15 +42,11 @@ describe('scenario frontmatter', () => {
 	});
 
 	it('rejects unknown keys, so a misspelt field is not silently ignored', () => {
-		expect(frontmatterProblems({ minscore: 3 })).toEqual([
-			{ field: 'frontmatter', message: 'Unrecognized key: "minscore"' }
-		]);
+		expect(frontmatterProblems({ minscore: 3 })).toEqual([{ field: 'frontmatter', message: 'Unrecognized key: "minscore"' }]);
 	});
 
 	it('says plainly when a field is missing', () => {
-		expect(frontmatterProblems({ summary: undefined })).toEqual([
-			{ field: 'frontmatter.summary', message: 'is missing (expected string)' }
-		]);
+		expect(frontmatterProblems({ summary: undefined })).toEqual([{ field: 'frontmatter.summary', message: 'is missing (expected string)' }]);
 	});
 });
 
@@ -99,8 +95,6 @@ describe('meta schemas', () => {
 		expect(transitionMetaSchema.safeParse({ score: '2' }).success).toBe(false);
 		expect(transitionMetaSchema.safeParse({ flags: 'force-first' }).success).toBe(false);
 		expect(finalMetaSchema.safeParse({ outcome: 'fine' }).success).toBe(false);
-		expect(
-			finalMetaSchema.safeParse({ learnMore: [{ module: 'Restraint Safety', section: 'x', label: 'y' }] }).success
-		).toBe(false);
+		expect(finalMetaSchema.safeParse({ learnMore: [{ module: 'Restraint Safety', section: 'x', label: 'y' }] }).success).toBe(false);
 	});
 });

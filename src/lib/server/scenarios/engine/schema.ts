@@ -17,8 +17,7 @@ const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 /** Lower-case words joined by hyphens, as used in addresses and ids. */
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
-const SEMVER =
-	/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 function hasNoDuplicates(values: readonly string[]): boolean {
 	return new Set(values).size === values.length;
@@ -47,14 +46,8 @@ function frontmatterSchema(outcomeIds: [string, ...string[]]) {
 		title: nonEmptyText,
 		summary: nonEmptyText,
 		playedAs: z.enum(JOB_ROLE_IDS),
-		audience: z
-			.array(z.enum(JOB_ROLE_IDS))
-			.min(1, 'must list at least one job role')
-			.refine(hasNoDuplicates, 'lists a job role twice'),
-		competencies: z
-			.array(kebabId)
-			.min(1, 'must list at least one competency')
-			.refine(hasNoDuplicates, 'lists a competency twice'),
+		audience: z.array(z.enum(JOB_ROLE_IDS)).min(1, 'must list at least one job role').refine(hasNoDuplicates, 'lists a job role twice'),
+		competencies: z.array(kebabId).min(1, 'must list at least one competency').refine(hasNoDuplicates, 'lists a competency twice'),
 		minutes: z.int('must be a whole number of minutes').min(1).max(60),
 		version: z.string().regex(SEMVER, 'must be a semantic version such as 1.0.0'),
 		reviewed: z.iso.date('must be a date written YYYY-MM-DD'),

@@ -4,7 +4,8 @@ import { allScenarios } from '../../content';
 
 describe('briefingBlocks', () => {
 	it('reads paragraphs and lists, joining wrapped lines', () => {
-		const markdown = 'You are on a night shift\nin Islington.\n\nIn this scenario you decide:\n\n- how to respond\n- who watches\n  his breathing\n\n1. first\n2. second\n';
+		const markdown =
+			'You are on a night shift\nin Islington.\n\nIn this scenario you decide:\n\n- how to respond\n- who watches\n  his breathing\n\n1. first\n2. second\n';
 		expect(briefingBlocks(markdown)).toEqual([
 			{ kind: 'paragraph', text: 'You are on a night shift in Islington.' },
 			{ kind: 'paragraph', text: 'In this scenario you decide:' },
@@ -14,9 +15,7 @@ describe('briefingBlocks', () => {
 	});
 
 	it('keeps markup as text, for the page to escape', () => {
-		expect(briefingBlocks('<script>alert(1)</script> and **bold**')).toEqual([
-			{ kind: 'paragraph', text: '<script>alert(1)</script> and bold' }
-		]);
+		expect(briefingBlocks('<script>alert(1)</script> and **bold**')).toEqual([{ kind: 'paragraph', text: '<script>alert(1)</script> and bold' }]);
 	});
 
 	it('gives every real briefing at least two paragraphs', () => {

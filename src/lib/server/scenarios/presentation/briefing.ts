@@ -5,8 +5,7 @@
  */
 
 export type BriefingBlock =
-	| { readonly kind: 'paragraph'; readonly text: string }
-	| { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly string[] };
+	{ readonly kind: 'paragraph'; readonly text: string } | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly string[] };
 
 const BULLET = /^\s{0,3}[-*+]\s+/;
 const NUMBERED = /^\s{0,3}\d+[.)]\s+/;

@@ -38,9 +38,7 @@ export function buildDebrief(def: ScenarioDefinition, analysis: ScenarioAnalysis
 	};
 	const learnerPath = statePathOfRun(def, records);
 	// A closed run may hold states the scenario no longer has, so it gets no map.
-	const diagram = abandoned
-		? null
-		: renderScenarioDiagram(def, { learnerPath, bestPath: analysis.bestPathStates, idPrefix: `run-${run.id}` });
+	const diagram = abandoned ? null : renderScenarioDiagram(def, { learnerPath, bestPath: analysis.bestPathStates, idPrefix: `run-${run.id}` });
 
 	return {
 		abandoned,

@@ -30,9 +30,7 @@ describe('renderScenarioDiagram', () => {
 		expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 [\d.]+ [\d.]+"/);
 		expect(svg).toContain('role="img"');
 		expect(svg).toContain('aria-labelledby="scenario-good-scenario-title scenario-good-scenario-desc"');
-		expect(svg).toContain(
-			'<title id="scenario-good-scenario-title">Map of the scenario: Test fixture: a man in distress on the high street</title>'
-		);
+		expect(svg).toContain('<title id="scenario-good-scenario-title">Map of the scenario: Test fixture: a man in distress on the high street</title>');
 		expect(svg).toMatch(/<desc id="scenario-good-scenario-desc">7 decision points and 3 endings, read from top to bottom\. Your path: /);
 	});
 

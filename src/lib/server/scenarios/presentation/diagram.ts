@@ -106,9 +106,7 @@ function placeSlots(def: ScenarioDefinition, layout: GraphLayout): Placement {
 	const boxes = new Map<string, Box>();
 	const waypoints = new Map<string, Waypoint>();
 	const slotWidth = (slot: LayoutSlot) => (slot.kind === 'state' ? BOX_WIDTH : WAYPOINT_WIDTH);
-	const layerWidths = layout.layers.map(
-		(layer) => layer.reduce((sum, slot) => sum + slotWidth(slot), 0) + Math.max(0, layer.length - 1) * GAP_X
-	);
+	const layerWidths = layout.layers.map((layer) => layer.reduce((sum, slot) => sum + slotWidth(slot), 0) + Math.max(0, layer.length - 1) * GAP_X);
 	const widest = Math.max(BOX_WIDTH, ...layerWidths);
 	let y = MARGIN + LINE_HEIGHT; // room for lines that loop back into the top layer
 	for (const [index, layer] of layout.layers.entries()) {
@@ -129,13 +127,7 @@ function placeSlots(def: ScenarioDefinition, layout: GraphLayout): Placement {
 }
 
 /** One edge as a group titled with its choices; highlighted edges are drawn in their path styles only. */
-function renderEdge(
-	edge: LayoutEdge,
-	placed: Placement,
-	highlights: readonly EdgeStyle[],
-	lane: number,
-	prefix: string
-): string {
+function renderEdge(edge: LayoutEdge, placed: Placement, highlights: readonly EdgeStyle[], lane: number, prefix: string): string {
 	const from = placed.boxes.get(edge.from);
 	const to = placed.boxes.get(edge.to);
 	if (!from || !to) return '';
@@ -160,7 +152,10 @@ export function titleOf(state: ScenarioState): string {
 	const words = state.narrative.trim().split(/\s+/).filter(Boolean);
 	if (words.length === 0) return state.id;
 	if (words.length <= TITLE_WORDS) return words.join(' ');
-	return `${words.slice(0, TITLE_WORDS).join(' ').replace(/[.,;:!?]+$/, '')}…`;
+	return `${words
+		.slice(0, TITLE_WORDS)
+		.join(' ')
+		.replace(/[.,;:!?]+$/, '')}…`;
 }
 
 /** Greedy word wrap; long words are cut, and overflow ends in an ellipsis. */
@@ -185,12 +180,7 @@ export function wrapText(text: string, maxChars = CHARS_PER_LINE, maxLines = MAX
 }
 
 export function escapeXml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 function pathEdges(path: readonly string[] | undefined): Set<string> {
@@ -227,19 +217,11 @@ function renderBox(box: Box, isInitial: boolean): string {
 			`<rect x="${num(box.x + 3)}" y="${num(box.y + 3)}" width="${BOX_WIDTH - 6}" height="${num(box.height - 6)}" rx="9" fill="none" stroke="#111827" stroke-width="1"/>`
 		: `<rect x="${num(box.x)}" y="${num(box.y)}" width="${BOX_WIDTH}" height="${num(box.height)}" rx="3" fill="#ffffff" stroke="#111827" stroke-width="1.5"/>`;
 	// Left of the box, so that lines coming in from above never cover it.
-	const start = isInitial
-		? `<text x="${num(box.x - 8)}" y="${num(box.y + box.height / 2 + 4)}" text-anchor="end" font-weight="bold">Start</text>`
-		: '';
+	const start = isInitial ? `<text x="${num(box.x - 8)}" y="${num(box.y + box.height / 2 + 4)}" text-anchor="end" font-weight="bold">Start</text>` : '';
 	return `<g class="state${isFinal ? ' state-final' : ''}" data-state="${escapeXml(box.state.id)}"><title>${escapeXml(box.state.id)}</title>${start}${outline}${text}</g>`;
 }
 
-function edgePath(
-	from: Box,
-	to: Box,
-	edge: LayoutEdge,
-	via: readonly Waypoint[],
-	lane: { x: number; offset: number }
-): string {
+function edgePath(from: Box, to: Box, edge: LayoutEdge, via: readonly Waypoint[], lane: { x: number; offset: number }): string {
 	if (edge.back) {
 		// Leave downwards, run along the gap below the source to a lane right of every box, climb, and come
 		// back along the gap above the target: the line never passes behind a box.
@@ -315,10 +297,12 @@ function describe(def: ScenarioDefinition, options: DiagramOptions): string {
 	const endings = def.states.filter((state) => state.kind === 'final').length;
 	const parts = [`${def.states.length - endings} decision points and ${endings} endings, read from top to bottom.`];
 	const spell = (path: readonly string[]) =>
-		path.map((id) => {
-			const state = def.stateById.get(id);
-			return state ? titleOf(state) : id;
-		}).join(' → ');
+		path
+			.map((id) => {
+				const state = def.stateById.get(id);
+				return state ? titleOf(state) : id;
+			})
+			.join(' → ');
 	if (options.learnerPath && options.learnerPath.length > 0) parts.push(`Your path: ${spell(options.learnerPath)}.`);
 	if (options.bestPath && options.bestPath.length > 0) parts.push(`Best path: ${spell(options.bestPath)}.`);
 	return parts.join(' ');

@@ -9,9 +9,7 @@
  */
 import type { ScenarioDefinition } from '../engine';
 
-export type LayoutSlot =
-	| { readonly kind: 'state'; readonly id: string }
-	| { readonly kind: 'waypoint'; readonly id: string; readonly edge: number };
+export type LayoutSlot = { readonly kind: 'state'; readonly id: string } | { readonly kind: 'waypoint'; readonly id: string; readonly edge: number };
 
 export interface LayoutEdge {
 	readonly from: string;
@@ -144,8 +142,7 @@ function orderLayers(layers: LayoutSlot[][], links: readonly [string, string][])
 		below.set(upper, [...(below.get(upper) ?? []), lower]);
 	}
 	const position = new Map<string, number>();
-	const record = (layer: readonly LayoutSlot[]) =>
-		layer.forEach((slot, i) => position.set(slot.id, layer.length === 1 ? 0.5 : i / (layer.length - 1)));
+	const record = (layer: readonly LayoutSlot[]) => layer.forEach((slot, i) => position.set(slot.id, layer.length === 1 ? 0.5 : i / (layer.length - 1)));
 	layers.forEach(record);
 
 	const sortBy = (layer: LayoutSlot[], neighbours: ReadonlyMap<string, string[]>) => {

@@ -45,9 +45,7 @@ export function passCriteria(def: ScenarioDefinition): string[] {
 	return [
 		`The scenario ends in ${endings}.`,
 		`You score at least ${minScore} points${best === null || best === undefined ? '' : ` (the best possible score is ${best})`}.`,
-		...(noCriticalFlags
-			? ['None of your choices raises a critical risk, such as ignoring “I can’t breathe” or detaining someone without a lawful power.']
-			: [])
+		...(noCriticalFlags ? ['None of your choices raises a critical risk, such as ignoring “I can’t breathe” or detaining someone without a lawful power.'] : [])
 	];
 }
 

@@ -18,7 +18,15 @@ export const GET: RequestHandler = (event) => {
 	const { rows } = expiringList(getDb(), peopleScope(user), today, { within, page: 1, pageSize: 1_000_000 });
 	const body = toCsv(
 		['workforce_id', 'name', 'job_role', 'unit', 'competency', 'expires_on', 'status'],
-		rows.map((r) => [r.workforceId, r.name, jobRoleLabel(r.jobRole), r.unitName, titles.get(r.competencyId) ?? r.competencyId, r.expiresOn, COMPETENCY_STATUS[r.status].label])
+		rows.map((r) => [
+			r.workforceId,
+			r.name,
+			jobRoleLabel(r.jobRole),
+			r.unitName,
+			titles.get(r.competencyId) ?? r.competencyId,
+			r.expiresOn,
+			COMPETENCY_STATUS[r.status].label
+		])
 	);
 	return csvResponse(`expired-or-due-within-${within}-days-${today}.csv`, body);
 };

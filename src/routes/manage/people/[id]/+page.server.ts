@@ -27,10 +27,21 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	void: async (event) => {
 		const { user, person } = personForManager(event);
-		if (person.id === user.id || !canManageOrganisation(user, person.organisationId)) return invalid({ form: 'Only an administrator or a manager of this organisation can correct this record, and never their own.' }, {}, 'void', { status: 403 });
-		const parsed = parseForm(z.object({ evidenceId: id('the evidence to void'), reason: requiredText('the reason for the correction', 500) }), await readForm(event.request));
+		if (person.id === user.id || !canManageOrganisation(user, person.organisationId))
+			return invalid({ form: 'Only an administrator or a manager of this organisation can correct this record, and never their own.' }, {}, 'void', {
+				status: 403
+			});
+		const parsed = parseForm(
+			z.object({ evidenceId: id('the evidence to void'), reason: requiredText('the reason for the correction', 500) }),
+			await readForm(event.request)
+		);
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'void');
-		const result = voidEvidence(getDb(), getFramework(), { evidenceId: parsed.data.evidenceId, personId: person.id, reason: parsed.data.reason, actorId: user.id });
+		const result = voidEvidence(getDb(), getFramework(), {
+			evidenceId: parsed.data.evidenceId,
+			personId: person.id,
+			reason: parsed.data.reason,
+			actorId: user.id
+		});
 		if (!result.ok) return invalid({ form: result.message }, parsed.values, 'void');
 		return { voided: parsed.data.evidenceId };
 	}

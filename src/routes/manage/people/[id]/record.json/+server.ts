@@ -11,6 +11,9 @@ export const GET: RequestHandler = (event) => {
 	const { asAt, asRecorded } = asAtFrom(event.url);
 	const record = buildTrainingRecord(getDb(), getFramework(), person, asAt, asRecorded, contentLookup);
 	return json(record, {
-		headers: { 'content-disposition': `attachment; filename="training-record-${person.workforceId.replace(/[^A-Za-z0-9-]/g, '_')}-${asAt}.json"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-disposition': `attachment; filename="training-record-${person.workforceId.replace(/[^A-Za-z0-9-]/g, '_')}-${asAt}.json"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };
