@@ -10,6 +10,7 @@ import { expectAccessible, signIn } from './helpers';
 let db: Database.Database;
 let baseURL: string;
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
 test.beforeAll(({}, testInfo) => {
 	baseURL = testInfo.project.use.baseURL!;
 	db = openE2eDb(baseURL);

@@ -63,7 +63,6 @@ const clientSecret = z
 	.max(500, 'The client secret must be 500 characters or fewer')
 	.optional()
 	.transform((v) => (v ?? '').trim())
-	// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
 	.refine((v) => !/[\u0000-\u001F\u007F-\u009F]/.test(v), 'The client secret must not contain control characters');
 
 export const ssoSettingsInput = z.object({
