@@ -160,7 +160,7 @@ test('email preferences on the account page: managers choose the digest; reminde
 	await chooseDigest(page, 'Weekly');
 
 	// Someone who manages no one is told about reminders, and has no digest to choose.
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await signIn(page, 'nurse@demo.test');
 	await page.goto('/account');
 	await expect(page.getByText('These reminders are mandatory and cannot be switched off')).toBeVisible();

@@ -183,7 +183,7 @@ test('a unit manager and a learner get 404', async ({ page }) => {
 	expect(await status(page, '/roster')).toBe(404);
 	expect(await status(page, `/roster/${policeId}`)).toBe(404);
 	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await signIn(page, 'officer@demo.test');
 	expect(await status(page, '/roster')).toBe(404);
 });

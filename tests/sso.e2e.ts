@@ -43,7 +43,7 @@ test('a paramedic signs in through the London Ambulance Service’s provider and
 
 	// Signing out ends our session, then the provider's (RP-initiated logout), which sends the browser home.
 	const goOn = await stayBeforeProvider(page, origin, /^\/session\/end/);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page).toHaveURL(/\/logout\/sso$/);
 	await expect(page.getByRole('heading', { name: 'You have signed out' })).toBeVisible();
 	const onward = page.getByRole('link', { name: 'Continue to London Ambulance Service to sign out' });
