@@ -57,7 +57,8 @@ export const init: ServerInit = () => {
 	// Refresher reminders hourly, the first just after start-up rather than before it: a first run over a whole force
 	// takes a few seconds.
 	const reminders = [{ name: 'reminders', what: 'plan refresher reminders', run: () => void mail.planReminders() }];
-	setTimeout(() => startPeriodicWork('reminder-planning', reminders, 60 * 60_000), 0).unref();
+	// Not a readiness check: a stalled planner delays reminders, and its failures show in the metrics and the log.
+	setTimeout(() => startPeriodicWork('reminder-planning', reminders, 60 * 60_000, undefined, { readiness: false }), 0).unref();
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {

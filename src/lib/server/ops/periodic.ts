@@ -13,7 +13,14 @@ export type PeriodicTask = { name: string; what: string; run: () => void };
  * own name; the run as a whole under `name` once all have been tried, and /readyz expects that within three
  * intervals. Stops when the server shuts down.
  */
-export function startPeriodicWork(name: string, tasks: PeriodicTask[], everyMs: number, log: Logger = logger): { runOnce: () => void } {
+export function startPeriodicWork(
+	name: string,
+	tasks: PeriodicTask[],
+	everyMs: number,
+	log: Logger = logger,
+	/** Whether /readyz waits on it: not for work whose stall should not take the server out of service. */
+	{ readiness = true }: { readiness?: boolean } = {}
+): { runOnce: () => void } {
 	const runOnce = () => {
 		for (const task of tasks) {
 			try {
@@ -27,7 +34,7 @@ export function startPeriodicWork(name: string, tasks: PeriodicTask[], everyMs: 
 		markAlive(name);
 	};
 	for (const task of tasks) taskFailures.inc({ task: task.name }, 0);
-	expectAlive(name, 3 * everyMs);
+	if (readiness) expectAlive(name, 3 * everyMs);
 	runOnce();
 	const timer = setInterval(runOnce, everyMs).unref();
 	onShutdown(name, () => clearInterval(timer));
