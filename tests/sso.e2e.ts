@@ -16,8 +16,14 @@ const providerOrigin = (baseURL: string) => `http://localhost:${Number(new URL(b
  */
 async function stayBeforeProvider(page: Page, origin: string, path: RegExp) {
 	const matches = (url: URL) => url.origin === origin && path.test(url.pathname);
-	await page.route(matches, (route) => route.fulfill({ status: 204 }));
-	return () => page.unroute(matches);
+	let held = 0;
+	await page.route(matches, (route) => (held++, route.fulfill({ status: 204 })));
+	// Lets the provider through once the page has tried to go on by itself (its meta refresh fires once), so that the
+	// page is still ours afterwards however slowly it loaded.
+	return async () => {
+		await expect.poll(() => held).toBeGreaterThan(0);
+		await page.unroute(matches);
+	};
 }
 
 async function signInAtProvider(page: Page, origin: string, email: string) {
