@@ -29,6 +29,16 @@ export default defineConfig(
 		}
 	},
 	{
+		// tests/fixtures.ts fails a test on console errors and CSP violations: only a test from there can be trusted.
+		files: ['tests/**/*.e2e.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: "Import test and expect from './fixtures'." }] }
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	}

@@ -33,6 +33,9 @@ export default defineConfig({
 	expect: { timeout: budget(5_000) },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
+		// The service worker (offline reading) is tested on its own in tests/offline.e2e.ts; elsewhere it would only
+		// make each test depend on what an earlier page left in its caches.
+		serviceWorkers: 'block',
 		actionTimeout: budget(10_000),
 		navigationTimeout: budget(20_000),
 		launchOptions: {

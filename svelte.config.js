@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import { announcerStyleHash } from './src/lib/build/announcer-style-hash.js';
 import { rehypeModuleSections } from './src/lib/markdown/rehype-module-sections.js';
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -34,7 +35,7 @@ const config = {
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],
-				'style-src': ['self'],
+				'style-src': ['self', 'unsafe-hashes', announcerStyleHash()],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

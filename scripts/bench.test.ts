@@ -39,13 +39,18 @@ describe('npm run bench:smoke', () => {
 			);
 			expect(run.status, run.stderr).toBe(0);
 			const results = JSON.parse(readFileSync(out, 'utf8'));
-			expect(Object.keys(results.scenarios).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+			expect(Object.keys(results.scenarios).sort()).toEqual(['a', 'a-br', 'b', 'c', 'd', 'e', 'e-br', 'f']);
 			for (const [id, s] of Object.entries<{ requests: number; errors: number; statusCodes: Record<string, number> }>(results.scenarios)) {
 				expect({ id, errors: s.errors, requests: s.requests }).toEqual({ id, errors: 0, requests: 40 });
 				expect(Object.keys(s.statusCodes), id).toEqual([id === 'b' ? '303' : '200']);
 			}
 			expect(results.bare).toMatchObject({ errors: 0, requests: 40 });
 			expect(results.scenarios.b.extra).toMatchObject({ poolExhausted: false });
+			// Pages go out compressed when asked: the same module page, far fewer bytes on the wire.
+			const { a, 'a-br': brotli } = results.scenarios;
+			expect(brotli.extra.bytesOnTheWire).toBeGreaterThan(1000);
+			expect(brotli.extra.bytesOnTheWire).toBeLessThan(a.extra.bytesOnTheWire / 2);
+			expect(results.compressionLevels.levels).toHaveLength(20);
 			expect(results.memory.peakRssMb).toBeGreaterThan(0);
 			expect(results.javascript.files).toBeGreaterThan(0);
 			expect(results.javascript.gzipBytes).toBeGreaterThan(1000);

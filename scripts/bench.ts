@@ -16,6 +16,7 @@ import { openDb } from '../src/lib/server/db';
 import { BENCH_PASSWORD, benchAccount, type BenchAccountKey } from './synthetic/accounts';
 import { prepareChoicePool, releaseChoicePool, type Choice } from './synthetic/bench-runs';
 import { prepareContent } from './synthetic/content';
+import { measureLevels } from './bench-compression';
 
 const { values } = parseArgs({
 	options: {
@@ -67,6 +68,8 @@ type Scenario = {
 	expect: number;
 	/** Text the page must contain, checked once before measuring. */
 	marker?: string;
+	/** Accept-Encoding the client sends; without it, the page goes out uncompressed. */
+	encoding?: 'br' | 'gzip';
 	target: Target;
 };
 const SCENARIOS: Scenario[] = [
@@ -109,6 +112,28 @@ const SCENARIOS: Scenario[] = [
 		account: 'orgManager',
 		expect: 200,
 		marker: 'Training compliance',
+		target: { p99: 100 }
+	},
+	{
+		id: 'a-br',
+		name: "learner's module page, brotli",
+		method: 'GET',
+		path: `/modules/${values.module}`,
+		account: 'learner',
+		expect: 200,
+		marker: 'Check your understanding',
+		encoding: 'br',
+		target: { p99: 50 }
+	},
+	{
+		id: 'e-br',
+		name: '/manage, organisation manager, brotli',
+		method: 'GET',
+		path: '/manage',
+		account: 'orgManager',
+		expect: 200,
+		marker: 'Training compliance',
+		encoding: 'br',
 		target: { p99: 100 }
 	},
 	{ id: 'f', name: '/partnership', method: 'GET', path: '/partnership', account: 'partnership', expect: 200, marker: 'Partnership view', target: { p99: 100 } }
@@ -231,10 +256,10 @@ function peakRssMb(pid: number): number | null {
 	return kb === null ? null : Math.round(kb / 102.4) / 10;
 }
 
-/** Bytes of a static file as the server sends it for an Accept-Encoding (adapter-node serves precompressed .br and .gz). */
-function transferSize(url: string, encoding: string): Promise<{ bytes: number; body: Buffer }> {
+/** Bytes of a response as the server sends it for an Accept-Encoding: static files are precompressed, pages compressed as sent. */
+function transferSize(url: string, encoding: string, cookie?: string): Promise<{ bytes: number; body: Buffer }> {
 	return new Promise((resolve, reject) => {
-		get(url, { headers: { 'accept-encoding': encoding } }, (response) => {
+		get(url, { headers: { 'accept-encoding': encoding, ...(cookie ? { cookie } : {}) } }, (response) => {
 			const chunks: Buffer[] = [];
 			response.on('data', (c: Buffer) => chunks.push(c));
 			response.on('end', () => {
@@ -450,6 +475,8 @@ async function main() {
 	);
 	await waitFor(`http://localhost:${barePort}/`);
 	const javascript = await pageJavaScript(origin + modulePath, cookies.get('learner')!, values.module!);
+	// What each compression level would cost and save on the module page (src/lib/server/http/compression.ts).
+	const compressionLevels = measureLevels(moduleBytes, smoke ? 5 : 200);
 
 	const content = prepareContent(await loadContentFromDisk());
 	const results: Record<
@@ -510,7 +537,9 @@ async function main() {
 			releaseChoicePool(db, pool);
 			db.$client.close();
 		} else {
-			measured = await measure({ url: origin + s.path, headers: { cookie: cookies.get(s.account!)! } }, s.expect, server.pid);
+			const cookie = cookies.get(s.account!)!;
+			measured = await measure({ url: origin + s.path, headers: { cookie, ...(s.encoding ? { 'accept-encoding': s.encoding } : {}) } }, s.expect, server.pid);
+			extra = { bytesOnTheWire: (await transferSize(origin + s.path, s.encoding ?? 'identity', cookie)).bytes };
 		}
 		const met =
 			(s.target.rps === undefined || measured.rps >= s.target.rps) && (s.target.p99 === undefined || measured.p99 < s.target.p99) && measured.errors === 0;
@@ -549,6 +578,7 @@ async function main() {
 		settings: { connections, ...(smoke ? { requestsPerPage: SMOKE_REQUESTS } : { durationSeconds: duration, warmupSeconds: warmup }), module: values.module },
 		bare: { path: modulePath, bytes: moduleBytes.length, ...bare },
 		scenarios: results,
+		compressionLevels: { page: modulePath, bytes: moduleBytes.length, levels: compressionLevels },
 		memory: { peakRssMb: peak, targetMb: MEMORY_TARGET_MB, met: peak !== null && peak < MEMORY_TARGET_MB },
 		javascript: {
 			page: modulePath,
@@ -566,9 +596,21 @@ async function main() {
 	mkdirSync(dirname(outPath), { recursive: true });
 	writeFileSync(outPath, `${JSON.stringify(output, null, 2)}\n`);
 
-	const rows = [['', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '× bare', 'CPU ms/req', 'target', 'met']];
+	const rows = [['', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', '× bare', 'CPU ms/req', 'bytes', 'target', 'met']];
 	const cpuText = (m: Measured) => (m.cpuMsPerRequest == null ? '' : m.cpuMsPerRequest.toFixed(2));
-	rows.push(['-', 'bare node:http (module page bytes)', String(bare.rps), String(bare.p50), String(bare.p99), String(bare.errors), '1', cpuText(bare), '', '']);
+	rows.push([
+		'-',
+		'bare node:http (module page bytes)',
+		String(bare.rps),
+		String(bare.p50),
+		String(bare.p99),
+		String(bare.errors),
+		'1',
+		cpuText(bare),
+		String(moduleBytes.length),
+		'',
+		''
+	]);
 	for (const [id, r] of Object.entries(results)) {
 		const target = [r.target.rps ? `≥${r.target.rps}/s` : '', r.target.p99 ? `p99<${r.target.p99}` : ''].filter(Boolean).join(' ');
 		rows.push([
@@ -580,12 +622,19 @@ async function main() {
 			String(r.errors),
 			`${(r.ratioToBare! * 100).toFixed(1)}%`,
 			cpuText(r),
+			String(r.extra?.bytesOnTheWire ?? ''),
 			target,
 			r.met ? 'yes' : 'NO'
 		]);
 	}
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-	console.log(rows.map((r) => r.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n'));
+	console.log(rows.map((r) => r.map((c, i) => (i >= 2 && i <= 8 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n'));
+	const levelText = (encoding: string) =>
+		compressionLevels
+			.filter((r) => r.encoding === encoding)
+			.map((r) => `${r.level}: ${(r.bytes / 1024).toFixed(1)} KB ${r.cpuMs.toFixed(2)} ms`)
+			.join(' · ');
+	console.log(`\nCompression levels on ${modulePath} (${(moduleBytes.length / 1024).toFixed(1)} KB): brotli ${levelText('br')}\n  gzip ${levelText('gzip')}`);
 	console.log(`\nPeak server memory (VmHWM): ${peak} MB (target < ${MEMORY_TARGET_MB} MB)`);
 	console.log(
 		`JavaScript on ${modulePath}: ${javascript.files.length} files, ${(javascript.brotli / 1024).toFixed(1)} KB as brotli, ${(javascript.gzip / 1024).toFixed(1)} KB as gzip, as the server sends them (${(javascript.bytes / 1024).toFixed(1)} KB uncompressed; target < ${JS_TARGET_KB} KB compressed)`

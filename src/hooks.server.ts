@@ -11,6 +11,7 @@ import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { refreshStatistics } from '$lib/server/db/statistics';
 import { drainUnreadBody } from '$lib/server/forms/drain-body';
+import { compressionEnabled, compressResponse, negotiateEncoding, shouldCompress, varyOnEncoding } from '$lib/server/http/compression';
 import { startOperations } from '$lib/server/ops/install';
 import { startPeriodicWork } from '$lib/server/ops/periodic';
 import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
@@ -88,6 +89,17 @@ const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(observeRequest, drainUnreadBody, checkOrigin, handleSession, addSecurityHeaders);
+// Pages and JSON go out brotli- or gzip-compressed (static files are precompressed at build by adapter-node).
+const compress = compressionEnabled(process.env);
+const compressPages: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!compress || !shouldCompress(event.request.method, response)) return response;
+	const encoding = negotiateEncoding(event.request.headers.get('accept-encoding'));
+	if (encoding) return compressResponse(response, encoding);
+	varyOnEncoding(response.headers);
+	return response;
+};
+
+export const handle = sequence(observeRequest, compressPages, drainUnreadBody, checkOrigin, handleSession, addSecurityHeaders);
 
 export const handleError: HandleServerError = logServerError;

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { APIRequest, APIRequestContext, APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
 import { EXPECTATIONS, type Case, type Fixtures, type Outcome } from './access-expectations';
 import { one, openE2eDb, personId, tableDigests } from './e2e-db';

@@ -1,7 +1,7 @@
 // Crash safety: learners work against the built server, which is killed with SIGKILL part-way and started again
 // on the same database. Every write the server acknowledged must still be there, scenario runs must resume where
 // the last acknowledged page left them, and the database and its audit chain must check out.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

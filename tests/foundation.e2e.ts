@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, signIn, signOut, DEMO_PASSWORD } from './helpers';
 
 const ACCOUNTS = ['recruit', 'officer', 'custody', 'nurse', 'paramedic', 'trainer', 'manager', 'nhs-manager', 'partnership', 'admin'];

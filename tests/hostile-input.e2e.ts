@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { verifyAuditFile } from '../src/lib/server/audit/verify-file';

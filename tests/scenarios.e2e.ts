@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { loadScenarioFromDisk } from '../src/lib/server/content/disk';
 import { analyse } from '../src/lib/server/scenarios/engine';
 import { expectAccessible, signIn } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { one, openE2eDb, personId } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, expectAccessible } from './helpers';
 
 // The sign-in page sends people back where they were going, and nowhere else (an open redirect found in a test of

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible } from './helpers';
 
 // Single sign-on through the demo's own OpenID provider (oidc-provider, started by `npm run demo:serve` on

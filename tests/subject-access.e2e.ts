@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
 const REFLECTION = `Subject access test ${Date.now()}: next time I will ask one question and wait for the answer.`;

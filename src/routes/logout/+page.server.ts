@@ -12,8 +12,11 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, cookies, url }) => {
+	default: async ({ locals, cookies, url, setHeaders }) => {
 		const db = getDb();
+		// A shared work phone keeps nothing of this person: the module pages kept for offline reading, the service
+		// worker and the browser's cache go (src/service-worker.ts clears its own copy too).
+		setHeaders({ 'Clear-Site-Data': '"cache", "storage"' });
 		// Read before the session ends: its single sign-on record goes with it.
 		const provider = locals.session ? await providerSignOut(db, locals.session.id, url.origin, secretKeyFromEnv()) : null;
 		if (locals.session) invalidateSession(db, locals.session.id);

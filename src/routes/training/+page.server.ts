@@ -1,10 +1,10 @@
 import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { learnerOverview, withRefresher } from '$lib/server/competency/learner';
-import { contentLookup, modulesForRole, scenariosForRole } from '$lib/server/content';
+import { contentLookup, scenariosForRole } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { serverRendered } from '$lib/server-rendered';
-import { moduleStatuses } from '$lib/server/modules/progress';
+import { roleModules } from '$lib/server/modules/role-modules';
 import { getPerson } from '$lib/server/people/repository';
 import { scenarioStatuses } from '$lib/server/scenarios/runs-store';
 import type { PageServerLoad } from './$types';
@@ -17,12 +17,11 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const person = getPerson(db, user.id)!;
 	const overview = learnerOverview(db, getFramework(), person, contentLookup);
-	const statuses = moduleStatuses(db, user.id);
-	const modules = modulesForRole(user.jobRole).map((m) => ({
-		href: `/modules/${m.slug}`,
-		title: m.meta.title,
-		meta: `About ${m.meta.minutes} minutes`,
-		status: withRefresher(statuses.get(m.slug)?.status ?? 'not-started', `module:${m.slug}`, overview.refresh)
+	const modules = roleModules(db, person, overview.refresh).map(({ module, href, status }) => ({
+		href,
+		title: module.meta.title,
+		meta: `About ${module.meta.minutes} minutes`,
+		status
 	}));
 	const scenarioStatus = scenarioStatuses(db, user.id);
 	const scenarios = scenariosForRole(user.jobRole).map((s) => ({

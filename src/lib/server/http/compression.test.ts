@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { compressionEnabled, compressResponse, MIN_COMPRESS_BYTES, negotiateEncoding, shouldCompress } from './compression';
+
+const page = '<!doctype html><main>' + 'Keep the airway clear. '.repeat(400) + '</main>';
+const html = (body = page, headers: Record<string, string> = {}) =>
+	new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
+
+describe('negotiateEncoding', () => {
+	it('prefers brotli, falls back to gzip, and sends neither when none is acceptable', () => {
+		expect(negotiateEncoding('gzip, deflate, br, zstd')).toBe('br');
+		expect(negotiateEncoding('gzip, deflate')).toBe('gzip');
+		expect(negotiateEncoding('deflate')).toBeNull();
+		expect(negotiateEncoding('')).toBeNull();
+		expect(negotiateEncoding(null)).toBeNull();
+		expect(negotiateEncoding('identity')).toBeNull();
+	});
+
+	it('honours q-values, q=0 included, and the wildcard', () => {
+		expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip');
+		expect(negotiateEncoding('br;q=0.2, gzip;q=0.8')).toBe('gzip');
+		expect(negotiateEncoding('*')).toBe('br');
+		expect(negotiateEncoding('*;q=0')).toBeNull();
+		expect(negotiateEncoding('BR ; Q=1')).toBe('br');
+	});
+});
+
+describe('shouldCompress', () => {
+	it('takes text bodies and JSON worth the effort', () => {
+		expect(shouldCompress('GET', html())).toBe(true);
+		expect(shouldCompress('GET', new Response('{"a":1}'.repeat(300), { headers: { 'content-type': 'application/json' } }))).toBe(true);
+	});
+
+	it('leaves alone HEAD, small bodies, images, encoded bodies and no-transform', () => {
+		expect(shouldCompress('HEAD', html())).toBe(false);
+		expect(shouldCompress('GET', html('x', { 'content-length': String(MIN_COMPRESS_BYTES - 1) }))).toBe(false);
+		expect(shouldCompress('GET', new Response('x'.repeat(5000), { headers: { 'content-type': 'image/png' } }))).toBe(false);
+		expect(shouldCompress('GET', html(page, { 'content-encoding': 'gzip' }))).toBe(false);
+		expect(shouldCompress('GET', html(page, { 'cache-control': 'private, no-transform' }))).toBe(false);
+		expect(shouldCompress('GET', new Response(null, { status: 204 }))).toBe(false);
+	});
+});
+
+describe('compressResponse', () => {
+	it('sends the same bytes brotli-compressed, with status and every cookie kept', async () => {
+		const original = html(page, { 'content-length': String(page.length), 'set-cookie': 'a=1; Path=/' });
+		original.headers.append('set-cookie', 'b=2; Path=/');
+		const compressed = compressResponse(original, 'br');
+		expect(compressed.status).toBe(200);
+		expect(compressed.headers.get('content-encoding')).toBe('br');
+		expect(compressed.headers.get('content-length')).toBeNull();
+		expect(compressed.headers.get('vary')).toBe('Accept-Encoding');
+		expect(compressed.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+		const bytes = Buffer.from(await compressed.arrayBuffer());
+		expect(bytes.length).toBeLessThan(page.length / 10);
+		expect(brotliDecompressSync(bytes).toString()).toBe(page);
+	});
+
+	it('gzips for clients without brotli and adds to an existing Vary', async () => {
+		const compressed = compressResponse(html(page, { vary: 'Cookie' }), 'gzip');
+		expect(compressed.headers.get('vary')).toBe('Cookie, Accept-Encoding');
+		expect(gunzipSync(Buffer.from(await compressed.arrayBuffer())).toString()).toBe(page);
+	});
+
+	it('compresses a streamed body chunk by chunk', async () => {
+		const parts = ['<p>first</p>'.repeat(200), '<p>second</p>'.repeat(200)];
+		const stream = new ReadableStream({
+			start(controller) {
+				for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+				controller.close();
+			}
+		});
+		const compressed = compressResponse(new Response(stream, { headers: { 'content-type': 'text/html' } }), 'br');
+		expect(brotliDecompressSync(Buffer.from(await compressed.arrayBuffer())).toString()).toBe(parts.join(''));
+	});
+});
+
+describe('compressionEnabled', () => {
+	it('is on unless COMPRESSION=off, and refuses anything else', () => {
+		expect(compressionEnabled({})).toBe(true);
+		expect(compressionEnabled({ COMPRESSION: 'off' })).toBe(false);
+		expect(compressionEnabled({ COMPRESSION: ' ON ' })).toBe(true);
+		expect(() => compressionEnabled({ COMPRESSION: 'yes' })).toThrow(/COMPRESSION must be "on" or "off"/);
+	});
+});

@@ -1,0 +1,65 @@
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+type Options = {
+	/** Console errors a test provokes on purpose, e.g. the 404 a browser logs when a test opens an out-of-scope record. */
+	allowedConsoleErrors: RegExp[];
+};
+
+/**
+ * Every end-to-end test imports `test` from here: it fails a test on any console error, uncaught exception or CSP
+ * violation (Chromium reports those as console errors) in any page the test opened, so a blocked style or a broken
+ * script can't pass unseen. Pages from contexts a test opens itself (browser.newContext/newPage) are watched too.
+ */
+export const test = base.extend<Options & { consoleGuard: void }>({
+	allowedConsoleErrors: [[], { option: true }],
+	consoleGuard: [
+		async ({ context, browser, allowedConsoleErrors }, use) => {
+			const problems: string[] = [];
+			const watch = (page: Page) => {
+				page.on('console', (message) => {
+					if (message.type() !== 'error') return;
+					const text = message.text();
+					if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) problems.push(`${page.url()}: ${text}`);
+				});
+				page.on('pageerror', (error) => problems.push(`${page.url()}: uncaught ${error.message}`));
+			};
+			const watchContext = (watched: BrowserContext) => {
+				watched.pages().forEach(watch);
+				watched.on('page', watch);
+			};
+			watchContext(context);
+			const restore = watchNewContexts(browser, watchContext);
+			await use();
+			restore();
+			expect(problems, 'console errors, uncaught exceptions or CSP violations').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+// Playwright has no event for a context a test makes itself, so the two browser methods are wrapped for the test.
+function watchNewContexts(browser: Browser, watchContext: (context: BrowserContext) => void): () => void {
+	const newContext = browser.newContext.bind(browser);
+	const newPage = browser.newPage.bind(browser);
+	browser.newContext = async (...args) => {
+		const made = await newContext(...args);
+		watchContext(made);
+		return made;
+	};
+	browser.newPage = async (...args) => {
+		const page = await newPage(...args);
+		watchContext(page.context());
+		return page;
+	};
+	return () => {
+		browser.newContext = newContext;
+		browser.newPage = newPage;
+	};
+}
+
+/** The console line Chromium writes for a page or resource answered with one of these statuses. */
+export function loadFailure(...statuses: number[]): RegExp {
+	return new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')})`);
+}
