@@ -1,5 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn } from './helpers';
+
+// A learner's 404 for the audit log is logged by the browser: expected here.
+test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
 test.describe.configure({ mode: 'serial' });
 

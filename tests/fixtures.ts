@@ -3,7 +3,10 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 export { expect };
 
 type Options = {
-	/** Console errors a test provokes on purpose, e.g. the 404 a browser logs when a test opens an out-of-scope record. */
+	/**
+	 * Console errors a test provokes on purpose, e.g. the 404 a browser logs when a test opens an out-of-scope record.
+	 * Each is matched against "<page address>: <message>", so an allowance can name the page as well.
+	 */
 	allowedConsoleErrors: RegExp[];
 };
 
@@ -20,8 +23,8 @@ export const test = base.extend<Options & { consoleGuard: void }>({
 			const watch = (page: Page) => {
 				page.on('console', (message) => {
 					if (message.type() !== 'error') return;
-					const text = message.text();
-					if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) problems.push(`${page.url()}: ${text}`);
+					const problem = `${page.url()}: ${message.text()}`;
+					if (!allowedConsoleErrors.some((allowed) => allowed.test(problem))) problems.push(problem);
 				});
 				page.on('pageerror', (error) => problems.push(`${page.url()}: uncaught ${error.message}`));
 			};
@@ -59,7 +62,7 @@ function watchNewContexts(browser: Browser, watchContext: (context: BrowserConte
 	};
 }
 
-/** The console line Chromium writes for a page or resource answered with one of these statuses. */
+/** The console line Chromium writes for a page or resource answered with one of these statuses (on any page). */
 export function loadFailure(...statuses: number[]): RegExp {
-	return new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')})`);
+	return new RegExp(`: Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`);
 }

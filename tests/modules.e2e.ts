@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expectAccessible, signIn } from './helpers';
+
+// A refused knowledge check without JavaScript answers 400, a missing certificate 404: both on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(400, 404)] });
 
 type Quiz = { questions: { id: string; kind: string; options: { id: string; text: string; correct: boolean; feedback: string }[] }[] };
 const SLUG = 'staff-wellbeing';

@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { one, openE2eDb } from './e2e-db';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
+
+// Applying without the file chosen again is refused with a 400 on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(400)] });
 
 test.describe.configure({ mode: 'serial' });
 

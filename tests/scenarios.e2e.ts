@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { loadScenarioFromDisk } from '../src/lib/server/content/disk';
 import { analyse } from '../src/lib/server/scenarios/engine';
 import { expectAccessible, signIn } from './helpers';
+
+// A replayed choice is refused (400) and another learner's run is not found (404), on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(400, 404)] });
 
 const SLUG = 'prone-restraint-cant-breathe';
 const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
