@@ -5,7 +5,8 @@
  * for the trend; for the status counts the newest migration generated from the status rule, see
  * status-triggers.ts); this module fills them when empty and moves them to a new day, which changes which
  * bucket an expiry date falls in and which dates the trend shows. Both are exact: a moved day re-buckets only
- * the statuses whose expiry crosses a boundary, and a new trend date is counted from scratch.
+ * the statuses whose expiry crosses a boundary (or, never achieved, whose due date it crosses), and a new trend date is
+ * counted from scratch.
  */
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
@@ -58,7 +59,8 @@ function statements(db: Db) {
 						.join(', ')}
 			 from competency_status cs join people p on p.id = cs.person_id
 			 where p.status = 'active' and (${EXPIRY_BOUNDARIES.map((k) => `(cs.expires_on > @lo${k} and cs.expires_on <= @hi${k})`).join(' or ')}
-			   or (cs.due_on >= @lo0 and cs.due_on < @hi0 and cs.expires_on is null))
+			   or (cs.due_on >= @lo0 and cs.due_on < @hi0 and +cs.expires_on is null)) -- unachieved, and the move crosses the due date
+			 -- (the + keeps SQLite on the due-date index for the last term: every unachieved status has no expiry)
 			 group by p.organisation_id, p.unit_id, p.job_role, cs.competency_id
 			 on conflict (organisation_id, unit_id, job_role, competency_id) do update set
 			   ${FLAG_COLUMNS.map((b) => `${b} = ${b} + excluded.${b}`).join(', ')}`
