@@ -15,6 +15,7 @@ try {
 	console.log(`content: scenario vocabulary valid (${content.vocabulary.riskFlags.length} risk flags, ${content.vocabulary.outcomes.length} outcomes)`);
 	console.log(`content: ${content.scenarios.length} scenarios valid`);
 	console.log(`content: competency framework valid (${content.framework.competencies.length} competencies)`);
+	console.log(`content: induction plans valid (${content.framework.induction.byRole.size} job roles)`);
 	const templates = compileTemplates(readTemplateFiles());
 	console.log(`content: ${templates.size} email templates valid`);
 } catch (e) {

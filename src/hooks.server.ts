@@ -17,6 +17,7 @@ import { startPeriodicWork } from '$lib/server/ops/periodic';
 import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
 import { checkOrigin } from '$lib/server/forms/origin-check';
 import { getFramework } from '$lib/server/content';
+import { syncDueDates } from '$lib/server/competency/due-dates-store';
 import '$lib/server/mail/catalogue';
 import { startMailService } from '$lib/server/mail/service';
 import { watchMailSender } from '$lib/server/mail/operations';
@@ -37,6 +38,8 @@ export const init: ServerInit = () => {
 	startOperations(db, { dev });
 	// A missing or wrong audit key stops the server here, with a message (docs/audit.md).
 	const audit = startAuditLog(db);
+	// Due dates follow the induction plans: after a deploy that changed them, everyone's are worked out again.
+	syncDueDates(db, getFramework());
 	let firstRun = true;
 	// Registered after the operations, so that on shutdown the message being sent finishes before the database closes.
 	const mail = startMailService(db, getFramework(), process.env);

@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { EVIDENCE_ROW_SQL, evidenceRangeDigest, type EvidenceRow } from '../../src/lib/server/audit/evidence-digest';
 import { appendAudit } from '../../src/lib/server/audit/log';
 import { disableAggregates, ensureAggregates } from '../../src/lib/server/reporting/aggregates';
+import { syncDueDates } from '../../src/lib/server/competency/due-dates-store';
 import { londonToday, type IsoDate } from '../../src/lib/server/competency/dates';
 import type { EvidenceFact } from '../../src/lib/server/competency/status';
 import type { Db } from '../../src/lib/server/db';
@@ -390,6 +391,8 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	}
 
 	options.onProgress?.(everyone.length, everyone.length, 'Counting for the dashboards');
+	// The statuses were written without due dates: worked out for everyone at once from the induction plans.
+	syncDueDates(db, content.framework, { force: true });
 	ensureAggregates(db, today);
 
 	auditEvidenceLoad(db, firstEvidenceId, now);

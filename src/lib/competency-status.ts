@@ -6,6 +6,7 @@ export type { CompetencyStatus };
 /** Competency statuses with the words and colour shown for each; the text always says the status. */
 export const COMPETENCY_STATUS: Record<CompetencyStatus, { label: string; colour: 'grey' | 'green' | 'amber' | 'red' }> = {
 	'not-achieved': { label: 'Not yet achieved', colour: 'grey' },
+	overdue: { label: 'Overdue', colour: 'red' },
 	current: { label: 'Current', colour: 'green' },
 	'due-soon': { label: 'Due soon', colour: 'amber' },
 	expired: { label: 'Expired', colour: 'red' }

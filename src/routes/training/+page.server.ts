@@ -30,5 +30,5 @@ export const load: PageServerLoad = (event) => {
 		meta: `About ${s.meta.minutes} minutes`,
 		status: withRefresher(scenarioStatus.get(s.slug) ?? 'not-started', `scenario:${s.slug}`, overview.refresh)
 	}));
-	return { training: serverRendered(event, { person, modules, scenarios, competencies: overview.competencies }) };
+	return { training: serverRendered(event, { person, modules, scenarios, competencies: overview.competencies, next: overview.next }) };
 };

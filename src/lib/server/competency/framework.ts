@@ -45,7 +45,14 @@ export type Competency = {
 	months: Partial<Record<JobRoleId, number>>;
 	evidence: (Requirement & { roles?: JobRoleId[] })[];
 };
-export type Framework = { competencies: Competency[]; byId: Map<string, Competency> };
+/** One step of a role's induction: the competency, due within `withinDays` of the start date (induction-plans.ts). */
+export type InductionStep = { competencyId: string; withinDays: number };
+/** Job role -> its induction steps in the order to do them; the fingerprint changes whenever any plan does. */
+export type InductionPlans = { byRole: ReadonlyMap<string, readonly InductionStep[]>; fingerprint: string };
+export const NO_PLANS: InductionPlans = { byRole: new Map(), fingerprint: 'none' };
+
+/** The framework, with the induction plans the content index adds (content/induction-plans.yaml). */
+export type Framework = { competencies: Competency[]; byId: Map<string, Competency>; induction: InductionPlans };
 
 export class FrameworkError extends Error {}
 
@@ -80,7 +87,7 @@ export function parseFramework(path: string, source: string, known?: { modules: 
 		return { id: c.id, title: c.title, short: c.short, descriptor: c.descriptor, months: c.roles, evidence };
 	});
 	if (errors.length) throw new FrameworkError(errors.join('\n'));
-	return { competencies, byId: new Map(competencies.map((c) => [c.id, c])) };
+	return { competencies, byId: new Map(competencies.map((c) => [c.id, c])), induction: NO_PLANS };
 }
 
 /** The competencies a job role needs, each with its refresher period and the requirements that apply to the role. */

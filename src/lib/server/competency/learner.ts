@@ -2,7 +2,9 @@ import type { Db } from '../db';
 import type { TaskStatus } from '../../training-status';
 import { londonToday, type IsoDate } from './dates';
 import type { Framework, Requirement } from './framework';
-import { statusesOn } from './ledger';
+import { planOrder } from './induction-plans';
+import { statusesOn, type PersonForRecord } from './ledger';
+import { overdueSince } from './status-rule';
 
 export type ContentLookup = {
 	moduleTitle: (slug: string) => string | undefined;
@@ -26,8 +28,20 @@ function describe(requirement: Requirement, lookup: ContentLookup): OutstandingI
  * What the learner sees on My training: each competency their role needs, what is left for it, and
  * which completed modules and scenarios have come back round as refreshers.
  */
-export function learnerOverview(db: Db, framework: Framework, person: { id: number; jobRole: string }, lookup: ContentLookup, today: IsoDate = londonToday()) {
+export function learnerOverview(db: Db, framework: Framework, person: PersonForRecord, lookup: ContentLookup, today: IsoDate = londonToday()) {
 	const record = statusesOn(db, framework, person, today);
+	const competencies = record.map((c) => ({
+		id: c.competency.id,
+		title: c.competency.title,
+		status: c.status,
+		achievedOn: c.achievedOn,
+		expiresOn: c.expiresOn,
+		/** Due by this date (induction plan), while not yet achieved. */
+		dueOn: c.dueOn,
+		overdueSince: c.status === 'overdue' && c.dueOn ? overdueSince(c.dueOn) : null,
+		months: c.months,
+		outstanding: c.outstanding.flatMap((r) => describe(r, lookup))
+	}));
 	const refresh = new Map<string, Extract<TaskStatus, 'refresher-due' | 'overdue'>>();
 	for (const c of record) {
 		if (c.status !== 'due-soon' && c.status !== 'expired') continue;
@@ -37,18 +51,30 @@ export function learnerOverview(db: Db, framework: Framework, person: { id: numb
 		}
 	}
 	return {
-		competencies: record.map((c) => ({
-			id: c.competency.id,
-			title: c.competency.title,
-			status: c.status,
-			achievedOn: c.achievedOn,
-			expiresOn: c.expiresOn,
-			months: c.months,
-			outstanding: c.outstanding.flatMap((r) => describe(r, lookup))
-		})),
+		competencies,
+		next: nextStep(competencies, planOrder(framework.induction, person.jobRole)),
 		/** Completed work that is due again: `module:<slug>` or `scenario:<slug>` → status. */
 		refresh
 	};
+}
+
+type OverviewCompetency = { id: string; title: string; status: string; dueOn: IsoDate | null; expiresOn: IsoDate | null; outstanding: OutstandingItem[] };
+
+/**
+ * "Do this next": the first competency of the induction plan, in the plan's order, not yet achieved; failing that,
+ * the competency that expired first; failing that, the one expiring soonest within the due-soon window.
+ * Its first outstanding item is the thing to do.
+ */
+export function nextStep<C extends OverviewCompetency>(competencies: C[], order: Map<string, number>): { competency: C; item: OutstandingItem } | null {
+	const unachieved = competencies
+		.filter((c) => (c.status === 'overdue' || c.status === 'not-achieved') && order.has(c.id))
+		.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+	const byExpiry = (status: string) => competencies.filter((c) => c.status === status).sort((a, b) => (a.expiresOn ?? '').localeCompare(b.expiresOn ?? ''));
+	for (const c of [...unachieved, ...byExpiry('expired'), ...byExpiry('due-soon')]) {
+		const item = c.outstanding.find((i) => i.href) ?? c.outstanding[0];
+		if (item) return { competency: c, item };
+	}
+	return null;
 }
 
 /** A completed task shows as a refresher when its competency is due soon or expired. */

@@ -6,6 +6,8 @@ import { statementsFor } from '../db/prepared';
 import { evidence } from '../db/schema';
 import { londonToday, type IsoDate } from './dates';
 import { competenciesSupportedBy, requiredFor, type Framework, type Requirement } from './framework';
+import { dueDatesFor } from './induction-plans';
+import { statusFor } from './status-rule';
 import { cyclesOf, effectiveFacts, statusOn, type EvidenceFact, type LedgerRow } from './status';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -116,7 +118,7 @@ function ledgerStatements(dbOrTx: object) {
 		insertEvidence: c.prepare(
 			'insert into evidence (person_id, competency_id, kind, ref, content_version, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)'
 		),
-		jobRole: c.prepare('select job_role from people where id = ?').pluck(),
+		person: c.prepare('select job_role as jobRole, start_date as startDate from people where id = ?'),
 		ledger: c.prepare(
 			'select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'
 		),
@@ -127,14 +129,18 @@ function ledgerStatements(dbOrTx: object) {
 			   and id not in (select voids_id from evidence where person_id = @personId and +voids_id is not null and recorded_at <= @knownAt)
 			 group by competency_id, kind, ref`
 		),
-		statuses: c.prepare('select competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_status where person_id = ?'),
+		statuses: c.prepare(
+			'select competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn, due_on as dueOn from competency_status where person_id = ?'
+		),
 		cycles: c.prepare(
 			'select rowid, competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn from competency_cycles where person_id = ?'
 		),
 		touchStatuses: c.prepare('update competency_status set updated_at = ? where person_id = ?'),
 		deleteStatus: c.prepare('delete from competency_status where person_id = ? and competency_id = ?'),
-		updateStatus: c.prepare('update competency_status set achieved_on = ?, expires_on = ?, updated_at = ? where person_id = ? and competency_id = ?'),
-		insertStatus: c.prepare('insert into competency_status (person_id, competency_id, achieved_on, expires_on, updated_at) values (?, ?, ?, ?, ?)'),
+		updateStatus: c.prepare(
+			'update competency_status set achieved_on = ?, expires_on = ?, due_on = ?, updated_at = ? where person_id = ? and competency_id = ?'
+		),
+		insertStatus: c.prepare('insert into competency_status (person_id, competency_id, achieved_on, expires_on, due_on, updated_at) values (?, ?, ?, ?, ?, ?)'),
 		deleteCycle: c.prepare('delete from competency_cycles where rowid = ?'),
 		insertCycle: c.prepare('insert into competency_cycles (person_id, competency_id, achieved_on, expires_on) values (?, ?, ?, ?)')
 	}));
@@ -164,13 +170,16 @@ function latestFactsByCompetency(db: object, personId: number, date: IsoDate, kn
 }
 
 /**
- * Re-derives the stored status and cycles of every competency the person's job role requires.
- * These rows are a cache of the ledger for dashboards; the ledger stays the record.
+ * Re-derives the stored status, due date and cycles of every competency the person's job role requires.
+ * These rows are a cache of the ledger (and of the induction plan) for dashboards; the ledger stays the record.
+ * Call whenever evidence, the job role or the start date changes.
  */
 export function refreshPerson(tx: Writer, framework: Framework, personId: number, now = new Date()) {
 	const q = ledgerStatements(tx);
-	const jobRole = q.jobRole.get(personId) as string | undefined;
-	if (jobRole === undefined) return;
+	const person = q.person.get(personId) as { jobRole: string; startDate: string } | undefined;
+	if (person === undefined) return;
+	const { jobRole } = person;
+	const dueDates = dueDatesFor(framework.induction, jobRole, person.startDate);
 	const ledger = ledgerByCompetency(tx, personId);
 	const today = londonToday(now);
 	// Only what changed is written: each status or cycle row written fires the dashboard aggregates' triggers,
@@ -182,10 +191,12 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
 	for (const { competency, months, requirements } of requiredFor(framework, jobRole)) {
 		const facts = effectiveFacts(ledger.get(competency.id) ?? [], now);
 		const s = statusOn(requirements, months, facts, today);
+		const dueOn = dueDates.get(competency.id) ?? null;
 		const old = oldStatus.get(competency.id);
 		oldStatus.delete(competency.id);
-		if (!old) q.insertStatus.run(personId, competency.id, s.achievedOn, s.expiresOn, at);
-		else if (old.achievedOn !== s.achievedOn || old.expiresOn !== s.expiresOn) q.updateStatus.run(s.achievedOn, s.expiresOn, at, personId, competency.id);
+		if (!old) q.insertStatus.run(personId, competency.id, s.achievedOn, s.expiresOn, dueOn, at);
+		else if (old.achievedOn !== s.achievedOn || old.expiresOn !== s.expiresOn || old.dueOn !== dueOn)
+			q.updateStatus.run(s.achievedOn, s.expiresOn, dueOn, at, personId, competency.id);
 		const stale = oldCycles.get(competency.id) ?? [];
 		oldCycles.delete(competency.id);
 		for (const c of cyclesOf(requirements, months, facts)) {
@@ -200,23 +211,26 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
 	for (const cycles of oldCycles.values()) for (const c of cycles) q.deleteCycle.run(c.rowid);
 }
 
-type StoredStatus = { competencyId: string; achievedOn: string | null; expiresOn: string | null };
+type StoredStatus = { competencyId: string; achievedOn: string | null; expiresOn: string | null; dueOn: string | null };
 type StoredCycle = { rowid: number; competencyId: string; achievedOn: string; expiresOn: string };
 
 /**
  * One person's competency record on a date, rebuilt from the ledger: the question an inquiry asks.
  * `knownAt` chooses between what we know now (default) and the record as it stood at the end of that day.
  */
-export function recordOn(db: Db, framework: Framework, person: { id: number; jobRole: string }, date: IsoDate, knownAt = new Date()) {
+export function recordOn(db: Db, framework: Framework, person: PersonForRecord, date: IsoDate, knownAt = new Date()) {
 	return statusesOn(db, framework, person, date, knownAt, (requirements, months, facts) => ({ cycles: cyclesOf(requirements, months, facts) }));
 }
 export type CompetencyRecord = ReturnType<typeof recordOn>;
+
+/** Who a record is for: with a start date, competencies in the role's induction plan have a due date and can be overdue. */
+export type PersonForRecord = { id: number; jobRole: string; startDate?: IsoDate };
 
 /** The same record without the history of cycles: what My training needs, for a fraction of the work. */
 export function statusesOn<Extra extends object = object>(
 	db: Db,
 	framework: Framework,
-	person: { id: number; jobRole: string },
+	person: PersonForRecord,
 	date: IsoDate,
 	knownAt = new Date(),
 	extra?: (requirements: Requirement[], months: number, facts: EvidenceFact[]) => Extra
@@ -224,13 +238,19 @@ export function statusesOn<Extra extends object = object>(
 	// Without cycles, statusOn needs only the latest fact from each source, which SQL picks out of the ledger.
 	const latest = extra ? null : latestFactsByCompetency(db, person.id, date, knownAt);
 	const ledger = extra ? ledgerByCompetency(db, person.id) : null;
+	const dueDates = person.startDate ? dueDatesFor(framework.induction, person.jobRole, person.startDate) : new Map<string, IsoDate>();
 	return requiredFor(framework, person.jobRole).map(({ competency, months, requirements }) => {
 		const facts = latest ? (latest.get(competency.id) ?? []) : effectiveFacts(ledger!.get(competency.id) ?? [], knownAt);
+		const s = statusOn(requirements, months, facts, date);
+		// A due date matters only until the competency is first achieved (status-rule.ts).
+		const dueOn = s.expiresOn === null ? (dueDates.get(competency.id) ?? null) : null;
 		return {
 			competency: { id: competency.id, title: competency.title },
 			months,
 			requirements,
-			...statusOn(requirements, months, facts, date),
+			...s,
+			status: statusFor(s.expiresOn, date, dueOn),
+			dueOn,
 			...((extra?.(requirements, months, facts) ?? {}) as Extra)
 		};
 	});

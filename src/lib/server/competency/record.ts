@@ -64,6 +64,7 @@ export function buildTrainingRecord(
 			status: c.status,
 			achievedOn: c.achievedOn,
 			expiresOn: c.expiresOn,
+			dueOn: c.dueOn,
 			refresherMonths: c.months,
 			cycles: c.cycles
 		})),

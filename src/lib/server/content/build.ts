@@ -9,6 +9,7 @@
  * never served.
  */
 import { FrameworkError, parseFramework, type Framework } from '../competency/framework';
+import { parseInductionPlans } from '../competency/induction-plans';
 import { parseModules, type ModuleDefinition } from '../modules/parse';
 import {
 	analyse,
@@ -25,6 +26,7 @@ import { ContentError } from './errors';
 
 export const VOCABULARY_PATH = 'content/scenario-vocabulary.yaml';
 export const FRAMEWORK_PATH = 'content/competencies.yaml';
+export const INDUCTION_PLANS_PATH = 'content/induction-plans.yaml';
 
 export interface ScenarioFiles {
 	readonly slug: string;
@@ -42,6 +44,8 @@ export interface ContentFiles {
 	readonly competencies: string;
 	/** content/scenario-vocabulary.yaml */
 	readonly vocabulary: string;
+	/** content/induction-plans.yaml ('' or absent: no role has an induction plan) */
+	readonly inductionPlans?: string;
 }
 
 export interface ScenarioEntry {
@@ -106,8 +110,14 @@ export function buildContent(files: ContentFiles): Content {
 	}
 
 	const known = parsedModules && { modules: new Set(modules.map((m) => m.slug)), scenarios: new Set(files.scenarios.map((s) => s.slug)) };
-	const framework = collect(errors, () => parseFramework(FRAMEWORK_PATH, files.competencies, known));
-	if (framework) errors.push(...unknownCompetencies(framework, modules, scenarios));
+	const parsedFramework = collect(errors, () => parseFramework(FRAMEWORK_PATH, files.competencies, known));
+	if (parsedFramework) errors.push(...unknownCompetencies(parsedFramework, modules, scenarios));
+	// The induction plans are part of the framework: they name its competencies and give each role's due dates.
+	const induction =
+		parsedFramework && files.inductionPlans?.trim()
+			? collect(errors, () => parseInductionPlans(INDUCTION_PLANS_PATH, files.inductionPlans!, parsedFramework))
+			: undefined;
+	const framework = parsedFramework && (induction ? { ...parsedFramework, induction } : parsedFramework);
 
 	if (errors.length > 0 || !framework) {
 		throw new ContentError(`Content failed its checks (npm run content:check):\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -13,6 +13,9 @@ const competencies = import.meta.glob<string>('/content/competencies.yaml', { qu
 const vocabulary = import.meta.glob<string>('/content/scenario-vocabulary.yaml', { query: '?raw', import: 'default', eager: true })[
 	'/content/scenario-vocabulary.yaml'
 ];
+const inductionPlans = import.meta.glob<string>('/content/induction-plans.yaml', { query: '?raw', import: 'default', eager: true })[
+	'/content/induction-plans.yaml'
+];
 
 /** `/content/scenarios/<slug>/<file>` → `<slug>`. */
 function slugOf(path: string): string {
@@ -30,5 +33,6 @@ export const bundledFiles: ContentFiles = {
 	modules,
 	scenarios: scenarioFiles(),
 	competencies: competencies ?? '',
-	vocabulary: vocabulary ?? ''
+	vocabulary: vocabulary ?? '',
+	inductionPlans: inductionPlans ?? ''
 };

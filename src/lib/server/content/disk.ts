@@ -9,7 +9,16 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFramework, type Framework } from '../competency/framework';
 import { loadScenario, type ScenarioDefinition, type ScenarioVocabulary } from '../scenarios/engine';
-import { buildContent, FRAMEWORK_PATH, readVocabulary, VOCABULARY_PATH, type Content, type ContentFiles, type ScenarioFiles } from './build';
+import {
+	buildContent,
+	FRAMEWORK_PATH,
+	INDUCTION_PLANS_PATH,
+	readVocabulary,
+	VOCABULARY_PATH,
+	type Content,
+	type ContentFiles,
+	type ScenarioFiles
+} from './build';
 
 export const DEFAULT_SCENARIOS_DIR = 'content/scenarios';
 export const DEFAULT_MODULES_DIR = 'content/modules';
@@ -78,7 +87,8 @@ export async function readContentFiles(root = '.'): Promise<ContentFiles> {
 		modules: readModuleFiles(join(root, DEFAULT_MODULES_DIR)),
 		scenarios,
 		competencies: readFileSync(join(root, FRAMEWORK_PATH), 'utf8'),
-		vocabulary: readFileSync(join(root, VOCABULARY_PATH), 'utf8')
+		vocabulary: readFileSync(join(root, VOCABULARY_PATH), 'utf8'),
+		inductionPlans: existsSync(join(root, INDUCTION_PLANS_PATH)) ? readFileSync(join(root, INDUCTION_PLANS_PATH), 'utf8') : ''
 	};
 }
 

@@ -336,10 +336,14 @@ export const competencyStatus = sqliteTable(
 		competencyId: text('competency_id').notNull(),
 		achievedOn: text('achieved_on'),
 		expiresOn: text('expires_on'),
+		/** The last day to achieve it on time (induction plan: start date + days), or null; see status-rule.ts. */
+		dueOn: text('due_on'),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.personId, t.competencyId] }),
+		// The daily roll of status_counts finds the few unachieved statuses whose due date has just passed.
+		index('competency_status_due').on(t.dueOn),
 		index('competency_status_competency').on(t.competencyId, t.expiresOn),
 		// The expiring list walks statuses in expiry order, and the daily roll of status_counts finds the few that change.
 		index('competency_status_expires').on(t.expiresOn)
@@ -372,7 +376,9 @@ export const complianceState = sqliteTable('compliance_state', {
 	/** The day the status_counts buckets are relative to; null until the first rebuild. */
 	day: text('day'),
 	/** 0 while a bulk load runs with the triggers off; the next ensureAggregates rebuilds everything. */
-	enabled: integer('enabled').notNull().default(1)
+	enabled: integer('enabled').notNull().default(1),
+	/** The induction plans the stored due dates were worked out from (their fingerprint); see deadlines-store.ts. */
+	inductionPlans: text('induction_plans')
 });
 
 /** Statuses of active people by organisation, unit, job role and competency, bucketed by expiry relative to compliance_state.day. */
@@ -384,7 +390,10 @@ export const statusCounts = sqliteTable(
 		jobRole: text('job_role').notNull(),
 		competencyId: text('competency_id').notNull(),
 		required: integer('required').notNull(),
+		/** expires_on is null and not overdue (due_on is null or due_on >= day) */
 		notAchieved: integer('not_achieved').notNull(),
+		/** expires_on is null and due_on < day */
+		overdue: integer('overdue').notNull().default(0),
 		/** expires_on <= day */
 		expired: integer('expired').notNull(),
 		/** day < expires_on <= day + 30 */

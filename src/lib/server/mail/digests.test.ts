@@ -104,17 +104,27 @@ describe('manager digests', () => {
 
 	it('says what changed since the last digest', () => {
 		const lines = digestLines(
-			{ required: 200, inDate: 150, dueSoon: 20, expired: 30, notAchieved: 20 },
+			{ required: 200, inDate: 150, dueSoon: 20, expired: 30, overdue: 4, notAchieved: 16 },
 			{ required: 200, inDate: 140, dueSoon: 20, expired: 35, notAchieved: 25 },
 			'2026-06-01'
 		);
 		expect(lines).toEqual([
 			'Expired: 30 (5 fewer than on 1 June 2026)',
 			'Due soon: 20 (no change since 1 June 2026)',
-			'Not yet achieved: 20 (5 fewer than on 1 June 2026)',
+			'Overdue: 4',
+			'Not yet achieved: 16 (9 fewer than on 1 June 2026)',
 			'In date: 75% of 200 required competencies (up 5 points since 1 June 2026)'
 		]);
-		expect(digestLines({ required: 0, inDate: 0, dueSoon: 0, expired: 0, notAchieved: 0 }, null, null)[3]).toBe('In date: 0% of 0 required competencies');
+		expect(digestLines({ required: 0, inDate: 0, dueSoon: 0, expired: 0, overdue: 0, notAchieved: 0 }, null, null)[4]).toBe(
+			'In date: 0% of 0 required competencies'
+		);
+		expect(
+			digestLines(
+				{ required: 9, inDate: 0, dueSoon: 0, expired: 0, overdue: 3, notAchieved: 6 },
+				{ required: 9, inDate: 0, dueSoon: 0, expired: 0, overdue: 1, notAchieved: 8 },
+				'2026-06-01'
+			)[2]
+		).toBe('Overdue: 3 (2 more than on 1 June 2026)');
 	});
 });
 

@@ -17,7 +17,8 @@ import { queueMail } from './queue';
 import { digestSlot } from './schedule';
 import { unsubscribeToken } from './unsubscribe-token';
 
-export type DigestCounts = { required: number; inDate: number; dueSoon: number; expired: number; notAchieved: number };
+/** `overdue` is absent from digests recorded before it was counted. */
+export type DigestCounts = { required: number; inDate: number; dueSoon: number; expired: number; overdue?: number; notAchieved: number };
 export type DigestRun = { messages: number; managers: number; dryRun: boolean };
 
 type ManagerRow = Omit<Principal, 'grants'> & { digest: DigestFrequency; lastSlot: string | null; lastCounts: string | null; lastSentAt: number | null };
@@ -41,12 +42,13 @@ function statements(db: Db) {
 
 /** The figures a digest shows, summed over every competency in the scope. */
 export function digestCounts(byCompetency: Map<string, Counts>): DigestCounts {
-	const out: DigestCounts = { required: 0, inDate: 0, dueSoon: 0, expired: 0, notAchieved: 0 };
+	const out: DigestCounts = { required: 0, inDate: 0, dueSoon: 0, expired: 0, overdue: 0, notAchieved: 0 };
 	for (const c of byCompetency.values()) {
 		out.required += c.required;
 		out.inDate += c.current + c.dueSoon;
 		out.dueSoon += c.dueSoon;
 		out.expired += c.expired;
+		out.overdue! += c.overdue;
 		out.notAchieved += c.notAchieved;
 	}
 	return out;
@@ -75,6 +77,8 @@ export function digestLines(counts: DigestCounts, last: DigestCounts | null, las
 	return [
 		`Expired: ${number.format(counts.expired)}${change(counts.expired, last?.expired, since)}`,
 		`Due soon: ${number.format(counts.dueSoon)}${change(counts.dueSoon, last?.dueSoon, since)}`,
+		// A digest recorded before overdue was counted has no figure to compare with.
+		`Overdue: ${number.format(counts.overdue ?? 0)}${change(counts.overdue ?? 0, last?.overdue, since)}`,
 		`Not yet achieved: ${number.format(counts.notAchieved)}${change(counts.notAchieved, last?.notAchieved, since)}`,
 		`In date: ${share}% of ${number.format(counts.required)} required competencies${points}`
 	];

@@ -112,7 +112,7 @@ export function createPerson(db: Db, framework: Framework, actorId: number, inpu
 	});
 }
 
-/** Edits a person; a new job role brings new requirements, so their statuses are re-derived. */
+/** Edits a person; a new job role brings new requirements and a new start date new due dates, so their statuses are re-derived. */
 export function updatePerson(db: Db, framework: Framework, actorId: number, id: number, input: PersonInput): WriteResult {
 	const before = getPerson(db, id);
 	if (!before) return { ok: false, errors: { form: 'This person could not be found' } };
@@ -127,7 +127,7 @@ export function updatePerson(db: Db, framework: Framework, actorId: number, id: 
 			.where(eq(people.id, id))
 			.run();
 		appendAudit(tx, { actorId, action: 'person-update', entity: 'person', entityId: id, detail: changed });
-		if (before.jobRole !== input.jobRole) refreshPerson(tx, framework, id);
+		if (before.jobRole !== input.jobRole || before.startDate !== input.startDate) refreshPerson(tx, framework, id);
 	});
 	return { ok: true, id };
 }

@@ -3,7 +3,7 @@ import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
 import { mulberry32 } from '../../../../scripts/demo/seed';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
-import { testFramework } from '$testing/framework';
+import { testFrameworkWithPlans } from '$testing/framework';
 import { disableAggregates, ensureAggregates } from './aggregates';
 import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
 import { addDays } from '../competency/dates';
@@ -12,7 +12,15 @@ import { partnershipByBorough, sharedCompetencies } from './partnership';
 import { bucketFor, DUE_SOON_DAYS, statusFor } from '../competency/status-rule';
 import { trendDates } from './trend-dates';
 
-const framework = testFramework();
+// Due dates for two of the roles, falling either side of the days the test counts on, so that overdue is counted and rolled.
+const framework = testFrameworkWithPlans(`
+plans:
+  police-constable:
+    - { competency: recognise-distress, withinDays: 400 }
+    - { competency: mca-emergencies, withinDays: 900 }
+  paramedic:
+    - { competency: recognise-distress, withinDays: 700 }
+`);
 const MODULES = [
 	'recognising-distress',
 	'mental-capacity-act',
@@ -28,6 +36,7 @@ type Row = {
 	personId: number;
 	competencyId: string;
 	expiresOn: string | null;
+	dueOn: string | null;
 	organisationId: number;
 	unitId: number;
 	jobRole: string;
@@ -42,7 +51,7 @@ type Row = {
 function reference(db: Db, scope: PeopleScope, today: string) {
 	const rows = db.$client
 		.prepare(
-			`select cs.person_id as personId, cs.competency_id as competencyId, cs.expires_on as expiresOn, p.organisation_id as organisationId, p.unit_id as unitId,
+			`select cs.person_id as personId, cs.competency_id as competencyId, cs.expires_on as expiresOn, cs.due_on as dueOn, p.organisation_id as organisationId, p.unit_id as unitId,
 			  p.job_role as jobRole, p.status, p.start_date as startDate, p.left_date as leftDate, u.borough, o.kind
 			 from competency_status cs join people p on p.id = cs.person_id join units u on u.id = p.unit_id join organisations o on o.id = p.organisation_id`
 		)
@@ -53,13 +62,14 @@ function reference(db: Db, scope: PeopleScope, today: string) {
 	const inScope = (r: Row) =>
 		scope.kind === 'all' || (scope.kind === 'scoped' && (scope.organisationIds.includes(r.organisationId) || scope.unitIds.includes(r.unitId)));
 	const dueBy = addDays(today, DUE_SOON_DAYS);
-	const status = (e: string | null) => (e === null ? 'notAchieved' : e <= today ? 'expired' : e <= dueBy ? 'dueSoon' : 'current');
+	const status = (e: string | null, due: string | null) =>
+		e === null ? (due !== null && due < today ? 'overdue' : 'notAchieved') : e <= today ? 'expired' : e <= dueBy ? 'dueSoon' : 'current';
 	const summary = new Map<string, Record<string, number>>();
 	for (const r of rows.filter((x) => x.status === 'active' && inScope(x))) {
 		const key = `${r.competencyId}|${r.unitId}|${r.jobRole}`;
-		const c = summary.get(key) ?? { required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0 };
+		const c = summary.get(key) ?? { required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0, overdue: 0 };
 		c.required++;
-		c[status(r.expiresOn)]++;
+		c[status(r.expiresOn, r.dueOn)]++;
 		summary.set(key, c);
 	}
 	const expiring = (within: number) =>
@@ -94,7 +104,7 @@ function check(db: Db, scopes: PeopleScope[], today: string) {
 				const parts = key.split('|');
 				const group = parts[index];
 				if (!out.has(group)) out.set(group, new Map());
-				const into = out.get(group)!.get(parts[0]) ?? { required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0 };
+				const into = out.get(group)!.get(parts[0]) ?? { required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0, overdue: 0 };
 				for (const f of Object.keys(into)) into[f] += counts[f];
 				out.get(group)!.set(parts[0], into);
 			}
@@ -149,6 +159,7 @@ describe('dashboard aggregates', () => {
 		for (const p of people) refreshPerson(db, framework, p.id);
 
 		let today = '2026-06-15';
+		let overdueSeen = 0;
 		ensureAggregates(db, today);
 		check(db, scopes, today);
 
@@ -177,12 +188,16 @@ describe('dashboard aggregates', () => {
 			const changed = pick(people);
 			db.$client.prepare('update people set job_role = ? where id = ?').run(pick(ROLES), changed.id);
 			refreshPerson(db, framework, changed.id);
-			db.$client.prepare('update people set start_date = ? where id = ?').run(addDays('2025-01-01', Math.floor(rand() * 400)), pick(people).id);
+			const restarted = pick(people);
+			db.$client.prepare('update people set start_date = ? where id = ?').run(addDays('2025-01-01', Math.floor(rand() * 400)), restarted.id);
+			refreshPerson(db, framework, restarted.id); // new due dates
+			overdueSeen += db.$client.prepare('select count(*) from competency_status where expires_on is null and due_on < ?').pluck().get(today) as number;
 			check(db, scopes, today);
 			// A new day (sometimes a new month), a day back, and a long jump that rebuilds.
 			today = addDays(today, [1, 17, 45, -3, 200][round % 5]);
 			check(db, scopes, today);
 		}
+		expect(overdueSeen, 'some statuses were overdue along the way').toBeGreaterThan(0);
 	});
 
 	it('pages the expiring list in expiry order exactly as sorting everything would, ties broken by name', () => {

@@ -5,20 +5,29 @@
  * for the trend; for the status counts the newest migration generated from the status rule, see
  * status-triggers.ts); this module fills them when empty and moves them to a new day, which changes which
  * bucket an expiry date falls in and which dates the trend shows. Both are exact: a moved day re-buckets only
- * the statuses whose expiry crosses a boundary, and a new trend date is counted from scratch.
+ * the statuses whose expiry crosses a boundary (or, never achieved, whose due date it crosses), and a new trend date is
+ * counted from scratch.
  */
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { addDays, daysBetween, type IsoDate } from '../competency/dates';
 import { EXPIRY_BOUNDARIES } from '../competency/status-rule';
-import { BUCKET_COLUMNS, bucketFlagsSql } from './status-sql';
+import { BUCKET_COLUMNS, bucketFlagsSql, notAchievedFlagSql, overdueFlagSql } from './status-sql';
 import { trendDates } from './trend-dates';
 
 /** Beyond this many days apart, rebuilding is cheaper than moving. */
 const MAX_ROLL_DAYS = 90;
 
-/** SQL giving 1 or 0 for each bucket of expiry `e` relative to the day in parameters `@${p}0`, `@${p}30`, ... */
-const bucketExpressions = (e: string, p: string) => bucketFlagsSql(e, (days) => `@${p}${days}`);
+/**
+ * SQL giving 1 or 0 for each count column after `required` (not achieved, overdue, then each expiry bucket) of the
+ * status with expiry `cs.expires_on` and due date `cs.due_on`, relative to the day in parameters `@${p}0`, `@${p}30`, ...
+ */
+const flagExpressions = (p: string) => [
+	notAchievedFlagSql('cs.expires_on', 'cs.due_on', `@${p}0`),
+	overdueFlagSql('cs.expires_on', 'cs.due_on', `@${p}0`),
+	...bucketFlagsSql('cs.expires_on', (days) => `@${p}${days}`)
+];
+const FLAG_COLUMNS = ['not_achieved', 'overdue', ...BUCKET_COLUMNS];
 
 function boundaryParams(day: IsoDate, p: string): Record<string, string> {
 	return Object.fromEntries(EXPIRY_BOUNDARIES.map((k) => [`${p}${k}`, addDays(day, k)]));
@@ -33,9 +42,9 @@ function statements(db: Db) {
 		setState: c.prepare('insert into compliance_state (id, day, enabled) values (1, @day, 1) on conflict (id) do update set day = excluded.day, enabled = 1'),
 		clearStatus: c.prepare('delete from status_counts'),
 		rebuildStatus: c.prepare(
-			`insert into status_counts (organisation_id, unit_id, job_role, competency_id, required, not_achieved, ${BUCKET_COLUMNS.join(', ')})
-			 select p.organisation_id, p.unit_id, p.job_role, cs.competency_id, count(*), sum(cs.expires_on is null),
-			   ${bucketExpressions('cs.expires_on', 'd')
+			`insert into status_counts (organisation_id, unit_id, job_role, competency_id, required, ${FLAG_COLUMNS.join(', ')})
+			 select p.organisation_id, p.unit_id, p.job_role, cs.competency_id, count(*),
+			   ${flagExpressions('d')
 						.map((b) => `sum(${b})`)
 						.join(', ')}
 			 from competency_status cs join people p on p.id = cs.person_id
@@ -43,16 +52,18 @@ function statements(db: Db) {
 			 group by p.organisation_id, p.unit_id, p.job_role, cs.competency_id`
 		),
 		rollStatus: c.prepare(
-			`insert into status_counts (organisation_id, unit_id, job_role, competency_id, required, not_achieved, ${BUCKET_COLUMNS.join(', ')})
-			 select p.organisation_id, p.unit_id, p.job_role, cs.competency_id, 0, 0,
-			   ${bucketExpressions('cs.expires_on', 'n')
-						.map((b, i) => `sum(${b} - ${bucketExpressions('cs.expires_on', 'o')[i]})`)
+			`insert into status_counts (organisation_id, unit_id, job_role, competency_id, required, ${FLAG_COLUMNS.join(', ')})
+			 select p.organisation_id, p.unit_id, p.job_role, cs.competency_id, 0,
+			   ${flagExpressions('n')
+						.map((b, i) => `sum(${b} - ${flagExpressions('o')[i]})`)
 						.join(', ')}
 			 from competency_status cs join people p on p.id = cs.person_id
-			 where p.status = 'active' and (${EXPIRY_BOUNDARIES.map((k) => `(cs.expires_on > @lo${k} and cs.expires_on <= @hi${k})`).join(' or ')})
+			 where p.status = 'active' and (${EXPIRY_BOUNDARIES.map((k) => `(cs.expires_on > @lo${k} and cs.expires_on <= @hi${k})`).join(' or ')}
+			   or (cs.due_on >= @lo0 and cs.due_on < @hi0 and +cs.expires_on is null)) -- unachieved, and the move crosses the due date
+			 -- (the + keeps SQLite on the due-date index for the last term: every unachieved status has no expiry)
 			 group by p.organisation_id, p.unit_id, p.job_role, cs.competency_id
 			 on conflict (organisation_id, unit_id, job_role, competency_id) do update set
-			   ${BUCKET_COLUMNS.map((b) => `${b} = ${b} + excluded.${b}`).join(', ')}`
+			   ${FLAG_COLUMNS.map((b) => `${b} = ${b} + excluded.${b}`).join(', ')}`
 		),
 		trendDates: c.prepare('select date from trend_dates'),
 		clearTrend: c.prepare('delete from trend_counts'),

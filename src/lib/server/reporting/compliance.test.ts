@@ -55,7 +55,7 @@ describe('compliance dashboards', () => {
 	it('counts each status per competency, by unit and by job role, within scope', () => {
 		const unitScope = { kind: 'scoped' as const, organisationIds: [], unitIds: [w.bcu.id] };
 		const s = complianceSummary(db, unitScope, TODAY);
-		expect(s.byCompetency.get('post-incident')).toEqual({ required: 3, current: 1, dueSoon: 1, expired: 1, notAchieved: 0 });
+		expect(s.byCompetency.get('post-incident')).toEqual({ required: 3, current: 1, dueSoon: 1, expired: 1, notAchieved: 0, overdue: 0 });
 		expect(shareCurrent(s.byCompetency.get('post-incident')!)).toBeCloseTo(2 / 3);
 		const org = complianceSummary(db, { kind: 'scoped', organisationIds: [w.police.id], unitIds: [] }, TODAY);
 		expect(org.byUnit.get(w.other.id)!.get('post-incident')).toMatchObject({ required: 1, notAchieved: 1 });

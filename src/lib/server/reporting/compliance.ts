@@ -15,14 +15,15 @@ import { trendDates } from './trend-dates';
 const aggregateScope = (scope: Exclude<PeopleScope, { kind: 'self' }>, table: typeof statusCounts | typeof trendCounts) =>
 	scopeCondition(scope, { organisationId: table.organisationId, unitId: table.unitId });
 
-export type Counts = { required: number; current: number; dueSoon: number; expired: number; notAchieved: number };
-const empty = (): Counts => ({ required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0 });
+export type Counts = { required: number; current: number; dueSoon: number; expired: number; notAchieved: number; overdue: number };
+const empty = (): Counts => ({ required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0, overdue: 0 });
 function add(into: Counts, from: Counts) {
 	into.required += from.required;
 	into.current += from.current;
 	into.dueSoon += from.dueSoon;
 	into.expired += from.expired;
 	into.notAchieved += from.notAchieved;
+	into.overdue += from.overdue;
 }
 /** In date: current or due soon. */
 export const shareCurrent = (c: Counts) => (c.required ? (c.current + c.dueSoon) / c.required : 0);
@@ -42,7 +43,8 @@ function summaryRows(db: Db, scope: PeopleScope, today: IsoDate): (Counts & { co
 				current: sql<number>`sum(${countWithStatusSql('current')})`,
 				dueSoon: sql<number>`sum(${countWithStatusSql('due-soon')})`,
 				expired: sql<number>`sum(${countWithStatusSql('expired')})`,
-				notAchieved: sql<number>`sum(${statusCounts.notAchieved})`
+				notAchieved: sql<number>`sum(${statusCounts.notAchieved})`,
+				overdue: sql<number>`sum(${statusCounts.overdue})`
 			})
 			.from(statusCounts)
 			.where(and(sql`${statusCounts.required} > 0`, where))
@@ -59,7 +61,8 @@ function summaryRows(db: Db, scope: PeopleScope, today: IsoDate): (Counts & { co
 			current: sql<number>`sum(${s} = 'current')`,
 			dueSoon: sql<number>`sum(${s} = 'due-soon')`,
 			expired: sql<number>`sum(${s} = 'expired')`,
-			notAchieved: sql<number>`sum(${s} = 'not-achieved')`
+			notAchieved: sql<number>`sum(${s} = 'not-achieved')`,
+			overdue: sql<number>`sum(${s} = 'overdue')`
 		})
 		.from(competencyStatus)
 		.innerJoin(people, eq(people.id, competencyStatus.personId))
@@ -310,15 +313,22 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 	const ids = rows.map((r) => r.id);
 	const statuses = ids.length
 		? db
-				.select({ personId: competencyStatus.personId, competencyId: competencyStatus.competencyId, status: s, expiresOn: competencyStatus.expiresOn })
+				.select({
+					personId: competencyStatus.personId,
+					competencyId: competencyStatus.competencyId,
+					status: s,
+					expiresOn: competencyStatus.expiresOn,
+					dueOn: competencyStatus.dueOn
+				})
 				.from(competencyStatus)
 				.where(inArray(competencyStatus.personId, ids))
 				.all()
 		: [];
-	const byPerson = new Map<number, Record<string, { status: CompetencyStatus; expiresOn: string | null }>>();
+	const byPerson = new Map<number, Record<string, { status: CompetencyStatus; expiresOn: string | null; dueOn: string | null }>>();
 	for (const st of statuses) {
 		if (!byPerson.has(st.personId)) byPerson.set(st.personId, {});
-		byPerson.get(st.personId)![st.competencyId] = { status: st.status, expiresOn: st.expiresOn };
+		// A due date matters only until first achieved (status-rule.ts).
+		byPerson.get(st.personId)![st.competencyId] = { status: st.status, expiresOn: st.expiresOn, dueOn: st.expiresOn === null ? st.dueOn : null };
 	}
 	return {
 		rows: rows.map((r) => ({ ...r, statuses: byPerson.get(r.id) ?? {} })),

@@ -47,7 +47,7 @@ function byBorough(db: Db, today: IsoDate, competencyIds: string[]) {
 			kind: organisations.kind,
 			competencyId: statusCounts.competencyId,
 			people: sql<number>`sum(${statusCounts.required})`,
-			current: sql<number>`sum(${statusCounts.required} - ${statusCounts.expired} - ${statusCounts.notAchieved})`
+			current: sql<number>`sum(${statusCounts.required} - ${statusCounts.expired} - ${statusCounts.notAchieved} - ${statusCounts.overdue})`
 		})
 		.from(statusCounts)
 		.innerJoin(units, eq(units.id, statusCounts.unitId))

@@ -5,10 +5,10 @@ import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { addDays, type IsoDate } from '../competency/dates';
 import type { Requirement } from '../competency/framework';
 import { statusOn, type EvidenceFact } from '../competency/status';
-import { bucketFor, DUE_SOON_DAYS, EXPIRY_BOUNDARIES, EXPIRY_BUCKETS, statusFor } from '../competency/status-rule';
+import { bucketFor, DUE_SOON_DAYS, EXPIRY_BOUNDARIES, EXPIRY_BUCKETS, isOverdue, statusFor } from '../competency/status-rule';
 import { competencyStatus } from '../db/schema';
 import { ensureAggregates } from './aggregates';
-import { BUCKET_COLUMNS, bucketFlagsSql, statusSql } from './status-sql';
+import { BUCKET_COLUMNS, bucketFlagsSql, notAchievedFlagSql, overdueFlagSql, statusSql } from './status-sql';
 import { TRIGGER_DAY } from './status-triggers';
 
 // Days from 2019 to 2031 (three 29 Februaries), with the awkward ones drawn more often than chance would.
@@ -50,6 +50,8 @@ function askedDay(asked: Asked, requirements: Requirement[], months: number, fac
 }
 
 const fact = (kind: EvidenceFact['kind'], occurredOn: IsoDate): EvidenceFact => ({ kind, ref: 'm', occurredOn });
+/** A due date as days after the day asked about (null: none): either side of the day itself, or further. */
+const dueArb = fc.option(fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -400, max: 400 })), { nil: null });
 
 describe('the status rule in SQL', () => {
 	it('gives the status statusOn gives, for the same facts and day, boundary days and leap days included', () => {
@@ -58,8 +60,8 @@ describe('the status rule in SQL', () => {
 		db.insert(competencyStatus)
 			.values({ personId: person.id, competencyId: 'c', achievedOn: null, expiresOn: null, updatedAt: new Date(0) })
 			.run();
-		const sqlStatus = (expiresOn: IsoDate | null, day: IsoDate) => {
-			db.update(competencyStatus).set({ expiresOn }).where(eq(competencyStatus.personId, person.id)).run();
+		const sqlStatus = (expiresOn: IsoDate | null, dueOn: IsoDate | null, day: IsoDate) => {
+			db.update(competencyStatus).set({ expiresOn, dueOn }).where(eq(competencyStatus.personId, person.id)).run();
 			return db
 				.select({ status: statusSql(day) })
 				.from(competencyStatus)
@@ -73,29 +75,68 @@ describe('the status rule in SQL', () => {
 				fc.oneof(fc.constantFrom(1, 2, 3, 6, 12, 24, 36), fc.integer({ min: 1, max: 60 })),
 				fc.array(factArb, { maxLength: 4 }),
 				askedArb,
-				(both, months, facts, asked) => {
+				dueArb,
+				(both, months, facts, asked, due) => {
 					const requirements = both ? [moduleReq, observedReq] : [moduleReq];
 					const day = askedDay(asked, requirements, months, facts);
 					const pure = statusOn(requirements, months, facts, day);
-					expect(sqlStatus(pure.expiresOn, day), `${JSON.stringify(facts)} every ${months} months, on ${day}`).toBe(pure.status);
-					seen.add(pure.status);
+					const dueOn = due === null ? null : addDays(day, due);
+					const expected = statusFor(pure.expiresOn, day, dueOn);
+					expect(sqlStatus(pure.expiresOn, dueOn, day), `${JSON.stringify(facts)} every ${months} months, due by ${dueOn}, on ${day}`).toBe(expected);
+					seen.add(expected);
 				}
 			),
 			{
 				numRuns: 600,
 				examples: [
 					// Expiring on 29 February 2024 (two months after 29 December): on the day, the day before, 60 and 61 days before.
-					...[0, 1, 60, 61].map((daysAhead) => [false, 2, [fact('module', '2023-12-29')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]),
-					// A year after 29 February is 28 February; and 60 days before 29 April 2024 is 29 February.
-					...[0, 1, 60, 61].map((daysAhead) => [false, 12, [fact('module', '2024-02-29')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]),
 					...[0, 1, 60, 61].map(
-						(daysAhead) => [true, 3, [fact('module', '2024-01-29'), fact('observed', '2024-01-30')], { daysAhead }] as [boolean, number, EvidenceFact[], Asked]
+						(daysAhead) => [false, 2, [fact('module', '2023-12-29')], { daysAhead }, null] as [boolean, number, EvidenceFact[], Asked, number | null]
 					),
-					[false, 12, [], { day: '2024-02-29' }]
+					// A year after 29 February is 28 February; and 60 days before 29 April 2024 is 29 February.
+					...[0, 1, 60, 61].map(
+						(daysAhead) => [false, 12, [fact('module', '2024-02-29')], { daysAhead }, null] as [boolean, number, EvidenceFact[], Asked, number | null]
+					),
+					...[0, 1, 60, 61].map(
+						(daysAhead) =>
+							[true, 3, [fact('module', '2024-01-29'), fact('observed', '2024-01-30')], { daysAhead }, null] as [
+								boolean,
+								number,
+								EvidenceFact[],
+								Asked,
+								number | null
+							]
+					),
+					[false, 12, [], { day: '2024-02-29' }, null],
+					// Never achieved: due the day before (overdue), on the day and the day after (not yet).
+					...[-1, 0, 1].map((due) => [false, 12, [], { day: '2024-03-01' }, due] as [boolean, number, EvidenceFact[], Asked, number | null])
 				]
 			}
 		);
-		expect([...seen].sort()).toEqual(['current', 'due-soon', 'expired', 'not-achieved']);
+		expect([...seen].sort()).toEqual(['current', 'due-soon', 'expired', 'not-achieved', 'overdue']);
+	});
+
+	it('counts an unachieved status as overdue or not yet achieved as the rule says, in the aggregates and in the triggers', () => {
+		const { $client: client } = testDb();
+		const flags = client
+			.prepare(`select ${notAchievedFlagSql('x.e', 'x.d', '@day')}, ${overdueFlagSql('x.e', 'x.d', '@day')} from (select @e as e, @d as d) x`)
+			.raw();
+		const byTrigger = client
+			.prepare(
+				`select ${notAchievedFlagSql('x.e', 'x.d', TRIGGER_DAY(0))}, ${overdueFlagSql('x.e', 'x.d', TRIGGER_DAY(0))} from (select @e as e, @d as d) x, (select @day as day) s`
+			)
+			.raw();
+		fc.assert(
+			fc.property(dayArb, fc.option(dayArb, { nil: null }), fc.option(dueArb, { nil: null }), (day, expiresOn, due) => {
+				const dueOn = due === null || due === undefined ? null : addDays(day, due);
+				const status = statusFor(expiresOn, day, dueOn);
+				const expected = [status === 'not-achieved' ? 1 : 0, status === 'overdue' ? 1 : 0];
+				expect(isOverdue(dueOn, day) && expiresOn === null).toBe(status === 'overdue');
+				expect(flags.get({ e: expiresOn, d: dueOn, day })).toEqual(expected);
+				expect(byTrigger.get({ e: expiresOn, d: dueOn, day })).toEqual(expected);
+			}),
+			{ numRuns: 400 }
+		);
 	});
 
 	it('puts an expiry in the one bucket the rule says, whether the days are parameters or computed by SQLite', () => {

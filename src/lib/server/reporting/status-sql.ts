@@ -4,23 +4,36 @@
  */
 import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { addDays, type IsoDate } from '../competency/dates';
-import { EXPIRY_BUCKETS, NOT_ACHIEVED, STATUS_BANDS, type AchievedStatus, type CompetencyStatus, type ExpiryWindow } from '../competency/status-rule';
+import { EXPIRY_BUCKETS, NOT_ACHIEVED, OVERDUE, STATUS_BANDS, type AchievedStatus, type CompetencyStatus, type ExpiryWindow } from '../competency/status-rule';
 import { competencyStatus, statusCounts } from '../db/schema';
 
 // Status names are fixed identifiers without quotes, so they can be written into the SQL as literals.
 const literal = (status: CompetencyStatus) => sql.raw(`'${status}'`);
 
-/** The status on `day` of the competency expiring on `expiresOn`: a CASE over the rule's bands, dates bound as parameters. */
-export function statusCaseSql(expiresOn: SQLWrapper, day: IsoDate): SQL<CompetencyStatus> {
+/**
+ * The status on `day` of the competency expiring on `expiresOn` and due by `dueOn`: a CASE over the rule's
+ * bands, dates bound as parameters. Unachieved is overdue when `due_on < day` (isOverdue in the rule).
+ */
+export function statusCaseSql(expiresOn: SQLWrapper, dueOn: SQLWrapper, day: IsoDate): SQL<CompetencyStatus> {
 	const bands = STATUS_BANDS.map((b) =>
 		b.upToDays === null ? sql` else ${literal(b.status)}` : sql` when ${expiresOn} <= ${addDays(day, b.upToDays)} then ${literal(b.status)}`
 	);
-	return sql<CompetencyStatus>`case when ${expiresOn} is null then ${literal(NOT_ACHIEVED)}${sql.join(bands)} end`;
+	return sql<CompetencyStatus>`case when ${expiresOn} is null then (case when ${dueOn} < ${day} then ${literal(OVERDUE)} else ${literal(NOT_ACHIEVED)} end)${sql.join(bands)} end`;
 }
 
-/** Status against `today`, computed in SQL from the stored expiry so that it never goes stale. */
+/** Status against `today`, computed in SQL from the stored expiry and due date so that it never goes stale. */
 export function statusSql(today: IsoDate) {
-	return statusCaseSql(competencyStatus.expiresOn, today);
+	return statusCaseSql(competencyStatus.expiresOn, competencyStatus.dueOn, today);
+}
+
+/** SQL giving 1 when a status with this expiry and due date is overdue on `day` (isOverdue in the rule), else 0. */
+export function overdueFlagSql(expiresOn: string, dueOn: string, day: string): string {
+	return `coalesce(${expiresOn} IS NULL AND ${dueOn} < ${day}, 0)`;
+}
+
+/** SQL giving 1 when a status with this expiry and due date is not achieved and not overdue on `day`, else 0. */
+export function notAchievedFlagSql(expiresOn: string, dueOn: string, day: string): string {
+	return `coalesce(${expiresOn} IS NULL AND (${dueOn} IS NULL OR ${dueOn} >= ${day}), 0)`;
 }
 
 /** SQL for the date `days` after the day the buckets are counted from (`days` is 0 for that day itself). */

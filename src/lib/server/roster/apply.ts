@@ -112,7 +112,8 @@ function applyRow(tx: Reader, framework: Framework, { actorId, importer }: Apply
 				.run();
 			// Leavers can no longer sign in; end the sessions they have.
 			if (p.kind === 'leave') invalidatePersonSessions(tx, p.personId);
-			if (p.changes.some((c) => c.field === 'jobRole')) refreshPerson(tx, framework, p.personId, now);
+			// A new job role brings new requirements, a new start date new induction due dates.
+			if (p.changes.some((c) => c.field === 'jobRole' || c.field === 'startDate')) refreshPerson(tx, framework, p.personId, now);
 			const action = p.kind === 'leave' ? 'person-left' : p.kind === 'reinstate' ? 'person-reinstate' : 'person-update';
 			audit(action, p.personId, { changes: changeMap(p.changes) });
 			// Leaving ends access roles, and a returner does not get back any kept from before that rule.

@@ -10,7 +10,7 @@ import { COMPETENCY_STATUS } from '$lib/competency-status';
 import { jobRoleLabel } from '$lib/organisation-model';
 import type { RequestHandler } from './$types';
 
-/** The whole matrix with the dashboard's filters, every page: one row per person, status and expiry per competency. */
+/** The whole matrix with the dashboard's filters, every page: one row per person, status, expiry and due date per competency. */
 export const GET: RequestHandler = (event) => {
 	const user = requireManager(event);
 	const today = londonToday();
@@ -18,7 +18,7 @@ export const GET: RequestHandler = (event) => {
 	const competencies = getFramework().competencies;
 	const { rows } = competencyMatrix(getDb(), peopleScope(user), today, { ...matrix, page: 1, pageSize: 1_000_000 });
 	const body = toCsv(
-		['workforce_id', 'name', 'job_role', 'unit', ...competencies.flatMap((c) => [`${c.id} status`, `${c.id} expires_on`])],
+		['workforce_id', 'name', 'job_role', 'unit', ...competencies.flatMap((c) => [`${c.id} status`, `${c.id} expires_on`, `${c.id} due_by`])],
 		rows.map((r) => [
 			r.workforceId,
 			r.name,
@@ -26,7 +26,7 @@ export const GET: RequestHandler = (event) => {
 			r.unitName,
 			...competencies.flatMap((c) => {
 				const s = r.statuses[c.id];
-				return s ? [COMPETENCY_STATUS[s.status].label, s.expiresOn ?? ''] : ['Not needed', ''];
+				return s ? [COMPETENCY_STATUS[s.status].label, s.expiresOn ?? '', s.dueOn ?? ''] : ['Not needed', '', ''];
 			})
 		])
 	);
