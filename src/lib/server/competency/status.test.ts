@@ -103,7 +103,12 @@ describe('a competency met by several parts (the /manage/people/81 defect)', () 
 	});
 
 	it('lists no period after the date asked about', () => {
-		const later = [fact('module', 'restraint-safety', '2024-01-10'), fact('scenario', 'a', '2024-02-01'), fact('module', 'restraint-safety', '2026-01-01'), fact('scenario', 'a', '2026-01-02')];
+		const later = [
+			fact('module', 'restraint-safety', '2024-01-10'),
+			fact('scenario', 'a', '2024-02-01'),
+			fact('module', 'restraint-safety', '2026-01-01'),
+			fact('scenario', 'a', '2026-01-02')
+		];
 		expect(cyclesOf(reqs, 12, later, '2025-06-01')).toEqual([{ achievedOn: '2024-02-01', expiresOn: '2025-01-10' }]);
 		expect(cyclesOf(reqs, 12, later)).toHaveLength(2);
 	});
