@@ -139,6 +139,26 @@ export const auditLog = sqliteTable(
 	(t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_actor').on(t.actorId, t.at)]
 );
 
+/**
+ * Who read whose personal data, and refusals nobody is signed in for: one cheap insert per read, no chain (reads far
+ * outnumber writes, docs/audit.md), purged after ACCESS_LOG_RETENTION_DAYS (docs/data-protection.md).
+ */
+export const accessLog = sqliteTable(
+	'access_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** Who read; null for a refusal before anyone was signed in. */
+		actorId: integer('actor_id'),
+		action: text('action').notNull(),
+		/** The person whose record was read; null for a list or export over many people. */
+		subjectId: integer('subject_id'),
+		/** What was asked for (as-at date, filters, how many rows), and the request id, as JSON. */
+		detail: text('detail').notNull()
+	},
+	(t) => [index('access_log_at').on(t.at), index('access_log_actor').on(t.actorId, t.at), index('access_log_subject').on(t.subjectId, t.at)]
+);
+
 export type Organisation = typeof organisations.$inferSelect;
 export type Unit = typeof units.$inferSelect;
 export type Person = typeof people.$inferSelect;
