@@ -55,6 +55,8 @@ export const people = sqliteTable(
 		leftDate: text('left_date'),
 		/** Marked as left by an administrator (on their page or in their roster import): only an administrator may reinstate them. */
 		leftByAdmin: integer('left_by_admin', { mode: 'boolean' }).notNull().default(false),
+		/** When their name, email and identifiers were replaced by a pseudonym at the end of retention (people/anonymise.ts). */
+		anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
 		passwordHash: text('password_hash'),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
