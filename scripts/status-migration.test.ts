@@ -60,7 +60,8 @@ describe('the migration generated from the status rule', () => {
 		// Columns that later migrations add are in the schema the fixtures write with: lend them for the set-up only.
 		const later = [
 			['people', 'left_by_admin', 'integer DEFAULT false NOT NULL'],
-			['audit_log', 'key_id', 'text']
+			['audit_log', 'key_id', 'text'],
+			['people', 'anonymised_at', 'integer']
 		];
 		for (const [table, column, type] of later) client.exec(`alter table ${table} add ${column} ${type}`);
 		const unit = addUnit(db, addOrganisation(db, 'Police', 'police').id);
