@@ -25,8 +25,8 @@ import { watchMailSender } from '$lib/server/mail/operations';
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
  * aggregates to today (a full count only the first time; then a moment each new day, done here rather than
- * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions
- * and sign-in attempts past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
+ * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions,
+ * sign-in attempts and access log entries past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
  * Mail (src/lib/server/mail/service.ts): the sender starts here; refresher reminders are planned at start-up and every
  * hour, managers' digests checked at start-up and every ten minutes, and old mail purged with the rest.
  * A signed checkpoint of the audit log's head is written outside the database at the same times (docs/audit.md).
@@ -49,7 +49,7 @@ export const init: ServerInit = () => {
 		'maintenance',
 		[
 			{ name: 'aggregates', what: 'bring the dashboard aggregates up to date', run: () => ensureAggregates(db, londonToday()) },
-			{ name: 'retention-purge', what: 'delete expired sessions and old sign-in attempts', run: () => purgeExpired(db, retention) },
+			{ name: 'retention-purge', what: 'delete expired sessions, old sign-in attempts and old access log entries', run: () => purgeExpired(db, retention) },
 			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) },
 			{ name: 'mail-purge', what: 'delete mail past its retention', run: () => void mail.purge() },
 			{ name: 'digests', what: 'queue the managers’ digests that are due', run: () => void mail.planDigests() },

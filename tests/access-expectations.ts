@@ -231,6 +231,7 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'GET /admin/mail': adminPage('/admin/mail'),
 	'GET /admin/audit': adminPage('/admin/audit'),
+	'GET /admin/audit/reads': adminPage('/admin/audit/reads'),
 	'GET /admin/organisations': adminPage('/admin/organisations'),
 	'GET /admin/organisations/[id]': (f) => [{ target: 'MPS', path: `/admin/organisations/${f.organisation.mps}`, expect: only(200, ['admin']) }],
 	'GET /admin/people': adminPage('/admin/people'),

@@ -74,11 +74,62 @@ test('a unit manager rebuilds a record on a past date, and gets 404 for another 
 	const mha = page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first();
 	await expect(mha.getByText('Current')).toBeVisible();
 	await page.goto(`/manage/people/${ids.officer}`);
-	await expect(page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first().getByText('Expired')).toBeVisible();
+	await expect(page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first().getByText('Expired', { exact: true })).toBeVisible();
 	await expectAccessible(page);
 	await page.goto(`/manage/people/${ids.officer}/record`);
 	await expectAccessible(page);
 	expect((await page.request.get(`/manage/people/${ids.custody}/record.json`)).status()).toBe(404);
+});
+
+const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+type RecordJson = {
+	competencies: {
+		title: string;
+		status: string;
+		achievedOn: string | null;
+		expiresOn: string | null;
+		parts: { part: string; occurredOn: string | null; expiresOn: string | null }[];
+		cycles: { achievedOn: string; expiresOn: string }[];
+	}[];
+};
+
+test('a record explains itself: each part with its date, "in date since" and expiry agreeing with History on the page, CSV and JSON', async ({ page }) => {
+	await signIn(page, 'manager@demo.test');
+	// The officer's Mental Health Act module (420 days ago) and scenario (425 days ago) lapsed about two months ago.
+	const record = (await (await page.request.get(`/manage/people/${ids.officer}/record.json`)).json()) as RecordJson;
+	const mha = record.competencies.find((c) => c.title.startsWith('Apply Mental Health Act'))!;
+	expect(mha.status).toBe('expired');
+	expect(mha.parts.map((p) => p.part)).toEqual([expect.stringMatching(/^Module: /), expect.stringMatching(/^Scenario pass: /)]);
+	expect(mha.cycles.at(-1)).toEqual({ achievedOn: mha.achievedOn, expiresOn: mha.expiresOn });
+	expect(mha.achievedOn! < mha.expiresOn!).toBe(true);
+	await page.goto(`/manage/people/${ids.officer}`);
+	const row = page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first();
+	await expect(row.getByRole('listitem')).toHaveCount(2);
+	for (const p of mha.parts) await expect(row.getByText(`${p.part}: ${longDate(p.occurredOn!)}, expired ${longDate(p.expiresOn!)}`)).toBeVisible();
+	await expect(row.getByRole('cell').nth(1)).toHaveText(longDate(mha.achievedOn!));
+	await expect(row.getByRole('cell').nth(2)).toHaveText(longDate(mha.expiresOn!));
+	await expect(page.getByRole('listitem').filter({ hasText: /^Apply Mental Health Act/ })).toContainText(
+		`${longDate(mha.achievedOn!)} until ${longDate(mha.expiresOn!)}`
+	);
+	const csv = await (await page.request.get(`/manage/people/${ids.officer}/record.csv`)).text();
+	expect(csv).toContain(`status,${mha.title},expired,${mha.achievedOn},${mha.expiresOn}`);
+	expect(csv).toContain(`in-date-period,${mha.title},in date,${mha.achievedOn},${mha.expiresOn}`);
+
+	// Across the unit, on today and on a past date: never in date since after the expiry, always History's last period,
+	// and no period begun after the date asked about.
+	const past = new Date(Date.now() - 300 * 86400000).toISOString().slice(0, 10);
+	await page.goto('/manage/people');
+	const hrefs = (await page.locator('a[href^="/manage/people/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).filter((h) => /\/\d+$/.test(h));
+	expect(hrefs.length).toBeGreaterThan(3);
+	for (const href of hrefs.slice(0, 12))
+		for (const query of ['', `?asAt=${past}`]) {
+			const r = (await (await page.request.get(`${href}/record.json${query}`)).json()) as RecordJson;
+			for (const c of r.competencies) {
+				const last = c.cycles.at(-1);
+				expect({ achievedOn: c.achievedOn, expiresOn: c.expiresOn }, `${href}${query} ${c.title}`).toEqual(last ?? { achievedOn: null, expiresOn: null });
+				if (query) for (const cy of c.cycles) expect(cy.achievedOn <= past, `${href}${query} ${c.title}`).toBe(true);
+			}
+		}
 });
 
 test('an organisation manager corrects a record by voiding an entry, with a reason', async ({ page }) => {

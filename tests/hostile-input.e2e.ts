@@ -213,7 +213,14 @@ test('names, assessment notes and reflections are always shown as text, never as
 	await signIn(learner, 'xss.person@hostile.test', password);
 	expect((await form(learner, '/modules/de-escalation?/reflect', { reflectionId: await reflectionId(learner), body: REFLECTION })).status()).toBe(200);
 
-	for (const path of ['/admin/people?q=xss.person', `/admin/people/${id}`, `/manage/people/${id}`, `/manage/people/${id}/record`, '/admin/audit'])
+	for (const path of [
+		'/admin/people?q=xss.person',
+		`/admin/people/${id}`,
+		`/manage/people/${id}`,
+		`/manage/people/${id}/record`,
+		'/admin/audit',
+		'/admin/audit/reads'
+	])
 		await expectEscaped(page, path, NAME);
 	await expectEscaped(page, `/manage/people/${id}`, NOTES);
 	for (const path of ['/assess?q=xss.person', `/assess/${id}`]) await expectEscaped(trainer, path, NAME);

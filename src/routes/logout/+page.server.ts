@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
-import { invalidateSession } from '$lib/server/auth/session';
+import { signOut } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { setSignOutCookie } from '$lib/server/sso/cookie';
 import { secretKeyFromEnv } from '$lib/server/sso/secret-box';
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		setHeaders({ 'Clear-Site-Data': '"cache", "storage"' });
 		// Read before the session ends: its single sign-on record goes with it.
 		const provider = locals.session ? await providerSignOut(db, locals.session.id, url.origin, secretKeyFromEnv()) : null;
-		if (locals.session) invalidateSession(db, locals.session.id);
+		if (locals.session && locals.user) signOut(db, locals.session.id, locals.user.id);
 		deleteSessionCookie(cookies, url);
 		if (provider) {
 			setSignOutCookie(cookies, signOutCookieValue(provider), url);

@@ -1,4 +1,5 @@
 import { intParam, textParam } from '../forms/query';
+import type { AccessFilter } from './access-log';
 import type { AuditFilter } from './browse';
 
 /** A real calendar date in YYYY-MM-DD, or nothing: 2026-02-30 is treated as absent, like any malformed parameter. */
@@ -32,6 +33,24 @@ export function readAuditFilter(url: URL): AuditFilter {
 export function auditFilterParams(filter: AuditFilter): URLSearchParams {
 	const params = new URLSearchParams();
 	for (const key of ['action', 'entity', 'entityId', 'actor', 'from', 'to'] as const) {
+		const value = filter[key];
+		if (value) params.set(key, value);
+	}
+	return params;
+}
+
+/** Reads /admin/audit/reads's search parameters leniently, like the audit log's. */
+export function readAccessFilter(url: URL): AccessFilter {
+	let from = dateParam(url, 'from');
+	let to = dateParam(url, 'to');
+	if (from && to && from > to) [from, to] = [to, from];
+	return { action: textParam(url, 'action', 60), actor: textParam(url, 'actor'), subject: textParam(url, 'subject'), from, to, page: intParam(url, 'page') };
+}
+
+/** The search parameters of an access log filter, without the page. */
+export function accessFilterParams(filter: AccessFilter): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const key of ['action', 'actor', 'subject', 'from', 'to'] as const) {
 		const value = filter[key];
 		if (value) params.set(key, value);
 	}

@@ -19,6 +19,14 @@ export async function changeOwnPassword(
 	if (!row) return { ok: false, field: 'current', message: 'Your current password is not right.' };
 	const throttle = checkThrottle(db, row.email, input.address, now);
 	if (!throttle.allowed) {
+		appendAudit(db, {
+			actorId: input.personId,
+			action: 'password-change-failed',
+			entity: 'person',
+			entityId: input.personId,
+			detail: { reason: 'throttled' },
+			at: now
+		});
 		const minutes = Math.max(1, Math.ceil((throttle.retryAt.getTime() - now.getTime()) / 60000));
 		return {
 			ok: false,
@@ -27,7 +35,17 @@ export async function changeOwnPassword(
 		};
 	}
 	if (!row.hash || !(await verifyPassword(row.hash, input.current))) {
-		recordAttempt(db, row.email, input.address, false, now);
+		db.transaction((tx) => {
+			recordAttempt(tx, row.email, input.address, false, now);
+			appendAudit(tx, {
+				actorId: input.personId,
+				action: 'password-change-failed',
+				entity: 'person',
+				entityId: input.personId,
+				detail: { reason: 'wrong-current' },
+				at: now
+			});
+		});
 		return { ok: false, field: 'current', message: 'Your current password is not right.' };
 	}
 	const hash = await hashPassword(input.next);

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { loginAttempts, sessions } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
-import { DEFAULT_SIGN_IN_ATTEMPT_DAYS, PURGE_BATCH, purgeExpired, retentionSettings } from './retention';
+import { recordAccess } from '../audit/access-log';
+import { DEFAULT_ACCESS_LOG_DAYS, DEFAULT_SIGN_IN_ATTEMPT_DAYS, PURGE_BATCH, purgeExpired, retentionSettings } from './retention';
 import { createSession, generateSessionToken, SESSION_LIFETIME, validateSessionToken } from './session';
 import { checkThrottle, recordAttempt } from './throttle';
 
@@ -24,7 +25,7 @@ describe('purgeExpired', () => {
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME + DAY));
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME)); // expires exactly now
 
-		expect(purgeExpired(db, { signInAttemptDays: 90 }, now)).toEqual({ sessions: 2, signInAttempts: 0 });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 2, signInAttempts: 0, accessLog: 0 });
 		expect(db.select().from(sessions).all()).toHaveLength(1);
 		expect(validateSessionToken(db, live, now).user?.id).toBe(personId);
 	});
@@ -34,11 +35,18 @@ describe('purgeExpired', () => {
 		recordAttempt(db, 'a@example.test', '10.0.0.1', true, ago(89 * DAY));
 		for (let i = 0; i < 5; i++) recordAttempt(db, 'b@example.test', '10.0.0.2', false, ago(60_000 * (i + 1)));
 
-		expect(purgeExpired(db, { signInAttemptDays: 90 }, now)).toEqual({ sessions: 0, signInAttempts: 1 });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 1, accessLog: 0 });
 		expect(db.select().from(loginAttempts).all()).toHaveLength(6);
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
-		expect(purgeExpired(db, { signInAttemptDays: 1 }, now)).toEqual({ sessions: 0, signInAttempts: 1 });
+		expect(purgeExpired(db, { signInAttemptDays: 1, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 1, accessLog: 0 });
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
+	});
+
+	it('deletes access log entries older than their retention period, and keeps newer ones', () => {
+		recordAccess(db, { actorId: personId, action: 'record-view', subjectId: personId, at: ago(731 * DAY) });
+		recordAccess(db, { actorId: personId, action: 'record-csv', subjectId: personId, at: ago(729 * DAY) });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 0, accessLog: 1 });
+		expect(db.$client.prepare('select action from access_log').pluck().all()).toEqual(['record-csv']);
 	});
 
 	it('works through a backlog larger than one batch', () => {
@@ -47,7 +55,7 @@ describe('purgeExpired', () => {
 			for (let i = 0; i < PURGE_BATCH * 2 + 7; i++) insert.run(`p${i}@example.test`, '10.0.0.3', ago(200 * DAY).getTime());
 			insert.run('recent@example.test', '10.0.0.3', ago(DAY).getTime());
 		})();
-		expect(purgeExpired(db, { signInAttemptDays: 90 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
 		expect(
 			db
 				.select()
@@ -60,9 +68,12 @@ describe('purgeExpired', () => {
 
 describe('retentionSettings', () => {
 	it('defaults to 90 days and reads a whole number of days', () => {
-		expect(retentionSettings({})).toEqual({ signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS });
-		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: '' })).toEqual({ signInAttemptDays: 90 });
-		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: ' 365 ' })).toEqual({ signInAttemptDays: 365 });
+		expect(retentionSettings({})).toEqual({ signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS, accessLogDays: DEFAULT_ACCESS_LOG_DAYS });
+		expect(DEFAULT_ACCESS_LOG_DAYS).toBe(730);
+		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: '' })).toMatchObject({ signInAttemptDays: 90 });
+		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: ' 365 ' })).toMatchObject({ signInAttemptDays: 365 });
+		expect(retentionSettings({ ACCESS_LOG_RETENTION_DAYS: '400' }).accessLogDays).toBe(400);
+		expect(() => retentionSettings({ ACCESS_LOG_RETENTION_DAYS: 'two years' })).toThrow(/ACCESS_LOG_RETENTION_DAYS must be a whole number of days/);
 	});
 
 	it.each(['0', '-5', '1.5', 'ninety', '1e3', '99999999999999999999'])('refuses %j with a message naming the setting', (value) => {

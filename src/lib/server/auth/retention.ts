@@ -1,3 +1,4 @@
+import { purgeAccessLog } from '../audit/access-log';
 import type { Db } from '../db';
 import { WINDOW_MS } from './throttle';
 
@@ -6,24 +7,32 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const PURGE_BATCH = 5_000;
 /** How long sign-in attempts are kept unless SIGN_IN_ATTEMPT_RETENTION_DAYS says otherwise (docs/data-protection.md). */
 export const DEFAULT_SIGN_IN_ATTEMPT_DAYS = 90;
+/** How long the access log (who read whose record) is kept unless ACCESS_LOG_RETENTION_DAYS says otherwise: two years. */
+export const DEFAULT_ACCESS_LOG_DAYS = 730;
 
-export type RetentionSettings = { signInAttemptDays: number };
+export type RetentionSettings = { signInAttemptDays: number; accessLogDays: number };
+
+/** A whole number of days, 1 or more, or the default when unset. */
+function daysSetting(env: Record<string, string | undefined>, name: string, fallback: number): number {
+	const raw = env[name]?.trim();
+	if (raw === undefined || raw === '') return fallback;
+	const days = Number(raw);
+	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(days) || days < 1) throw new Error(`${name} must be a whole number of days, 1 or more (it is "${raw}").`);
+	return days;
+}
 
 /** Reads the retention settings from the environment; a value that is not a whole number of days is refused. */
 export function retentionSettings(env: Record<string, string | undefined>): RetentionSettings {
-	const raw = env.SIGN_IN_ATTEMPT_RETENTION_DAYS?.trim();
-	if (raw === undefined || raw === '') return { signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS };
-	const days = Number(raw);
 	// At least a day: throttling reads the last 15 minutes of attempts.
-	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(days) || days < 1 || days * DAY_MS <= WINDOW_MS) {
-		throw new Error(`SIGN_IN_ATTEMPT_RETENTION_DAYS must be a whole number of days, 1 or more (it is "${raw}").`);
-	}
-	return { signInAttemptDays: days };
+	const signInAttemptDays = daysSetting(env, 'SIGN_IN_ATTEMPT_RETENTION_DAYS', DEFAULT_SIGN_IN_ATTEMPT_DAYS);
+	if (signInAttemptDays * DAY_MS <= WINDOW_MS) throw new Error('SIGN_IN_ATTEMPT_RETENTION_DAYS must be longer than the throttling window.');
+	return { signInAttemptDays, accessLogDays: daysSetting(env, 'ACCESS_LOG_RETENTION_DAYS', DEFAULT_ACCESS_LOG_DAYS) };
 }
 
 /**
- * Deletes sessions that have expired and sign-in attempts older than the retention period. Neither is a training
- * record: an expired session can never be used again, and attempts are kept only to investigate misuse.
+ * Deletes sessions that have expired, and sign-in attempts and access log entries older than their retention periods.
+ * None is a training record: an expired session can never be used again, and attempts and reads are kept only to
+ * investigate misuse.
  */
 export function purgeExpired(db: Db, settings: RetentionSettings, now = new Date()) {
 	const client = db.$client;
@@ -32,7 +41,8 @@ export function purgeExpired(db: Db, settings: RetentionSettings, now = new Date
 	const attemptsBefore = now.getTime() - settings.signInAttemptDays * DAY_MS;
 	return {
 		sessions: inBatches(db, () => sessions.run(now.getTime(), PURGE_BATCH).changes),
-		signInAttempts: inBatches(db, () => attempts.run(attemptsBefore, PURGE_BATCH).changes)
+		signInAttempts: inBatches(db, () => attempts.run(attemptsBefore, PURGE_BATCH).changes),
+		accessLog: purgeAccessLog(db, settings.accessLogDays, now, PURGE_BATCH)
 	};
 }
 

@@ -130,6 +130,14 @@ export function invalidateSession(db: Db, sessionId: string) {
 	db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
 
+/** A person signing out: their session ends, and the audit log says so. */
+export function signOut(db: Db, sessionId: string, personId: number, now = new Date()) {
+	db.transaction((tx) => {
+		const ended = tx.delete(sessions).where(eq(sessions.id, sessionId)).run().changes;
+		if (ended) appendAudit(tx, { actorId: personId, action: 'sign-out', entity: 'person', entityId: personId, at: now });
+	});
+}
+
 /** Ends every session of a person, or every one but `keepSessionId`. */
 export function invalidatePersonSessions(db: Pick<Db, 'delete'>, personId: number, keepSessionId?: string) {
 	db.delete(sessions)

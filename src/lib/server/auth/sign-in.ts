@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { recordAccess } from '../audit/access-log';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { people } from '../db/schema';
@@ -31,6 +32,7 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 				? `Too many failed sign-in attempts for this account. For its protection, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator to reset your password.`
 				: `Too many failed sign-in attempts from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 		countSignIn('throttled');
+		recordAccess(db, { actorId: null, action: 'sign-in-throttled', detail: { email, address: input.address }, at: now });
 		return { ok: false, message, throttled: true };
 	}
 	const person = db

@@ -122,13 +122,6 @@ function ledgerStatements(dbOrTx: object) {
 		ledger: c.prepare(
 			'select id, competency_id as competencyId, kind, ref, occurred_on as occurredOn, recorded_at as recordedAt, voids_id as voidsId from evidence where person_id = ? order by id'
 		),
-		// The latest fact per competency and source known at a time: enough for a status on a date (not for cycles).
-		latestFacts: c.prepare(
-			`select competency_id as competencyId, kind, ref, max(occurred_on) as occurredOn from evidence e
-			 where person_id = @personId and voids_id is null and recorded_at <= @knownAt and occurred_on <= @date
-			   and id not in (select voids_id from evidence where person_id = @personId and +voids_id is not null and recorded_at <= @knownAt)
-			 group by competency_id, kind, ref`
-		),
 		statuses: c.prepare(
 			'select competency_id as competencyId, achieved_on as achievedOn, expires_on as expiresOn, due_on as dueOn from competency_status where person_id = ?'
 		),
@@ -162,11 +155,6 @@ function byCompetency<R extends { competencyId: string }, T>(rows: R[], shape: (
 function ledgerByCompetency(dbOrTx: object, personId: number): Map<string, LedgerRow[]> {
 	const rows = ledgerStatements(dbOrTx).ledger.all(personId) as LedgerFactRow[];
 	return byCompetency(rows, (r) => ({ id: r.id, kind: r.kind, ref: r.ref, occurredOn: r.occurredOn, recordedAt: new Date(r.recordedAt), voidsId: r.voidsId }));
-}
-
-function latestFactsByCompetency(db: object, personId: number, date: IsoDate, knownAt: Date): Map<string, EvidenceFact[]> {
-	const rows = ledgerStatements(db).latestFacts.all({ personId, date, knownAt: knownAt.getTime() }) as (EvidenceFact & { competencyId: string })[];
-	return byCompetency(rows, (r) => ({ kind: r.kind, ref: r.ref, occurredOn: r.occurredOn }));
 }
 
 /**
@@ -217,16 +205,17 @@ type StoredCycle = { rowid: number; competencyId: string; achievedOn: string; ex
 /**
  * One person's competency record on a date, rebuilt from the ledger: the question an inquiry asks.
  * `knownAt` chooses between what we know now (default) and the record as it stood at the end of that day.
+ * History lists only periods begun on or before the date, from the evidence dated by then.
  */
 export function recordOn(db: Db, framework: Framework, person: PersonForRecord, date: IsoDate, knownAt = new Date()) {
-	return statusesOn(db, framework, person, date, knownAt, (requirements, months, facts) => ({ cycles: cyclesOf(requirements, months, facts) }));
+	return statusesOn(db, framework, person, date, knownAt, (requirements, months, facts) => ({ cycles: cyclesOf(requirements, months, facts, date) }));
 }
 export type CompetencyRecord = ReturnType<typeof recordOn>;
 
 /** Who a record is for: with a start date, competencies in the role's induction plan have a due date and can be overdue. */
 export type PersonForRecord = { id: number; jobRole: string; startDate?: IsoDate };
 
-/** The same record without the history of cycles: what My training needs, for a fraction of the work. */
+/** The same record without the history of cycles: what My training needs. */
 export function statusesOn<Extra extends object = object>(
 	db: Db,
 	framework: Framework,
@@ -235,12 +224,11 @@ export function statusesOn<Extra extends object = object>(
 	knownAt = new Date(),
 	extra?: (requirements: Requirement[], months: number, facts: EvidenceFact[]) => Extra
 ) {
-	// Without cycles, statusOn needs only the latest fact from each source, which SQL picks out of the ledger.
-	const latest = extra ? null : latestFactsByCompetency(db, person.id, date, knownAt);
-	const ledger = extra ? ledgerByCompetency(db, person.id) : null;
+	// "In date since" needs every earlier piece of evidence (a renewal in time continues a period), not just the latest.
+	const ledger = ledgerByCompetency(db, person.id);
 	const dueDates = person.startDate ? dueDatesFor(framework.induction, person.jobRole, person.startDate) : new Map<string, IsoDate>();
 	return requiredFor(framework, person.jobRole).map(({ competency, months, requirements }) => {
-		const facts = latest ? (latest.get(competency.id) ?? []) : effectiveFacts(ledger!.get(competency.id) ?? [], knownAt);
+		const facts = effectiveFacts(ledger.get(competency.id) ?? [], knownAt);
 		const s = statusOn(requirements, months, facts, date);
 		// A due date matters only until the competency is first achieved (status-rule.ts).
 		const dueOn = s.expiresOn === null ? (dueDates.get(competency.id) ?? null) : null;

@@ -4,7 +4,7 @@ import { people } from '../db/schema';
 import type { PersonRecord } from '../people/repository';
 import { listAssessments } from './assessments';
 import type { IsoDate } from './dates';
-import type { Framework } from './framework';
+import type { Framework, Requirement } from './framework';
 import { ledgerRows, recordOn } from './ledger';
 import type { ContentLookup } from './learner';
 
@@ -37,6 +37,12 @@ export function buildTrainingRecord(
 			: []
 	);
 	const titles = new Map<string, string>(framework.competencies.map((c) => [c.id, c.title]));
+	const part = (r: Requirement) =>
+		r.kind === 'module'
+			? `Module: ${lookup.moduleTitle(r.module) ?? r.module}`
+			: r.kind === 'scenario'
+				? `Scenario pass: ${r.scenarios.map((s) => lookup.scenarioTitle(s) ?? s).join(' or ')}`
+				: 'Observed assessment';
 	const source = (kind: string, ref: string) =>
 		kind === 'module'
 			? `Module: ${lookup.moduleTitle(ref) ?? ref}`
@@ -62,10 +68,12 @@ export function buildTrainingRecord(
 			id: c.competency.id,
 			title: c.competency.title,
 			status: c.status,
+			/** In date since: the first day of the latest period in which all parts were in date together. */
 			achievedOn: c.achievedOn,
 			expiresOn: c.expiresOn,
 			dueOn: c.dueOn,
 			refresherMonths: c.months,
+			parts: c.parts.map((p) => ({ part: part(p.requirement), status: p.status, occurredOn: p.occurredOn, expiresOn: p.expiresOn })),
 			cycles: c.cycles
 		})),
 		evidence: rows
@@ -111,10 +119,17 @@ export const RECORD_CSV_HEADER = [
 	'voided_reason'
 ];
 
-/** One CSV for the whole record: a row per competency status, then a row per piece of evidence. */
+/**
+ * One CSV for the whole record, with the same figures as the page: per competency a status row (in date since,
+ * expires), a row per part with its own date and expiry, and a row per period of its history; then the evidence.
+ */
 export function recordCsvRows(record: TrainingRecord): unknown[][] {
 	return [
-		...record.competencies.map((c) => ['status', c.title, c.status, c.achievedOn ?? '', c.expiresOn ?? '', '', '', '', '']),
+		...record.competencies.flatMap((c) => [
+			['status', c.title, c.status, c.achievedOn ?? '', c.expiresOn ?? '', '', '', '', ''],
+			...c.parts.map((p) => ['part', c.title, `${p.part} (${p.status})`, p.occurredOn ?? '', p.expiresOn ?? '', '', '', '', '']),
+			...c.cycles.map((cy) => ['in-date-period', c.title, 'in date', cy.achievedOn, cy.expiresOn, '', '', '', ''])
+		]),
 		...record.evidence.map((e) => [
 			'evidence',
 			e.competency,

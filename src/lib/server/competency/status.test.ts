@@ -18,7 +18,7 @@ describe('competency status', () => {
 	});
 
 	it('is current from the day the set is complete, expiring with its oldest piece', () => {
-		expect(statusOn(reqs, 12, facts, '2025-04-10')).toEqual({ status: 'current', achievedOn: '2025-04-10', expiresOn: '2026-03-03', outstanding: [] });
+		expect(statusOn(reqs, 12, facts, '2025-04-10')).toMatchObject({ status: 'current', achievedOn: '2025-04-10', expiresOn: '2026-03-03', outstanding: [] });
 	});
 
 	it('is due soon within 60 days of expiry, and expired on the expiry day', () => {
@@ -66,5 +66,50 @@ describe('the ledger', () => {
 		expect(effectiveFacts(rows, at('2025-07-01T00:00:00Z'))).toEqual([{ kind: 'module', ref: 'restraint-safety', occurredOn: '2025-03-03' }]);
 		expect(effectiveFacts(rows, at('2025-05-01T00:00:00Z'))).toHaveLength(2);
 		expect(effectiveFacts(rows, at('2025-03-04T00:00:00Z'))).toHaveLength(1);
+	});
+});
+
+describe('a competency met by several parts (the /manage/people/81 defect)', () => {
+	const reqs = [moduleReq, scenarioReq];
+	// The module lapsed before the scenario was passed: the parts were never in date together.
+	const apart = [fact('module', 'restraint-safety', '2024-06-21'), fact('scenario', 'a', '2025-09-28')];
+
+	it('is never achieved when its parts were never in date together, and says so the same way as its history', () => {
+		const s = statusOn(reqs, 12, apart, '2025-10-01');
+		expect(s).toMatchObject({ status: 'not-achieved', achievedOn: null, expiresOn: null });
+		expect(cyclesOf(reqs, 12, apart)).toEqual([]);
+		expect(s.parts).toEqual([
+			{ requirement: moduleReq, occurredOn: '2024-06-21', expiresOn: '2025-06-21', status: 'expired' },
+			{ requirement: scenarioReq, occurredOn: '2025-09-28', expiresOn: '2026-09-28', status: 'current' }
+		]);
+	});
+
+	it('never shows an achievement after its expiry: an expired competency shows the last period its parts were in date together', () => {
+		const lapsed = [fact('module', 'restraint-safety', '2024-01-10'), fact('scenario', 'a', '2024-02-01'), fact('module', 'restraint-safety', '2025-06-01')];
+		const s = statusOn(reqs, 12, lapsed, '2025-07-01');
+		expect(s).toMatchObject({ status: 'expired', achievedOn: '2024-02-01', expiresOn: '2025-01-10' });
+		expect(cyclesOf(reqs, 12, lapsed).at(-1)).toEqual({ achievedOn: s.achievedOn, expiresOn: s.expiresOn });
+	});
+
+	it('is in date since the day all parts were last in date together, through renewals, and expires with the earliest part', () => {
+		const renewed = [
+			fact('module', 'restraint-safety', '2024-01-10'),
+			fact('scenario', 'a', '2024-02-01'),
+			fact('module', 'restraint-safety', '2024-12-01'), // renewed before it lapsed
+			fact('scenario', 'b', '2025-01-15')
+		];
+		expect(statusOn(reqs, 12, renewed, '2025-03-01')).toMatchObject({ status: 'current', achievedOn: '2024-02-01', expiresOn: '2025-12-01' });
+		expect(cyclesOf(reqs, 12, renewed)).toEqual([{ achievedOn: '2024-02-01', expiresOn: '2025-12-01' }]);
+	});
+
+	it('lists no period after the date asked about', () => {
+		const later = [
+			fact('module', 'restraint-safety', '2024-01-10'),
+			fact('scenario', 'a', '2024-02-01'),
+			fact('module', 'restraint-safety', '2026-01-01'),
+			fact('scenario', 'a', '2026-01-02')
+		];
+		expect(cyclesOf(reqs, 12, later, '2025-06-01')).toEqual([{ achievedOn: '2024-02-01', expiresOn: '2025-01-10' }]);
+		expect(cyclesOf(reqs, 12, later)).toHaveLength(2);
 	});
 });

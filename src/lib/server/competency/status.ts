@@ -5,12 +5,23 @@ import { statusFor, type CompetencyStatus } from './status-rule';
 /** One piece of evidence as the derivation needs it: what it was and the date it happened. */
 export type EvidenceFact = { kind: 'module' | 'scenario' | 'observed'; ref: string; occurredOn: IsoDate };
 
+/** One part of a competency (a module, a scenario, an observed assessment) on a date: its latest evidence and when that lapses. */
+export type PartOnDate = { requirement: Requirement; occurredOn: IsoDate | null; expiresOn: IsoDate | null; status: CompetencyStatus };
+
+/** A period in which every part of a competency was in date together: from `achievedOn` up to, not including, `expiresOn`. */
+export type Cycle = { achievedOn: IsoDate; expiresOn: IsoDate };
+
 export type StatusOnDate = {
 	status: CompetencyStatus;
-	/** When the current set of evidence became complete. */
+	/**
+	 * "In date since": the first day of the latest period, begun on or before the date, in which all parts were in
+	 * date together (renewals in time continue a period). Null when the parts were never in date together.
+	 */
 	achievedOn: IsoDate | null;
-	/** The first day it is no longer current: the earliest expiry among the requirements. */
+	/** The end of that period: while it runs, the earliest expiry among the parts; once over, the day it lapsed. */
 	expiresOn: IsoDate | null;
+	/** Each part with its own latest date and expiry. */
+	parts: PartOnDate[];
 	/** Requirements with no evidence in date on this day, or expiring within the due-soon window. */
 	outstanding: Requirement[];
 };
@@ -26,39 +37,61 @@ function matches(requirement: Requirement, fact: EvidenceFact) {
 	}
 }
 
-/**
- * A competency is current on a date when every requirement has evidence on or before that date that is
- * younger than the refresher period. Pure: the same ledger and date always give the same answer.
- */
-export function statusOn(requirements: Requirement[], months: number, facts: EvidenceFact[], date: IsoDate): StatusOnDate {
-	const latest = requirements.map((r) => {
-		let best: IsoDate | null = null;
-		for (const f of facts) if (f.occurredOn <= date && matches(r, f) && (!best || f.occurredOn > best)) best = f.occurredOn;
-		return { requirement: r, latest: best, expiresOn: best ? addMonths(best, months) : null };
-	});
-	const outstanding = latest.filter((l) => statusFor(l.expiresOn, date) !== 'current').map((l) => l.requirement);
-	if (latest.some((l) => !l.latest)) return { status: 'not-achieved', achievedOn: null, expiresOn: null, outstanding };
-	const expiresOn = latest.map((l) => l.expiresOn!).sort()[0];
-	const achievedOn = latest
-		.map((l) => l.latest!)
-		.sort()
-		.at(-1)!;
-	return { status: statusFor(expiresOn, date), achievedOn, expiresOn, outstanding };
+/** The days one part was in date: each piece of evidence covers `months` from its date; overlapping or touching spans join. */
+function partPeriods(requirement: Requirement, months: number, facts: EvidenceFact[], upTo: IsoDate | null): Cycle[] {
+	const starts = facts.filter((f) => (upTo == null || f.occurredOn <= upTo) && matches(requirement, f)).map((f) => f.occurredOn);
+	starts.sort();
+	const periods: Cycle[] = [];
+	for (const start of starts) {
+		const end = addMonths(start, months);
+		const last = periods.at(-1);
+		if (last && start <= last.expiresOn) {
+			if (end > last.expiresOn) last.expiresOn = end;
+		} else periods.push({ achievedOn: start, expiresOn: end });
+	}
+	return periods;
 }
 
-export type Cycle = { achievedOn: IsoDate; expiresOn: IsoDate };
-
-/** Every cycle of currency the ledger shows, oldest first: each achievement or renewal with its expiry. */
-export function cyclesOf(requirements: Requirement[], months: number, facts: EvidenceFact[]): Cycle[] {
-	const points = [...new Set(facts.flatMap((f) => [f.occurredOn, addMonths(f.occurredOn, months)]))].sort();
-	const cycles: Cycle[] = [];
-	for (const p of points) {
-		const s = statusOn(requirements, months, facts, p);
-		if (s.status !== 'current' && s.status !== 'due-soon') continue;
-		const last = cycles.at(-1);
-		if (!last || last.achievedOn !== s.achievedOn || last.expiresOn !== s.expiresOn) cycles.push({ achievedOn: s.achievedOn!, expiresOn: s.expiresOn! });
+/** The days in both lists of disjoint, ordered periods. */
+function intersect(a: Cycle[], b: Cycle[]): Cycle[] {
+	const out: Cycle[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) {
+		const start = a[i].achievedOn > b[j].achievedOn ? a[i].achievedOn : b[j].achievedOn;
+		const end = a[i].expiresOn < b[j].expiresOn ? a[i].expiresOn : b[j].expiresOn;
+		if (start < end) out.push({ achievedOn: start, expiresOn: end });
+		if (a[i].expiresOn < b[j].expiresOn) i++;
+		else j++;
 	}
-	return cycles;
+	return out;
+}
+
+/**
+ * Every period in which all parts of the competency were in date together, oldest first, from the evidence dated
+ * on or before `upTo` (all of it when null): what History shows, and what the status on a date is read from.
+ */
+export function cyclesOf(requirements: Requirement[], months: number, facts: EvidenceFact[], upTo: IsoDate | null = null): Cycle[] {
+	if (!requirements.length) return [];
+	return requirements.map((r) => partPeriods(r, months, facts, upTo)).reduce(intersect);
+}
+
+/**
+ * A competency is current on a date when every part has evidence on or before that date that is younger than the
+ * refresher period. Its dates are those of the latest period of its history up to that date, so the record and
+ * History always agree. Pure: the same ledger and date always give the same answer.
+ */
+export function statusOn(requirements: Requirement[], months: number, facts: EvidenceFact[], date: IsoDate): StatusOnDate {
+	const parts = requirements.map((requirement): PartOnDate => {
+		let occurredOn: IsoDate | null = null;
+		for (const f of facts) if (f.occurredOn <= date && matches(requirement, f) && (!occurredOn || f.occurredOn > occurredOn)) occurredOn = f.occurredOn;
+		const expiresOn = occurredOn ? addMonths(occurredOn, months) : null;
+		return { requirement, occurredOn, expiresOn, status: statusFor(expiresOn, date) };
+	});
+	const outstanding = parts.filter((p) => p.status !== 'current').map((p) => p.requirement);
+	const last = cyclesOf(requirements, months, facts, date).at(-1);
+	if (!last) return { status: 'not-achieved', achievedOn: null, expiresOn: null, parts, outstanding };
+	return { status: statusFor(last.expiresOn, date), achievedOn: last.achievedOn, expiresOn: last.expiresOn, parts, outstanding };
 }
 
 /** Ledger rows as stored: append-only, with voids that point at earlier rows. */

@@ -55,6 +55,8 @@ export const people = sqliteTable(
 		leftDate: text('left_date'),
 		/** Marked as left by an administrator (on their page or in their roster import): only an administrator may reinstate them. */
 		leftByAdmin: integer('left_by_admin', { mode: 'boolean' }).notNull().default(false),
+		/** When their name, email and identifiers were replaced by a pseudonym at the end of retention (people/anonymise.ts). */
+		anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
 		passwordHash: text('password_hash'),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
@@ -137,6 +139,26 @@ export const auditLog = sqliteTable(
 		keyId: text('key_id')
 	},
 	(t) => [index('audit_log_at').on(t.at), index('audit_log_entity').on(t.entity, t.entityId), index('audit_log_actor').on(t.actorId, t.at)]
+);
+
+/**
+ * Who read whose personal data, and refusals nobody is signed in for: one cheap insert per read, no chain (reads far
+ * outnumber writes, docs/audit.md), purged after ACCESS_LOG_RETENTION_DAYS (docs/data-protection.md).
+ */
+export const accessLog = sqliteTable(
+	'access_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** Who read; null for a refusal before anyone was signed in. */
+		actorId: integer('actor_id'),
+		action: text('action').notNull(),
+		/** The person whose record was read; null for a list or export over many people. */
+		subjectId: integer('subject_id'),
+		/** What was asked for (as-at date, filters, how many rows), and the request id, as JSON. */
+		detail: text('detail').notNull()
+	},
+	(t) => [index('access_log_at').on(t.at), index('access_log_actor').on(t.actorId, t.at), index('access_log_subject').on(t.subjectId, t.at)]
 );
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -151,6 +151,8 @@ export function markLeft(db: Db, actorId: number, id: number, leftDate: string):
 export function reinstate(db: Db, actorId: number, id: number): WriteResult {
 	const before = getPerson(db, id);
 	if (!before || before.status !== 'left') return { ok: false, errors: { form: 'This person is not marked as left' } };
+	if (db.select({ at: people.anonymisedAt }).from(people).where(eq(people.id, id)).get()?.at)
+		return { ok: false, errors: { form: 'This person was anonymised at the end of retention: add them again as a new person instead.' } };
 	db.transaction((tx) => {
 		tx.update(people).set({ status: 'active', leftDate: null, leftByAdmin: false, updatedAt: new Date() }).where(eq(people.id, id)).run();
 		appendAudit(tx, { actorId, action: 'person-reinstate', entity: 'person', entityId: id });

@@ -4,6 +4,10 @@ import { getDb } from '../db';
 import { idParam, textParam } from '../forms/query';
 import { getPerson, type PersonRecord } from '../people/repository';
 import { londonToday, type IsoDate } from '../competency/dates';
+import { recordAccess, type AccessAction } from '../audit/access-log';
+import { getFramework } from '../competency/catalogue';
+import { buildTrainingRecord } from '../competency/record';
+import { contentLookup } from '../content';
 
 /** The person a manager asked for, or 404 when out of their scope or unknown. */
 export function personForManager(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -21,4 +25,17 @@ export function asAtFrom(url: URL): { asAt: IsoDate; asRecorded: boolean } {
 	const valid =
 		raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
 	return { asAt: valid && raw! <= today ? raw! : today, asRecorded: url.searchParams.get('asRecorded') === '1' };
+}
+
+/**
+ * The training record a manager asked for, built once for the page, the printable view, the CSV and the JSON alike,
+ * and the read written to the access log (who read whose record, as at which date).
+ */
+export function managedRecord(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>, read: Extract<AccessAction, `record-${string}`>) {
+	const { user, person } = personForManager(event);
+	const { asAt, asRecorded } = asAtFrom(event.url);
+	const db = getDb();
+	const record = buildTrainingRecord(db, getFramework(), person, asAt, asRecorded, contentLookup);
+	recordAccess(db, { actorId: user.id, action: read, subjectId: person.id, detail: asRecorded ? { asAt, asRecorded } : { asAt } });
+	return { user, person, record, asAt };
 }

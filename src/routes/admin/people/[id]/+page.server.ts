@@ -2,6 +2,7 @@ import { requireAdmin } from '$lib/server/access/guards';
 import { resetPassword } from '$lib/server/auth/change-password';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
+import { recordAccess } from '$lib/server/audit/access-log';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
 import { readForm } from '$lib/server/forms/read';
@@ -12,9 +13,10 @@ import { grantInput, markLeftInput, personInput, revokeInput } from '$lib/server
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireAdmin(event);
+	const user = requireAdmin(event);
 	const db = getDb();
 	const person = personOr404(db, event.params.id);
+	recordAccess(db, { actorId: user.id, action: 'person-view', subjectId: person.id });
 	return { person, grants: listGrants(db, person.id), organisations: listOrganisations(db), units: listUnits(db) };
 };
 

@@ -5,6 +5,7 @@ import { expiringList } from '$lib/server/reporting/compliance';
 import { londonToday } from '$lib/server/competency/dates';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
+import { recordAccess } from '$lib/server/audit/access-log';
 import { readManageFilters } from '$lib/server/reporting/manage-filters';
 import { COMPETENCY_STATUS } from '$lib/competency-status';
 import { jobRoleLabel } from '$lib/organisation-model';
@@ -16,6 +17,7 @@ export const GET: RequestHandler = (event) => {
 	const { within } = readManageFilters(event.url);
 	const titles = new Map<string, string>(getFramework().competencies.map((c) => [c.id, c.title]));
 	const { rows } = expiringList(getDb(), peopleScope(user), today, { within, page: 1, pageSize: 1_000_000 });
+	recordAccess(getDb(), { actorId: user.id, action: 'export-expiring-csv', detail: { within, rows: rows.length } });
 	const body = toCsv(
 		['workforce_id', 'name', 'job_role', 'unit', 'competency', 'expires_on', 'status'],
 		rows.map((r) => [

@@ -4,21 +4,18 @@ import { canManageOrganisation } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { londonToday } from '$lib/server/competency/dates';
 import { voidEvidence } from '$lib/server/competency/ledger';
-import { buildTrainingRecord } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { id, requiredText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
-import { asAtFrom, personForManager } from '$lib/server/reporting/managed-person';
+import { managedRecord, personForManager } from '$lib/server/reporting/managed-person';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { user, person } = personForManager(event);
-	const { asAt, asRecorded } = asAtFrom(event.url);
+	const { user, person, record } = managedRecord(event, 'record-view');
 	return {
 		person,
-		record: buildTrainingRecord(getDb(), getFramework(), person, asAt, asRecorded, contentLookup),
+		record,
 		today: londonToday(),
 		canVoid: person.id !== user.id && canManageOrganisation(user, person.organisationId)
 	};

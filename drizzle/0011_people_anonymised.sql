@@ -1,0 +1,1 @@
+ALTER TABLE `people` ADD `anonymised_at` integer;
