@@ -99,7 +99,7 @@ export const machine = setup({}).createMachine({
 					target: 'struggle',
 					meta: {
 						feedback:
-							'Taking hold of a frightened man before you have said who you are, or asked him anything, is force before talk, and you have no lawful basis for it: nobody has assessed whether he can decide about his own treatment. The Kevin Clarke jury heard that he was largely cooperative until hands were laid on him.',
+							'Taking hold of a frightened man before you have said who you are, or asked him anything, is force before talk, and you have no lawful basis for it: nobody has assessed whether he can decide about his own treatment. The Kevin Clarke jury found that he was largely cooperative until hands were laid on him.',
 						score: -3,
 						flags: ['force-first']
 					}
