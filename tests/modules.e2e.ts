@@ -49,6 +49,16 @@ test('the module list and a module page are accessible, and answers are not sent
 	await expectAccessible(page);
 });
 
+test('the Use of Force Act module (issue 17) is accessible to ward staff, and its answers are not sent before submitting', async ({ page }) => {
+	const added: Quiz = parse(readFileSync('content/modules/12-use-of-force-act.quiz.yaml', 'utf8'));
+	await signIn(page, 'nurse@demo.test');
+	const response = await page.goto('/modules/use-of-force-act');
+	const html = await response!.text();
+	for (const q of added.questions) for (const o of q.options) expect(html, `feedback for ${q.id}/${o.id} leaked`).not.toContain(o.feedback.slice(0, 60));
+	await expect(page.getByRole('heading', { name: 'Body cameras: check before you rely on it', level: 2 })).toBeVisible();
+	await expectAccessible(page);
+});
+
 // One learner's way through a module, a step a test: each builds on the progress the one before recorded.
 test.describe('a learner fails, reads the feedback, retries, completes and prints a certificate', () => {
 	test.describe.configure({ mode: 'serial' });

@@ -181,3 +181,42 @@ test("another learner's run is not found", async ({ page, browser }) => {
 	await page.goto(runPath);
 	await expect(page.locator('input[name="step"]')).toHaveValue('0');
 });
+
+// The scenarios added in content round 2 (issue 17), each played by a demo learner in its audience: the engine's own
+// best path passes, and the briefing, a decision and the debrief pass an accessibility scan.
+const ADDED_SCENARIOS = [
+	{ slug: 'emergency-department-136-clock', email: 'nurse@demo.test' },
+	{ slug: 'families-carers-relapse', email: 'paramedic@demo.test' },
+	{ slug: 'young-person-on-a-bridge', email: 'officer@demo.test' },
+	{ slug: 'sharing-information-ward', email: 'nurse@demo.test' }
+];
+
+for (const { slug, email } of ADDED_SCENARIOS) {
+	test(`${slug}: a learner it is written for passes along the best path, and its pages are accessible`, async ({ page }) => {
+		// A whole run with three scans: long by nature.
+		test.slow();
+		const added = await loadScenarioFromDisk(slug);
+		const analysis = analyse(added);
+		expect(analysis.errors).toEqual([]);
+		expect((added.meta.audience as readonly string[]).includes(added.meta.playedAs)).toBe(true);
+
+		await signIn(page, email);
+		await page.goto(`/scenarios/${slug}`);
+		await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: /^(Start the scenario|Resume the scenario|Play again)$/ }).click();
+		await expect(page).toHaveURL(new RegExp(`/scenarios/${slug}/runs/\\d+$`));
+		await expectAccessible(page);
+
+		for (const [i, event] of analysis.bestPath.entries()) {
+			await expect(page.locator('input[name="step"]')).toHaveValue(String(i));
+			await choose(page, event);
+			if (i < analysis.bestPath.length - 1) await expect(page.locator('input[name="step"]')).toHaveValue(String(i + 1));
+		}
+		await expect(page).toHaveURL(new RegExp(`/scenarios/${slug}/runs/\\d+/debrief$`));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(added.stateById.get(analysis.bestPathStates.at(-1)!)!.final!.title);
+		await expect(page.getByRole('heading', { name: 'Passed', exact: true })).toBeVisible();
+		await expect(page.getByText('None of your choices raised a risk flag.')).toBeVisible();
+		await expectAccessible(page);
+	});
+}

@@ -39,9 +39,12 @@ describe('the app content index (bundled)', () => {
 		const slugs = (role: string) => scenariosForRole(role).map((def) => def.slug);
 		expect(slugs('police-constable')).toContain('prone-restraint-cant-breathe');
 		expect(slugs('police-recruit')).toContain('prone-restraint-cant-breathe');
-		expect(slugs('paramedic')).toEqual(['suspected-abd']);
+		expect(slugs('paramedic')).toEqual(['families-carers-relapse', 'suspected-abd']);
+		expect(slugs('mental-health-nurse')).toEqual(['emergency-department-136-clock', 'sharing-information-ward', 'ward-restraint-request']);
 		expect(slugs('no-such-role')).toEqual([]);
 		expect(modulesForRole('police-constable').map((m) => m.slug)).toContain('restraint-safety');
+		expect(modulesForRole('ward-healthcare-assistant').map((m) => m.slug)).toContain('use-of-force-act');
+		expect(modulesForRole('paramedic').map((m) => m.slug)).not.toContain('use-of-force-act');
 		expect(modulesForRole('no-such-role')).toEqual([]);
 	});
 

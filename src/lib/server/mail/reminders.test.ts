@@ -75,7 +75,8 @@ describe('refresher reminder planning', () => {
 	});
 
 	it('puts what falls due together in one message, and sends at most one a person a day', () => {
-		const p = addPerson(db, unit, { jobRole: 'mental-health-nurse' });
+		// a role for which the working-together module alone meets information-sharing (a nurse also needs a scenario)
+		const p = addPerson(db, unit, { jobRole: 'liaison-diversion-practitioner' });
 		complete(p.id, 'staff-wellbeing', '2024-07-15'); // post-incident, 2026-07-15
 		complete(p.id, 'working-together', '2024-07-20'); // information-sharing (24 months) 2026-07-20; crisis-pathways (12 months) expired 2025-07-20
 		expect(plan()).toMatchObject({ messages: 1, items: { 'due-soon': 2, expired: 1 } });

@@ -59,13 +59,14 @@ describe('the shipped scenario vocabulary', () => {
 		expect(shipped.riskFlag('cant-breathe-ignored')?.label).toBe('"I can\'t breathe" was not acted on at once');
 	});
 
-	it('has the five endings with the labels learners read', () => {
+	it('has the six endings with the labels learners read', () => {
 		expect(shipped.outcomes.map((o) => [o.id, o.label])).toEqual([
 			['safe-resolution', 'Safe resolution'],
 			['delayed-care', 'Delayed care'],
 			['harm', 'Harm'],
 			['risk-of-death', 'Risk of death'],
-			['unlawful-detention', 'Unlawful detention']
+			['unlawful-detention', 'Unlawful detention'],
+			['confidentiality-breached', 'Confidentiality breached']
 		]);
 	});
 
