@@ -16,6 +16,7 @@ import { startPeriodicWork } from '$lib/server/ops/periodic';
 import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
 import { checkOrigin } from '$lib/server/forms/origin-check';
 import { getFramework } from '$lib/server/content';
+import { buildSearchIndex } from '$lib/server/search';
 import '$lib/server/mail/catalogue';
 import { startMailService } from '$lib/server/mail/service';
 import { watchMailSender } from '$lib/server/mail/operations';
@@ -36,6 +37,8 @@ export const init: ServerInit = () => {
 	startOperations(db, { dev });
 	// A missing or wrong audit key stops the server here, with a message (docs/audit.md).
 	const audit = startAuditLog(db);
+	// Derived from the content this server was built with: rebuilt on every start.
+	buildSearchIndex(db);
 	let firstRun = true;
 	// Registered after the operations, so that on shutdown the message being sent finishes before the database closes.
 	const mail = startMailService(db, getFramework(), process.env);
