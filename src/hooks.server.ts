@@ -18,6 +18,7 @@ import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/re
 import { checkOrigin } from '$lib/server/forms/origin-check';
 import { getFramework } from '$lib/server/content';
 import { syncDueDates } from '$lib/server/competency/due-dates-store';
+import { buildSearchIndex } from '$lib/server/search';
 import '$lib/server/mail/catalogue';
 import { startMailService } from '$lib/server/mail/service';
 import { watchMailSender } from '$lib/server/mail/operations';
@@ -40,6 +41,8 @@ export const init: ServerInit = () => {
 	const audit = startAuditLog(db);
 	// Due dates follow the induction plans: after a deploy that changed them, everyone's are worked out again.
 	syncDueDates(db, getFramework());
+	// Derived from the content this server was built with: rebuilt on every start.
+	buildSearchIndex(db);
 	let firstRun = true;
 	// Registered after the operations, so that on shutdown the message being sent finishes before the database closes.
 	const mail = startMailService(db, getFramework(), process.env);

@@ -159,6 +159,14 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'a made-up token', path: '/unsubscribe/u1.digest.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: all(404) }
 	],
 	'GET /training': learnerPage('/training'),
+	'GET /search': () => [
+		{ target: 'the empty search page', path: '/search', expect: everyone(200) },
+		{ target: 'a search', path: '/search?q=breathe', expect: everyone(200) },
+		{ target: 'a search with no words in it', path: `/search?q=${encodeURIComponent('"*" ()')}`, expect: everyone(200) }
+	],
+	// Public, as the accessibility regulations and data protection law expect: readable before signing in.
+	'GET /accessibility': () => [{ target: 'the accessibility statement', path: '/accessibility', expect: all(200) }],
+	'GET /privacy': () => [{ target: 'the privacy notice', path: '/privacy', expect: all(200) }],
 	'GET /training/record': ownRecord('/training/record'),
 	'GET /training/record.csv': ownRecord('/training/record.csv'),
 	'GET /training/record.json': ownRecord('/training/record.json'),
@@ -297,7 +305,10 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 			path: `/scenarios/${f.run.slug}`,
 			expect: only({ to: /^\/scenarios\/[a-z0-9-]+\/runs\/\d+$/ }, SIGNED_IN, { officer: { to: runPath(f) } }),
 			secrets: [{ text: runPath(f), seenBy: ['officer'] }],
-			writes: { keep: `select * from scenario_runs where id = ${f.run.activeId}` }
+			// shown_at is left out: the officer's own posts serve the decision again, which restarts its clock (engine/timing.ts)
+			writes: {
+				keep: `select id, person_id, scenario_slug, scenario_version, snapshot, step, time_limit, status from scenario_runs where id = ${f.run.activeId}`
+			}
 		}
 	],
 	'POST /scenarios/[slug]/runs/[runId]?/choose': (f) => [

@@ -36,6 +36,19 @@ export const RECORD_TABLES = [
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 /**
+ * Columns that move when a page is only served, left out of the digests like sessions: a scenario run's `shown_at`
+ * is the clock of its current decision, which starts again each time the play page serves it (engine/timing.ts).
+ */
+const SERVED_COLUMNS: Partial<Record<RecordTable, readonly string[]>> = { scenario_runs: ['shown_at'] };
+
+function columnsOf(db: Database.Database, table: RecordTable): string {
+	const skip = SERVED_COLUMNS[table];
+	if (!skip) return '*';
+	const columns = (db.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((name) => !skip.includes(name));
+	return columns.map((name) => `"${name}"`).join(', ');
+}
+
+/**
  * One digest per table over every row in rowid order, so any insert, update or delete shows up.
  * `where` limits a table to some rows (an SQL condition), for "nothing outside this changed".
  */
@@ -45,7 +58,7 @@ export function tableDigests(db: Database.Database, where: Partial<Record<Record
 		const hash = createHash('sha256');
 		let rows = 0;
 		for (const row of db
-			.prepare(`select * from ${table} where ${where[table] ?? '1'} order by rowid`)
+			.prepare(`select ${columnsOf(db, table)} from ${table} where ${where[table] ?? '1'} order by rowid`)
 			.raw()
 			.iterate() as IterableIterator<unknown[]>) {
 			hash.update(JSON.stringify(row));

@@ -229,6 +229,9 @@ test('names, assessment notes and reflections are always shown as text, never as
 	await expectEscaped(learner, '/training/record', NOTES);
 	await expectEscaped(learner, '/modules/de-escalation', null);
 	await expect(learner.locator('textarea[name="body"]').first()).toHaveValue(REFLECTION);
+	// A search echoes what was typed, in the box and the results heading: as text, and never as FTS5 syntax (no 500).
+	await expectEscaped(learner, `/search?q=${encodeURIComponent(NAME)}`, null);
+	await expect(learner.getByLabel('Words to look for')).toHaveValue(NAME);
 
 	const manager = await browser.newPage();
 	watch(manager);

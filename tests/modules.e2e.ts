@@ -37,7 +37,8 @@ async function readAllSections(page: Page) {
 }
 
 test('the module list and a module page are accessible, and answers are not sent before submitting', async ({ page }) => {
-	await signIn(page, 'officer@demo.test');
+	// a learner who has never tried this check: a past attempt is shown back with the feedback on its answers
+	await signIn(page, 'paramedic@demo.test');
 	await page.goto('/modules');
 	await expect(page.getByRole('heading', { name: 'Modules', level: 1 })).toBeVisible();
 	await expectAccessible(page);
@@ -87,12 +88,16 @@ test.describe('a learner fails, reads the feedback, retries, completes and print
 		await answer(page, 3);
 		await page.getByRole('button', { name: 'Submit answers' }).click();
 		await expect(page.locator('#quiz-result')).toContainText('Not passed yet');
+		// focus moves from the button to the result, so it is read out and in view
+		await expect(page.locator('#quiz-result-title')).toBeFocused();
+		await expect(page.locator('#quiz-result-title')).toBeInViewport();
 		await expect(page.locator('.feedback.wrong').first()).toBeVisible();
 		await expectAccessible(page);
 
 		await answer(page);
 		await page.getByRole('button', { name: 'Submit answers again' }).click();
 		await expect(page.locator('#quiz-result')).toContainText('Passed: 100%');
+		await expect(page.locator('#quiz-result-title')).toBeFocused();
 		await expect(page.locator('#quiz-result')).toContainText('Mark every section as read');
 	});
 
@@ -109,6 +114,36 @@ test.describe('a learner fails, reads the feedback, retries, completes and print
 		await expectAccessible(page);
 		await page.goto('/training');
 		await expect(page.getByRole('listitem').filter({ hasText: 'Looking after yourself' }).getByText('Completed')).toBeVisible();
+	});
+
+	test('after completion, the check shows the last attempt and each section says it is read', async ({ page }) => {
+		await signIn(page, 'paramedic@demo.test');
+		await page.goto(`/modules/${SLUG}`);
+		await expect(page.locator('#quiz-result')).toContainText('Passed: 100%');
+		await expect(page.locator('#quiz-result')).toContainText('This is your last attempt, submitted on');
+		const first = quiz.questions[0]!;
+		for (const o of first.options) await expect(page.locator(`#q-${first.id}-${o.id}`)).toBeChecked({ checked: o.correct });
+		await expect(page.locator('.feedback.right').first()).toBeVisible();
+		const button = page.locator('section#the-weight-of-crisis-work form.mark-read button');
+		await expect(page.locator('section#the-weight-of-crisis-work form.mark-read .read-state')).toHaveText('Read ✓');
+		await expect(button).toHaveAccessibleDescription('Read ✓');
+		await expectAccessible(page);
+	});
+
+	test('pressing "I have read" on a completed module asks before starting a refresher', async ({ page }) => {
+		await signIn(page, 'paramedic@demo.test');
+		await page.goto(`/modules/${SLUG}`);
+		await page.locator('section#the-weight-of-crisis-work form.mark-read button').click();
+		const warning = page.getByRole('alert').filter({ hasText: 'Marking a section as read now starts a refresher' });
+		await expect(warning).toBeFocused();
+		// nothing changed yet: the completed cycle is still shown
+		await expect(page.locator('label[for="module-progress"]')).toHaveText('7 of 7 sections read');
+		await expectAccessible(page);
+		await warning.getByRole('button', { name: 'Start a refresher' }).click();
+		await expect(page.locator('label[for="module-progress"]')).toHaveText('1 of 7 sections read');
+		await expect(page.locator('section#the-weight-of-crisis-work form.mark-read .read-state')).toHaveText('Read ✓');
+		await expect(page.locator('section#after-a-distressing-incident form.mark-read .read-state')).toHaveCount(0);
+		await expect(page.getByText('You completed this module on')).toBeVisible();
 	});
 });
 

@@ -220,3 +220,70 @@ for (const { slug, email } of ADDED_SCENARIOS) {
 		await expectAccessible(page);
 	});
 }
+
+test.describe('adjustable time limits', () => {
+	test('with JavaScript, the countdown shows the time left and the deadline as a clock time', async ({ page }) => {
+		await signIn(page, 'trainer@demo.test');
+		await page.goto(`/scenarios/${SLUG}`);
+		await expect(page.getByRole('group', { name: 'Time limits' })).toBeVisible();
+		await page.getByLabel('Twice as long').check();
+		await page.getByRole('button', { name: /^(Start the scenario|Resume the scenario|Play again)$/ }).click();
+		await expect(page.getByText('Decide within 90 seconds')).toBeVisible();
+		await expect(page.getByText(/answer by \d\d:\d\d:\d\d London time/)).toBeVisible();
+		// the countdown runs in the browser; its polite live region stays quiet until a point worth saying
+		await expect(page.locator('.countdown-clock')).toHaveText(/^1:[0-3]\d$/);
+		await expect(page.locator('#deadline [aria-live="polite"]')).toHaveText('');
+		await expectAccessible(page);
+		// the choice is kept with the run and shown in the list of runs
+		await page.goto(`/scenarios/${SLUG}`);
+		await expect(page.getByLabel('Twice as long')).toBeChecked();
+		await expect(page.getByRole('table').getByRole('cell', { name: '×2' })).toBeVisible();
+		await expectAccessible(page);
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('a learner turns the time limits off: the decision says so, and an answer long after counts on time', async ({ page }) => {
+			await signIn(page, 'nurse@demo.test');
+			await page.goto(`/scenarios/${SLUG}`);
+			await page.getByLabel('No time limits').check();
+			await page.getByRole('button', { name: /^(Start the scenario|Resume the scenario|Play again)$/ }).click();
+			await expect(page.getByText('This decision normally has a 45-second time limit. You chose no time limits')).toBeVisible();
+			await expect(page.getByText('Decide within')).toHaveCount(0);
+			await choose(page, bestPath[0]!);
+			await expect(page.getByRole('heading', { name: 'What happened after your last choice' })).toBeVisible();
+			await expect(page.getByText('Too late')).toHaveCount(0);
+			await page.goto(`/scenarios/${SLUG}`);
+			await expect(page.getByRole('table').getByRole('cell', { name: 'Off' })).toBeVisible();
+
+			// a made-up choice is refused with a message, and starts nothing
+			const refused = await page.request.post(`/scenarios/${SLUG}?/start`, {
+				form: { timeLimit: 'forever' },
+				headers: { origin: ORIGIN, accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(refused.status()).toBe(400);
+			expect(await refused.text()).toContain('Choose how long you want for timed decisions.');
+		});
+	});
+});
+
+test('with JavaScript, answering from a stale tab shows the message and the current decision', async ({ page, context }) => {
+	await signIn(page, 'custody@demo.test');
+	const runPath = await startRun(page);
+	const stale = await context.newPage();
+	await stale.goto(runPath);
+	const step = Number(await page.locator('input[name="step"]').inputValue());
+	await choose(page, bestPath[step]!);
+	await expect(page.locator('input[name="step"]')).toHaveValue(String(step + 1));
+	const current = await page.getByRole('heading', { name: /the situation now$/ }).innerText();
+
+	// the old tab answers the decision the other tab already made
+	await choose(stale, bestPath[step]!);
+	await expect(stale.getByRole('alert')).toContainText('That answer was for an earlier point in the scenario');
+	await expect(stale.locator('input[name="step"]')).toHaveValue(String(step + 1));
+	await expect(stale.getByRole('heading', { name: /the situation now$/ })).toHaveText(current);
+	await expect(stale.locator('input[name="event"]:checked')).toHaveCount(0);
+	await stale.close();
+});

@@ -7,6 +7,8 @@ import type { IsoDate } from './dates';
 import type { Framework, Requirement } from './framework';
 import { ledgerRows, recordOn } from './ledger';
 import type { ContentLookup } from './learner';
+import { TIME_LIMIT_LABELS } from '../scenarios/engine';
+import { passKey, passTimeLimits } from '../scenarios/runs-store';
 
 /**
  * A person's training record on a date: what an inquiry or a coroner asks for. Built from the ledger;
@@ -36,6 +38,8 @@ export function buildTrainingRecord(
 					.map((p) => [p.id, p.name])
 			: []
 	);
+	// How each scenario pass was timed, so a manager sees where the learner extended or switched off the limits.
+	const timings = rows.some((r) => r.kind === 'scenario') ? passTimeLimits(db, person.id) : new Map();
 	const titles = new Map<string, string>(framework.competencies.map((c) => [c.id, c.title]));
 	const part = (r: Requirement) =>
 		r.kind === 'module'
@@ -85,6 +89,7 @@ export function buildTrainingRecord(
 					competency: titles.get(r.competencyId) ?? r.competencyId,
 					competencyId: r.competencyId,
 					source: source(r.kind, r.ref),
+					timeLimits: r.kind === 'scenario' ? timeLimitsOf(timings.get(passKey(r.ref, r.recordedAt))) : null,
 					contentVersion: r.contentVersion,
 					occurredOn: r.occurredOn,
 					recordedAt: r.recordedAt.toISOString(),
@@ -106,6 +111,10 @@ export function buildTrainingRecord(
 	};
 }
 export type TrainingRecord = ReturnType<typeof buildTrainingRecord>;
+
+function timeLimitsOf(limit: keyof typeof TIME_LIMIT_LABELS | undefined): string | null {
+	return limit ? `Timed decisions: ${TIME_LIMIT_LABELS[limit].toLowerCase()}` : null;
+}
 
 export const RECORD_CSV_HEADER = [
 	'section',

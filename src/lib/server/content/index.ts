@@ -24,6 +24,12 @@ export function findModule(slug: string): ModuleDefinition | undefined {
 	return moduleBySlug.get(slug);
 }
 
+/** A module's Markdown as bundled (for the search index, which reads its sections' text). */
+export function moduleMarkdown(slug: string): string | undefined {
+	const module = moduleBySlug.get(slug);
+	return module ? bundledFiles.modules[module.path] : undefined;
+}
+
 export function modulesForRole(jobRole: string): ModuleDefinition[] {
 	return content.modules.filter((m) => (m.meta.audience as readonly string[]).includes(jobRole));
 }

@@ -255,6 +255,10 @@ export const scenarioRuns = sqliteTable(
 		step: integer('step').notNull(),
 		/** When the current decision was first shown, for deadlines. Set by the server at start and after every step. */
 		shownAt: integer('shown_at', { mode: 'timestamp_ms' }).notNull(),
+		/** The learner's time limits for timed decisions, chosen before the run (engine/timing.ts). */
+		timeLimit: text('time_limit', { enum: ['standard', 'double', 'quadruple', 'off'] })
+			.notNull()
+			.default('standard'),
 		status: text('status', { enum: ['active', 'finished'] }).notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),

@@ -1,5 +1,7 @@
 import { notFound } from '../access/guards';
 import { findModule } from '../content';
+import type { quizAttempts } from '../db/schema';
+import { grade, type Answers } from './grading';
 import type { ModuleDefinition } from './parse';
 
 export function moduleOr404(slug: string): ModuleDefinition {
@@ -30,4 +32,35 @@ export function moduleSummary(module: ModuleDefinition) {
 		sources: module.meta.sources,
 		sections: module.sections
 	};
+}
+
+/**
+ * The learner's last knowledge-check attempt as the page shows it when nothing was just submitted: their
+ * answers and the feedback on them, marked again against the module. Only an attempt at the module's
+ * current version, whose questions are the ones on the page.
+ */
+export function lastAttemptShown(module: ModuleDefinition, attempt: typeof quizAttempts.$inferSelect | null) {
+	if (!attempt || attempt.moduleVersion !== module.meta.version) return null;
+	const chosen = JSON.parse(attempt.answers) as Answers;
+	return {
+		at: attempt.submittedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+		result: grade(module.quiz, chosen, module.meta.passMark),
+		chosen
+	};
+}
+
+export const REFRESHER_WARNING =
+	'You have completed this module. Marking a section as read now starts a refresher: the count of sections read begins again, and your completion and certificate stay as they are.';
+
+/**
+ * Which section an "I have read" form names, or why it is refused: one not in the module, or, on a completed
+ * module with no refresher begun, a first press that has not confirmed starting a refresher.
+ */
+export function sectionToMark(module: ModuleDefinition, form: FormData, completedCycleShown: boolean) {
+	const section = form.get('section');
+	if (typeof section !== 'string' || !module.sections.some((s) => s.id === section)) {
+		return { ok: false as const, section: null, message: 'That section is not part of this module. Reload the page and try again.' };
+	}
+	if (completedCycleShown && form.get('refresher') !== 'start') return { ok: false as const, section, message: REFRESHER_WARNING };
+	return { ok: true as const, section };
 }

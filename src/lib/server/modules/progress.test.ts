@@ -50,9 +50,9 @@ describe('module progress and completion', () => {
 		markSectionRead(db, framework, personId, module, 'warning-signs', t(2));
 		expect(submitAttempt(db, framework, personId, module, right, t(3)).completed).toBe(true);
 		// the completed cycle is shown until the refresher begins
-		expect(moduleState(db, personId, module)).toMatchObject({ read: ['why-this-matters', 'warning-signs'], passedThisCycle: true });
+		expect(moduleState(db, personId, module)).toMatchObject({ read: ['why-this-matters', 'warning-signs'], passedThisCycle: true, completedCycleShown: true });
 		markSectionRead(db, framework, personId, module, 'why-this-matters', t(10));
-		expect(moduleState(db, personId, module)).toMatchObject({ read: ['why-this-matters'], passedThisCycle: false });
+		expect(moduleState(db, personId, module)).toMatchObject({ read: ['why-this-matters'], passedThisCycle: false, completedCycleShown: false });
 		expect(markSectionRead(db, framework, personId, module, 'warning-signs', t(11)).completed).toBe(false);
 		expect(submitAttempt(db, framework, personId, module, right, t(12)).completed).toBe(true);
 		expect(db.select({ n: count() }).from(moduleCompletions).get()!.n).toBe(2);

@@ -189,7 +189,9 @@ export function moduleState(db: Db, personId: number, module: ModuleDefinition) 
 		read: showCompletedCycle ? module.sections.map((s) => s.id) : [...readNow],
 		lastAttempt: lastAttempt ?? null,
 		attemptCount,
-		passedThisCycle: showCompletedCycle || !!passingAttemptSince(db, personId, module, since)
+		passedThisCycle: showCompletedCycle || !!passingAttemptSince(db, personId, module, since),
+		/** Completed, and no refresher begun: marking a section read now would start one (the page asks first). */
+		completedCycleShown: showCompletedCycle
 	};
 }
 

@@ -151,6 +151,47 @@ describe('scenario runs', () => {
 		expect(onTime).toMatchObject({ ok: true, record: { event: 'CHECK', late: false } });
 	});
 
+	it('judges answers by the time limits chosen for the run, and records the choice and any change', () => {
+		const { run } = startOrResumeRun(db, personId, def, t(0), 'double');
+		expect(run.timeLimit).toBe('double');
+		// faceDown allows 45 seconds, 90 when doubled
+		expect(takeStep(db, framework, personId, def, { runId: run.id, event: 'RELIEVE', step: 0 }, t(80))).toMatchObject({ ok: true, record: { late: false } });
+		const resumed = startOrResumeRun(db, personId, def, t(90), 'off');
+		expect(resumed).toMatchObject({ resumed: true, run: { id: run.id, timeLimit: 'off' } });
+		expect(takeStep(db, framework, personId, def, { runId: run.id, event: analysis.bestPath[1]!, step: 1 }, t(5000))).toMatchObject({
+			ok: true,
+			record: { late: false }
+		});
+		const actions = db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog).all();
+		expect(actions.map((a) => a.action)).toEqual(['scenario-start', 'scenario-step', 'scenario-time-limit', 'scenario-step']);
+		expect(JSON.parse(actions[0]!.detail!)).toMatchObject({ timeLimit: 'double' });
+		expect(JSON.parse(actions[2]!.detail!)).toMatchObject({ from: 'double', to: 'off' });
+		// resuming with the same choice changes nothing
+		startOrResumeRun(db, personId, def, t(5001), 'off');
+		expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(4);
+	});
+
+	it('starts a timed decision’s clock when the page serves it, so a run resumed later is not late', () => {
+		const { run } = startOrResumeRun(db, personId, def, t(0));
+		// the learner left and came back an hour later: the decision is served again then
+		const opened = openRun(db, personId, def, run.id, t(3600));
+		expect(opened).toMatchObject({ kind: 'active', run: { shownAt: t(3600) } });
+		expect(getRun(db, personId, run.id)!.shownAt).toEqual(t(3600));
+		expect(takeStep(db, framework, personId, def, { runId: run.id, event: 'RELIEVE', step: 0 }, t(3640))).toMatchObject({ ok: true, record: { late: false } });
+		// but an answer more than the limit after the page was last served is still late
+		const other = newPerson(db);
+		const second = startOrResumeRun(db, other, def, t(0)).run;
+		openRun(db, other, def, second.id, t(3600));
+		const late = takeStep(db, framework, other, def, { runId: second.id, event: 'RELIEVE', step: 0 }, t(3646));
+		expect(late).toMatchObject({ ok: true, record: { late: true } });
+	});
+
+	it('does not touch the clock of a run whose learner switched time limits off', () => {
+		const { run } = startOrResumeRun(db, personId, def, t(0), 'off');
+		expect(openRun(db, personId, def, run.id, t(50))).toMatchObject({ run: { shownAt: t(0) } });
+		expect(getRun(db, personId, run.id)!.shownAt).toEqual(t(0));
+	});
+
 	it('records a pass on the best path, with score, outcome, flags and audit entries', () => {
 		const { run } = startOrResumeRun(db, personId, def, t(0));
 		expect(scenarioStatuses(db, personId).get(SLUG)).toBe('in-progress');

@@ -19,7 +19,9 @@ import {
 	RunSnapshotError,
 	startRun,
 	summariseRun,
+	effectiveDeadline,
 	type ChoiceRejection,
+	type TimeLimit,
 	type RunView,
 	type ScenarioDefinition,
 	type StepRecord
@@ -84,14 +86,17 @@ export interface StartedRun {
 	readonly abandoned?: ScenarioRun;
 }
 
-/** One active run per person per scenario: resume it if it still fits the scenario, else start one. */
-export function startOrResumeRun(db: Db, personId: number, def: ScenarioDefinition, now = new Date()): StartedRun {
+/**
+ * One active run per person per scenario: resume it if it still fits the scenario, else start one. The
+ * time limits chosen on the way in apply to the run from then on (a resumed run takes the new choice).
+ */
+export function startOrResumeRun(db: Db, personId: number, def: ScenarioDefinition, now = new Date(), timeLimit: TimeLimit = 'standard'): StartedRun {
 	return db.transaction(
 		(tx) => {
 			const active = activeRun(tx, personId, def.slug);
 			if (active) {
 				const why = misfit(def, active);
-				if (why === null) return { run: active, resumed: true };
+				if (why === null) return { run: changeTimeLimit(tx, active, timeLimit, now), resumed: true };
 				abandon(tx, active, why, now);
 			}
 			const start = startRun(def);
@@ -104,6 +109,7 @@ export function startOrResumeRun(db: Db, personId: number, def: ScenarioDefiniti
 					snapshot: JSON.stringify(start.snapshot),
 					step: start.step,
 					shownAt: now,
+					timeLimit,
 					status: 'active',
 					startedAt: now
 				})
@@ -114,7 +120,7 @@ export function startOrResumeRun(db: Db, personId: number, def: ScenarioDefiniti
 				action: 'scenario-start',
 				entity: 'scenario_run',
 				entityId: run.id,
-				detail: { scenario: def.slug, version: def.meta.version },
+				detail: { scenario: def.slug, version: def.meta.version, timeLimit },
 				at: now
 			});
 			const closed = active ? getRun(tx, personId, active.id) : undefined;
@@ -122,6 +128,21 @@ export function startOrResumeRun(db: Db, personId: number, def: ScenarioDefiniti
 		},
 		{ behavior: 'immediate' }
 	);
+}
+
+/** A resumed run whose learner chose other time limits this time: stored, with its audit entry. */
+function changeTimeLimit(tx: Tx, run: ScenarioRun, timeLimit: TimeLimit, now: Date): ScenarioRun {
+	if (run.timeLimit === timeLimit) return run;
+	tx.update(scenarioRuns).set({ timeLimit }).where(eq(scenarioRuns.id, run.id)).run();
+	appendAudit(tx, {
+		actorId: run.personId,
+		action: 'scenario-time-limit',
+		entity: 'scenario_run',
+		entityId: run.id,
+		detail: { scenario: run.scenarioSlug, step: run.step, from: run.timeLimit, to: timeLimit },
+		at: now
+	});
+	return { ...run, timeLimit };
 }
 
 /**
@@ -183,6 +204,11 @@ function runStatements(db: Reader) {
 					at: sql.placeholder('at')
 				})
 				.prepare(),
+			served: db
+				.update(scenarioRuns)
+				.set({ shownAt: param('now') })
+				.where(current)
+				.prepare(),
 			steps: db
 				.select()
 				.from(scenarioSteps)
@@ -234,7 +260,9 @@ export type OpenedRun =
 
 /**
  * What the play page shows for one of the learner's runs. A run that no longer fits the scenario is
- * closed here (once, idempotently) so the learner is told so instead of meeting an error.
+ * closed here (once, idempotently) so the learner is told so instead of meeting an error. Serving a timed
+ * decision starts its clock again (engine/timing.ts): a run resumed later is judged from when it was
+ * served, never from when it was left. Untimed decisions write nothing.
  */
 export function openRun(db: Db, personId: number, def: ScenarioDefinition, runId: number, now = new Date()): OpenedRun | undefined {
 	const run = getRun(db, personId, runId);
@@ -246,7 +274,11 @@ export function openRun(db: Db, personId: number, def: ScenarioDefinition, runId
 		return { kind: 'finished', run: getRun(db, personId, runId) ?? run };
 	}
 	const last = db.select().from(scenarioSteps).where(eq(scenarioSteps.runId, run.id)).orderBy(desc(scenarioSteps.step)).limit(1).get();
-	return { kind: 'active', run, view: currentView(def, JSON.parse(run.snapshot)), last };
+	const view = currentView(def, JSON.parse(run.snapshot));
+	if (effectiveDeadline(view.deadlineSeconds, run.timeLimit) === null) return { kind: 'active', run, view, last };
+	// A clock, not an action: the audit records the answers and their lateness, not each page view.
+	const { changes } = runStatements(db).served.run({ runId: run.id, expectedStep: run.step, now: now.getTime() });
+	return { kind: 'active', run: changes === 1 ? { ...run, shownAt: now } : run, view, last };
 }
 
 export interface StepInput {
@@ -286,7 +318,8 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 				step: input.step,
 				expectedStep: run.step,
 				shownAt: run.shownAt,
-				now
+				now,
+				timeLimit: run.timeLimit
 			});
 			if (!result.ok) return result;
 
@@ -322,6 +355,7 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 					applied: record.event,
 					to: record.to,
 					late: record.late,
+					timeLimit: run.timeLimit,
 					score: record.score,
 					...(summary ? { outcome: summary.outcome, total: summary.score, passed: summary.passed } : {})
 				},
@@ -334,7 +368,7 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 					action: 'scenario-pass',
 					entity: 'scenario_run',
 					entityId: run.id,
-					detail: { scenario: def.slug, version: run.scenarioVersion, score: summary.score, competencies: def.meta.competencies },
+					detail: { scenario: def.slug, version: run.scenarioVersion, score: summary.score, timeLimit: run.timeLimit, competencies: def.meta.competencies },
 					at: now
 				});
 				recordEvidence(tx, framework, {
@@ -372,3 +406,19 @@ export function scenarioStatuses(db: Reader, personId: number): Map<string, Scen
 	const rows = statement.all({ personId });
 	return new Map(rows.map((row) => [row.slug, row.passed === true ? 'completed' : 'in-progress']));
 }
+
+/**
+ * The time limits each of a person's passes was played under, keyed by `slug|finishedAt` in milliseconds:
+ * a pass's evidence is recorded at the very moment its run finishes, so the training record can say how
+ * each scenario pass was timed.
+ */
+export function passTimeLimits(db: Reader, personId: number): Map<string, TimeLimit> {
+	const rows = db
+		.select({ slug: scenarioRuns.scenarioSlug, finishedAt: scenarioRuns.finishedAt, timeLimit: scenarioRuns.timeLimit })
+		.from(scenarioRuns)
+		.where(and(eq(scenarioRuns.personId, personId), eq(scenarioRuns.passed, true)))
+		.all();
+	return new Map(rows.filter((row) => row.finishedAt !== null).map((row) => [passKey(row.slug, row.finishedAt!), row.timeLimit]));
+}
+
+export const passKey = (slug: string, at: Date) => `${slug}|${at.getTime()}`;

@@ -8,7 +8,7 @@ import { cleanTextBox } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
-import { moduleOr404, moduleSummary, nextStop } from '$lib/server/modules/page';
+import { lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
 import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 		questions: publicQuestions(module.quiz),
 		read: state.read,
 		completion: state.completion ? { at: state.completion.completedAt, version: state.completion.moduleVersion, score: state.completion.score } : null,
-		lastAttempt: state.lastAttempt ? { at: state.lastAttempt.submittedAt, score: state.lastAttempt.score, passed: state.lastAttempt.passed } : null,
+		lastAttempt: lastAttemptShown(module, state.lastAttempt),
 		attemptCount: state.attemptCount,
 		passedThisCycle: state.passedThisCycle,
 		reflections: reflectionsFor(db, user.id, module.slug)
@@ -34,12 +34,10 @@ export const actions: Actions = {
 	read: async (event) => {
 		const user = requireUser(event);
 		const module = moduleOr404(event.params.slug);
-		const form = await readForm(event.request);
-		const section = form.get('section');
-		if (typeof section !== 'string' || !module.sections.some((s) => s.id === section)) {
-			return invalid({ form: 'That section is not part of this module. Reload the page and try again.' }, {}, 'read');
-		}
 		const db = getDb();
+		const asked = sectionToMark(module, await readForm(event.request), moduleState(db, user.id, module).completedCycleShown);
+		if (!asked.ok) return invalid({ form: asked.message }, {}, 'read', { status: asked.section ? 409 : 400, kept: { section: asked.section } });
+		const section = asked.section;
 		const { completed } = markSectionRead(db, getFramework(), user.id, module, section);
 		if (completed) redirect(303, `/modules/${module.slug}?completed=1#knowledge-check`);
 		const read = new Set(moduleState(db, user.id, module).read);

@@ -12,6 +12,8 @@ export { explorePaths, offeredTransitions } from './paths';
 export type { PathExploration, PathStep, ScenarioPath } from './paths';
 export { applyChoice, currentView, isLate, REJECTION_MESSAGES, RunSnapshotError, startRun, statePathOfRun, summariseRun } from './run';
 export type { ChoiceInput, ChoiceRejection, ChoiceResult, PersistedRunSnapshot, RunStart, RunSummary, RunView, StepRecord } from './run';
+export { deadlineAt, effectiveDeadline, isTimeLimit, TIME_LIMIT_LABELS, TIME_LIMIT_SHORT, TIME_LIMITS } from './timing';
+export type { TimeLimit } from './timing';
 export type { LearnMoreLink, PassCriteria, ScenarioFrontmatter, ScenarioSource } from './schema';
 export { describeFlags, evaluatePass } from './scoring';
 export type { PassVerdict, RunResult } from './scoring';

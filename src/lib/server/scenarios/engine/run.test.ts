@@ -145,6 +145,20 @@ describe('applyChoice', () => {
 		expect(slow).toMatchObject({ ok: true, record: { event: 'TALK', late: false } });
 	});
 
+	it('judges lateness by the learner’s chosen time limit', () => {
+		const { snapshot } = play(def, ['TALK']);
+		const at = (now: number, timeLimit: 'standard' | 'double' | 'quadruple' | 'off') =>
+			applyChoice(def, snapshot, { event: 'CONSULT', step: 1, expectedStep: 1, shownAt: T0, now: seconds(now), timeLimit });
+		expect(at(31, 'standard')).toMatchObject({ ok: true, record: { event: 'WAIT', late: true } });
+		expect(at(60, 'double')).toMatchObject({ ok: true, record: { event: 'CONSULT', late: false } });
+		expect(at(61, 'double')).toMatchObject({ ok: true, record: { event: 'WAIT', late: true } });
+		const late = at(121, 'quadruple');
+		expect(late).toMatchObject({ ok: true, record: { late: true } });
+		if (late.ok) expect(late.record.feedback).toContain('within 120 seconds');
+		expect(at(120, 'quadruple')).toMatchObject({ ok: true, record: { late: false } });
+		expect(at(86_400, 'off')).toMatchObject({ ok: true, record: { event: 'CONSULT', late: false } });
+	});
+
 	it('throws RunSnapshotError for a stored snapshot that does not fit the scenario', () => {
 		const input = { event: 'TALK', step: 0, expectedStep: 0, shownAt: T0, now: seconds(1) };
 		expect(() => applyChoice(def, null, input)).toThrow(RunSnapshotError);

@@ -7,6 +7,7 @@
 import { createActor, initialTransition, transition, type AnyMachineSnapshot, type Snapshot } from 'xstate';
 import { z } from 'zod';
 import { describeFlags, evaluatePass } from './scoring';
+import { effectiveDeadline, type TimeLimit } from './timing';
 import type { ScenarioChoice, ScenarioDefinition, ScenarioFinal, ScenarioState } from './types';
 import type { RiskFlag } from './vocabulary';
 
@@ -42,6 +43,8 @@ export interface ChoiceInput {
 	/** When the current state was first shown to the learner (stored by the server, not sent by the browser). */
 	readonly shownAt: Date;
 	readonly now: Date;
+	/** The learner's chosen time limits for this run (the scenario's own when not given). */
+	readonly timeLimit?: TimeLimit;
 }
 
 export interface StepRecord {
@@ -114,7 +117,8 @@ export function applyChoice(def: ScenarioDefinition, snapshot: unknown, input: C
 	const choice = state.choices.find((candidate) => candidate.event === input.event);
 	if (!choice) return reject('not-allowed');
 
-	const late = isLate(state.deadlineSeconds, input.shownAt, input.now);
+	const deadlineSeconds = effectiveDeadline(state.deadlineSeconds, input.timeLimit ?? 'standard');
+	const late = isLate(deadlineSeconds, input.shownAt, input.now);
 	const event = late ? hesitateEvent(def, state) : choice.event;
 	const transitionMeta = state.transitions.find((candidate) => candidate.event === event);
 	if (!transitionMeta) {
@@ -127,7 +131,7 @@ export function applyChoice(def: ScenarioDefinition, snapshot: unknown, input: C
 		throw new Error(`Scenario "${def.slug}", state "${state.id}": "${event}" led to "${to}", not "${transitionMeta.target}"`);
 	}
 
-	const feedback = late ? lateFeedback(choice, state.deadlineSeconds ?? 0, input) + transitionMeta.feedback : transitionMeta.feedback;
+	const feedback = late ? lateFeedback(choice, deadlineSeconds ?? 0, input) + transitionMeta.feedback : transitionMeta.feedback;
 	return {
 		ok: true,
 		snapshot: persist(def, next),

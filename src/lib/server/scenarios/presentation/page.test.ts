@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario } from '../../content';
-import { passCriteria, runIdOr404, scenarioOr404, scenarioSummary } from './page';
+import { decisionDeadline, passCriteria, runIdOr404, scenarioOr404, scenarioSummary, timeLimitChoices } from './page';
 
 describe('scenario page helpers', () => {
 	it('answers 404 for unknown scenarios and malformed run ids', () => {
@@ -27,5 +27,34 @@ describe('scenario page helpers', () => {
 			'You score at least 11 points (the best possible score is 13).',
 			expect.stringMatching(/^None of your choices raises a critical risk/)
 		]);
+	});
+});
+
+describe('decision deadlines on the play page', () => {
+	const servedAt = new Date('2026-12-01T12:00:00Z');
+	it('gives the time under the learner’s choice, the time left and the clock time in London', () => {
+		expect(decisionDeadline(45, { timeLimit: 'double', shownAt: servedAt }, new Date('2026-12-01T12:00:30Z'))).toEqual({
+			off: false,
+			seconds: 90,
+			standardSeconds: 45,
+			remainingMs: 60_000,
+			byText: '12:01:30 London time'
+		});
+		expect(decisionDeadline(45, { timeLimit: 'standard', shownAt: servedAt }, new Date('2026-12-01T12:05:00Z'))).toMatchObject({
+			remainingMs: 0,
+			standardSeconds: null
+		});
+	});
+
+	it('says when a limit was switched off, and nothing for an untimed decision', () => {
+		expect(decisionDeadline(45, { timeLimit: 'off', shownAt: servedAt })).toEqual({ off: true, standardSeconds: 45 });
+		expect(decisionDeadline(null, { timeLimit: 'double', shownAt: servedAt })).toBeNull();
+	});
+
+	it('offers the four choices with the scenario’s own range, keeping an active run’s choice', () => {
+		const timing = timeLimitChoices(findScenario('prone-restraint-cant-breathe')!, 'quadruple');
+		expect(timing?.current).toBe('quadruple');
+		expect(timing?.options.map((o) => o.value)).toEqual(['standard', 'double', 'quadruple', 'off']);
+		expect(timing?.timedDecisions).toBeGreaterThan(0);
 	});
 });

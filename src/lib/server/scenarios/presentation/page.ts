@@ -2,7 +2,7 @@
 import { jobRoleLabel } from '../../../organisation-model';
 import { notFound } from '../../access/guards';
 import { findScenario, scenarioAnalysis } from '../../content';
-import type { ScenarioDefinition } from '../engine';
+import { effectiveDeadline, TIME_LIMIT_LABELS, TIME_LIMIT_SHORT, TIME_LIMITS, type ScenarioDefinition, type TimeLimit } from '../engine';
 import type { ScenarioRun } from '../runs-store';
 import { RUN_RESULT_LABELS, runResult } from './run-result';
 
@@ -75,6 +75,49 @@ export function pastRun(def: ScenarioDefinition, run: ScenarioRun) {
 		resultColour: RUN_RESULT_LABELS[result].colour,
 		outcome: def.vocabulary.isOutcome(run.outcome) ? def.vocabulary.outcomeLabel(run.outcome) : null,
 		score: run.score,
-		decisions: run.step
+		decisions: run.step,
+		timeLimit: TIME_LIMIT_SHORT[run.timeLimit]
+	};
+}
+
+/**
+ * The time-limit choices offered before a run, or null for a scenario with no timed decisions. `current`
+ * is the active run's choice, so resuming offers it again.
+ */
+export function timeLimitChoices(def: ScenarioDefinition, current: TimeLimit = 'standard') {
+	const limits = [...def.stateById.values()].map((state) => state.deadlineSeconds).filter((s): s is number => s !== null);
+	if (limits.length === 0) return null;
+	const shortest = Math.min(...limits);
+	const longest = Math.max(...limits);
+	const range = (factor: number) => (shortest === longest ? `${shortest * factor} seconds` : `${shortest * factor} to ${longest * factor} seconds`);
+	const hints: Record<TimeLimit, string> = {
+		standard: `${range(1)} a decision, as on a real call`,
+		double: range(2),
+		quadruple: range(4),
+		off: 'Take as long as you need; nothing moves on while you think'
+	};
+	return {
+		timedDecisions: limits.length,
+		current,
+		options: TIME_LIMITS.map((value) => ({ value, label: TIME_LIMIT_LABELS[value], hint: hints[value] }))
+	};
+}
+
+const londonClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London' });
+
+/**
+ * The current decision's time limit as the play page shows it: the seconds under the learner's choice,
+ * the time left when served and the deadline as a clock time; `off` when the learner switched a limit off.
+ */
+export function decisionDeadline(deadlineSeconds: number | null, run: Pick<ScenarioRun, 'timeLimit' | 'shownAt'>, now = new Date()) {
+	const seconds = effectiveDeadline(deadlineSeconds, run.timeLimit);
+	if (seconds === null) return deadlineSeconds === null ? null : { off: true as const, standardSeconds: deadlineSeconds };
+	const endsAt = run.shownAt.getTime() + seconds * 1000;
+	return {
+		off: false as const,
+		seconds,
+		standardSeconds: seconds === deadlineSeconds ? null : deadlineSeconds,
+		remainingMs: Math.max(0, endsAt - now.getTime()),
+		byText: `${londonClock.format(endsAt)} London time`
 	};
 }

@@ -4,7 +4,7 @@ import { notFound, requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms/read';
-import { debriefPath, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
+import { debriefPath, decisionDeadline, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
 import { getRun, openRun, takeStep } from '$lib/server/scenarios/runs-store';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 		step: run.step,
 		narrative: view.narrative,
 		choices: view.choices,
-		deadlineSeconds: view.deadlineSeconds,
+		deadline: decisionDeadline(view.deadlineSeconds, run),
 		last: last
 			? {
 					chose: lastState?.choices.find((choice) => choice.event === last.event)?.label ?? last.event,

@@ -1,0 +1,1 @@
+ALTER TABLE `scenario_runs` ADD `time_limit` text DEFAULT 'standard' NOT NULL;

@@ -1,0 +1,2 @@
+// A GET form and links: nothing here needs JavaScript.
+export const csr = false;
