@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import '../mail/catalogue';
 import { verifyAuditChain } from '../audit/verify';
 import { createSession, generateSessionToken } from '../auth/session';
 import type { Db } from '../db';
