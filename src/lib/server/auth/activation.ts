@@ -20,7 +20,7 @@ export type LinkOptions = { origin?: string; now?: Date };
 /** What a person is sent: a link to choose a password, one to reset it, or word that they sign in with their organisation. */
 export type AccountLinkKind = 'activation' | 'reset' | 'sso';
 
-type Account = { id: number; name: string; email: string; organisationId: number; organisationName: string; status: string; hasPassword: boolean };
+export type Account = { id: number; name: string; email: string; organisationId: number; organisationName: string; status: string; hasPassword: boolean };
 
 function accountOf(db: Pick<Db, 'select'>, personId: number): Account | undefined {
 	const row = db
@@ -56,7 +56,7 @@ const originOf = (options: LinkOptions) => (options.origin ?? currentMailSetting
 export function queueActivation(tx: Writer, personId: number, options: LinkOptions = {}): AccountLinkKind {
 	const person = accountOf(tx, personId);
 	if (!person) throw new Error(`queueActivation: no person ${personId}`);
-	return sendLink(tx, person, 'activation', options);
+	return queueAccountLink(tx, person, 'activation', options);
 }
 
 /**
@@ -72,7 +72,7 @@ function linkKind(db: Pick<Db, 'select'>, person: Account, wanted: 'activation' 
  * Queues the email for `wanted` in `tx`. `requested` is true when the person asked (forgotten password): then a
  * refusal because their organisation signs them in says so in reply to their request.
  */
-function sendLink(tx: Writer, person: Account, wanted: 'activation' | 'reset', options: LinkOptions & { requested?: boolean }): AccountLinkKind {
+export function queueAccountLink(tx: Writer, person: Account, wanted: 'activation' | 'reset', options: LinkOptions & { requested?: boolean }): AccountLinkKind {
 	const origin = originOf(options);
 	const now = options.now ?? new Date();
 	const common = { to: person.id, kind: 'account' as const, now };
@@ -127,7 +127,7 @@ export function sendAccountLink(db: Db, actorId: number, personId: number, optio
 		const person = accountOf(tx, personId);
 		if (!person) return { ok: false, message: 'This person could not be found.' };
 		if (person.status !== 'active') return { ok: false, message: 'Reinstate this person before sending them a link: people who have left cannot sign in.' };
-		const sent = sendLink(tx, person, person.hasPassword ? 'reset' : 'activation', options);
+		const sent = queueAccountLink(tx, person, person.hasPassword ? 'reset' : 'activation', options);
 		appendAudit(tx, { actorId, action: 'account-link-sent', entity: 'person', entityId: person.id, detail: { sent }, at: options.now });
 		return { ok: true, sent };
 	});
@@ -144,6 +144,3 @@ export function accountByEmail(db: Pick<Db, 'select'>, email: string): Account |
 	const row = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get();
 	return row ? accountOf(db, row.id) : undefined;
 }
-
-export { sendLink as queueAccountLink };
-export type { Account };
