@@ -40,6 +40,7 @@ if (process.env.SMTP_URL) {
 	process.env.ACADEMY_DEMO_RELAY = relay.url;
 	process.env.MAIL_FROM ??= 'Crisis Care Academy (demo) <academy@demo.test>';
 	console.log(`Mail goes to the demo's own relay (${relay.url}); administrators read it at /admin/mail.`);
+	console.log('Add a person at /admin/people/new (or import a roster): their activation email, with its link to choose a password, arrives there.');
 }
 
 console.log(seeded ? `Seeded demo data into ${path}.` : `${path} already holds data: not seeding.`);

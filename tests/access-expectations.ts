@@ -145,6 +145,15 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'a provider error with no pending sign-in', path: '/login/sso/callback?error=access_denied&state=x', expect: all({ to: '/login?sso=expired' }) }
 	],
 	'GET /logout/sso': () => [{ target: 'the page, with no sign-out under way', path: '/logout/sso', expect: all({ to: '/' }) }],
+	// Open to everyone, signed in or not. A link's page says whether it can be used, and nothing about whose it is.
+	'GET /forgot-password': () => [{ target: 'the page', path: '/forgot-password', expect: all(200) }],
+	'GET /activate/[token]': (f) => [
+		{ target: 'a link nobody was sent', path: `/activate/${'a'.repeat(32)}`, expect: all(200), secrets: noPersonalData(f) },
+		{ target: 'something not shaped like a link', path: '/activate/..%2F..%2Fadmin', expect: all(200) }
+	],
+	'GET /reset-password/[token]': (f) => [
+		{ target: 'a link nobody was sent', path: `/reset-password/${'a'.repeat(32)}`, expect: all(200), secrets: noPersonalData(f) }
+	],
 	'GET /account': learnerPage('/account'),
 	'GET /notifications': learnerPage('/notifications'),
 	// No sign-in: the signed link is the authority. Anything but a token this server made is not found.
@@ -269,6 +278,15 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	// past authorisation without changing the demo records; everyone else must be refused before that.
 	// Signed in, the refused form is followed by the page's load, which sends you on to /training.
 	'POST /login?/default': () => [{ target: 'an empty sign-in form', path: '/login', expect: { ...all({ to: '/training' }), visitor: 400 }, json: all(400) }],
+	'POST /forgot-password?/default': () => [
+		{ target: 'an empty form', path: '/forgot-password', expect: all(400) },
+		// A real request (throttling record, audit entry, perhaps an email): not posted.
+		{ target: "the officer's address", path: '/forgot-password', form: { email: 'officer@demo.test' }, expect: all('skip') }
+	],
+	'POST /activate/[token]?/default': () => [{ target: 'an empty form, on a link nobody was sent', path: `/activate/${'a'.repeat(32)}`, expect: all(400) }],
+	'POST /reset-password/[token]?/default': () => [
+		{ target: 'an empty form, on a link nobody was sent', path: `/reset-password/${'a'.repeat(32)}`, expect: all(400) }
+	],
 	'POST /logout?/default': () => [{ target: 'sign out', path: '/logout', expect: all({ to: '/' }), writes: {}, freshSession: true }],
 	'POST /account?/email': () => [
 		{ target: 'an empty form', path: '/account', expect: only(400, SIGNED_IN) },
@@ -460,9 +478,9 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'officer, who has not left', path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },
 		{ target: 'someone who has left', path: `/admin/people/${f.person.leaver}`, expect: wouldWrite(['admin']) }
 	],
-	'POST /admin/people/[id]?/resetPassword': (f) => [
+	'POST /admin/people/[id]?/sendLink': (f) => [
 		{ target: 'someone who has left', path: `/admin/people/${f.person.leaver}`, expect: only(400, ['admin']) },
-		{ target: "officer's password", path: `/admin/people/${f.person.officer}`, expect: wouldWrite(['admin']) }
+		{ target: 'a password reset link to the officer', path: `/admin/people/${f.person.officer}`, expect: wouldWrite(['admin']) }
 	],
 	'POST /admin/people/[id]?/grant': (f) => [
 		{ target: "officer's record, an empty form", path: `/admin/people/${f.person.officer}`, expect: only(400, ['admin']) },

@@ -1,18 +1,28 @@
 import type { Page } from '@playwright/test';
+import type Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { openE2eDb } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
+import { waitForLink } from './mailbox';
 
 // One administrator's journey, a step a test: each signs in for itself and builds on what the one before wrote.
 test.describe.configure({ mode: 'serial' });
 
 const TRUST = 'North London Mental Health NHS Trust (test)';
 let personUrl = '';
-// The new person's own browser, signed in with their one-time password: a role given or a leaving date set by the
-// administrator must show there.
+// The new person's own browser, signed in with the password they chose from their activation email: a role given or
+// a leaving date set by the administrator must show there.
 let nurse: Page;
 
+let db: Database.Database;
+
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
+test.beforeAll(({}, testInfo) => {
+	db = openE2eDb(testInfo.project.use.baseURL!);
+});
 test.afterAll(async () => {
 	await nurse?.context().close();
+	db?.close();
 });
 
 test('an administrator adds an organisation, with its errors shown first', async ({ page }) => {
@@ -73,14 +83,18 @@ test('an administrator adds a person: errors beside the fields, then success', a
 	personUrl = page.url().split('?')[0];
 });
 
-test('resetting a password gives a one-time password that works', async ({ page, browser }) => {
+test('the new person is emailed an activation link, chooses a password with it and signs in', async ({ page, browser }) => {
 	await signIn(page, 'admin@demo.test');
 	await page.goto(personUrl);
-	await page.getByRole('button', { name: 'Reset password' }).click();
-	const temporary = await page.locator('.temporary-password').textContent();
-	expect(temporary).toMatch(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+	await expect(page.getByRole('button', { name: 'Send an activation link' })).toBeVisible();
+	const link = await waitForLink(db, 'test.nurse@demo.test', 'activate');
 	nurse = await (await browser.newContext()).newPage();
-	await signIn(nurse, 'test.nurse@demo.test', temporary!);
+	await nurse.goto(link);
+	await nurse.getByLabel('New password', { exact: true }).fill('nurse-password-2026');
+	await nurse.getByLabel('New password again').fill('nurse-password-2026');
+	await nurse.getByRole('button', { name: 'Set my password' }).click();
+	await expect(nurse.getByRole('status')).toContainText('Your password is set');
+	await signIn(nurse, 'test.nurse@demo.test', 'nurse-password-2026');
 });
 
 test('a manager role needs a scope, and with one the person manages their unit', async ({ page }) => {

@@ -2,7 +2,8 @@ import { expect } from '@playwright/test';
 import type Database from 'better-sqlite3';
 import { one, personId } from '../e2e-db';
 import { DEMO_PASSWORD } from '../helpers';
-import { post, send, signInAs, type Session } from './http';
+import { waitForLink } from '../mailbox';
+import { post, send, signInAs, VISITOR, type Session } from './http';
 import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe-token';
 
 /**
@@ -50,9 +51,10 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	const targetId = await person('Sandbox Target', 'sandbox.target@hostile.test', 'SBX-2');
 	for (const role of ['trainer', 'manager']) await post(baseURL, admin, `/admin/people/${learnerId}?/grant`, { role, scope: `org:${organisationId}` }, 200);
 
-	// A one-time password, as an administrator would read it out.
-	const reset = await post(baseURL, admin, `/admin/people/${learnerId}?/resetPassword`, {}, 200);
-	const password = /class="temporary-password">([^<]+)</.exec(reset.text)![1];
+	// The learner chooses a password from the activation link emailed when they were added.
+	const password = 'sandbox-learner-password';
+	const link = await waitForLink(db, 'sandbox.learner@hostile.test', 'activate');
+	await post(baseURL, VISITOR, link, { password, confirm: password });
 	const session = await signInAs(baseURL, 'sandbox.learner@hostile.test', password);
 
 	// Some evidence of the target's, so the void form has records of its own to aim at, and a run of the learner's.

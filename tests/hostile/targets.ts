@@ -39,12 +39,34 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 		path: () => '/login',
 		runs: 160,
 		samples: () => ({
-			email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST ', 'paramedic@las.demo.test'],
+			// An address in the demo's single sign-on domain that no other test signs in with: starting single sign-on is
+			// throttled by address typed, and sso.e2e.ts's paramedic must not be held up by the fuzzer's starts.
+			email: ['someone@hostile.test', 'SOMEONE@HOSTILE.TEST ', 'fuzz.paramedic@las.demo.test'],
 			password: ['', 'wrong-password'],
 			redirectTo: ['/training', '//evil.example', 'https://evil.example', '/\\evil.example']
 		})
 	},
 	'POST /logout?/default': { caller: 'visitor', path: () => '/logout', runs: 100 },
+	// Anyone, no session. Known addresses are the sandbox's own; requests are throttled per address typed (429).
+	'POST /forgot-password?/default': {
+		caller: 'visitor',
+		path: () => '/forgot-password',
+		runs: 120,
+		samples: () => ({ email: ['sandbox.target@hostile.test', 'SANDBOX.LEARNER@hostile.test ', 'nobody@hostile.test', 'someone@las.demo.test'] })
+	},
+	// A link nobody was sent: whatever the passwords, nothing can be set (400 or 409).
+	'POST /activate/[token]?/default': {
+		caller: 'visitor',
+		path: () => `/activate/${'a'.repeat(32)}`,
+		runs: 80,
+		samples: () => ({ password: ['a-long-enough-password', 'short'], confirm: ['a-long-enough-password', 'different-password'] })
+	},
+	'POST /reset-password/[token]?/default': {
+		caller: 'visitor',
+		path: () => `/reset-password/${'b'.repeat(32)}`,
+		runs: 80,
+		samples: () => ({ password: ['a-long-enough-password', 'short'], confirm: ['a-long-enough-password', 'different-password'] })
+	},
 	'POST /account?/email': {
 		caller: 'learner',
 		path: () => '/account',
@@ -126,7 +148,8 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 	'POST /admin/people/[id]?/update': { caller: 'admin', path: person, runs: 250, samples: (s) => inSandbox(s) },
 	'POST /admin/people/[id]?/markLeft': { caller: 'admin', path: person, runs: 150, samples: () => ({ leftDate: ['2025-01-01', '2019-12-31', '2030-02-28'] }) },
 	'POST /admin/people/[id]?/reinstate': { caller: 'admin', path: person, runs: 100 },
-	'POST /admin/people/[id]?/resetPassword': { caller: 'admin', path: person, runs: 60 },
+	// Emails the sandbox target a link (takes no fields): each valid post is one message, one link, one audit entry.
+	'POST /admin/people/[id]?/sendLink': { caller: 'admin', path: person, runs: 60 },
 	'POST /admin/people/[id]?/grant': {
 		caller: 'admin',
 		path: person,

@@ -11,6 +11,12 @@ import { ssoFailureMessage } from '$lib/server/sso/login-messages';
 import { singleSignOnStep } from '$lib/server/sso/login-step';
 import type { Actions, PageServerLoad } from './$types';
 
+/** After /activate or /reset-password: every session of the person has ended, so they sign in here. */
+const PASSWORD_SET: Record<string, string> = {
+	activated: 'Your password is set and your account is ready. Sign in with your email address and the new password.',
+	reset: 'Your password has been changed, and you have been signed out everywhere. Sign in with the new password.'
+};
+
 const signInInput = z.object({
 	email: z.string({ error: 'Enter your email address' }).trim().min(1, 'Enter your email address').max(254, 'Enter a shorter email address'),
 	// Empty is allowed here: an address with single sign-on needs none. Without it, it is asked for below.
@@ -20,7 +26,11 @@ const signInInput = z.object({
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, '/training');
-	return { redirectTo: url.searchParams.get('redirectTo') ?? '', ssoMessage: ssoFailureMessage(url.searchParams.get('sso')) };
+	return {
+		redirectTo: url.searchParams.get('redirectTo') ?? '',
+		ssoMessage: ssoFailureMessage(url.searchParams.get('sso')),
+		passwordSet: PASSWORD_SET[url.searchParams.get('password') ?? '']
+	};
 };
 
 export const actions: Actions = {

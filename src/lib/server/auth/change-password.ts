@@ -56,25 +56,3 @@ export async function changeOwnPassword(
 	});
 	return { ok: true };
 }
-
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-/** A one-time password an administrator reads out; easy to type, 16 characters of about 5 bits each. */
-export function generateTemporaryPassword(): string {
-	const bytes = new Uint8Array(16);
-	crypto.getRandomValues(bytes);
-	const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]);
-	return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8, 12).join('')}-${chars.slice(12).join('')}`;
-}
-
-/** An administrator's reset: sets a temporary password and ends every session of the person. */
-export async function resetPassword(db: Db, actorId: number, personId: number): Promise<string> {
-	const temporary = generateTemporaryPassword();
-	const hash = await hashPassword(temporary);
-	db.transaction((tx) => {
-		tx.update(people).set({ passwordHash: hash, updatedAt: new Date() }).where(eq(people.id, personId)).run();
-		invalidatePersonSessions(tx, personId);
-		appendAudit(tx, { actorId, action: 'password-reset', entity: 'person', entityId: personId });
-	});
-	return temporary;
-}

@@ -30,18 +30,23 @@ export function retentionSettings(env: Record<string, string | undefined>): Rete
 }
 
 /**
- * Deletes sessions that have expired, and sign-in attempts and access log entries older than their retention periods.
- * None is a training record: an expired session can never be used again, and attempts and reads are kept only to
- * investigate misuse.
+ * Deletes sessions and emailed links that have expired, and sign-in attempts (with reset and single sign-on requests)
+ * and access log entries older than their retention periods. None is a training record: an expired session or link
+ * can never be used again, and attempts and reads are kept only to investigate misuse.
  */
 export function purgeExpired(db: Db, settings: RetentionSettings, now = new Date()) {
 	const client = db.$client;
 	const sessions = client.prepare('delete from sessions where id in (select id from sessions where expires_at <= ? limit ?)');
 	const attempts = client.prepare('delete from login_attempts where id in (select id from login_attempts where at < ? limit ?)');
+	const links = client.prepare('delete from account_tokens where id in (select id from account_tokens where expires_at <= ? limit ?)');
+	// Password-reset and single sign-on requests are kept as long as sign-in attempts, for the same reason.
+	const requests = client.prepare('delete from auth_requests where id in (select id from auth_requests where at < ? limit ?)');
 	const attemptsBefore = now.getTime() - settings.signInAttemptDays * DAY_MS;
 	return {
 		sessions: inBatches(db, () => sessions.run(now.getTime(), PURGE_BATCH).changes),
 		signInAttempts: inBatches(db, () => attempts.run(attemptsBefore, PURGE_BATCH).changes),
+		accountLinks: inBatches(db, () => links.run(now.getTime(), PURGE_BATCH).changes),
+		authRequests: inBatches(db, () => requests.run(attemptsBefore, PURGE_BATCH).changes),
 		accessLog: purgeAccessLog(db, settings.accessLogDays, now, PURGE_BATCH)
 	};
 }

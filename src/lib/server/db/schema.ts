@@ -648,3 +648,42 @@ export const demoMailbox = sqliteTable('demo_mailbox', {
 	headers: text('headers').notNull(),
 	size: integer('size').notNull()
 });
+
+/**
+ * Single-use links by email (src/lib/server/auth/tokens.ts): activation (7 days) and password reset (1 hour).
+ * The id is the SHA-256 of the token in the link; the token itself is never stored. A newer link for the same
+ * person and purpose replaces the older one; using one deletes every link of the person.
+ */
+export const accountTokens = sqliteTable(
+	'account_tokens',
+	{
+		id: text('id').primaryKey(),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		purpose: text('purpose', { enum: ['activation', 'reset'] }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('account_tokens_person').on(t.personId, t.purpose), index('account_tokens_expires').on(t.expiresAt)]
+);
+
+/**
+ * Requests that send mail or start work elsewhere without a password (a password-reset request, the start of a
+ * single sign-on), by the address typed and the network address, for throttling (src/lib/server/auth/request-throttle.ts).
+ */
+export const authRequests = sqliteTable(
+	'auth_requests',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: ['password-reset', 'sso-start'] }).notNull(),
+		email: text('email').notNull(),
+		address: text('address').notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('auth_requests_email').on(t.kind, t.email, t.at),
+		index('auth_requests_address').on(t.kind, t.address, t.at),
+		index('auth_requests_at').on(t.at)
+	]
+);

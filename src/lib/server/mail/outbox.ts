@@ -29,9 +29,13 @@ function statements(db: Db) {
 			   and status = 'queued' and (claimed_until is null or claimed_until <= @now)
 			 returning id, to_address as toAddress, template, subject, data, headers, message_id as messageId, attempts`
 		),
-		sent: c.prepare(`update mail_outbox set status = 'sent', sent_at = @now, last_reply = @reply, claimed_until = null where id = @id and status = 'queued'`),
+		sent: c.prepare(
+			`update mail_outbox set status = 'sent', sent_at = @now, last_reply = @reply, claimed_until = null, data = coalesce(@data, data) where id = @id and status = 'queued'`
+		),
 		retry: c.prepare(`update mail_outbox set next_attempt_at = @next, last_reply = @reply, claimed_until = null where id = @id and status = 'queued'`),
-		failed: c.prepare(`update mail_outbox set status = 'failed', last_reply = @reply, claimed_until = null where id = @id and status = 'queued'`),
+		failed: c.prepare(
+			`update mail_outbox set status = 'failed', last_reply = @reply, claimed_until = null, data = coalesce(@data, data) where id = @id and status = 'queued'`
+		),
 		nextDue: c.prepare(`select min(next_attempt_at) from mail_outbox where status = 'queued'`).pluck(),
 		waiting: c.prepare(`select count(*) as waiting, min(created_at) as oldest from mail_outbox where status = 'queued'`)
 	}));
@@ -44,16 +48,17 @@ export function claimNext(db: Db, sender: string, now: Date, until: Date): Claim
 	return row ? { ...row, data: JSON.parse(row.data), headers: JSON.parse(row.headers) } : null;
 }
 
-export function markSent(db: Db, id: number, reply: string, now: Date): void {
-	statements(db).sent.run({ id, reply: reply.slice(0, 1000), now: now.getTime() });
+/** `data`: the message's values to keep from now on, when they must change (secret links removed, ./secret-links.ts). */
+export function markSent(db: Db, id: number, reply: string, now: Date, data: Record<string, unknown> | null = null): void {
+	statements(db).sent.run({ id, reply: reply.slice(0, 1000), now: now.getTime(), data: data && JSON.stringify(data) });
 }
 
 export function markRetry(db: Db, id: number, reply: string, next: Date): void {
 	statements(db).retry.run({ id, reply: reply.slice(0, 1000), next: next.getTime() });
 }
 
-export function markFailed(db: Db, id: number, reply: string): void {
-	statements(db).failed.run({ id, reply: reply.slice(0, 1000) });
+export function markFailed(db: Db, id: number, reply: string, data: Record<string, unknown> | null = null): void {
+	statements(db).failed.run({ id, reply: reply.slice(0, 1000), data: data && JSON.stringify(data) });
 }
 
 /** When the earliest queued message falls due (it may be claimed), or null when nothing is queued. */

@@ -127,6 +127,28 @@ describe('the mail sender, over SMTP', () => {
 		expect(smtp.received).toHaveLength(1);
 	});
 
+	it('removes a single-use link from the stored message once it is sent or has failed for good; the mail itself has it', async () => {
+		const link = (token: string) => `https://academy.example.org/reset-password/${token}`;
+		const queue = (to: string, token: string) =>
+			queueMail(db, {
+				to,
+				template: 'password-reset',
+				kind: 'account',
+				data: { name: 'Ann', resetUrl: link(token), forgotUrl: 'https://academy.example.org/forgot-password', minutes: '60' }
+			})!;
+		queue('ann@example.org', 'a'.repeat(32));
+		queue('bounce@example.org', 'b'.repeat(32));
+		smtp.answer = (_n, m) => (m.to.includes('bounce@example.org') ? { code: 550, message: 'No such user' } : null);
+		expect(await drain(sender())).toEqual(['sent', 'failed']);
+		expect(smtp.received.find((m) => m.to.includes('ann@example.org'))!.text).toContain(`Choose a new password (${link('a'.repeat(32))})`);
+		const stored = db.$client.prepare('select status, data from mail_outbox order by id').all() as { status: string; data: string }[];
+		expect(stored.map((r) => [r.status, JSON.parse(r.data).resetUrl])).toEqual([
+			['sent', 'https://academy.example.org/forgot-password'],
+			['failed', 'https://academy.example.org/forgot-password']
+		]);
+		for (const r of stored) expect(r.data).not.toMatch(/[ab]{32}/);
+	});
+
 	it('retries a message the relay answers 451, and delivers it', async () => {
 		smtp.answer = (n) => (n === 1 ? { code: 451, message: '4.3.0 Try again later' } : null);
 		queueTo('officer@example.org', 1);

@@ -11,6 +11,7 @@ import type { Db } from '../db';
 import { classifyFailure } from './delivery-errors';
 import { claimNext, markFailed, markRetry, markSent, nextDueAt } from './outbox';
 import { RateLimiter } from './rate-limit';
+import { withoutSecretLinks } from './secret-links';
 import { getTemplate } from './templates';
 import type { TemplateName } from './template-variables';
 import { nextAttempt, RETRY_DELAYS_MS } from './retry';
@@ -61,7 +62,7 @@ export class MailSender {
 			body = getTemplate(message.template as TemplateName).render(message.data);
 		} catch (error) {
 			// Not the relay's doing, and no retry will change it.
-			markFailed(db, message.id, `Could not render the message: ${(error as Error).message}`);
+			markFailed(db, message.id, `Could not render the message: ${(error as Error).message}`, withoutSecretLinks(message.data));
 			return 'failed';
 		}
 		try {
@@ -75,13 +76,13 @@ export class MailSender {
 				messageId: message.messageId,
 				headers: message.headers
 			});
-			markSent(db, message.id, String(info.response ?? 'accepted'), new Date());
+			markSent(db, message.id, String(info.response ?? 'accepted'), new Date(), withoutSecretLinks(message.data));
 			return 'sent';
 		} catch (error) {
 			const failure = classifyFailure(error);
 			const next = failure.permanent ? null : nextAttempt(message.attempts, new Date(), this.options.retryDelays ?? RETRY_DELAYS_MS);
 			if (next) markRetry(db, message.id, failure.reply, next);
-			else markFailed(db, message.id, failure.reply);
+			else markFailed(db, message.id, failure.reply, withoutSecretLinks(message.data));
 			this.options.log?.(`Mail ${message.id} to ${message.toAddress}: ${failure.reply} (${next ? `retrying at ${next.toISOString()}` : 'failed'})`);
 			return next ? 'retry' : 'failed';
 		}

@@ -10,6 +10,10 @@ export type VariableType = 'text' | 'list' | 'url';
 
 export const TEMPLATE_VARIABLES = {
 	'refresher-reminder': { name: 'text', summary: 'text', items: 'list', trainingUrl: 'url', notificationsUrl: 'url', dueSoonDays: 'text', finalDays: 'text' },
+	'account-activation': { name: 'text', organisation: 'text', email: 'text', activateUrl: 'url', forgotUrl: 'url', days: 'text' },
+	'account-activation-sso': { name: 'text', organisation: 'text', email: 'text', loginUrl: 'url' },
+	'password-reset': { name: 'text', resetUrl: 'url', forgotUrl: 'url', minutes: 'text' },
+	'password-reset-sso': { name: 'text', organisation: 'text', loginUrl: 'url' },
 	'manager-digest': {
 		name: 'text',
 		scope: 'text',

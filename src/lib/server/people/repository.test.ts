@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { auditLog, people, sessions } from '../db/schema';
+import '../mail/catalogue';
 import { createSession, generateSessionToken } from '../auth/session';
 import { parseForm } from '../forms/parse';
 import { testDb, twoOrganisations } from '$testing/fixtures';

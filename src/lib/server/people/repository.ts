@@ -2,6 +2,7 @@ import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
+import { queueActivation } from '../auth/activation';
 import { invalidatePersonSessions } from '../auth/session';
 import type { Framework } from '../competency/framework';
 import { refreshPerson } from '../competency/ledger';
@@ -100,7 +101,7 @@ function conflicts(db: Db, input: PersonInput, exceptId?: number): Record<string
 	return errors;
 }
 
-/** Creates a person and their (not yet achieved) competency statuses, so dashboards count them at once. */
+/** Creates a person and their (not yet achieved) competency statuses, so dashboards count them at once, and queues their activation email. */
 export function createPerson(db: Db, framework: Framework, actorId: number, input: PersonInput): WriteResult {
 	const errors = conflicts(db, input);
 	if (Object.keys(errors).length) return { ok: false, errors };
@@ -108,6 +109,8 @@ export function createPerson(db: Db, framework: Framework, actorId: number, inpu
 		const row = tx.insert(people).values(input).returning({ id: people.id }).get();
 		appendAudit(tx, { actorId, action: 'person-create', entity: 'person', entityId: row.id, detail: input });
 		refreshPerson(tx, framework, row.id);
+		// Their way in: a link to choose a password, or word that they sign in with their organisation.
+		queueActivation(tx, row.id);
 		return { ok: true as const, id: row.id };
 	});
 }

@@ -7,7 +7,9 @@ import { asc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import {
+	accountTokens,
 	assessments,
+	authRequests,
 	competencyCycles,
 	competencyStatus,
 	evidence,
@@ -38,6 +40,10 @@ const SECTIONS = {
 		'Your accounts at your organisation’s single sign-on provider that you have signed in with: the provider (issuer), its id for you, and when the link was made.',
 	signInAttempts:
 		'Every sign-in attempt made with your email address: when, from which network address, and whether it succeeded. A failed attempt may have been made by someone else.',
+	accountLinks:
+		'Activation and password reset links emailed to you that can still be used: their purpose, when sent and when they run out. The links themselves are secrets and are not given (only a hash of each is stored).',
+	accountRequests:
+		'Password resets asked for, and single sign-on started, with your email address: when and from which network address. A request may have been made by someone else.',
 	moduleProgress: 'Module sections you marked as read, with the latest time for each.',
 	quizAttempts: 'Every knowledge-check attempt, with the answers you chose and the score.',
 	completions: 'Modules completed, with the version and the attempt that completed them.',
@@ -162,6 +168,18 @@ function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date)
 			.from(loginAttempts)
 			.where(eq(loginAttempts.email, person.email))
 			.orderBy(asc(loginAttempts.at))
+			.all(),
+		accountLinks: tx
+			.select({ purpose: accountTokens.purpose, createdAt: accountTokens.createdAt, expiresAt: accountTokens.expiresAt })
+			.from(accountTokens)
+			.where(eq(accountTokens.personId, personId))
+			.orderBy(asc(accountTokens.createdAt))
+			.all(),
+		accountRequests: tx
+			.select({ kind: authRequests.kind, at: authRequests.at, address: authRequests.address })
+			.from(authRequests)
+			.where(eq(authRequests.email, person.email))
+			.orderBy(asc(authRequests.at))
 			.all(),
 		moduleProgress: tx.select().from(moduleProgress).where(eq(moduleProgress.personId, personId)).all(),
 		quizAttempts: tx

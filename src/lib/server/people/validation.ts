@@ -52,13 +52,23 @@ export const grantInput = z
 	});
 export type GrantInput = z.infer<typeof grantInput>;
 
+const newPassword = z
+	.string({ error: 'Enter a new password' })
+	.min(PASSWORD_MIN, `Your new password must be at least ${PASSWORD_MIN} characters`)
+	.max(PASSWORD_MAX, `Your new password must be ${PASSWORD_MAX} characters or fewer`);
+
 export const passwordChangeInput = z
 	.object({
 		current: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(PASSWORD_MAX, 'Enter your current password'),
-		password: z
-			.string({ error: 'Enter a new password' })
-			.min(PASSWORD_MIN, `Your new password must be at least ${PASSWORD_MIN} characters`)
-			.max(PASSWORD_MAX, `Your new password must be ${PASSWORD_MAX} characters or fewer`),
+		password: newPassword,
 		confirm: z.string({ error: 'Enter the new password again' })
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two new passwords do not match' });
+
+/** Setting a password from an activation or reset link: the same rules as changing it, without the current one. */
+export const passwordSetInput = z
+	.object({ password: newPassword, confirm: z.string({ error: 'Enter the new password again' }) })
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two new passwords do not match' });
+
+/** "Forgotten your password?": only an address, checked for its form (whether anyone has it is never said). */
+export const passwordResetRequestInput = z.object({ email });

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import '../mail/catalogue';
 import { verifyAuditChain } from '../audit/verify';
 import { createSession, generateSessionToken } from '../auth/session';
 import type { Db } from '../db';
-import { auditLog, competencyStatus, people, sessions } from '../db/schema';
+import { accountTokens, auditLog, competencyStatus, mailOutbox, people, sessions } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { requiredFor } from '../competency/framework';
@@ -63,7 +64,9 @@ describe('applying a roster', () => {
 		people: db.select().from(people).orderBy(people.id).all(),
 		audit: db.select({ n: count() }).from(auditLog).get()!.n,
 		sessions: db.select({ n: count() }).from(sessions).get()!.n,
-		statuses: db.select({ n: count() }).from(competencyStatus).get()!.n
+		statuses: db.select({ n: count() }).from(competencyStatus).get()!.n,
+		mail: db.select({ to: mailOutbox.toAddress, template: mailOutbox.template }).from(mailOutbox).all(),
+		links: db.select({ n: count() }).from(accountTokens).get()!.n
 	});
 	const byWorkforceId = (workforceId: string) => db.select().from(people).where(eq(people.workforceId, workforceId)).get();
 
@@ -88,6 +91,8 @@ describe('applying a roster', () => {
 			jobRole: 'ward-healthcare-assistant',
 			status: 'active'
 		});
+		// Only the new person is sent an activation link, in the import's transaction.
+		expect(snapshot()).toMatchObject({ mail: [{ to: 'aisha@nhs.test', template: 'account-activation' }], links: 1 });
 		expect(byWorkforceId('TMH2')).toMatchObject({ jobRole: 'mental-health-nurse', status: 'active' });
 		expect(byWorkforceId('TMH3')).toMatchObject({ status: 'left', leftDate: '2026-01-31' });
 		expect(byWorkforceId('TMH4')).toMatchObject({ status: 'active', leftDate: null });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
+import { queueActivation } from '../auth/activation';
 import { invalidatePersonSessions } from '../auth/session';
 import { refreshPerson } from '../competency/ledger';
 import type { Framework } from '../competency/framework';
@@ -98,6 +99,7 @@ function applyRow(tx: Reader, framework: Framework, { actorId, importer }: Apply
 				.get();
 			refreshPerson(tx, framework, created.id, now);
 			audit('person-create', created.id, { organisationId, workforceId: row.workforceId, ...fields });
+			queueActivation(tx, created.id, { now });
 			return;
 		}
 		case 'update':

@@ -23,3 +23,11 @@ export function ssoFailureMessage(code: string | null): string | undefined {
 /** Said for any address in a "single sign-on only" organisation's domains, whoever it is: nothing about the roster. */
 export const passwordRefused = (organisation: string) =>
 	`${organisation} signs in with single sign-on only, so passwords are not used. Leave the password empty and choose Sign in to go to your organisation’s sign-in page.`;
+
+/** Too many starts of single sign-on (src/lib/server/auth/request-throttle.ts): by the address typed, or from one network. */
+export const ssoThrottled = (scope: 'email' | 'address', minutes: number) => {
+	const wait = `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+	return scope === 'email'
+		? `Single sign-on has been started for this address many times in the last few minutes. ${wait}`
+		: `Single sign-on has been started from your network many times in the last few minutes. ${wait}`;
+};

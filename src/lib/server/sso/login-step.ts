@@ -1,12 +1,14 @@
 import { fail, type Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
+import { normaliseEmail } from '../auth/sign-in';
+import { checkRequestThrottle, minutesUntil, recordRequest } from '../auth/request-throttle';
 import { setLoginCookie } from './cookie';
-import { passwordRefused, SSO_FAILURE_MESSAGES } from './login-messages';
+import { passwordRefused, SSO_FAILURE_MESSAGES, ssoThrottled } from './login-messages';
 import { providerForEmail } from './providers';
 import { secretKeyFromEnv } from './secret-box';
 import { startSsoSignIn } from './start';
 
-type Event = { cookies: Cookies; url: URL };
+type Event = { cookies: Cookies; url: URL; getClientAddress: () => string };
 
 /**
  * The first step of /login: an address in a single sign-on domain goes to its provider, unless a password was
@@ -19,6 +21,15 @@ export async function singleSignOnStep(db: Db, event: Event, input: { email: str
 	if (!provider || (input.password && !provider.ssoOnly)) return null;
 	const values = { email: input.email };
 	if (input.password) return fail(400, { errors: { password: passwordRefused(provider.organisationName) }, values });
+	// Each start stores a pending sign-in and sends the browser to the provider: limited by address typed and by network.
+	const address = event.getClientAddress();
+	const email = normaliseEmail(input.email);
+	const throttle = checkRequestThrottle(db, 'sso-start', email, address);
+	if (!throttle.allowed) {
+		const minutes = minutesUntil(throttle.retryAt, new Date());
+		return fail(429, { errors: { form: ssoThrottled(throttle.scope, minutes) }, values });
+	}
+	recordRequest(db, 'sso-start', email, address);
 	const started = await startSsoSignIn(db, {
 		organisationId: provider.organisationId,
 		email: input.email,

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { TEST_SECRET_KEY } from '$testing/sso';
 import type { Db } from '../db';
-import { auditLog, ssoProviders } from '../db/schema';
+import { REQUEST_LIMITS, recordRequest } from '../auth/request-throttle';
+import { auditLog, authRequests, ssoProviders } from '../db/schema';
 import { SSO_FAILURE_MESSAGES, ssoFailureMessage } from './login-messages';
 import { singleSignOnStep } from './login-step';
 import { configureSso, isSsoOnly, providerForEmail, removeSso, ssoSettingsOf } from './providers';
@@ -114,7 +115,8 @@ describe('an organisation’s provider', () => {
 describe('the first step of /login', () => {
 	const event = () => ({
 		cookies: { set: vi.fn() } as unknown as Cookies,
-		url: new URL('http://localhost:3000/login')
+		url: new URL('http://localhost:3000/login'),
+		getClientAddress: () => '10.2.3.4'
 	});
 
 	it('leaves addresses without single sign-on, and passwords where still allowed, to the password check', async () => {
@@ -154,6 +156,21 @@ describe('the first step of /login', () => {
 		expect(warn.mock.calls[0][0]).toMatch(/discovery at http:\/\/127\.0\.0\.1:9 failed/);
 		vi.unstubAllEnvs();
 		warn.mockRestore();
+	});
+
+	it('limits how often single sign-on starts, by the address typed and by network, before any provider is asked', async () => {
+		configureSso(db, 1, a, { ...settings, issuer: 'http://127.0.0.1:9' }, TEST_SECRET_KEY, 'admin');
+		const { perEmail, perAddress } = REQUEST_LIMITS['sso-start'];
+		for (let i = 0; i < perEmail; i++) recordRequest(db, 'sso-start', 'someone@a.nhs.uk', `10.9.9.${i}`);
+		const e = event();
+		const answer = await singleSignOnStep(db, e, { email: 'Someone@A.nhs.uk', password: '', redirectTo: '/training' });
+		expect(answer).toMatchObject({ status: 429, data: { errors: { form: expect.stringMatching(/^Single sign-on has been started for this address/) } } });
+		expect(e.cookies.set).not.toHaveBeenCalled();
+		for (let i = 0; i < perAddress; i++) recordRequest(db, 'sso-start', `p${i}@a.nhs.uk`, '10.2.3.4');
+		const fromNetwork = await singleSignOnStep(db, event(), { email: 'other@a.nhs.uk', password: '', redirectTo: '/training' });
+		expect(fromNetwork).toMatchObject({ status: 429, data: { errors: { form: expect.stringMatching(/from your network/) } } });
+		// Neither refusal was counted: the window is not pushed further out by retrying.
+		expect(db.select().from(authRequests).all()).toHaveLength(perEmail + perAddress);
 	});
 
 	it('shows a message only for the failures it knows', () => {

@@ -49,7 +49,7 @@ export function ssoSettingsOf(db: Db, organisationId: number): SsoSettingsView |
 export type EmailProvider = { organisationId: number; organisationName: string; ssoOnly: boolean };
 
 /** The provider that covers an email address's domain, if any: one indexed lookup. */
-export function providerForEmail(db: Db, email: string): EmailProvider | undefined {
+export function providerForEmail(db: Pick<Db, 'select'>, email: string): EmailProvider | undefined {
 	const at = email.lastIndexOf('@');
 	if (at < 0) return undefined;
 	return db

@@ -1,5 +1,5 @@
 import { requireAdmin } from '$lib/server/access/guards';
-import { resetPassword } from '$lib/server/auth/change-password';
+import { accountLinkFor, sendAccountLink } from '$lib/server/auth/activation';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { getDb } from '$lib/server/db';
 import { recordAccess } from '$lib/server/audit/access-log';
@@ -12,12 +12,18 @@ import { grantRole, listGrants, markLeft, reinstate, revokeGrant, updatePerson }
 import { grantInput, markLeftInput, personInput, revokeInput } from '$lib/server/people/validation';
 import type { Actions, PageServerLoad } from './$types';
 
+const LINK_SENT = {
+	activation: (to: string) => `An activation link has been sent to ${to}. It works once, for 7 days.`,
+	reset: (to: string) => `A password reset link has been sent to ${to}. It works once, for an hour; their password stays as it is unless it is used.`,
+	sso: (to: string) => `Sign-in instructions have been sent to ${to}: their organisation signs them in, so they need no password.`
+};
+
 export const load: PageServerLoad = (event) => {
 	const user = requireAdmin(event);
 	const db = getDb();
 	const person = personOr404(db, event.params.id);
 	recordAccess(db, { actorId: user.id, action: 'person-view', subjectId: person.id });
-	return { person, grants: listGrants(db, person.id), organisations: listOrganisations(db), units: listUnits(db) };
+	return { person, accountLink: accountLinkFor(db, person.id), grants: listGrants(db, person.id), organisations: listOrganisations(db), units: listUnits(db) };
 };
 
 export const actions: Actions = {
@@ -46,12 +52,12 @@ export const actions: Actions = {
 		if (!result.ok) return invalid(result.errors, {}, 'reinstate');
 		return { done: `${person.name} is active again.` };
 	},
-	resetPassword: async (event) => {
+	sendLink: (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(getDb(), event.params.id);
-		if (person.status !== 'active') return invalid({ form: 'Reinstate this person before resetting their password.' }, {}, 'resetPassword');
-		const temporary = await resetPassword(getDb(), user.id, person.id);
-		return { done: 'Password reset. Any sessions they had are ended.', temporaryPassword: temporary };
+		const result = sendAccountLink(getDb(), user.id, person.id);
+		if (!result.ok) return invalid({ form: result.message }, {}, 'sendLink');
+		return { done: LINK_SENT[result.sent](person.email) };
 	},
 	grant: async (event) => {
 		const user = requireAdmin(event);
