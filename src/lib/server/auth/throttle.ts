@@ -15,7 +15,7 @@ export const MAX_DELAY_MS = 8000;
 export type ThrottleDecision = { allowed: true; delayMs: number } | { allowed: false; scope: 'account' | 'address'; retryAt: Date };
 
 /**
- * Three counts, so that an attacker elsewhere cannot lock the owner out (see docs/security.md):
+ * Three counts, so that an attacker elsewhere cannot lock the owner out (why this design: README, "Behind a reverse proxy"):
  * - the account from this address: 5 failures pause sign-in to this account from this address only;
  * - this address, whatever the account: 100 failures pause it (password spraying);
  * - the account from every address: past 5 failures each attempt is held back (1 s, doubling to 8 s), never refused.
