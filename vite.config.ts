@@ -1,8 +1,24 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * The roster import reads and plans files in a worker thread that loads its own module (src/lib/server/roster/off-thread.ts).
+ * In the server build that module and the pure code it needs get a chunk of their own, so that the worker loads only them,
+ * not the routes and the content index that would otherwise share their chunk.
+ */
+const ROSTER_WORKER =
+	/\/src\/lib\/(server\/roster\/(off-thread|parse|plan|row|report|format|fingerprint)|server\/people\/validation|server\/forms\/fields|server\/auth\/password|organisation-model)\.ts$/;
+const rosterWorkerChunk: Plugin = {
+	name: 'roster-worker-chunk',
+	// SvelteKit's own config hook makes the first build the server's (build.ssr), whatever the command line says.
+	config: (config) =>
+		config.build?.ssr
+			? { build: { rollupOptions: { output: { manualChunks: (id: string) => (ROSTER_WORKER.test(id) ? 'roster-worker' : undefined) } } } }
+			: undefined
+};
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), rosterWorkerChunk],
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',

@@ -16,12 +16,17 @@ export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 function minutesUntil(at: Date, now: Date) {
 	return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60000));
 }
 
 /** Checks throttling, then the password; the same message whether the email or the password was wrong, or passwords are refused. */
-export async function signIn(db: Db, input: { email: string; password: string; address: string; now?: Date }): Promise<SignInResult> {
+export async function signIn(
+	db: Db,
+	input: { email: string; password: string; address: string; now?: Date; wait?: (ms: number) => Promise<void> }
+): Promise<SignInResult> {
 	const now = input.now ?? new Date();
 	const email = normaliseEmail(input.email);
 	const throttle = checkThrottle(db, email, input.address, now);
@@ -29,12 +34,14 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 		const minutes = minutesUntil(throttle.retryAt, now);
 		const message =
 			throttle.scope === 'account'
-				? `Too many failed sign-in attempts for this account. For its protection, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator to reset your password.`
+				? `Too many failed sign-in attempts for this account from your device or network. For its protection, sign-in from here is paused: try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your administrator to reset your password.`
 				: `Too many failed sign-in attempts from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 		countSignIn('throttled');
 		recordAccess(db, { actorId: null, action: 'sign-in-throttled', detail: { email, address: input.address }, at: now });
 		return { ok: false, message, throttled: true };
 	}
+	// Many failures for this account from elsewhere slow each attempt down rather than refuse it: the owner still gets in.
+	if (throttle.delayMs > 0) await (input.wait ?? sleep)(throttle.delayMs);
 	const person = db
 		.select({ id: people.id, passwordHash: people.passwordHash, status: people.status, organisationId: people.organisationId })
 		.from(people)

@@ -687,3 +687,41 @@ export const authRequests = sqliteTable(
 		index('auth_requests_at').on(t.at)
 	]
 );
+
+/**
+ * Roster imports being applied, and their outcome. An apply runs in chunks of its own transactions so that other
+ * requests are served between them; this row is its progress, and the one-at-a-time lock for its organisation.
+ */
+export const rosterImports = sqliteTable(
+	'roster_imports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => people.id),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		status: text('status', { enum: ['applying', 'done', 'failed'] }).notNull(),
+		/** Rows of the plan that change someone, and how many of them have been dealt with so far. */
+		total: integer('total').notNull(),
+		done: integer('done').notNull(),
+		/** JSON of the plan's counts, and when finished the lines skipped because their record changed meanwhile. */
+		counts: text('counts').notNull(),
+		skippedLines: text('skipped_lines').notNull().default('[]'),
+		message: text('message'),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Touched by every chunk: an apply not touched for a while was interrupted (the server stopped). */
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('roster_imports_organisation').on(t.organisationId, t.startedAt),
+		// One import at a time per organisation, even if two applies race.
+		uniqueIndex('roster_imports_one_applying')
+			.on(t.organisationId)
+			.where(sql`${t.status} = 'applying'`)
+	]
+);

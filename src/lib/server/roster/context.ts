@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { isAdmin, managedScope, type Principal } from '../access/policy';
 import type { Db } from '../db';
 import { organisations, people, roleGrants, units } from '../db/schema';
@@ -35,7 +35,14 @@ export function grantWithinImporter(
  * Reads what a roster plan for one organisation is decided from; undefined when the organisation does not exist.
  * The importer decides whose records this import may change: see `beyondImporter` in the plan.
  */
-export function loadRosterContext(db: Reader, organisationId: number, rows: RawRow[], importer: RosterImporter): RosterContext | undefined {
+export function loadRosterContext(
+	db: Reader,
+	organisationId: number,
+	rows: RawRow[],
+	importer: RosterImporter,
+	/** Only the people with these workforce ids (at most 500): an apply re-checks each chunk against its people alone. */
+	onlyWorkforceIds?: string[]
+): RosterContext | undefined {
 	const organisation = db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
 	if (!organisation) return undefined;
 	const orgUnits = db.select({ id: units.id, name: units.name }).from(units).where(eq(units.organisationId, organisationId)).orderBy(asc(units.name)).all();
@@ -53,7 +60,7 @@ export function loadRosterContext(db: Reader, organisationId: number, rows: RawR
 			leftByAdmin: people.leftByAdmin
 		})
 		.from(people)
-		.where(eq(people.organisationId, organisationId))
+		.where(and(eq(people.organisationId, organisationId), onlyWorkforceIds ? inArray(people.workforceId, onlyWorkforceIds) : undefined))
 		.all();
 	// Only the addresses the file mentions, looked up everywhere: email addresses are unique across organisations.
 	const emails = [...new Set(rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean))];
@@ -75,7 +82,7 @@ export function loadRosterContext(db: Reader, organisationId: number, rows: RawR
 			.from(roleGrants)
 			.innerJoin(people, eq(roleGrants.personId, people.id))
 			.leftJoin(units, eq(roleGrants.unitId, units.id))
-			.where(eq(people.organisationId, organisationId))
+			.where(and(eq(people.organisationId, organisationId), onlyWorkforceIds ? inArray(people.workforceId, onlyWorkforceIds) : undefined))
 			.all();
 		for (const g of grants) {
 			if (grantWithinImporter(importer, g)) continue;

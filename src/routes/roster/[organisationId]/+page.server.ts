@@ -1,5 +1,5 @@
 import { invalid } from '$lib/server/forms/respond';
-import type { RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canManageOrganisation } from '$lib/server/access/policy';
 import { getFramework } from '$lib/server/competency/catalogue';
@@ -7,9 +7,10 @@ import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
 import { countingRosterImports } from '$lib/server/ops/app-metrics';
 import { getOrganisation, listUnits } from '$lib/server/people/organisations';
-import { applyRoster } from '$lib/server/roster/apply';
+import { applyForPage } from '$lib/server/roster/apply';
 import { rosterImporter } from '$lib/server/roster/context';
-import { dryRunRoster } from '$lib/server/roster/dry-run';
+import { checkRoster } from '$lib/server/roster/dry-run';
+import { latestImport } from '$lib/server/roster/imports-store';
 import { reportOf } from '$lib/server/roster/report';
 import { readRosterUpload } from '$lib/server/roster/upload';
 import { JOB_ROLES } from '$lib/organisation-model';
@@ -29,6 +30,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		organisation: { id: organisation.id, name: organisation.name },
 		units: listUnits(getDb(), organisation.id).map((u) => u.name),
+		// The newest import: its progress while it applies, how it ended when the page was sent to it, or why it stopped.
+		latest: latestImport(getDb(), organisation.id),
+		shownImport: Number(event.url.searchParams.get('import')) || undefined,
 		jobRoles: JOB_ROLES.map((r) => ({ id: r.id, label: r.label }))
 	};
 };
@@ -42,9 +46,9 @@ export const actions: Actions = {
 		const { user, organisation } = authorise(event);
 		const upload = await readRosterUpload(event.request);
 		if (!upload.ok) return refused('roster', upload.message);
-		const dryRun = dryRunRoster(getDb(), organisation.id, upload.bytes, rosterImporter(user));
-		if (!dryRun.ok) return refused('roster', dryRun.message);
-		return { report: reportOf(dryRun), fileName: upload.fileName };
+		const checked = await checkRoster(getDb(), organisation.id, upload.bytes, rosterImporter(user));
+		if (!checked.ok) return refused('roster', checked.message);
+		return { report: checked.report, fileName: upload.fileName };
 	}),
 
 	/**
@@ -58,15 +62,10 @@ export const actions: Actions = {
 		const fingerprint = String(upload.form?.get('fingerprint') ?? '');
 		if (!/^[0-9a-f]{64}$/.test(fingerprint)) return refused('roster', 'Check the file before applying it.');
 		if (!upload.ok) return refused('roster-again', upload.message, { fingerprint });
-		const outcome = applyRoster(getDb(), getFramework(), {
-			actorId: user.id,
-			importer: rosterImporter(user),
-			organisationId: organisation.id,
-			bytes: upload.bytes,
-			fileName: upload.fileName,
-			fingerprint
-		});
-		if (outcome.ok) return { applied: outcome.counts, fileName: upload.fileName };
+		const input = { actorId: user.id, importer: rosterImporter(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName };
+		const outcome = await applyForPage(getDb(), getFramework(), { ...input, fingerprint });
+		if (outcome.kind === 'applied') return { applied: outcome.counts, fileName: upload.fileName, skippedLines: outcome.skippedLines };
+		if (outcome.kind === 'applying') redirect(303, `/roster/${organisation.id}?import=${outcome.importId}`);
 		if (outcome.dryRun) return refused('form', outcome.message, { fileName: upload.fileName }, { report: reportOf(outcome.dryRun) });
 		return refused('roster', outcome.message);
 	})
