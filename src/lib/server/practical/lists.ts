@@ -74,7 +74,11 @@ function statements(db: Db) {
 }
 
 type Timed = { startsAt: number; endsAt: number };
-const dates = <T extends Timed>(r: T) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) });
+const dates = <T extends Timed>(r: T): Omit<T, keyof Timed> & { startsAt: Date; endsAt: Date } => ({
+	...r,
+	startsAt: new Date(r.startsAt),
+	endsAt: new Date(r.endsAt)
+});
 
 export function openSessions(db: Db, person: { id: number; organisationId: number; unitId: number; jobRole: string }, today: IsoDate, now = new Date()) {
 	const q = statements(db);
