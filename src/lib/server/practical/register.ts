@@ -77,6 +77,8 @@ export function takeRegister(db: Db, framework: Framework, trainer: Principal, s
 	if (now < session.startsAt) return { ok: false, forbidden: false, errors: { form: 'The register can be taken once the session has started' } };
 	const rows = new Map(registerRows(db, sessionId).map((r) => [r.bookingId, r]));
 	const errors: FieldErrors = {};
+	// A row left unmarked keeps what it had: radio buttons cannot be unticked, so a missing mark is not a change.
+	entries = entries.map((e) => ({ ...e, attendance: e.attendance ?? rows.get(e.bookingId)?.attendance ?? null }));
 	for (const e of entries) {
 		const row = rows.get(e.bookingId);
 		if (!row) errors.form = 'The register has changed since the page was opened: check it and save again';

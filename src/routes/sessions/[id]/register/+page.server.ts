@@ -47,7 +47,7 @@ export const actions: Actions = {
 		);
 		if (Object.keys(errors).length) return invalid(errors, values);
 		const result = takeRegister(getDb(), getFramework(), user, session.id, entries);
-		if (!result.ok) return result.forbidden ? notFound() : invalid(result.errors, values, undefined, { status: 409 });
+		if (!result.ok) return result.forbidden ? notFound() : invalid(result.errors, values);
 		return { saved: result };
 	}
 };
