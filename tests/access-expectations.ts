@@ -6,7 +6,7 @@ import { CALLER_NAMES, type Caller } from './http-callers';
  */
 
 /** A status, a redirect to a path (or a path pattern), or "not asked" for a post that would be a real write. */
-export type Outcome = 200 | 400 | 403 | 404 | { to: string | RegExp } | 'skip';
+export type Outcome = 200 | 400 | 403 | 404 | 409 | { to: string | RegExp } | 'skip';
 
 export const LOGIN: Outcome = { to: /^\/login\?redirectTo=%2F/ };
 const SIGNED_IN = CALLER_NAMES.filter((c) => c !== 'visitor');
