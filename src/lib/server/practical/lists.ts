@@ -29,8 +29,8 @@ function statements(db: Db) {
 			                where sc.session_id = s.id and (cs.expires_on is null or cs.expires_on <= @dueBy)) as needed
 			 from practical_sessions s
 			 where s.status = 'scheduled' and s.starts_at > @now
-			   and ${audienceMatch('organisation', 'cast(@organisationId as text)')}
-			   and ${audienceMatch('unit', 'cast(@unitId as text)')}
+			   and ${audienceMatch('organisation', '@organisationRef')}
+			   and ${audienceMatch('unit', '@unitRef')}
 			   and ${audienceMatch('job-role', '@jobRole')}
 			 order by needed desc, s.starts_at, s.id
 			 limit ${LIST_LIMIT}`
@@ -84,8 +84,9 @@ export function openSessions(db: Db, person: { id: number; organisationId: numbe
 	const q = statements(db);
 	const rows = q.open.all({
 		personId: person.id,
-		organisationId: person.organisationId,
-		unitId: person.unitId,
+		// Audience refs are text; a number bound from JavaScript would be compared as a real ("1.0").
+		organisationRef: String(person.organisationId),
+		unitRef: String(person.unitId),
 		jobRole: person.jobRole,
 		dueBy: addDays(today, DUE_SOON_DAYS),
 		now: now.getTime()
