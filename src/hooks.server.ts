@@ -22,6 +22,7 @@ import { buildSearchIndex } from '$lib/server/search';
 import '$lib/server/mail/catalogue';
 import { startMailService } from '$lib/server/mail/service';
 import { watchMailSender } from '$lib/server/mail/operations';
+import { planSessionReminders } from '$lib/server/practical/reminders';
 
 /**
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
@@ -29,7 +30,7 @@ import { watchMailSender } from '$lib/server/mail/operations';
  * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions,
  * sign-in attempts and access log entries past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
  * Mail (src/lib/server/mail/service.ts): the sender starts here; refresher reminders are planned at start-up and every
- * hour, managers' digests checked at start-up and every ten minutes, and old mail purged with the rest.
+ * hour (with practical session reminders, 2 days before each session), managers' digests checked at start-up and every ten minutes, and old mail purged with the rest.
  * A signed checkpoint of the audit log's head is written outside the database at the same times (docs/audit.md).
  */
 export const init: ServerInit = () => {
@@ -63,7 +64,10 @@ export const init: ServerInit = () => {
 	firstRun = false; // the first run has happened, inside startPeriodicWork
 	// Refresher reminders hourly, the first just after start-up rather than before it: a first run over a whole force
 	// takes a few seconds.
-	const reminders = [{ name: 'reminders', what: 'plan refresher reminders', run: () => void mail.planReminders() }];
+	const reminders = [
+		{ name: 'reminders', what: 'plan refresher reminders', run: () => void mail.planReminders() },
+		{ name: 'session-reminders', what: 'plan practical session reminders', run: () => void planSessionReminders(db, getFramework()) }
+	];
 	// Not a readiness check: a stalled planner delays reminders, and its failures show in the metrics and the log.
 	setTimeout(() => startPeriodicWork('reminder-planning', reminders, 60 * 60_000, undefined, { readiness: false }), 0).unref();
 };

@@ -6,7 +6,7 @@ import { CALLER_NAMES, type Caller } from './http-callers';
  */
 
 /** A status, a redirect to a path (or a path pattern), or "not asked" for a post that would be a real write. */
-export type Outcome = 200 | 400 | 403 | 404 | { to: string | RegExp } | 'skip';
+export type Outcome = 200 | 400 | 403 | 404 | 409 | { to: string | RegExp } | 'skip';
 
 export const LOGIN: Outcome = { to: /^\/login\?redirectTo=%2F/ };
 const SIGNED_IN = CALLER_NAMES.filter((c) => c !== 'visitor');
@@ -58,6 +58,11 @@ export type Fixtures = {
 	module: { slug: string; reflectionId: string; certificate: Record<Caller, boolean> };
 	run: { slug: string; activeId: number; finishedSlug: string; finishedId: number; firstChoice: string };
 	today: string;
+	/**
+	 * Demo practical sessions of the MPS (open to MPS staff, run by the MPS trainer): the full upcoming one, with the
+	 * name of someone on its waiting list (shown only to those who run it), and today's, in progress, booking closed.
+	 */
+	practical: { upcoming: number; inProgress: number; waitingName: string };
 	/** The unit manager's one-click unsubscribe token, and the same signature under another person's id. */
 	unsubscribe: { valid: string; forged: string; address: string };
 };
@@ -130,7 +135,89 @@ const finishedPath = (f: Fixtures) => `/scenarios/${f.run.finishedSlug}/runs/${f
 /** Machine-facing routes: the same answer for everyone, signed in or not, and nobody's records in it. */
 const noPersonalData = (f: Fixtures) => Object.values(f.workforceId).map((text) => ({ text, seenBy: [] as Caller[] }));
 
+/** MPS staff may see and book the MPS's demo sessions; the NHS manager may not. */
+const MPS_STAFF: Caller[] = ['officer', 'recruit', 'trainer', 'manager', 'custody-manager', 'mps-manager', 'partnership', 'admin'];
+/** Those who run the MPS's sessions: its trainer, its organisation manager, administrators. */
+const MPS_RUNNERS: Caller[] = ['trainer', 'mps-manager', 'admin'];
+const SCHEDULERS: Caller[] = ['trainer', 'mps-manager', 'nhs-manager', 'admin'];
+const sessionPaths = (suffix: string) => [
+	{ target: 'an id that is not a number', path: `/sessions/abc${suffix}`, expect: only(404, []) },
+	{ target: 'an id nobody has', path: `/sessions/999999${suffix}`, expect: only(404, []) }
+];
+
 export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
+	'GET /sessions': learnerPage('/sessions'),
+	'GET /sessions/new': () => [{ target: 'the page', path: '/sessions/new', expect: only(200, SCHEDULERS) }],
+	'GET /sessions/attendance': () => [{ target: 'the page', path: '/sessions/attendance?show=no-show', expect: only(200, MANAGERS) }],
+	'GET /sessions/[id]': (f) => [
+		{
+			target: 'the full upcoming MPS session',
+			path: `/sessions/${f.practical.upcoming}`,
+			expect: only(200, MPS_STAFF),
+			secrets: [{ text: f.practical.waitingName, seenBy: MPS_RUNNERS }]
+		},
+		...sessionPaths('')
+	],
+	'GET /sessions/[id].ics': (f) => [
+		{ target: 'the full upcoming MPS session', path: `/sessions/${f.practical.upcoming}.ics`, expect: only(200, MPS_STAFF) },
+		{ target: 'an id nobody has', path: '/sessions/999999.ics', expect: only(404, []) }
+	],
+	'GET /sessions/[id]/edit': (f) => [
+		{ target: 'the full upcoming MPS session', path: `/sessions/${f.practical.upcoming}/edit`, expect: only(200, MPS_RUNNERS) },
+		...sessionPaths('/edit')
+	],
+	'GET /sessions/[id]/register': (f) => [
+		{ target: 'today’s MPS session', path: `/sessions/${f.practical.inProgress}/register`, expect: only(200, ['trainer']) },
+		...sessionPaths('/register')
+	],
+	'POST /sessions/new?/default': () => [
+		{ target: 'an empty form', path: '/sessions/new', expect: only(400, SCHEDULERS) },
+		{
+			target: 'a complete session for the MPS',
+			path: '/sessions/new',
+			form: {
+				organisationId: '1',
+				title: 'Matrix',
+				venue: 'Room',
+				date: '2030-01-07',
+				startTime: '09:00',
+				endTime: '10:00',
+				capacity: '4',
+				competencyIds: 'safe-restraint',
+				trainerIds: '1'
+			},
+			// The NHS manager runs only the NHS trust's sessions.
+			expect: only(400, SCHEDULERS, { 'nhs-manager': 403 })
+		}
+	],
+	'POST /sessions/[id]?/book': (f) => [
+		{ target: 'today’s session, booking closed', path: `/sessions/${f.practical.inProgress}`, expect: only(409, MPS_STAFF) },
+		{ target: 'the full upcoming session', path: `/sessions/${f.practical.upcoming}`, expect: wouldWrite(MPS_STAFF) }
+	],
+	'POST /sessions/[id]?/leave': (f) => [
+		{ target: 'the full upcoming session, with no booking on it', path: `/sessions/${f.practical.upcoming}`, expect: only(409, MPS_STAFF) }
+	],
+	'POST /sessions/[id]?/cancel': (f) => [
+		{ target: 'the full upcoming session, an empty form', path: `/sessions/${f.practical.upcoming}`, expect: only(400, MPS_RUNNERS, {}, 404) },
+		{
+			target: 'the full upcoming session, with a reason',
+			path: `/sessions/${f.practical.upcoming}`,
+			form: { reason: 'Matrix' },
+			expect: wouldWrite(MPS_RUNNERS)
+		}
+	],
+	'POST /sessions/[id]/edit?/default': (f) => [
+		{ target: 'the full upcoming session, an empty form', path: `/sessions/${f.practical.upcoming}/edit`, expect: only(400, MPS_RUNNERS) }
+	],
+	'POST /sessions/[id]/register?/default': (f) => [
+		{
+			target: 'today’s session, a mark that is not on the form',
+			path: `/sessions/${f.practical.inProgress}/register`,
+			form: { [`attendance-0`]: 'asleep' },
+			expect: wouldWrite(['trainer'])
+		},
+		{ target: 'the full upcoming session (not started)', path: `/sessions/${f.practical.upcoming}/register`, expect: only(404, []) }
+	],
 	'GET /healthz': (f) => [{ target: 'liveness', path: '/healthz', expect: all(200), secrets: noPersonalData(f) }],
 	'GET /readyz': (f) => [{ target: 'readiness', path: '/readyz', expect: all(200), secrets: noPersonalData(f) }],
 	// Off unless METRICS_TOKEN is set (the e2e server has none); with it, a bearer token rather than a session.

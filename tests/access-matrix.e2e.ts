@@ -89,6 +89,14 @@ async function makeFixtures(): Promise<Fixtures> {
 		module: { slug: MODULE_SLUG, reflectionId, certificate },
 		run: { slug: ACTIVE_RUN_SLUG, activeId, finishedSlug: finished.slug, finishedId: finished.id, firstChoice },
 		today: londonToday(),
+		practical: {
+			upcoming: one(db, "select id from practical_sessions where title = 'Safe restraint and monitoring, full day'"),
+			inProgress: one(db, "select id from practical_sessions where title = 'Personal safety refresher (today)'"),
+			waitingName: one<string>(
+				db,
+				"select p.name from practical_bookings b join people p on p.id = b.person_id join practical_sessions s on s.id = b.session_id where s.title = 'Safe restraint and monitoring, full day' and b.status = 'waiting' order by b.id limit 1"
+			)
+		},
 		unsubscribe: unsubscribeFixtures(person.manager, person.officer)
 	};
 }

@@ -31,7 +31,12 @@ export const RECORD_TABLES = [
 	'sso_providers',
 	'sso_domains',
 	'sso_links',
-	'mail_preferences'
+	'mail_preferences',
+	'practical_sessions',
+	'practical_session_competencies',
+	'practical_session_trainers',
+	'practical_session_audience',
+	'practical_bookings'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

@@ -5,6 +5,7 @@ export function mainLinks(viewer: { trainer: boolean; manager: boolean; partners
 		{ href: '/training', label: 'My training' },
 		{ href: '/modules', label: 'Modules' },
 		{ href: '/scenarios', label: 'Scenarios' },
+		{ href: '/sessions', label: 'Sessions' },
 		...(viewer.trainer ? [{ href: '/assess', label: 'Assess' }] : []),
 		...(viewer.manager ? [{ href: '/manage', label: 'Manage' }] : []),
 		...(viewer.partnership ? [{ href: '/partnership', label: 'Partnership' }] : []),

@@ -8,6 +8,7 @@ type Marks = ReturnType<typeof highWaterMarks>;
 export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordTable, string>> {
 	const mine = `(${s.learner.id}, ${s.target.id})`;
 	const theirs = `person_id not in ${mine} and person_id <= ${marks.people}`;
+	const outsideSessions = `session_id in (select id from practical_sessions where organisation_id <> ${s.organisationId})`;
 	return {
 		organisations: `id <> ${s.organisationId} and id <= ${marks.organisations}`,
 		units: `organisation_id <> ${s.organisationId} and id <= ${marks.units}`,
@@ -27,7 +28,12 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		sso_providers: `organisation_id <> ${s.organisationId}`,
 		sso_domains: `organisation_id <> ${s.organisationId}`,
 		sso_links: theirs,
-		mail_preferences: theirs
+		mail_preferences: theirs,
+		practical_sessions: `organisation_id <> ${s.organisationId}`,
+		practical_session_competencies: outsideSessions,
+		practical_session_trainers: outsideSessions,
+		practical_session_audience: outsideSessions,
+		practical_bookings: outsideSessions
 	};
 }
 

@@ -22,6 +22,8 @@ export type Sandbox = {
 	moduleSlug: string;
 	/** The learner's one-click unsubscribe token, signed as the server signs it. */
 	unsubscribe: string;
+	/** Practical sessions of the sandbox's: one to book and leave, one for the cancel form. */
+	sessions: { booking: number; cancelling: number };
 	/** Ids of other people's records, posted in forms where only the sandbox's own belong. */
 	foreign: { grants: string[]; evidence: string[]; runs: string[] };
 };
@@ -70,6 +72,23 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	expect(runId).toBeGreaterThan(0);
 	expect((await send(baseURL, session, `/modules/${MODULE}`, null)).status).toBe(200);
 
+	// Two practical sessions the learner (a trainer of the sandbox) schedules through the form.
+	const schedule = async (title: string) => {
+		const created = await post(baseURL, session, '/sessions/new', {
+			organisationId: String(organisationId),
+			title,
+			venue: 'Sandbox room',
+			date: '2030-06-03',
+			startTime: title.includes('cancel') ? '13:00' : '09:00',
+			endTime: title.includes('cancel') ? '15:00' : '12:00',
+			capacity: '3',
+			competencyIds: 'safe-restraint',
+			trainerIds: String(learnerId)
+		});
+		return Number(created.location.split('/').pop());
+	};
+	const sessions = { booking: await schedule('Sandbox session'), cancelling: await schedule('Sandbox session to cancel') };
+
 	const officer = personId(db, 'officer@demo.test');
 	const ids = (sql: string, ...params: unknown[]) =>
 		(
@@ -86,6 +105,7 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 		admin,
 		run: { slug: SCENARIO, id: runId },
 		moduleSlug: MODULE,
+		sessions,
 		unsubscribe: unsubscribeToken(one<string>(db, "select value from app_secrets where name = 'signing-key'"), learnerId, 'digest'),
 		foreign: {
 			grants: ids('select id from role_grants where person_id not in (?, ?) order by id limit 10', learnerId, targetId),

@@ -104,6 +104,50 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 		runs: 250,
 		samples: () => ({ assessedOn: ['2025-06-03', '2019-01-01', '2999-01-01', '2025-02-30'] })
 	},
+	'POST /sessions/new?/default': {
+		caller: 'learner',
+		path: () => '/sessions/new',
+		runs: 300,
+		samples: (s) => ({
+			organisationId: [String(s.organisationId), '0', '-1', '999999', 'abc', '1'],
+			trainerIds: [String(s.learner.id), String(s.target.id), '0', '1', 'x'],
+			competencyIds: ['safe-restraint', 'physical-monitoring', 'no-such', ''],
+			date: ['2030-06-10', '2026-03-29', '2026-10-25', '2019-01-01', '2030-02-30', 'tomorrow'],
+			startTime: ['09:00', '01:30', '23:59', '24:00', '9am'],
+			endTime: ['10:00', '01:15', '00:00', '99:99'],
+			capacity: ['1', '200', '201', '0', '-5', '1.5', '1e3'],
+			audienceRoles: ['police-constable', 'no-such-role'],
+			audienceUnits: [String(s.unitId), '0', 'abc'],
+			audienceOrganisations: [String(s.organisationId), '999999']
+		})
+	},
+	'POST /sessions/[id]?/book': { caller: 'learner', path: (s) => `/sessions/${s.sessions.booking}`, runs: 60 },
+	'POST /sessions/[id]?/leave': { caller: 'learner', path: (s) => `/sessions/${s.sessions.booking}`, runs: 60 },
+	'POST /sessions/[id]?/cancel': {
+		caller: 'learner',
+		path: (s) => `/sessions/${s.sessions.cancelling}`,
+		runs: 150,
+		samples: () => ({ reason: ['', 'Trainer unwell', 'x'.repeat(501), 'tab\there'] })
+	},
+	'POST /sessions/[id]/edit?/default': {
+		caller: 'learner',
+		path: (s) => `/sessions/${s.sessions.booking}/edit`,
+		runs: 200,
+		samples: (s) => ({
+			organisationId: [String(s.organisationId), '999999'],
+			trainerIds: [String(s.learner.id), '0'],
+			capacity: ['0', '1', '3', '500'],
+			date: ['2030-06-03', '2019-01-01', '2030-13-01'],
+			startTime: ['09:00', '25:00'],
+			endTime: ['12:00', '08:00']
+		})
+	},
+	'POST /sessions/[id]/register?/default': {
+		caller: 'learner',
+		path: (s) => `/sessions/${s.sessions.booking}/register`,
+		runs: 100,
+		samples: () => ({ 'attendance-1': ['attended', 'asleep'], 'outcome-1': ['competent', 'maybe'], 'notes-1': ['ok', '\u0001'] })
+	},
 	'POST /manage/people/[id]?/void': {
 		caller: 'learner',
 		path: (s) => `/manage/people/${s.target.id}`,

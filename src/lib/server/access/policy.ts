@@ -70,3 +70,25 @@ export function trainerScope(p: Principal): PeopleScope {
 export function canManageOrganisation(p: Principal, organisationId: number): boolean {
 	return isAdmin(p) || managedScope(p).organisationIds.includes(organisationId);
 }
+
+/**
+ * The organisations whose practical sessions a principal may schedule and run: those they train for and those they
+ * manage as a whole. Administrators run any (`all`).
+ */
+export function sessionOrganisations(p: Principal): 'all' | number[] {
+	if (isAdmin(p)) return 'all';
+	const ids = new Set<number>();
+	for (const g of p.grants) if ((g.role === 'trainer' || (g.role === 'manager' && g.unitId == null)) && g.organisationId != null) ids.add(g.organisationId);
+	return [...ids];
+}
+
+export function canScheduleSessions(p: Principal): boolean {
+	const orgs = sessionOrganisations(p);
+	return orgs === 'all' || orgs.length > 0;
+}
+
+/** Whether a principal may edit, cancel and see every booking of a session the organisation runs. */
+export function canRunSession(p: Principal, organisationId: number): boolean {
+	const orgs = sessionOrganisations(p);
+	return orgs === 'all' || orgs.includes(organisationId);
+}

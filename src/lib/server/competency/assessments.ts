@@ -29,7 +29,10 @@ export function assessmentInput(framework: Framework) {
 	return schema;
 }
 
-type Target = { id: number; organisationId: number; unitId: number; jobRole: string; startDate: string; status: string };
+export type AssessmentTarget = { id: number; organisationId: number; unitId: number; jobRole: string; startDate: string; status: string };
+
+type Outcome = { ok: true; id: number } | { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: Record<string, string> };
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * A trainer's sign-off of an observed practical assessment. Nobody signs themselves off, and a trainer
@@ -39,10 +42,39 @@ export function recordAssessment(
 	db: Db,
 	framework: Framework,
 	assessor: Principal,
-	target: Target,
+	target: AssessmentTarget,
 	input: AssessmentInput,
 	now = new Date()
-): { ok: true; id: number } | { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: Record<string, string> } {
+): Outcome {
+	const refused = checkAssessment(framework, assessor, target, input, now);
+	if (refused) return refused;
+	return { ok: true, id: db.transaction((tx) => writeAssessment(tx, framework, assessor, target, input, now)) };
+}
+
+/**
+ * The same, inside a caller's transaction (a session's register records several with the attendance): refused
+ * (and nothing written) for the same reasons.
+ */
+export function recordAssessmentIn(
+	tx: Tx,
+	framework: Framework,
+	assessor: Principal,
+	target: AssessmentTarget,
+	input: AssessmentInput,
+	now = new Date()
+): Outcome {
+	const refused = checkAssessment(framework, assessor, target, input, now);
+	if (refused) return refused;
+	return { ok: true, id: writeAssessment(tx, framework, assessor, target, input, now) };
+}
+
+function checkAssessment(
+	framework: Framework,
+	assessor: Principal,
+	target: AssessmentTarget,
+	input: AssessmentInput,
+	now: Date
+): Exclude<Outcome, { ok: true }> | null {
 	if (!canAssess(assessor, target)) return { ok: false, forbidden: true };
 	const errors: Record<string, string> = {};
 	if (!requiredFor(framework, target.jobRole).some((r) => r.competency.id === input.competencyId))
@@ -50,41 +82,41 @@ export function recordAssessment(
 	if (input.assessedOn > londonToday(now)) errors.assessedOn = 'The date of the assessment cannot be in the future';
 	else if (input.assessedOn < target.startDate) errors.assessedOn = 'The date of the assessment must be on or after the person’s start date';
 	if (target.status !== 'active') errors.form = 'This person has left; assessments can no longer be recorded for them';
-	if (Object.keys(errors).length) return { ok: false, forbidden: false, errors };
-	const id = db.transaction((tx) => {
-		const row = tx
-			.insert(assessments)
-			.values({
-				personId: target.id,
-				competencyId: input.competencyId,
-				assessedOn: input.assessedOn,
-				outcome: input.outcome,
-				notes: input.notes ?? '',
-				assessorId: assessor.id,
-				recordedAt: now
-			})
-			.returning({ id: assessments.id })
-			.get();
-		appendAudit(tx, {
-			actorId: assessor.id,
-			action: 'assessment-record',
-			entity: 'assessment',
-			entityId: row.id,
-			detail: { personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome },
+	return Object.keys(errors).length ? { ok: false, forbidden: false, errors } : null;
+}
+
+function writeAssessment(tx: Tx, framework: Framework, assessor: Principal, target: AssessmentTarget, input: AssessmentInput, now: Date): number {
+	const row = tx
+		.insert(assessments)
+		.values({
+			personId: target.id,
+			competencyId: input.competencyId,
+			assessedOn: input.assessedOn,
+			outcome: input.outcome,
+			notes: input.notes ?? '',
+			assessorId: assessor.id,
+			recordedAt: now
+		})
+		.returning({ id: assessments.id })
+		.get();
+	appendAudit(tx, {
+		actorId: assessor.id,
+		action: 'assessment-record',
+		entity: 'assessment',
+		entityId: row.id,
+		detail: { personId: target.id, competencyId: input.competencyId, assessedOn: input.assessedOn, outcome: input.outcome },
+		at: now
+	});
+	if (input.outcome === 'competent')
+		recordEvidence(tx, framework, {
+			personId: target.id,
+			source: { observed: String(row.id), competencyId: input.competencyId },
+			version: null,
+			occurredOn: input.assessedOn,
+			recordedBy: assessor.id,
 			at: now
 		});
-		if (input.outcome === 'competent')
-			recordEvidence(tx, framework, {
-				personId: target.id,
-				source: { observed: String(row.id), competencyId: input.competencyId },
-				version: null,
-				occurredOn: input.assessedOn,
-				recordedBy: assessor.id,
-				at: now
-			});
-		return row.id;
-	});
-	return { ok: true, id };
+	return row.id;
 }
 
 export function listAssessments(db: Db, personId: number) {

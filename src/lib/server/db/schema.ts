@@ -560,6 +560,8 @@ export const mailOutbox = sqliteTable(
 		claimedBy: text('claimed_by'),
 		claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
 		lastAttemptAt: integer('last_attempt_at', { mode: 'timestamp_ms' }),
+		/** An iCalendar invitation (or cancellation) sent with the message, as a calendar part and an .ics attachment. */
+		calendar: text('calendar'),
 		/** The relay's last answer, or why the connection failed. */
 		lastReply: text('last_reply'),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
@@ -725,3 +727,114 @@ export const rosterImports = sqliteTable(
 			.where(sql`${t.status} = 'applying'`)
 	]
 );
+
+/**
+ * A practical training session (restraint, personal safety...) that a trainer or training manager schedules and
+ * learners book. Times are UTC instants; forms and pages speak Europe/London wall time (practical/london-time.ts).
+ * `bookedCount` is the number of places taken: a booking raises it only `where booked_count < capacity`, so that
+ * capacity holds under simultaneous bookings on any database.
+ */
+export const practicalSessions = sqliteTable(
+	'practical_sessions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The organisation that runs it: its trainers take the register, its managers see the bookings. */
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		title: text('title').notNull(),
+		venue: text('venue').notNull(),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		bookingClosesAt: integer('booking_closes_at', { mode: 'timestamp_ms' }).notNull(),
+		capacity: integer('capacity').notNull(),
+		bookedCount: integer('booked_count').notNull().default(0),
+		status: text('status', { enum: ['scheduled', 'cancelled'] })
+			.notNull()
+			.default('scheduled'),
+		cancelReason: text('cancel_reason'),
+		/** The iCalendar SEQUENCE: raised by every change people are told about. */
+		sequence: integer('sequence').notNull().default(0),
+		createdBy: integer('created_by')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('practical_sessions_starts').on(t.startsAt), index('practical_sessions_org').on(t.organisationId, t.startsAt)]
+);
+
+/** The competencies a session assesses. */
+export const practicalSessionCompetencies = sqliteTable(
+	'practical_session_competencies',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => practicalSessions.id),
+		competencyId: text('competency_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.competencyId] }), index('practical_session_competencies_competency').on(t.competencyId)]
+);
+
+/** The trainers who run a session and take its register. */
+export const practicalSessionTrainers = sqliteTable(
+	'practical_session_trainers',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => practicalSessions.id),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id)
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('practical_session_trainers_person').on(t.personId)]
+);
+
+/**
+ * Who may book: a person may when, for each kind with rows, one row matches them (no rows of a kind: anyone).
+ * `ref` is an organisation id or unit id (as text) or a job role id.
+ */
+export const practicalSessionAudience = sqliteTable(
+	'practical_session_audience',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => practicalSessions.id),
+		kind: text('kind', { enum: ['organisation', 'unit', 'job-role'] }).notNull(),
+		ref: text('ref').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.kind, t.ref] })]
+);
+
+/**
+ * A place on a session or on its waiting list (in order of `id`). A cancelled booking is kept, for the record.
+ * The register fills `attendance` and, for an attendee, `outcome` with the assessment it recorded.
+ */
+export const practicalBookings = sqliteTable(
+	'practical_bookings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => practicalSessions.id),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		status: text('status', { enum: ['booked', 'waiting', 'cancelled'] }).notNull(),
+		attendance: text('attendance', { enum: ['attended', 'absent', 'left-early'] }),
+		outcome: text('outcome', { enum: ['competent', 'not-yet-competent'] }),
+		notes: text('notes'),
+		bookedAt: integer('booked_at', { mode: 'timestamp_ms' }).notNull(),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		// One live booking a person a session; cancelled ones stay beside it.
+		uniqueIndex('practical_bookings_live')
+			.on(t.sessionId, t.personId)
+			.where(sql`status <> 'cancelled'`),
+		index('practical_bookings_session').on(t.sessionId, t.status, t.id),
+		index('practical_bookings_person').on(t.personId, t.status)
+	]
+);
+
+export type PracticalSession = typeof practicalSessions.$inferSelect;
+export type PracticalBooking = typeof practicalBookings.$inferSelect;

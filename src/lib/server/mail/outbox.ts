@@ -17,6 +17,8 @@ export type ClaimedMessage = {
 	messageId: string;
 	/** Including this one. */
 	attempts: number;
+	/** An iCalendar object to send with it (its METHOD says whether it invites or cancels), or null. */
+	calendar: string | null;
 };
 
 function statements(db: Db) {
@@ -27,7 +29,7 @@ function statements(db: Db) {
 			 where id = (select id from mail_outbox where status = 'queued' and next_attempt_at <= @now and (claimed_until is null or claimed_until <= @now)
 			             order by next_attempt_at, id limit 1)
 			   and status = 'queued' and (claimed_until is null or claimed_until <= @now)
-			 returning id, to_address as toAddress, template, subject, data, headers, message_id as messageId, attempts`
+			 returning id, to_address as toAddress, template, subject, data, headers, message_id as messageId, attempts, calendar`
 		),
 		sent: c.prepare(
 			`update mail_outbox set status = 'sent', sent_at = @now, last_reply = @reply, claimed_until = null, data = coalesce(@data, data) where id = @id and status = 'queued'`

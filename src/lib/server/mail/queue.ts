@@ -22,6 +22,8 @@ export type QueueMailInput<N extends TemplateName> = {
 	kind: MailKind;
 	/** Queueing again with the same key does nothing (returns null), in this transaction or any later one. */
 	dedupeKey?: string;
+	/** An iCalendar object (a session invitation or its cancellation) sent as a calendar part and an .ics attachment. */
+	calendar?: string;
 	now?: Date;
 };
 
@@ -31,8 +33,8 @@ function statements(tx: MailWriter) {
 	return statementsFor(tx, 'mail-queue', (c) => ({
 		person: c.prepare('select email from people where id = ?'),
 		insert: c.prepare(
-			`insert into mail_outbox (person_id, to_address, kind, template, subject, data, headers, message_id, dedupe_key, status, attempts, next_attempt_at, created_at)
-			 values (@personId, @to, @kind, @template, @subject, @data, @headers, @messageId, @dedupeKey, 'queued', 0, @now, @now)
+			`insert into mail_outbox (person_id, to_address, kind, template, subject, data, headers, message_id, dedupe_key, calendar, status, attempts, next_attempt_at, created_at)
+			 values (@personId, @to, @kind, @template, @subject, @data, @headers, @messageId, @dedupeKey, @calendar, 'queued', 0, @now, @now)
 			 on conflict (dedupe_key) do nothing returning id`
 		)
 	}));
@@ -95,6 +97,7 @@ export function queueMail<N extends TemplateName>(tx: MailWriter, input: QueueMa
 		headers: JSON.stringify(headers),
 		messageId: messageIdFor(now),
 		dedupeKey: input.dedupeKey ?? null,
+		calendar: input.calendar ?? null,
 		now: now.getTime()
 	}) as { id: number } | undefined;
 	return row ?? null;

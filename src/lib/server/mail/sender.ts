@@ -74,7 +74,8 @@ export class MailSender {
 				text,
 				html,
 				messageId: message.messageId,
-				headers: message.headers
+				headers: message.headers,
+				...(message.calendar ? { icalEvent: { filename: 'session.ics', method: calendarMethod(message.calendar), content: message.calendar } } : {})
 			});
 			markSent(db, message.id, String(info.response ?? 'accepted'), new Date(), withoutSecretLinks(message.data));
 			return 'sent';
@@ -146,4 +147,9 @@ function safely<T>(f: () => T): T | null {
 	} catch {
 		return null;
 	}
+}
+
+/** The METHOD line of an iCalendar object (REQUEST or CANCEL), which the calendar part's content type repeats. */
+function calendarMethod(calendar: string): string {
+	return /^METHOD:([A-Z-]+)\r?$/m.exec(calendar)?.[1] ?? 'PUBLISH';
 }

@@ -1,0 +1,176 @@
+/**
+ * The lists on /sessions: sessions open to a learner (those for competencies they have expired, overdue or due soon
+ * first), their bookings, a trainer's upcoming sessions and the people whose practical part is due with no booking,
+ * and, for managers, who in their scope was booked, attended or did not turn up. All filtered in SQL.
+ */
+import type Database from 'better-sqlite3';
+import type { PeopleScope } from '../access/policy';
+import { scopeParameterCondition, scopeParameters } from '../access/scope-sql';
+import { addDays, type IsoDate } from '../competency/dates';
+import type { Framework } from '../competency/framework';
+import { DUE_SOON_DAYS } from '../competency/status-rule';
+import type { Db } from '../db';
+import { statementsFor } from '../db/prepared';
+
+const LIST_LIMIT = 100;
+
+/** Each kind of rule a session has must match the person (no rows of a kind: open to all). */
+const audienceMatch = (kind: string, value: string) =>
+	`(not exists (select 1 from practical_session_audience a where a.session_id = s.id and a.kind = '${kind}')
+	  or exists (select 1 from practical_session_audience a where a.session_id = s.id and a.kind = '${kind}' and a.ref = ${value}))`;
+
+function statements(db: Db) {
+	return statementsFor(db, 'practical-lists', (c: Database.Database) => ({
+		open: c.prepare(
+			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.booking_closes_at as bookingClosesAt,
+			        s.capacity, s.booked_count as bookedCount,
+			        (select b.status from practical_bookings b where b.session_id = s.id and b.person_id = @personId and b.status <> 'cancelled') as myStatus,
+			        exists (select 1 from practical_session_competencies sc join competency_status cs on cs.person_id = @personId and cs.competency_id = sc.competency_id
+			                where sc.session_id = s.id and (cs.expires_on is null or cs.expires_on <= @dueBy)) as needed
+			 from practical_sessions s
+			 where s.status = 'scheduled' and s.starts_at > @now
+			   and ${audienceMatch('organisation', '@organisationRef')}
+			   and ${audienceMatch('unit', '@unitRef')}
+			   and ${audienceMatch('job-role', '@jobRole')}
+			 order by needed desc, s.starts_at, s.id
+			 limit ${LIST_LIMIT}`
+		),
+		mine: c.prepare(
+			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.status as sessionStatus, b.status, b.attendance, b.outcome
+			 from practical_bookings b join practical_sessions s on s.id = b.session_id
+			 where b.person_id = ? and b.status <> 'cancelled' and s.ends_at > ?
+			 order by s.starts_at desc limit ${LIST_LIMIT}`
+		),
+		competencies: c.prepare('select competency_id from practical_session_competencies where session_id = ?').pluck(),
+		training: c.prepare(
+			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.capacity, s.booked_count as bookedCount, s.status,
+			        (select count(*) from practical_bookings b where b.session_id = s.id and b.status = 'waiting') as waiting
+			 from practical_session_trainers t join practical_sessions s on s.id = t.session_id
+			 where t.person_id = ? and s.ends_at > ? order by s.starts_at limit ${LIST_LIMIT}`
+		),
+		dueNoBooking: c.prepare(
+			`select p.id, p.name, p.job_role as jobRole, u.name as unitName, cs.competency_id as competencyId, cs.expires_on as expiresOn
+			 from competency_status cs join people p on p.id = cs.person_id join units u on u.id = p.unit_id
+			 where cs.competency_id in (select value from json_each(@competencies))
+			   and (cs.expires_on is null or cs.expires_on <= @dueBy)
+			   and p.status = 'active' and p.organisation_id in (select value from json_each(@organisations))
+			   and not exists (select 1 from practical_bookings b join practical_sessions s on s.id = b.session_id
+			                   join practical_session_competencies sc on sc.session_id = s.id and sc.competency_id = cs.competency_id
+			                   where b.person_id = p.id and b.status in ('booked', 'waiting') and s.status = 'scheduled' and s.ends_at > @now)
+			 order by cs.expires_on is not null, cs.expires_on, p.name
+			 limit ${LIST_LIMIT}`
+		),
+		attendance: c.prepare(
+			`select b.id, p.id as personId, p.name, u.name as unitName, s.id as sessionId, s.title, s.starts_at as startsAt, s.ends_at as endsAt,
+			        b.status, b.attendance, b.outcome
+			 from practical_bookings b join practical_sessions s on s.id = b.session_id join people p on p.id = b.person_id join units u on u.id = p.unit_id
+			 where b.status = 'booked' and s.status = 'scheduled' and s.starts_at >= @from and s.starts_at < @to
+			   and ${scopeParameterCondition('p.organisation_id', 'p.unit_id')}
+			   and (@show = 'all' or (@show = 'booked' and s.starts_at > @now) or (@show = 'attended' and b.attendance in ('attended', 'left-early'))
+			        or (@show = 'no-show' and b.attendance = 'absent'))
+			 order by s.starts_at desc, p.name limit 500`
+		)
+	}));
+}
+
+type Timed = { startsAt: number; endsAt: number };
+const dates = <T extends Timed>(r: T): Omit<T, keyof Timed> & { startsAt: Date; endsAt: Date } => ({
+	...r,
+	startsAt: new Date(r.startsAt),
+	endsAt: new Date(r.endsAt)
+});
+
+export function openSessions(db: Db, person: { id: number; organisationId: number; unitId: number; jobRole: string }, today: IsoDate, now = new Date()) {
+	const q = statements(db);
+	const rows = q.open.all({
+		personId: person.id,
+		// Audience refs are text; a number bound from JavaScript would be compared as a real ("1.0").
+		organisationRef: String(person.organisationId),
+		unitRef: String(person.unitId),
+		jobRole: person.jobRole,
+		dueBy: addDays(today, DUE_SOON_DAYS),
+		now: now.getTime()
+	}) as (Timed & {
+		id: number;
+		title: string;
+		venue: string;
+		bookingClosesAt: number;
+		capacity: number;
+		bookedCount: number;
+		myStatus: string | null;
+		needed: number;
+	})[];
+	return rows.map((r) => ({
+		...dates(r),
+		bookingClosesAt: new Date(r.bookingClosesAt),
+		needed: !!r.needed,
+		competencyIds: q.competencies.all(r.id) as string[]
+	}));
+}
+
+export function myBookings(db: Db, personId: number, now = new Date(), sinceDays = 90) {
+	return (
+		statements(db).mine.all(personId, now.getTime() - sinceDays * 86_400_000) as (Timed & {
+			id: number;
+			title: string;
+			venue: string;
+			sessionStatus: string;
+			status: 'booked' | 'waiting';
+			attendance: string | null;
+			outcome: string | null;
+		})[]
+	).map(dates);
+}
+
+export function trainerSessions(db: Db, trainerId: number, now = new Date()) {
+	return (
+		statements(db).training.all(trainerId, now.getTime() - 86_400_000) as (Timed & {
+			id: number;
+			title: string;
+			venue: string;
+			capacity: number;
+			bookedCount: number;
+			status: string;
+			waiting: number;
+		})[]
+	).map(dates);
+}
+
+/** Competencies that need an observed assessment for some job role: their practical part is done in a session. */
+export const practicalCompetencies = (framework: Framework) =>
+	framework.competencies.filter((c) => c.evidence.some((r) => r.kind === 'observed')).map((c) => c.id);
+
+export function dueWithoutBooking(db: Db, framework: Framework, organisationIds: number[], today: IsoDate, now = new Date()) {
+	if (!organisationIds.length) return [];
+	return statements(db).dueNoBooking.all({
+		competencies: JSON.stringify(practicalCompetencies(framework)),
+		organisations: JSON.stringify(organisationIds),
+		dueBy: addDays(today, DUE_SOON_DAYS),
+		now: now.getTime()
+	}) as { id: number; name: string; jobRole: string; unitName: string; competencyId: string; expiresOn: string | null }[];
+}
+
+export const ATTENDANCE_VIEWS = ['all', 'booked', 'attended', 'no-show'] as const;
+export type AttendanceView = (typeof ATTENDANCE_VIEWS)[number];
+
+export function attendanceList(db: Db, scope: Exclude<PeopleScope, { kind: 'self' }>, show: AttendanceView, now = new Date(), days = 180) {
+	return (
+		statements(db).attendance.all({
+			...scopeParameters(scope),
+			show,
+			now: now.getTime(),
+			from: now.getTime() - days * 86_400_000,
+			to: now.getTime() + days * 86_400_000
+		}) as (Timed & {
+			id: number;
+			personId: number;
+			name: string;
+			unitName: string;
+			sessionId: number;
+			title: string;
+			status: string;
+			attendance: string | null;
+			outcome: string | null;
+		})[]
+	).map(dates);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatSessionTime, londonWallParts, londonWallTime } from './london-time';
+
+const at = (date: string, time: string) => {
+	const r = londonWallTime(date, time);
+	if (!r.ok) throw new Error(r.error);
+	return r.at.toISOString();
+};
+
+describe('London wall time', () => {
+	it('reads winter times as GMT and summer times as BST', () => {
+		expect(at('2026-01-15', '09:30')).toBe('2026-01-15T09:30:00.000Z');
+		expect(at('2026-07-01', '09:30')).toBe('2026-07-01T08:30:00.000Z');
+	});
+
+	it('on the last Sunday of March (29 March 2026) refuses the hour that does not exist', () => {
+		expect(at('2026-03-29', '00:30')).toBe('2026-03-29T00:30:00.000Z');
+		const gap = londonWallTime('2026-03-29', '01:30');
+		expect(gap.ok).toBe(false);
+		if (!gap.ok) expect(gap.error).toMatch(/clocks go forward/);
+		expect(at('2026-03-29', '02:00')).toBe('2026-03-29T01:00:00.000Z');
+		expect(at('2026-03-29', '09:00')).toBe('2026-03-29T08:00:00.000Z');
+		// The day before is still GMT.
+		expect(at('2026-03-28', '09:00')).toBe('2026-03-28T09:00:00.000Z');
+	});
+
+	it('on the last Sunday of October (25 October 2026) takes the first 01:30 and GMT afterwards', () => {
+		expect(at('2026-10-25', '00:30')).toBe('2026-10-24T23:30:00.000Z');
+		expect(at('2026-10-25', '01:30')).toBe('2026-10-25T00:30:00.000Z');
+		expect(at('2026-10-25', '02:00')).toBe('2026-10-25T02:00:00.000Z');
+		expect(at('2026-10-25', '09:00')).toBe('2026-10-25T09:00:00.000Z');
+		expect(at('2026-10-24', '09:00')).toBe('2026-10-24T08:00:00.000Z');
+	});
+
+	it('a session across the change lasts its real length', () => {
+		const start = londonWallTime('2026-10-25', '00:00');
+		const end = londonWallTime('2026-10-25', '03:00');
+		if (!start.ok || !end.ok) throw new Error('refused');
+		expect((end.at.getTime() - start.at.getTime()) / 3_600_000).toBe(4);
+	});
+
+	it('refuses what is not a date or time', () => {
+		for (const [d, t] of [
+			['2026-02-30', '09:00'],
+			['2026-13-01', '09:00'],
+			['2026-01-01', '24:00'],
+			['2026-01-01', '9:00'],
+			['yesterday', '09:00'],
+			['2026-01-01', '09:60']
+		])
+			expect(londonWallTime(d, t).ok).toBe(false);
+	});
+
+	it('gives back the wall time of an instant, and formats in London time', () => {
+		expect(londonWallParts(new Date('2026-07-01T08:30:00Z'))).toEqual({ date: '2026-07-01', time: '09:30' });
+		expect(londonWallParts(new Date('2026-12-01T08:30:00Z'))).toEqual({ date: '2026-12-01', time: '08:30' });
+		expect(formatSessionTime(new Date('2026-07-01T08:30:00Z'), new Date('2026-07-01T15:30:00Z'))).toBe('Wed, 1 Jul 2026, 09:30 to 16:30');
+	});
+});
