@@ -216,7 +216,15 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'nurse (NHS trust)', path: `/assess/${f.person.nurse}`, expect: only(404, []) },
 		{ target: 'the trainer themself', path: `/assess/${f.person.trainer}`, expect: only(404, []) }
 	],
-	'GET /partnership': () => [{ target: 'the page', path: '/partnership', expect: only(200, ['partnership', 'admin']) }],
+	'GET /partnership': () => [
+		{ target: 'the page', path: '/partnership', expect: only(200, ['partnership', 'admin']) },
+		{ target: 'one borough', path: '/partnership?borough=Lambeth', expect: only(200, ['partnership', 'admin']) },
+		{ target: 'a borough that is not one (all of London)', path: '/partnership?borough=%3Cscript%3E', expect: only(200, ['partnership', 'admin']) }
+	],
+	'GET /partnership/export.csv': () => [
+		{ target: 'the CSV', path: '/partnership/export.csv', expect: only(200, ['partnership', 'admin']) },
+		{ target: "one borough's CSV", path: '/partnership/export.csv?borough=Lambeth', expect: only(200, ['partnership', 'admin']) }
+	],
 	'GET /roster': () => [{ target: 'the page', path: '/roster', expect: only(200, ['admin', 'nhs-manager', 'mps-manager']) }],
 	'GET /roster/[organisationId]': (f) => rosterFor(f, 200),
 	'GET /admin': adminPage('/admin'),

@@ -121,16 +121,43 @@ test('a trainer records an observed assessment, never for themselves or another 
 	expect((await page.goto(`/assess/${ids.nurse}`))!.status()).toBe(404);
 });
 
-test('the partnership view shows only aggregates, with small groups withheld', async ({ page }) => {
+test('the partnership view shows only aggregates as of yesterday, under disclosure control, with a trend, a borough filter and a CSV', async ({ page }) => {
 	await signIn(page, 'partnership@demo.test');
 	await page.goto('/partnership');
 	await expect(page.getByRole('heading', { name: 'Lambeth' })).toBeVisible();
-	await expect(page.getByText('fewer than 5').first()).toBeVisible();
+	await expect(page.getByText('as they stood at the end of yesterday')).toBeVisible();
+	await expect(page.getByText('withheld').first()).toBeVisible();
+	// Every figure shown is a multiple of 5: nothing exact, nothing from 1 to 7.
+	for (const text of await page.locator('td').allInnerTexts()) {
+		const m = /about (\d+) of (\d+)/.exec(text);
+		if (m) expect([Number(m[1]) % 5, Number(m[2]) % 5], text).toEqual([0, 0]);
+	}
+	const trend = page.getByRole('region', { name: 'Share in date over 12 months, London' });
+	await expect(trend).toHaveAttribute('tabindex', '0');
+	await expect(trend.getByRole('row')).toHaveCount(14); // header and 13 dates
 	const html = await page.content();
 	expect(html).not.toContain('Daniel Price');
 	expect(html).not.toContain('/manage/people/');
 	await expectAccessible(page);
+
+	await page.getByLabel('Borough').selectOption('Lambeth');
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/borough=Lambeth/);
+	await expect(page.getByRole('heading', { name: 'Over the last 12 months: Lambeth' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Lewisham' })).toHaveCount(0);
+	await expectAccessible(page);
+	const csv = await page.request.get('/partnership/export.csv?borough=Lambeth');
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const lines = (await csv.text())
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	expect(lines[0]).toBe('as_of,borough,competency,agency,people,in_date,share_percent');
+	expect(lines.slice(1).every((l) => l.split(',')[1] === 'Lambeth')).toBe(true);
+	for (const l of lines.slice(1)) for (const v of l.split(',').slice(4, 6)) expect(v === '*' || Number(v) % 5 === 0, l).toBe(true);
+
 	await signOut(page);
 	await signIn(page, 'officer@demo.test');
 	expect((await page.goto('/partnership'))!.status()).toBe(404);
+	expect((await page.request.get('/partnership/export.csv')).status()).toBe(404);
 });

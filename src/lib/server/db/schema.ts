@@ -415,6 +415,30 @@ export const trendCounts = sqliteTable(
 	(t) => [primaryKey({ columns: [t.date, t.organisationId, t.unitId] })]
 );
 
+/**
+ * The partnership view's published figures: for each date, borough, agency and competency, how many people in post
+ * needed it and how many were in date, counted once from the cycles as they were on that date and then never
+ * changed (src/lib/server/reporting/partnership-snapshots.ts). Frozen, so that reading the view before and after a
+ * change shows nothing until the next day's figures, which mix a whole day's changes (docs/disclosure-control.md).
+ */
+export const partnershipDates = sqliteTable('partnership_dates', {
+	date: text('date').primaryKey(),
+	takenAt: integer('taken_at').notNull()
+});
+
+export const partnershipCounts = sqliteTable(
+	'partnership_counts',
+	{
+		date: text('date').notNull(),
+		borough: text('borough').notNull(),
+		kind: text('kind').notNull(),
+		competencyId: text('competency_id').notNull(),
+		people: integer('people').notNull(),
+		current: integer('current').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.date, t.borough, t.kind, t.competencyId] })]
+);
+
 /* Single sign-on (OpenID Connect): src/lib/server/sso/. */
 
 /** An organisation's own OpenID provider. The client secret is stored encrypted (AES-256-GCM, key SSO_SECRET_KEY). */
