@@ -197,6 +197,11 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'GET /manage': managerPage('/manage'),
 	'GET /manage/people': managerPage('/manage/people'),
+	'GET /manage/competencies': managerPage('/manage/competencies'),
+	'GET /manage/groups': managerPage('/manage/groups?by=role'),
+	'GET /manage/matrix': managerPage('/manage/matrix?status=expired'),
+	'GET /manage/expired': managerPage('/manage/expired'),
+	'GET /manage/due': managerPage('/manage/due?within=90'),
 	'GET /manage/export/expiring.csv': managerPage('/manage/export/expiring.csv'),
 	'GET /manage/export/matrix.csv': (f) => [
 		{

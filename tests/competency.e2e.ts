@@ -37,18 +37,57 @@ test('a learner sees every status, what is left to do, and refreshers on the tas
 	expect(json.evidence.length).toBeGreaterThan(5);
 });
 
-test('a unit manager sees the dashboard and filters the people by status', async ({ page }) => {
+test('a unit manager sees a one-screen summary, and a page for each view with its own filters', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
 	await signIn(page, 'manager@demo.test');
 	await page.goto('/manage');
 	await expect(page.getByRole('heading', { name: 'Training compliance' })).toBeVisible();
 	await expect(page.getByRole('img', { name: /month by month/ })).toBeVisible();
-	await expect(page.locator('#expiring ~ .table-wrap').first().locator('a[href^="/manage/people/"]').first()).toBeVisible();
+	// A summary, not the whole report: no table of people on it, and about a screen long.
+	await expect(page.locator('a[href^="/manage/people/"]')).toHaveCount(0);
+	expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(1500);
 	await expectAccessible(page);
 
+	// The chart for one unit.
+	await page.getByLabel('Unit').selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/manage\?unit=\d+/);
+	await expect(page.getByRole('heading', { name: /^Last 12 months: / })).toBeVisible();
+
+	// Expired, apart from due soon; each person links to their record and to what a manager can do.
+	await page.getByRole('link', { name: /expired$/ }).click();
+	await expect(page).toHaveURL(/\/manage\/expired$/);
+	const expired = page.getByRole('region', { name: 'Expired competencies, longest lapsed first' });
+	await expect(expired).toHaveAttribute('tabindex', '0');
+	await expect(page.getByText('The table scrolls sideways when it is wider than the screen.')).toBeVisible();
+	await expect(expired.getByRole('link', { name: 'Daniel Price' }).first()).toBeVisible();
+	await expect(expired.getByText('Due soon', { exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+	await expired.getByRole('link', { name: 'Act on Daniel Price’s training' }).first().click();
+	await expect(page).toHaveURL(/\/manage\/people\/\d+#actions$/);
+	await expect(page.getByRole('heading', { name: 'What you can do' })).toBeVisible();
+
+	await page.goto('/manage/due?within=90');
+	await expect(page.getByRole('heading', { name: 'Due soon', level: 1 })).toBeVisible();
+	const due = page.getByRole('region', { name: 'Competencies due within 90 days, soonest first' });
+	await expect(due.getByText('Expired', { exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.goto('/manage/competencies');
+	await expect(page.getByRole('region', { name: 'Compliance by competency' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/manage/groups');
+	await page.getByRole('link', { name: 'job role' }).click();
+	await expect(page).toHaveURL(/by=role/);
+	await expect(page.getByRole('heading', { name: 'In date by job role' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/manage/matrix');
 	await page.getByLabel('With any competency').selectOption('expired');
 	await page.getByRole('button', { name: 'Apply' }).click();
-	await expect(page).toHaveURL(/status=expired/);
+	await expect(page).toHaveURL(/\/manage\/matrix\?.*status=expired/);
 	await expect(page.getByRole('region', { name: /People and competencies/ }).getByRole('link', { name: 'Daniel Price' })).toBeVisible();
+	await expectAccessible(page);
 });
 
 test("a unit manager exports the dashboard's tables as CSV, with their own unit only", async ({ page }) => {
@@ -60,6 +99,9 @@ test("a unit manager exports the dashboard's tables as CSV, with their own unit 
 	expect(text).not.toContain('Priya Natarajan'); // custody suite: another unit
 	const expiring = await page.request.get('/manage/export/expiring.csv?within=90');
 	expect(await expiring.text()).toContain('expires_on');
+	const expired = await page.request.get('/manage/export/expiring.csv?only=expired');
+	expect(expired.headers()['content-disposition']).toContain('expired-');
+	expect(await expired.text()).not.toContain(',Due soon');
 });
 
 test('a unit manager rebuilds a record on a past date, and gets 404 for another unit', async ({ page }) => {

@@ -70,6 +70,20 @@ describe('compliance dashboards', () => {
 		expect(in60.map((r) => r.personId)).toEqual([w.expired.id, w.due.id]);
 	});
 
+	it('keeps expired apart from due soon, for a small scope and for everyone (the expiry-order walk)', () => {
+		for (const scope of [{ kind: 'scoped' as const, organisationIds: [w.police.id], unitIds: [] }, { kind: 'all' as const }]) {
+			const expired = expiringList(db, scope, TODAY, { within: 60, page: 1, only: 'expired' });
+			const due = expiringList(db, scope, TODAY, { within: 60, page: 1, only: 'due' });
+			const both = expiringList(db, scope, TODAY, { within: 60, page: 1 });
+			expect(expired.rows.every((r) => r.status === 'expired')).toBe(true);
+			expect(due.rows.every((r) => r.status !== 'expired' && r.expiresOn! > TODAY)).toBe(true);
+			expect(expired.rows.filter((r) => r.competencyId === 'post-incident').map((r) => r.personId)).toEqual([w.expired.id]);
+			expect(due.rows.filter((r) => r.competencyId === 'post-incident').map((r) => r.personId)).toEqual([w.due.id]);
+			expect(expired.total + due.total).toBe(both.total);
+			expect(expired.rows.length).toBe(expired.total);
+		}
+	});
+
 	it('draws the trend from cycles: nobody was in date before their evidence', () => {
 		const dates = trendDates(TODAY);
 		expect(dates).toHaveLength(13);
