@@ -61,7 +61,12 @@ test('an administrator adds a person: errors beside the fields, then success', a
 	await expect(page.locator('#email-error')).toBeVisible();
 	await expect(page.getByLabel('Full name')).toHaveValue('Test Nurse');
 	await page.getByLabel('Email address').fill('test.nurse@demo.test');
+	// Grouped by organisation; once one is chosen, only its units and its agency's job roles are offered.
+	await expect(page.getByLabel('Unit').locator('optgroup')).not.toHaveCount(1);
 	await page.getByLabel('Organisation').selectOption({ label: TRUST });
+	await expect(page.getByLabel('Unit').locator('optgroup')).toHaveCount(1);
+	await expect(page.getByLabel('Unit').locator('optgroup')).toHaveAttribute('label', TRUST);
+	await expect(page.getByLabel('Job role').locator('optgroup')).toHaveAttribute('label', 'NHS trust');
 	await page.getByLabel('Unit').selectOption({ label: 'Rowan Ward (acute)' });
 	await page.getByLabel('Job role').selectOption('mental-health-nurse');
 	await page.getByLabel('Workforce identifier').fill('NL-0001');
