@@ -159,6 +159,14 @@ test('a trainer records an observed assessment, never for themselves or another 
 	await page.getByRole('button', { name: 'Record assessment' }).click();
 	await expect(page.getByRole('status')).toContainText('added to their training record');
 	await expect(page.getByRole('cell', { name: 'Led a safe restraint; moved to recovery position promptly.' })).toBeVisible();
+	// What each competency still needs, with the observation now done.
+	const needs = page.getByRole('region', { name: /What each competency needs for Daniel Price/ });
+	await expect(
+		needs.getByRole('listitem').filter({ hasText: 'Be observed in a practical assessment and signed off by a trainer: done' }).first()
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/assess');
+	await expect(page.getByRole('region', { name: 'Assessments you have signed off' }).getByRole('link', { name: 'Daniel Price' }).first()).toBeVisible();
 	expect((await page.goto(`/assess/${ids.trainer}`))!.status()).toBe(404);
 	expect((await page.goto(`/assess/${ids.nurse}`))!.status()).toBe(404);
 });

@@ -320,7 +320,7 @@ export const assessments = sqliteTable(
 			.references(() => people.id),
 		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('assessments_person').on(t.personId, t.assessedOn)]
+	(t) => [index('assessments_person').on(t.personId, t.assessedOn), index('assessments_assessor').on(t.assessorId, t.assessedOn)]
 );
 
 /**
