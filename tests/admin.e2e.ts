@@ -97,7 +97,7 @@ test('a manager role needs a scope, and with one the person manages their unit',
 	await page.getByLabel('Scope').selectOption({ label: 'Rowan Ward (acute)' });
 	await page.getByRole('button', { name: 'Add role' }).click();
 	await expect(page.getByRole('status')).toContainText('Access role added');
-	await nurse.goto('/manage');
+	await nurse.goto('/manage/matrix');
 	await expect(nurse.getByRole('link', { name: 'Test Nurse' })).toBeVisible();
 });
 
