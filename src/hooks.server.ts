@@ -7,6 +7,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { purgeExpired, retentionSettings } from '$lib/server/auth/retention';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { ensureAggregates } from '$lib/server/reporting/aggregates';
+import { ensurePartnershipSnapshots } from '$lib/server/reporting/partnership-snapshots';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { refreshStatistics } from '$lib/server/db/statistics';
@@ -53,6 +54,7 @@ export const init: ServerInit = () => {
 		'maintenance',
 		[
 			{ name: 'aggregates', what: 'bring the dashboard aggregates up to date', run: () => ensureAggregates(db, londonToday()) },
+			{ name: 'partnership-figures', what: 'publish the partnership figures for yesterday', run: () => ensurePartnershipSnapshots(db, londonToday()) },
 			{ name: 'retention-purge', what: 'delete expired sessions and emailed links, old sign-in attempts and old access log entries', run: () => purgeExpired(db, retention) },
 			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) },
 			{ name: 'mail-purge', what: 'delete mail past its retention', run: () => void mail.purge() },

@@ -301,6 +301,11 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	],
 	'GET /manage': managerPage('/manage'),
 	'GET /manage/people': managerPage('/manage/people'),
+	'GET /manage/competencies': managerPage('/manage/competencies'),
+	'GET /manage/groups': managerPage('/manage/groups?by=role'),
+	'GET /manage/matrix': managerPage('/manage/matrix?status=expired'),
+	'GET /manage/expired': managerPage('/manage/expired'),
+	'GET /manage/due': managerPage('/manage/due?within=90'),
 	'GET /manage/export/expiring.csv': managerPage('/manage/export/expiring.csv'),
 	'GET /manage/export/matrix.csv': (f) => [
 		{
@@ -320,7 +325,15 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'nurse (NHS trust)', path: `/assess/${f.person.nurse}`, expect: only(404, []) },
 		{ target: 'the trainer themself', path: `/assess/${f.person.trainer}`, expect: only(404, []) }
 	],
-	'GET /partnership': () => [{ target: 'the page', path: '/partnership', expect: only(200, ['partnership', 'admin']) }],
+	'GET /partnership': () => [
+		{ target: 'the page', path: '/partnership', expect: only(200, ['partnership', 'admin']) },
+		{ target: 'one borough', path: '/partnership?borough=Lambeth', expect: only(200, ['partnership', 'admin']) },
+		{ target: 'a borough that is not one (all of London)', path: '/partnership?borough=%3Cscript%3E', expect: only(200, ['partnership', 'admin']) }
+	],
+	'GET /partnership/export.csv': () => [
+		{ target: 'the CSV', path: '/partnership/export.csv', expect: only(200, ['partnership', 'admin']) },
+		{ target: "one borough's CSV", path: '/partnership/export.csv?borough=Lambeth', expect: only(200, ['partnership', 'admin']) }
+	],
 	'GET /roster': () => [{ target: 'the page', path: '/roster', expect: only(200, ['admin', 'nhs-manager', 'mps-manager']) }],
 	'GET /roster/[organisationId]': (f) => rosterFor(f, 200),
 	'GET /admin': adminPage('/admin'),

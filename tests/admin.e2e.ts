@@ -72,7 +72,12 @@ test('an administrator adds a person: errors beside the fields, then success', a
 	await expect(page.locator('#email-error')).toBeVisible();
 	await expect(page.getByLabel('Full name')).toHaveValue('Test Nurse');
 	await page.getByLabel('Email address').fill('test.nurse@demo.test');
+	// Grouped by organisation; once one is chosen, only its units and its agency's job roles are offered.
+	await expect(page.getByLabel('Unit').locator('optgroup')).not.toHaveCount(1);
 	await page.getByLabel('Organisation').selectOption({ label: TRUST });
+	await expect(page.getByLabel('Unit').locator('optgroup')).toHaveCount(1);
+	await expect(page.getByLabel('Unit').locator('optgroup')).toHaveAttribute('label', TRUST);
+	await expect(page.getByLabel('Job role').locator('optgroup')).toHaveAttribute('label', 'NHS trust');
 	await page.getByLabel('Unit').selectOption({ label: 'Rowan Ward (acute)' });
 	await page.getByLabel('Job role').selectOption('mental-health-nurse');
 	await page.getByLabel('Workforce identifier').fill('NL-0001');
@@ -107,7 +112,7 @@ test('a manager role needs a scope, and with one the person manages their unit',
 	await page.getByLabel('Scope').selectOption({ label: 'Rowan Ward (acute)' });
 	await page.getByRole('button', { name: 'Add role' }).click();
 	await expect(page.getByRole('status')).toContainText('Access role added');
-	await nurse.goto('/manage');
+	await nurse.goto('/manage/matrix');
 	await expect(nurse.getByRole('link', { name: 'Test Nurse' })).toBeVisible();
 });
 

@@ -31,6 +31,8 @@ test('an administrator browses and filters the audit log, and sees the chain ver
 	// Newest first: the administrator's own sign-in leads.
 	await expect(rows.first().locator('td').nth(1)).toHaveText('Sam Whitfield');
 	await expect(rows.first().locator('td').nth(2)).toHaveText('sign-in');
+	// Ids are links to the records they name (the actor here), not bare numbers.
+	await expect(rows.first().getByRole('link', { name: 'Sam Whitfield' })).toHaveAttribute('href', /^\/admin\/people\/\d+$/);
 	await expectAccessible(page);
 
 	// Filter by action: every row is that action, and the filter stays chosen.

@@ -41,18 +41,57 @@ test('a learner sees every status, what is left to do, and refreshers on the tas
 	expect(json.evidence.length).toBeGreaterThan(5);
 });
 
-test('a unit manager sees the dashboard and filters the people by status', async ({ page }) => {
+test('a unit manager sees a one-screen summary, and a page for each view with its own filters', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
 	await signIn(page, 'manager@demo.test');
 	await page.goto('/manage');
 	await expect(page.getByRole('heading', { name: 'Training compliance' })).toBeVisible();
 	await expect(page.getByRole('img', { name: /month by month/ })).toBeVisible();
-	await expect(page.locator('#expiring ~ .table-wrap').first().locator('a[href^="/manage/people/"]').first()).toBeVisible();
+	// A summary, not the whole report: no table of people on it, and about a screen long.
+	await expect(page.locator('a[href^="/manage/people/"]')).toHaveCount(0);
+	expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(1500);
 	await expectAccessible(page);
 
+	// The chart for one unit.
+	await page.getByLabel('Unit').selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/manage\?unit=\d+/);
+	await expect(page.getByRole('heading', { name: /^Last 12 months: / })).toBeVisible();
+
+	// Expired, apart from due soon; each person links to their record and to what a manager can do.
+	await page.getByRole('link', { name: /expired$/ }).click();
+	await expect(page).toHaveURL(/\/manage\/expired$/);
+	const expired = page.getByRole('region', { name: 'Expired competencies, longest lapsed first' });
+	await expect(expired).toHaveAttribute('tabindex', '0');
+	await expect(page.getByText('The table scrolls sideways when it is wider than the screen.')).toBeVisible();
+	await expect(expired.getByRole('link', { name: 'Daniel Price' }).first()).toBeVisible();
+	await expect(expired.getByText('Due soon', { exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+	await expired.getByRole('link', { name: 'Act on Daniel Price’s training' }).first().click();
+	await expect(page).toHaveURL(/\/manage\/people\/\d+#actions$/);
+	await expect(page.getByRole('heading', { name: 'What you can do' })).toBeVisible();
+
+	await page.goto('/manage/due?within=90');
+	await expect(page.getByRole('heading', { name: 'Due soon', level: 1 })).toBeVisible();
+	const due = page.getByRole('region', { name: 'Competencies due within 90 days, soonest first' });
+	await expect(due.getByText('Expired', { exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.goto('/manage/competencies');
+	await expect(page.getByRole('region', { name: 'Compliance by competency' })).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/manage/groups');
+	await page.getByRole('link', { name: 'job role', exact: true }).click();
+	await expect(page).toHaveURL(/by=role/);
+	await expect(page.getByRole('heading', { name: 'In date by job role' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/manage/matrix');
 	await page.getByLabel('With any competency').selectOption('expired');
 	await page.getByRole('button', { name: 'Apply' }).click();
-	await expect(page).toHaveURL(/status=expired/);
+	await expect(page).toHaveURL(/\/manage\/matrix\?.*status=expired/);
 	await expect(page.getByRole('region', { name: /People and competencies/ }).getByRole('link', { name: 'Daniel Price' })).toBeVisible();
+	await expectAccessible(page);
 });
 
 test("a unit manager exports the dashboard's tables as CSV, with their own unit only", async ({ page }) => {
@@ -64,6 +103,9 @@ test("a unit manager exports the dashboard's tables as CSV, with their own unit 
 	expect(text).not.toContain('Priya Natarajan'); // custody suite: another unit
 	const expiring = await page.request.get('/manage/export/expiring.csv?within=90');
 	expect(await expiring.text()).toContain('expires_on');
+	const expired = await page.request.get('/manage/export/expiring.csv?only=expired');
+	expect(expired.headers()['content-disposition']).toContain('expired-');
+	expect(await expired.text()).not.toContain(',Due soon');
 });
 
 test('a unit manager rebuilds a record on a past date, and gets 404 for another unit', async ({ page }) => {
@@ -172,20 +214,55 @@ test('a trainer records an observed assessment, never for themselves or another 
 	await page.getByRole('button', { name: 'Record assessment' }).click();
 	await expect(page.getByRole('status')).toContainText('added to their training record');
 	await expect(page.getByRole('cell', { name: 'Led a safe restraint; moved to recovery position promptly.' })).toBeVisible();
+	// What each competency still needs, with the observation now done.
+	const needs = page.getByRole('region', { name: /What each competency needs for Daniel Price/ });
+	await expect(
+		needs.getByRole('listitem').filter({ hasText: 'Be observed in a practical assessment and signed off by a trainer: done' }).first()
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.goto('/assess');
+	await expect(page.getByRole('region', { name: 'Assessments you have signed off' }).getByRole('link', { name: 'Daniel Price' }).first()).toBeVisible();
 	expect((await page.goto(`/assess/${ids.trainer}`))!.status()).toBe(404);
 	expect((await page.goto(`/assess/${ids.nurse}`))!.status()).toBe(404);
 });
 
-test('the partnership view shows only aggregates, with small groups withheld', async ({ page }) => {
+test('the partnership view shows only aggregates as of yesterday, under disclosure control, with a trend, a borough filter and a CSV', async ({ page }) => {
 	await signIn(page, 'partnership@demo.test');
 	await page.goto('/partnership');
 	await expect(page.getByRole('heading', { name: 'Lambeth' })).toBeVisible();
-	await expect(page.getByText('fewer than 5').first()).toBeVisible();
+	await expect(page.getByText('as they stood at the end of yesterday')).toBeVisible();
+	await expect(page.locator('td').getByText('withheld', { exact: true }).first()).toBeVisible();
+	// Every figure shown is a multiple of 5: nothing exact, nothing from 1 to 7.
+	for (const text of await page.locator('td').allInnerTexts()) {
+		const m = /about (\d+) of (\d+)/.exec(text);
+		if (m) expect([Number(m[1]) % 5, Number(m[2]) % 5], text).toEqual([0, 0]);
+	}
+	const trend = page.getByRole('region', { name: 'Share in date over 12 months, London' });
+	await expect(trend).toHaveAttribute('tabindex', '0');
+	await expect(trend.getByRole('row')).toHaveCount(14); // header and 13 dates
 	const html = await page.content();
 	expect(html).not.toContain('Daniel Price');
 	expect(html).not.toContain('/manage/people/');
 	await expectAccessible(page);
+
+	await page.getByLabel('Borough').selectOption('Lambeth');
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/borough=Lambeth/);
+	await expect(page.getByRole('heading', { name: 'Over the last 12 months: Lambeth' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Lewisham' })).toHaveCount(0);
+	await expectAccessible(page);
+	const csv = await page.request.get('/partnership/export.csv?borough=Lambeth');
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const lines = (await csv.text())
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	expect(lines[0]).toBe('as_of,borough,competency,agency,people,in_date,share_percent');
+	expect(lines.slice(1).every((l) => l.split(',')[1] === 'Lambeth')).toBe(true);
+	for (const l of lines.slice(1)) for (const v of l.split(',').slice(4, 6)) expect(v === '*' || Number(v) % 5 === 0, l).toBe(true);
+
 	await signOut(page);
 	await signIn(page, 'officer@demo.test');
 	expect((await page.goto('/partnership'))!.status()).toBe(404);
+	expect((await page.request.get('/partnership/export.csv')).status()).toBe(404);
 });

@@ -1,8 +1,8 @@
 import { requireManager } from '$lib/server/access/guards';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
-import { readManageFilters } from '$lib/server/reporting/manage-filters';
-import { manageReport } from '$lib/server/reporting/manage-report';
+import { intParam } from '$lib/server/forms/query';
+import { manageSummary } from '$lib/server/reporting/manage-report';
 import { serverRendered } from '$lib/server-rendered';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const csr = false;
 
 export const load: PageServerLoad = (event) => {
 	const user = requireManager(event);
-	const report = manageReport(getDb(), user, readManageFilters(event.url), londonToday());
+	const report = manageSummary(getDb(), user, londonToday(), intParam(event.url, 'unit'));
 	// Rendered on the server only: not serialised into the HTML as well (src/lib/server-rendered.ts).
 	return { report: serverRendered(event, report) };
 };

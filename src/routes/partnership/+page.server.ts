@@ -1,7 +1,8 @@
 import { requirePartnershipLead } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/competency/catalogue';
 import { londonToday } from '$lib/server/competency/dates';
-import { partnershipByBorough, SMALL_NUMBER } from '$lib/server/reporting/partnership';
+import { partnershipReport, readBorough } from '$lib/server/reporting/partnership';
+import { ROUND_TO, SUPPRESS_UP_TO } from '$lib/server/reporting/disclosure';
 import { getDb } from '$lib/server/db';
 import { serverRendered } from '$lib/server-rendered';
 import type { PageServerLoad } from './$types';
@@ -13,8 +14,8 @@ export const csr = false;
 export const load: PageServerLoad = (event) => {
 	requirePartnershipLead(event);
 	const framework = getFramework();
-	const today = londonToday();
 	const titles = Object.fromEntries(framework.competencies.map((c) => [c.id, c.title]));
+	const report = partnershipReport(getDb(), framework, londonToday(), readBorough(event.url));
 	// Rendered on the server only: not serialised into the HTML as well (src/lib/server-rendered.ts).
-	return { report: serverRendered(event, { today, titles, smallNumber: SMALL_NUMBER, boroughs: partnershipByBorough(getDb(), framework, today) }) };
+	return { report: serverRendered(event, { titles, suppressUpTo: SUPPRESS_UP_TO, roundTo: ROUND_TO, ...report }) };
 };

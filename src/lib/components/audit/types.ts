@@ -6,9 +6,13 @@ export type AuditEntryView = {
 	iso: string;
 	when: string;
 	actor: string;
+	/** The actor's administration page. */
+	actorHref?: string;
 	action: string;
 	entity: string;
 	entityId: string | null;
+	/** The administration page of the record the entry is about, when it has one. */
+	entityHref?: string;
 	detail: DetailLine[];
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailLines } from './detail-text';
+import { detailLines, recordHref } from './detail-text';
 
 describe('audit detail as text', () => {
 	it('writes each field as key and value, nested changes as dotted keys', () => {
@@ -17,6 +17,29 @@ describe('audit detail as text', () => {
 			{ key: 'active', value: 'yes' },
 			{ key: 'score', value: '80' }
 		]);
+	});
+
+	it('links the ids of people, organisations and units to their pages, and nothing else', () => {
+		const detail = JSON.stringify({
+			personId: 203,
+			before: { unitId: 1 },
+			after: { unitId: 2, organisationId: 3 },
+			evidenceId: 9,
+			unitId: 'x1',
+			learnerId: -4
+		});
+		expect(detailLines(detail)).toEqual([
+			{ key: 'personId', value: '203', href: '/admin/people/203' },
+			{ key: 'before.unitId', value: '1', href: '/admin/units/1' },
+			{ key: 'after.unitId', value: '2', href: '/admin/units/2' },
+			{ key: 'after.organisationId', value: '3', href: '/admin/organisations/3' },
+			{ key: 'evidenceId', value: '9' },
+			{ key: 'unitId', value: 'x1' },
+			{ key: 'learnerId', value: '-4' }
+		]);
+		expect(recordHref('person', '203')).toBe('/admin/people/203');
+		expect(recordHref('evidence', '5')).toBeUndefined();
+		expect(recordHref('person', '../x')).toBeUndefined();
 	});
 
 	it('has no lines for an empty detail, and lists arrays', () => {

@@ -136,3 +136,22 @@ export function listAssessments(db: Db, personId: number) {
 		.orderBy(desc(assessments.assessedOn), desc(assessments.id))
 		.all();
 }
+
+/** The assessments a trainer has signed off, newest first (at most `limit`): for their own list on /assess. */
+export function assessmentsSignedOffBy(db: Db, assessorId: number, limit = 100) {
+	return db
+		.select({
+			id: assessments.id,
+			personId: assessments.personId,
+			personName: people.name,
+			competencyId: assessments.competencyId,
+			assessedOn: assessments.assessedOn,
+			outcome: assessments.outcome
+		})
+		.from(assessments)
+		.innerJoin(people, eq(people.id, assessments.personId))
+		.where(eq(assessments.assessorId, assessorId))
+		.orderBy(desc(assessments.assessedOn), desc(assessments.id))
+		.limit(limit)
+		.all();
+}

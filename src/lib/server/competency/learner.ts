@@ -12,6 +12,8 @@ export type ContentLookup = {
 };
 
 export type OutstandingItem = { label: string; href: string | null };
+/** One thing a competency needs, and whether the person has it in date now. */
+export type NeedItem = OutstandingItem & { met: boolean };
 
 function describe(requirement: Requirement, lookup: ContentLookup): OutstandingItem[] {
 	switch (requirement.kind) {
@@ -22,6 +24,12 @@ function describe(requirement: Requirement, lookup: ContentLookup): OutstandingI
 		case 'observed':
 			return [{ label: 'Be observed in a practical assessment and signed off by a trainer', href: null }];
 	}
+}
+
+/** Every requirement of a competency, each marked met (in date) or not yet: what the competency still needs. */
+export function competencyNeeds(requirements: Requirement[], outstanding: Requirement[], lookup: ContentLookup): NeedItem[] {
+	const missing = new Set(outstanding.map((r) => r.key));
+	return requirements.flatMap((r) => describe(r, lookup).map((item) => ({ ...item, met: !missing.has(r.key) })));
 }
 
 /**
@@ -40,7 +48,8 @@ export function learnerOverview(db: Db, framework: Framework, person: PersonForR
 		dueOn: c.dueOn,
 		overdueSince: c.status === 'overdue' && c.dueOn ? overdueSince(c.dueOn) : null,
 		months: c.months,
-		outstanding: c.outstanding.flatMap((r) => describe(r, lookup))
+		outstanding: c.outstanding.flatMap((r) => describe(r, lookup)),
+		needs: competencyNeeds(c.requirements, c.outstanding, lookup)
 	}));
 	const refresh = new Map<string, Extract<TaskStatus, 'refresher-due' | 'overdue'>>();
 	for (const c of record) {

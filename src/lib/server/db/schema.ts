@@ -346,7 +346,7 @@ export const assessments = sqliteTable(
 			.references(() => people.id),
 		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('assessments_person').on(t.personId, t.assessedOn)]
+	(t) => [index('assessments_person').on(t.personId, t.assessedOn), index('assessments_assessor').on(t.assessorId, t.assessedOn)]
 );
 
 /**
@@ -448,6 +448,30 @@ export const trendCounts = sqliteTable(
 		current: integer('current').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.date, t.organisationId, t.unitId] })]
+);
+
+/**
+ * The partnership view's published figures: for each date, borough, agency and competency, how many people in post
+ * needed it and how many were in date, counted once from the cycles as they were on that date and then never
+ * changed (src/lib/server/reporting/partnership-snapshots.ts). Frozen, so that reading the view before and after a
+ * change shows nothing until the next day's figures, which mix a whole day's changes (docs/disclosure-control.md).
+ */
+export const partnershipDates = sqliteTable('partnership_dates', {
+	date: text('date').primaryKey(),
+	takenAt: integer('taken_at').notNull()
+});
+
+export const partnershipCounts = sqliteTable(
+	'partnership_counts',
+	{
+		date: text('date').notNull(),
+		borough: text('borough').notNull(),
+		kind: text('kind').notNull(),
+		competencyId: text('competency_id').notNull(),
+		people: integer('people').notNull(),
+		current: integer('current').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.date, t.borough, t.kind, t.competencyId] })]
 );
 
 /* Single sign-on (OpenID Connect): src/lib/server/sso/. */

@@ -73,9 +73,10 @@ describe('manager digests', () => {
 		expect(unit.subject).toBe('Training compliance for Central BCU: your weekly summary');
 		const data = JSON.parse(unit.data) as { counts: string[]; manageUrl: string; unsubscribeUrl: string };
 		expect(data.manageUrl).toBe(`${ORIGIN}/manage`);
-		// Counted as /manage counts them; the second digest says what changed since the first.
-		expect(data.counts[0]).toMatch(/^Expired: [1-9]\d* \(no change since /);
-		expect(JSON.parse(org.data).counts[1]).toMatch(/^Due soon: [1-9]/);
+		// Counted as /manage counts them, under disclosure control: one expired is 1 to 7, so no change is given either.
+		expect(data.counts[0]).toBe('Expired: between 1 and 7');
+		expect(JSON.parse(org.data).counts[1]).toBe('Due soon: between 1 and 7');
+		expect(data.counts[3]).toMatch(/^In date: \d+% of \d*[05] required competencies/);
 
 		const sender = new MailSender({ db, transport: createTransport(smtp.url), from: 'academy@example.org', ratePerMinute: 1000 });
 		while ((await sender.sendNext()) !== 'none');
@@ -125,6 +126,21 @@ describe('manager digests', () => {
 				'2026-06-01'
 			)[2]
 		).toBe('Overdue: 3 (2 more than on 1 June 2026)');
+	});
+
+	it('shows only disclosure-controlled figures: 1 to 7 withheld, the rest rounded, no change read off a withheld one', () => {
+		const lines = digestLines(
+			{ required: 43, inDate: 36, dueSoon: 3, expired: 12, notAchieved: 0 },
+			{ required: 42, inDate: 36, dueSoon: 9, expired: 8, notAchieved: 0 },
+			'2026-06-01'
+		);
+		expect(lines).toEqual([
+			'Expired: 10 (no change since 1 June 2026)',
+			'Due soon: between 1 and 7',
+			'Not yet achieved: 0 (no change since 1 June 2026)',
+			'In date: not shown, as too few people would be counted (45 required competencies)'
+		]);
+		expect(digestLines({ required: 40, inDate: 30, dueSoon: 0, expired: 10, notAchieved: 0 }, null, null)[3]).toBe('In date: 75% of 40 required competencies');
 	});
 });
 

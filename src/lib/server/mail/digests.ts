@@ -12,6 +12,7 @@ import { DUE_SOON_DAYS } from '../competency/status-rule';
 import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import { managedUnits } from '../reporting/managed-units';
+import { publishCount, publishShare, SUPPRESS_UP_TO } from '../reporting/disclosure';
 import { DEFAULT_DIGEST, type DigestFrequency } from './preferences';
 import { queueMail } from './queue';
 import { digestSlot } from './schedule';
@@ -56,9 +57,21 @@ export function digestCounts(byCompetency: Map<string, Counts>): DigestCounts {
 
 const number = new Intl.NumberFormat('en-GB');
 
+/**
+ * A count as the digest shows it: under disclosure control (reporting/disclosure.ts), since an email leaves the
+ * system and is forwarded. The manager sees exact figures, person by person, on /manage.
+ */
+const shown = (n: number) => {
+	const p = publishCount(n);
+	return p === null ? `between 1 and ${SUPPRESS_UP_TO}` : number.format(p);
+};
+
+/** The change between two published figures; nothing when either was withheld, so a difference never reveals one. */
 function change(now: number, before: number | undefined, since: string | null): string {
 	if (before === undefined || since === null) return '';
-	const d = now - before;
+	const [a, b] = [publishCount(now), publishCount(before)];
+	if (a === null || b === null) return '';
+	const d = a - b;
 	if (d === 0) return ` (no change since ${since})`;
 	return ` (${number.format(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than on ${since})`;
 }
@@ -66,21 +79,29 @@ function change(now: number, before: number | undefined, since: string | null): 
 /** The lines of the digest, each with its change since the last one when there was one. */
 export function digestLines(counts: DigestCounts, last: DigestCounts | null, lastDate: IsoDate | null): string[] {
 	const since = last && lastDate ? formatDate(lastDate) : null;
-	const share = counts.required ? Math.round((100 * counts.inDate) / counts.required) : 0;
-	const lastShare = last?.required ? Math.round((100 * last.inDate) / last.required) : undefined;
+	const now = publishShare(counts.inDate, counts.required);
+	const before = last ? publishShare(last.inDate, last.required) : null;
+	const share = now.suppressed ? null : Math.round(100 * now.share);
+	const lastShare = before && !before.suppressed ? Math.round(100 * before.share) : undefined;
 	const points =
-		lastShare === undefined || since === null
+		share === null || lastShare === undefined || since === null
 			? ''
 			: share === lastShare
 				? ` (no change since ${since})`
 				: ` (${share > lastShare ? 'up' : 'down'} ${Math.abs(share - lastShare)} points since ${since})`;
+	const inDate =
+		counts.required === 0
+			? 'In date: 0% of 0 required competencies'
+			: now.suppressed
+				? `In date: not shown, as too few people would be counted (${shown(counts.required)} required competencies)`
+				: `In date: ${share}% of ${number.format(now.total)} required competencies${points}`;
 	return [
-		`Expired: ${number.format(counts.expired)}${change(counts.expired, last?.expired, since)}`,
-		`Due soon: ${number.format(counts.dueSoon)}${change(counts.dueSoon, last?.dueSoon, since)}`,
+		`Expired: ${shown(counts.expired)}${change(counts.expired, last?.expired, since)}`,
+		`Due soon: ${shown(counts.dueSoon)}${change(counts.dueSoon, last?.dueSoon, since)}`,
 		// A digest recorded before overdue was counted has no figure to compare with.
-		`Overdue: ${number.format(counts.overdue ?? 0)}${change(counts.overdue ?? 0, last?.overdue, since)}`,
-		`Not yet achieved: ${number.format(counts.notAchieved)}${change(counts.notAchieved, last?.notAchieved, since)}`,
-		`In date: ${share}% of ${number.format(counts.required)} required competencies${points}`
+		`Overdue: ${shown(counts.overdue ?? 0)}${change(counts.overdue ?? 0, last?.overdue, since)}`,
+		`Not yet achieved: ${shown(counts.notAchieved)}${change(counts.notAchieved, last?.notAchieved, since)}`,
+		inDate
 	];
 }
 

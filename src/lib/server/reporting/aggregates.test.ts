@@ -8,7 +8,6 @@ import { disableAggregates, ensureAggregates } from './aggregates';
 import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
 import { addDays } from '../competency/dates';
 import { recordEvidence, refreshPerson, voidEvidence } from '../competency/ledger';
-import { partnershipByBorough, sharedCompetencies } from './partnership';
 import { bucketFor, DUE_SOON_DAYS, statusFor } from '../competency/status-rule';
 import { trendDates } from './trend-dates';
 
@@ -81,16 +80,7 @@ function reference(db: Db, scope: PeopleScope, today: string) {
 		).length;
 		return { date, required: inPost.length, current };
 	});
-	const shared = new Set(sharedCompetencies(framework));
-	const partnership = new Map<string, { people: number; current: number }>();
-	for (const r of rows.filter((x) => x.status === 'active' && x.borough && shared.has(x.competencyId) && ['police', 'nhs', 'ambulance'].includes(x.kind))) {
-		const key = `${r.borough}|${r.kind}|${r.competencyId}`;
-		const c = partnership.get(key) ?? { people: 0, current: 0 };
-		c.people++;
-		if (r.expiresOn !== null && r.expiresOn > today) c.current++;
-		partnership.set(key, c);
-	}
-	return { summary, expiring, trend, partnership };
+	return { summary, expiring, trend };
 }
 
 function check(db: Db, scopes: PeopleScope[], today: string) {
@@ -119,15 +109,6 @@ function check(db: Db, scopes: PeopleScope[], today: string) {
 			`trend on ${today}`
 		).toEqual(ref.trend);
 	}
-	const ref = reference(db, { kind: 'all' }, today);
-	for (const b of partnershipByBorough(db, framework, today))
-		for (const c of b.competencies)
-			for (const [kind, cell] of Object.entries(c.cells)) {
-				const r = ref.partnership.get(`${b.borough}|${kind}|${c.competencyId}`) ?? { people: 0, current: 0 };
-				expect(cell.suppressed ? { people: r.people < 5 } : { people: cell.people, current: cell.current }, `${b.borough} ${kind} ${c.competencyId}`).toEqual(
-					cell.suppressed ? { people: true } : r
-				);
-			}
 }
 
 describe('dashboard aggregates', () => {

@@ -4,7 +4,6 @@ import { testFramework } from '$testing/framework';
 import type { Db } from '../db';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent, trendDates } from './compliance';
 import { recordEvidence, refreshPerson } from '../competency/ledger';
-import { partnershipByBorough, sharedCompetencies, suppress } from './partnership';
 
 const framework = testFramework();
 const TODAY = '2026-06-15';
@@ -71,6 +70,20 @@ describe('compliance dashboards', () => {
 		expect(in60.map((r) => r.personId)).toEqual([w.expired.id, w.due.id]);
 	});
 
+	it('keeps expired apart from due soon, for a small scope and for everyone (the expiry-order walk)', () => {
+		for (const scope of [{ kind: 'scoped' as const, organisationIds: [w.police.id], unitIds: [] }, { kind: 'all' as const }]) {
+			const expired = expiringList(db, scope, TODAY, { within: 60, page: 1, only: 'expired' });
+			const due = expiringList(db, scope, TODAY, { within: 60, page: 1, only: 'due' });
+			const both = expiringList(db, scope, TODAY, { within: 60, page: 1 });
+			expect(expired.rows.every((r) => r.status === 'expired')).toBe(true);
+			expect(due.rows.every((r) => r.status !== 'expired' && r.expiresOn! > TODAY)).toBe(true);
+			expect(expired.rows.filter((r) => r.competencyId === 'post-incident').map((r) => r.personId)).toEqual([w.expired.id]);
+			expect(due.rows.filter((r) => r.competencyId === 'post-incident').map((r) => r.personId)).toEqual([w.due.id]);
+			expect(expired.total + due.total).toBe(both.total);
+			expect(expired.rows.length).toBe(expired.total);
+		}
+	});
+
 	it('draws the trend from cycles: nobody was in date before their evidence', () => {
 		const dates = trendDates(TODAY);
 		expect(dates).toHaveLength(13);
@@ -93,19 +106,5 @@ describe('compliance dashboards', () => {
 		const paged = competencyMatrix(db, scope, TODAY, { sort: 'unit', page: 2, pageSize: 3 });
 		expect(paged).toMatchObject({ total: 4, pages: 2, page: 2 });
 		expect(paged.rows).toHaveLength(1);
-	});
-
-	it('shows the partnership only aggregates, with groups under 5 suppressed', () => {
-		expect(suppress(4, 4)).toEqual({ suppressed: true });
-		expect(suppress(5, 4)).toEqual({ suppressed: false, people: 5, current: 4, share: 0.8 });
-		const shared = sharedCompetencies(framework);
-		expect(shared).toContain('mha-powers');
-		expect(shared).not.toContain('use-of-force-act');
-		const table = partnershipByBorough(db, framework, TODAY);
-		const lambeth = table.find((b) => b.borough === 'Lambeth')!;
-		const recognise = lambeth.competencies.find((c) => c.competencyId === 'recognise-distress')!;
-		expect(recognise.cells.police).toEqual({ suppressed: true }); // 3 call handlers
-		expect(recognise.cells.nhs).toEqual({ suppressed: false, people: 6, current: 0, share: 0 });
-		expect(JSON.stringify(table)).not.toMatch(/personId|name/);
 	});
 });

@@ -123,24 +123,26 @@ export function expiringInExpiryOrder(
 	pageSize: number,
 	offset: number,
 	/** Statuses to read at first; tests start small to exercise the doubling. */
-	firstPrefix = 2000
+	firstPrefix = 2000,
+	/** Only expiries after this day (the due list starts after today); by default, every one. */
+	after: IsoDate = '0000-01-01'
 ): ExpiringRow[] {
 	const q = statementsFor(db, 'expiring-in-expiry-order', (c) => ({
 		page: c.prepare(
 			`select p.id as personId, p.name, p.workforce_id as workforceId, p.job_role as jobRole, u.name as unitName, s.competency_id as competencyId, s.expires_on as expiresOn
-			 from (select person_id, competency_id, expires_on from competency_status where expires_on is not null and expires_on <= @until order by expires_on limit @prefix) s
+			 from (select person_id, competency_id, expires_on from competency_status where expires_on > @after and expires_on <= @until order by expires_on limit @prefix) s
 			 join people p on p.id = s.person_id join units u on u.id = p.unit_id
 			 where p.status = 'active' and ${scopeParameterCondition('p.organisation_id', 'p.unit_id')}
 			 order by s.expires_on, p.name, s.competency_id limit @size offset @offset`
 		),
 		prefix: c.prepare(
-			'select count(*) as n, max(expires_on) as last from (select expires_on from competency_status where expires_on is not null and expires_on <= @until order by expires_on limit @prefix)'
+			'select count(*) as n, max(expires_on) as last from (select expires_on from competency_status where expires_on > @after and expires_on <= @until order by expires_on limit @prefix)'
 		)
 	}));
-	const params = { until, ...scopeParameters(scope), size: pageSize, offset };
+	const params = { until, after, ...scopeParameters(scope), size: pageSize, offset };
 	for (let prefix = Math.max(firstPrefix, (offset + pageSize) * 4); ; prefix *= 2) {
 		const rows = q.page.all({ ...params, prefix }) as Omit<ExpiringRow, 'status'>[];
-		const { n, last } = q.prefix.get({ until, prefix }) as { n: number; last: string | null };
+		const { n, last } = q.prefix.get({ until, after, prefix }) as { n: number; last: string | null };
 		const exhausted = n < prefix;
 		if (exhausted || (rows.length === pageSize && rows[rows.length - 1].expiresOn! < last!)) {
 			return rows.map((r) => ({ ...r, status: statusFor(r.expiresOn, today) }));
@@ -148,31 +150,40 @@ export function expiringInExpiryOrder(
 	}
 }
 
-/** Expired, or expiring within the window, from the aggregates; null for one person's own scope. */
-function expiringTotal(db: Db, scope: PeopleScope, today: IsoDate, within: ExpiryWindow): number | null {
+/** Expired, or expiring within the window (or only one of the two), from the aggregates; null for one person's own scope. */
+function expiringTotal(db: Db, scope: PeopleScope, today: IsoDate, within: ExpiryWindow, only?: ExpiringOnly): number | null {
 	if (scope.kind === 'self') return null;
 	ensureAggregates(db, today);
+	const counted =
+		only === 'expired'
+			? countWithStatusSql('expired')
+			: only === 'due'
+				? sql`(${countExpiringWithinSql(within)} - ${countWithStatusSql('expired')})`
+				: countExpiringWithinSql(within);
 	return db
-		.select({ n: sql<number>`coalesce(sum(${countExpiringWithinSql(within)}), 0)` })
+		.select({ n: sql<number>`coalesce(sum(${counted}), 0)` })
 		.from(statusCounts)
 		.where(aggregateScope(scope, statusCounts))
 		.get()!.n;
 }
 
-export type ExpiringFilter = { within: ExpiryWindow; page: number; pageSize?: number };
+/** Only what has expired (on or before today), or only what is due within the window (after today). */
+export type ExpiringOnly = 'expired' | 'due';
+export type ExpiringFilter = { within: ExpiryWindow; page: number; pageSize?: number; only?: ExpiringOnly };
 
-/** People expired, or expiring within the window, on any competency: soonest first. */
+/** People expired, or expiring within the window, on any competency, in expiry order: the longest lapsed, then the soonest due. */
 export function expiringList(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
 	return cachedRead(db, `expiring|${JSON.stringify(scope)}|${today}|${JSON.stringify(filter)}`, () => expiringPage(db, scope, today, filter));
 }
 
 function expiringPage(db: Db, scope: PeopleScope, today: IsoDate, filter: ExpiringFilter) {
-	const until = addDays(today, filter.within);
-	const expiring = sql`${competencyStatus.expiresOn} is not null and ${competencyStatus.expiresOn} <= ${until}`;
+	const until = filter.only === 'expired' ? today : addDays(today, filter.within);
+	const after = filter.only === 'due' ? today : '0000-01-01';
+	const expiring = sql`${competencyStatus.expiresOn} > ${after} and ${competencyStatus.expiresOn} <= ${until}`;
 	const where = and(eq(people.status, 'active'), scopeCondition(scope), expiring);
 	const pageSize = filter.pageSize ?? 50;
 	const total =
-		expiringTotal(db, scope, today, filter.within) ??
+		expiringTotal(db, scope, today, filter.within, filter.only) ??
 		db
 			.select({ n: sql<number>`count(*)` })
 			.from(competencyStatus)
@@ -183,10 +194,10 @@ function expiringPage(db: Db, scope: PeopleScope, today: IsoDate, filter: Expiri
 	// SQLite cannot see how many people a scope holds, so it always starts from the people and sorts all of a
 	// whole force's statuses. For a large scope (the aggregates say how large) walking the statuses in expiry
 	// order and stopping at the page is far quicker.
-	const everywhere = expiringTotal(db, { kind: 'all' }, today, filter.within);
+	const everywhere = expiringTotal(db, { kind: 'all' }, today, filter.within, filter.only);
 	const large = scope.kind !== 'self' && (scope.kind === 'all' || (everywhere !== null && total * 20 >= everywhere));
 	const rows = large
-		? expiringInExpiryOrder(db, scope, today, until, pageSize, offset)
+		? expiringInExpiryOrder(db, scope, today, until, pageSize, offset, undefined, after)
 		: db
 				.select({
 					personId: people.id,

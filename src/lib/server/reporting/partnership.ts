@@ -1,16 +1,17 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+/**
+ * The partnership view: for each London borough and agency, the share of people in date on the competencies the
+ * agencies share, as of the end of yesterday (partnership-snapshots.ts), with a 12-month trend. Aggregates only, and
+ * every figure under disclosure control (disclosure.ts): nothing about any one person leaves this module.
+ */
 import type { Db } from '../db';
 import { cachedRead } from '../db/read-cache';
-import { organisations, statusCounts, units } from '../db/schema';
-import { ensureAggregates } from './aggregates';
-import { JOB_ROLES } from '../../organisation-model';
+import { JOB_ROLES, LONDON_BOROUGHS } from '../../organisation-model';
 import type { Framework } from '../competency/framework';
 import type { IsoDate } from '../competency/dates';
+import { publishShare, type PublishedShare } from './disclosure';
+import { AGENCY_KINDS, publishedDates, publishedDay, readPartnershipSnapshots, type AgencyKind, type SnapshotRow } from './partnership-snapshots';
 
-/** Groups smaller than this are shown as "fewer than 5", so no one can be singled out. */
-export const SMALL_NUMBER = 5;
-export const AGENCY_KINDS = ['police', 'nhs', 'ambulance'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export { AGENCY_KINDS, type AgencyKind };
 
 /** Competencies that roles in every agency need: the ground the agencies share. */
 export function sharedCompetencies(framework: Framework): string[] {
@@ -23,57 +24,49 @@ export function sharedCompetencies(framework: Framework): string[] {
 		.map((c) => c.id);
 }
 
-export type Cell = { suppressed: true } | { suppressed: false; people: number; current: number; share: number };
-
-export function suppress(people: number, current: number): Cell {
-	return people < SMALL_NUMBER ? { suppressed: true } : { suppressed: false, people, current, share: current / people };
+/** A borough named in the URL, if it is one: anything else means all of London. */
+export function readBorough(url: URL): string | null {
+	const b = url.searchParams.get('borough');
+	return b && (LONDON_BOROUGHS as readonly string[]).includes(b) ? b : null;
 }
+
+type Sum = { people: number; current: number };
+const sumOf = (rows: SnapshotRow[]): Sum => rows.reduce((s, r) => ({ people: s.people + r.people, current: s.current + r.current }), { people: 0, current: 0 });
+const publish = (s: Sum): PublishedShare => publishShare(s.current, s.people);
+const byKind = (rows: SnapshotRow[]) =>
+	Object.fromEntries(AGENCY_KINDS.map((kind) => [kind, publish(sumOf(rows.filter((r) => r.kind === kind)))])) as Record<AgencyKind, PublishedShare>;
 
 /**
- * For each London borough, agency and shared competency: how many people need it and the share in date.
- * Aggregates only; nothing about any one person leaves this function. Read from status_counts.
+ * The view for one borough or all of London: the boroughs with figures, a table per borough (competency by agency)
+ * as of the published day, and the trend (every agency and each one, summed over the shared competencies).
  */
-export function partnershipByBorough(db: Db, framework: Framework, today: IsoDate, competencyIds = sharedCompetencies(framework)) {
+export function partnershipReport(db: Db, framework: Framework, today: IsoDate, borough: string | null, competencyIds = sharedCompetencies(framework)) {
 	// The same for every partnership lead: counted once until the next write.
-	return cachedRead(db, `partnership|${today}|${competencyIds.join(',')}`, () => byBorough(db, today, competencyIds));
+	return cachedRead(db, `partnership|${today}|${borough}|${competencyIds.join(',')}`, () => {
+		const shared = new Set(competencyIds);
+		const rows = readPartnershipSnapshots(db, today).filter((r) => shared.has(r.competencyId));
+		const asOf = publishedDay(today);
+		const boroughs = [...new Set(rows.filter((r) => r.date === asOf).map((r) => r.borough))].sort();
+		const chosen = rows.filter((r) => borough === null || r.borough === borough);
+		const latest = chosen.filter((r) => r.date === asOf);
+		return {
+			asOf,
+			boroughs,
+			borough,
+			tables: boroughs
+				.filter((b) => borough === null || b === borough)
+				.map((b) => ({
+					borough: b,
+					competencies: competencyIds.map((competencyId) => ({
+						competencyId,
+						cells: byKind(latest.filter((r) => r.borough === b && r.competencyId === competencyId))
+					}))
+				})),
+			trend: publishedDates(today).map((date) => {
+				const onDate = chosen.filter((r) => r.date === date);
+				return { date, all: publish(sumOf(onDate)), ...byKind(onDate) };
+			})
+		};
+	});
 }
-
-function byBorough(db: Db, today: IsoDate, competencyIds: string[]) {
-	if (!competencyIds.length) return [];
-	ensureAggregates(db, today);
-	const rows = db
-		.select({
-			borough: units.borough,
-			kind: organisations.kind,
-			competencyId: statusCounts.competencyId,
-			people: sql<number>`sum(${statusCounts.required})`,
-			current: sql<number>`sum(${statusCounts.required} - ${statusCounts.expired} - ${statusCounts.notAchieved} - ${statusCounts.overdue})`
-		})
-		.from(statusCounts)
-		.innerJoin(units, eq(units.id, statusCounts.unitId))
-		.innerJoin(organisations, eq(organisations.id, statusCounts.organisationId))
-		.where(
-			and(
-				sql`${statusCounts.required} > 0`,
-				isNotNull(units.borough),
-				inArray(statusCounts.competencyId, competencyIds),
-				inArray(organisations.kind, [...AGENCY_KINDS])
-			)
-		)
-		.groupBy(units.borough, organisations.kind, statusCounts.competencyId)
-		.all();
-	const boroughs = [...new Set(rows.map((r) => r.borough!))].sort();
-	const byKey = new Map(rows.map((r) => [`${r.borough}|${r.kind}|${r.competencyId}`, r]));
-	return boroughs.map((borough) => ({
-		borough,
-		competencies: competencyIds.map((competencyId) => ({
-			competencyId,
-			cells: Object.fromEntries(
-				AGENCY_KINDS.map((kind) => {
-					const r = byKey.get(`${borough}|${kind}|${competencyId}`);
-					return [kind, suppress(r?.people ?? 0, r?.current ?? 0)];
-				})
-			) as Record<AgencyKind, Cell>
-		}))
-	}));
-}
+export type PartnershipReport = ReturnType<typeof partnershipReport>;

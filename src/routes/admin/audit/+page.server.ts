@@ -2,7 +2,7 @@ import { requireAdmin } from '$lib/server/access/guards';
 import { auditFilterChoices, browseAudit } from '$lib/server/audit/browse';
 import { auditChainStatus } from '$lib/server/audit/chain-status';
 import { chainSummary } from '$lib/server/audit/chain-summary';
-import { detailLines } from '$lib/server/audit/detail-text';
+import { detailLines, recordHref } from '$lib/server/audit/detail-text';
 import { auditFilterParams, readAuditFilter } from '$lib/server/audit/filter-params';
 import { formatLondonTime } from '$lib/server/audit/london-time';
 import { getDb } from '$lib/server/db';
@@ -27,9 +27,11 @@ export const load: PageServerLoad = (event) => {
 				iso: r.at.toISOString(),
 				when: formatLondonTime(r.at),
 				actor: r.actorId === null ? 'system' : (r.actorName ?? `unknown person #${r.actorId}`),
+				actorHref: r.actorId === null ? undefined : recordHref('person', r.actorId),
 				action: r.action,
 				entity: r.entity,
 				entityId: r.entityId,
+				entityHref: r.entityId === null ? undefined : recordHref(r.entity, r.entityId),
 				detail: detailLines(r.detail)
 			}))
 		},

@@ -4,6 +4,8 @@ import { assessmentInput, listAssessments, recordAssessment } from '$lib/server/
 import { getFramework } from '$lib/server/competency/catalogue';
 import { londonToday } from '$lib/server/competency/dates';
 import { requiredFor } from '$lib/server/competency/framework';
+import { learnerOverview } from '$lib/server/competency/learner';
+import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { idParam } from '$lib/server/forms/query';
@@ -28,7 +30,14 @@ export const load: PageServerLoad = (event) => {
 		title: r.competency.title,
 		observed: r.requirements.some((q) => q.kind === 'observed')
 	}));
-	return { person, competencies, assessments: listAssessments(getDb(), person.id), today: londonToday() };
+	// What each competency still needs, from the framework and the learner's evidence (as on their own page).
+	const needs = learnerOverview(getDb(), getFramework(), person, contentLookup).competencies.map((c) => ({
+		id: c.id,
+		title: c.title,
+		status: c.status,
+		needs: c.needs
+	}));
+	return { person, competencies, needs, assessments: listAssessments(getDb(), person.id), today: londonToday() };
 };
 
 export const actions: Actions = {

@@ -7,6 +7,7 @@ import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
 import { recordAccess } from '$lib/server/audit/access-log';
 import { readManageFilters } from '$lib/server/reporting/manage-filters';
+import { enumParam } from '$lib/server/forms/query';
 import { COMPETENCY_STATUS } from '$lib/competency-status';
 import { jobRoleLabel } from '$lib/organisation-model';
 import type { RequestHandler } from './$types';
@@ -15,8 +16,9 @@ export const GET: RequestHandler = (event) => {
 	const user = requireManager(event);
 	const today = londonToday();
 	const { within } = readManageFilters(event.url);
+	const only = enumParam(event.url, 'only', ['expired', 'due'] as const);
 	const titles = new Map<string, string>(getFramework().competencies.map((c) => [c.id, c.title]));
-	const { rows } = expiringList(getDb(), peopleScope(user), today, { within, page: 1, pageSize: 1_000_000 });
+	const { rows } = expiringList(getDb(), peopleScope(user), today, { within, page: 1, pageSize: 1_000_000, only });
 	recordAccess(getDb(), { actorId: user.id, action: 'export-expiring-csv', detail: { within, rows: rows.length } });
 	const body = toCsv(
 		['workforce_id', 'name', 'job_role', 'unit', 'competency', 'expires_on', 'status'],
@@ -30,5 +32,6 @@ export const GET: RequestHandler = (event) => {
 			COMPETENCY_STATUS[r.status].label
 		])
 	);
-	return csvResponse(`expired-or-due-within-${within}-days-${today}.csv`, body);
+	const name = only === 'expired' ? 'expired' : only === 'due' ? `due-within-${within}-days` : `expired-or-due-within-${within}-days`;
+	return csvResponse(`${name}-${today}.csv`, body);
 };

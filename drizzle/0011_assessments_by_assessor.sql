@@ -1,0 +1,1 @@
+CREATE INDEX `assessments_assessor` ON `assessments` (`assessor_id`,`assessed_on`);

@@ -1,0 +1,77 @@
+/**
+ * The partnership view's frozen figures (partnership_dates, partnership_counts). The view is published as of the
+ * end of yesterday, London time, never live: today's changes show tomorrow, mixed with the rest of the day's, so
+ * reading it before and after one starter joins (or one record changes) shows no difference. Each date is counted
+ * once, exactly as of that date from the stored cycles (people in post that day, in date that day), and then kept
+ * unchanged; the dates are the month ends of the 12-month trend and the latest day. The count for a date is one
+ * pass over the statuses, as for a new trend date, run by the periodic work shortly after midnight or by the first
+ * reader of the day.
+ */
+import type { Db } from '../db';
+import { statementsFor } from '../db/prepared';
+import { addDays, type IsoDate } from '../competency/dates';
+import { trendDates } from './trend-dates';
+
+export const AGENCY_KINDS = ['police', 'nhs', 'ambulance'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** The day the view is published as of: the end of yesterday, London time. */
+export const publishedDay = (today: IsoDate): IsoDate => addDays(today, -1);
+
+/** Month ends of the previous 12 months, then the published day. */
+export const publishedDates = (today: IsoDate): IsoDate[] => trendDates(publishedDay(today));
+
+function statements(db: Db) {
+	const kinds = AGENCY_KINDS.map((k) => `'${k}'`).join(', ');
+	return statementsFor(db, 'partnership-snapshots', (c) => ({
+		dates: c.prepare('select date from partnership_dates'),
+		drop: c.prepare('delete from partnership_dates where date = ?'),
+		dropCounts: c.prepare('delete from partnership_counts where date = ?'),
+		add: c.prepare('insert into partnership_dates (date, taken_at) values (@date, @now) on conflict (date) do nothing'),
+		count: c.prepare(
+			`insert into partnership_counts (date, borough, kind, competency_id, people, current)
+			 select @date, u.borough, o.kind, cs.competency_id, count(*),
+			   sum(exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date))
+			 from competency_status cs join people p on p.id = cs.person_id join units u on u.id = p.unit_id join organisations o on o.id = p.organisation_id
+			 where u.borough is not null and o.kind in (${kinds}) and p.start_date <= @date and (p.left_date is null or p.left_date > @date)
+			 group by u.borough, o.kind, cs.competency_id`
+		),
+		read: c.prepare(
+			`select date, borough, kind, competency_id as competencyId, people, current from partnership_counts
+			 where date >= @from and date <= @to`
+		)
+	}));
+}
+
+/** Counts any published date not yet counted and forgets those that have left the 12 months. */
+export function ensurePartnershipSnapshots(db: Db, today: IsoDate, now = Date.now()): void {
+	const q = statements(db);
+	const wanted = publishedDates(today);
+	const have = () => new Set((q.dates.all() as { date: string }[]).map((r) => r.date));
+	const before = have();
+	if (wanted.every((d) => before.has(d)) && before.size === wanted.length) return;
+	db.$client
+		.transaction(() => {
+			const now2 = have(); // re-read inside the write lock: another process may have counted them
+			for (const date of now2)
+				if (!wanted.includes(date)) {
+					q.dropCounts.run(date);
+					q.drop.run(date);
+				}
+			for (const date of wanted)
+				if (!now2.has(date)) {
+					q.add.run({ date, now });
+					q.count.run({ date });
+				}
+		})
+		.immediate();
+}
+
+export type SnapshotRow = { date: IsoDate; borough: string; kind: AgencyKind; competencyId: string; people: number; current: number };
+
+/** The frozen counts for the published dates. */
+export function readPartnershipSnapshots(db: Db, today: IsoDate): SnapshotRow[] {
+	ensurePartnershipSnapshots(db, today);
+	const dates = publishedDates(today);
+	return statements(db).read.all({ from: dates[0], to: dates[dates.length - 1] }) as SnapshotRow[];
+}
