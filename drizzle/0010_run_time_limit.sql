@@ -1,1 +1,0 @@
-ALTER TABLE `scenario_runs` ADD `time_limit` text DEFAULT 'standard' NOT NULL;

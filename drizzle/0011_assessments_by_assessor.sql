@@ -1,1 +1,0 @@
-CREATE INDEX `assessments_assessor` ON `assessments` (`assessor_id`,`assessed_on`);
