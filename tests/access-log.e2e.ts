@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
 test('reads of personal data and sign-outs leave a trace an administrator can browse', async ({ browser, page }) => {

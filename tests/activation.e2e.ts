@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
 import { one, openE2eDb, personId } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';

@@ -116,7 +116,9 @@ test('a unit manager rebuilds a record on a past date, and gets 404 for another 
 	const mha = page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first();
 	await expect(mha.getByText('Current')).toBeVisible();
 	await page.goto(`/manage/people/${ids.officer}`);
-	await expect(page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first().getByText('Expired', { exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('row').filter({ hasText: 'Apply Mental Health Act sections 135 and 136' }).first().getByText('Expired', { exact: true })
+	).toBeVisible();
 	await expectAccessible(page);
 	await page.goto(`/manage/people/${ids.officer}/record`);
 	await expectAccessible(page);

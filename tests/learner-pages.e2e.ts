@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, signIn } from './helpers';
 
 /** Nothing on the page is wider than the window: no sideways scrolling (WCAG 1.4.10 Reflow). */

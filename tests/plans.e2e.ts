@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
 // The demo recruit started 40 days ago and has done two modules. Their induction plan (content/induction-plans.yaml)

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { budget } from './budget';

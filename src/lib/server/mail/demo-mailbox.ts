@@ -29,9 +29,10 @@ function statements(db: Db) {
 		insert: c.prepare(
 			'insert into demo_mailbox (received_at, envelope_from, envelope_to, message_id, subject, text_body, headers, size) values (@receivedAt, @envelopeFrom, @envelopeTo, @messageId, @subject, @textBody, @headers, @size) returning id'
 		),
-		total: c.prepare('select count(*) from demo_mailbox').pluck(),
+		// An empty filter matches every message; otherwise the recipient list contains it (case-insensitive).
+		total: c.prepare("select count(*) from demo_mailbox where lower(envelope_to) like '%' || lower(@to) || '%'").pluck(),
 		page: c.prepare(
-			'select id, received_at as receivedAt, envelope_from as envelopeFrom, envelope_to as envelopeTo, message_id as messageId, subject, text_body as textBody, headers, size from demo_mailbox order by id desc limit ? offset ?'
+			"select id, received_at as receivedAt, envelope_from as envelopeFrom, envelope_to as envelopeTo, message_id as messageId, subject, text_body as textBody, headers, size from demo_mailbox where lower(envelope_to) like '%' || lower(@to) || '%' order by id desc limit @limit offset @offset"
 		)
 	}));
 }
@@ -46,21 +47,26 @@ export function storeReceivedMail(db: Db, mail: ReceivedMail): number {
 	return row.id;
 }
 
-export function listDemoMail(db: Db, page: number) {
+/** A page of the mailbox, newest first; `to` keeps the messages whose recipients contain it. */
+export function listDemoMail(db: Db, page: number, to = '') {
 	const q = statements(db);
-	const total = q.total.get() as number;
+	// LIKE's own wildcards in what was typed are dropped, so they match nothing special.
+	const like = to.replace(/[%_]/g, '');
+	const total = q.total.get({ to: like }) as number;
 	const pages = Math.max(1, Math.ceil(total / DEMO_MAILBOX_PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pages);
-	const rows = (q.page.all(DEMO_MAILBOX_PAGE_SIZE, (current - 1) * DEMO_MAILBOX_PAGE_SIZE) as Record<string, unknown>[]).map((r) => ({
-		id: r.id as number,
-		receivedAt: new Date(r.receivedAt as number),
-		envelopeFrom: r.envelopeFrom as string,
-		envelopeTo: JSON.parse(r.envelopeTo as string) as string[],
-		messageId: r.messageId as string | null,
-		subject: r.subject as string,
-		textBody: r.textBody as string,
-		headers: JSON.parse(r.headers as string) as [string, string][],
-		size: r.size as number
-	}));
+	const rows = (q.page.all({ to: like, limit: DEMO_MAILBOX_PAGE_SIZE, offset: (current - 1) * DEMO_MAILBOX_PAGE_SIZE }) as Record<string, unknown>[]).map(
+		(r) => ({
+			id: r.id as number,
+			receivedAt: new Date(r.receivedAt as number),
+			envelopeFrom: r.envelopeFrom as string,
+			envelopeTo: JSON.parse(r.envelopeTo as string) as string[],
+			messageId: r.messageId as string | null,
+			subject: r.subject as string,
+			textBody: r.textBody as string,
+			headers: JSON.parse(r.headers as string) as [string, string][],
+			size: r.size as number
+		})
+	);
 	return { rows, total, page: current, pages };
 }

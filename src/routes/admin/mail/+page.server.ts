@@ -12,11 +12,13 @@ const SHOWN_HEADERS = ['from', 'to', 'date', 'message-id', 'list-unsubscribe', '
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
 	if (!isDemoMode()) notFound();
-	const result = listDemoMail(getDb(), intParam(event.url, 'page') ?? 1);
+	const to = (event.url.searchParams.get('to') ?? '').trim().slice(0, 200);
+	const result = listDemoMail(getDb(), intParam(event.url, 'page') ?? 1, to);
 	const relay = currentMailSettings().smtpUrl;
 	return {
 		// The demo sets SMTP_URL to its own relay unless one was given: then mail goes there, not here.
 		external: relay !== null && process.env.ACADEMY_DEMO_RELAY !== relay,
+		to,
 		page: result.page,
 		pages: result.pages,
 		total: result.total,
