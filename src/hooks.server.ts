@@ -55,7 +55,11 @@ export const init: ServerInit = () => {
 		[
 			{ name: 'aggregates', what: 'bring the dashboard aggregates up to date', run: () => ensureAggregates(db, londonToday()) },
 			{ name: 'partnership-figures', what: 'publish the partnership figures for yesterday', run: () => ensurePartnershipSnapshots(db, londonToday()) },
-			{ name: 'retention-purge', what: 'delete expired sessions and emailed links, old sign-in attempts and old access log entries', run: () => purgeExpired(db, retention) },
+			{
+				name: 'retention-purge',
+				what: 'delete expired sessions and emailed links, old sign-in attempts and old access log entries',
+				run: () => purgeExpired(db, retention)
+			},
 			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) },
 			{ name: 'mail-purge', what: 'delete mail past its retention', run: () => void mail.purge() },
 			{ name: 'digests', what: 'queue the managers’ digests that are due', run: () => void mail.planDigests() },

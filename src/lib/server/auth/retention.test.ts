@@ -27,7 +27,13 @@ describe('purgeExpired', () => {
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME + DAY));
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME)); // expires exactly now
 
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 2, signInAttempts: 0, accessLog: 0, accountLinks: 0, authRequests: 0 });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+			sessions: 2,
+			signInAttempts: 0,
+			accessLog: 0,
+			accountLinks: 0,
+			authRequests: 0
+		});
 		expect(db.select().from(sessions).all()).toHaveLength(1);
 		expect(validateSessionToken(db, live, now).user?.id).toBe(personId);
 	});
@@ -37,17 +43,35 @@ describe('purgeExpired', () => {
 		recordAttempt(db, 'a@example.test', '10.0.0.1', true, ago(89 * DAY));
 		for (let i = 0; i < 5; i++) recordAttempt(db, 'b@example.test', '10.0.0.2', false, ago(60_000 * (i + 1)));
 
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 1, accessLog: 0, accountLinks: 0, authRequests: 0 });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+			sessions: 0,
+			signInAttempts: 1,
+			accessLog: 0,
+			accountLinks: 0,
+			authRequests: 0
+		});
 		expect(db.select().from(loginAttempts).all()).toHaveLength(6);
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
-		expect(purgeExpired(db, { signInAttemptDays: 1, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 1, accessLog: 0, accountLinks: 0, authRequests: 0 });
+		expect(purgeExpired(db, { signInAttemptDays: 1, accessLogDays: 730 }, now)).toEqual({
+			sessions: 0,
+			signInAttempts: 1,
+			accessLog: 0,
+			accountLinks: 0,
+			authRequests: 0
+		});
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
 	});
 
 	it('deletes access log entries older than their retention period, and keeps newer ones', () => {
 		recordAccess(db, { actorId: personId, action: 'record-view', subjectId: personId, at: ago(731 * DAY) });
 		recordAccess(db, { actorId: personId, action: 'record-csv', subjectId: personId, at: ago(729 * DAY) });
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 0, accessLog: 1, accountLinks: 0, authRequests: 0 });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+			sessions: 0,
+			signInAttempts: 0,
+			accessLog: 1,
+			accountLinks: 0,
+			authRequests: 0
+		});
 		expect(db.$client.prepare('select action from access_log').pluck().all()).toEqual(['record-csv']);
 	});
 
@@ -56,7 +80,13 @@ describe('purgeExpired', () => {
 		issueToken(db, personId, 'activation', ago(8 * DAY));
 		recordRequest(db, 'password-reset', 'a@example.test', '10.0.0.1', ago(91 * DAY));
 		recordRequest(db, 'sso-start', 'a@example.test', '10.0.0.1', ago(DAY));
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({ sessions: 0, signInAttempts: 0, accessLog: 0, accountLinks: 1, authRequests: 1 });
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+			sessions: 0,
+			signInAttempts: 0,
+			accessLog: 0,
+			accountLinks: 1,
+			authRequests: 1
+		});
 		expect(peekToken(db, live, 'reset', now)?.personId).toBe(personId);
 	});
 

@@ -39,7 +39,7 @@ function context(db: Db, user: Principal, today: IsoDate) {
 export function manageSummary(db: Db, user: Principal, today: IsoDate, unitId: number | undefined) {
 	const { scope, page, summary } = context(db, user, today);
 	const unit = page.units.find((u) => u.id === unitId);
-	const totals: Counts = { required: 0, current: 0, dueSoon: 0, expired: 0, notAchieved: 0 };
+	const totals: Counts = { required: 0, current: 0, dueSoon: 0, expired: 0, overdue: 0, notAchieved: 0 };
 	for (const c of summary.byCompetency.values()) for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += c[k];
 	// A unit the manager covers narrows the chart; anything else shows the whole scope.
 	const trendScope = unit ? { kind: 'scoped' as const, organisationIds: [], unitIds: [unit.id] } : scope;
