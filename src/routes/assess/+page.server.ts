@@ -1,7 +1,7 @@
 import { requireTrainer } from '$lib/server/access/guards';
 import { trainerScope } from '$lib/server/access/policy';
 import { assessmentsSignedOffBy } from '$lib/server/competency/assessments';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { intParam, textParam } from '$lib/server/forms/query';
 import { searchPeople } from '$lib/server/people/repository';

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
@@ -7,6 +7,7 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
+import { invalid } from '$lib/server/forms/respond';
 import { ssoFailureMessage } from '$lib/server/sso/login-messages';
 import { singleSignOnStep } from '$lib/server/sso/login-step';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const parsed = parseForm(signInInput, await readForm(event.request));
 		if (!parsed.ok) {
 			const errors = parsed.values.password ? parsed.errors : { ...parsed.errors, password: 'Enter your password' };
-			return fail(400, { errors, values: { email: parsed.values.email ?? '' } });
+			return invalid(errors, { email: parsed.values.email ?? '' });
 		}
 		const { email, password } = parsed.data;
 		const db = getDb();
@@ -46,9 +47,9 @@ export const actions: Actions = {
 		const target = safeRedirectTarget(parsed.data.redirectTo, event.url);
 		const sso = await singleSignOnStep(db, event, { email, password, redirectTo: target });
 		if (sso) return sso;
-		if (!password) return fail(400, { errors: { password: 'Enter your password' }, values: { email } });
+		if (!password) return invalid({ password: 'Enter your password' }, { email });
 		const result = await signIn(db, { email, password, address: event.getClientAddress() });
-		if (!result.ok) return fail(result.throttled ? 429 : 400, { errors: { form: result.message }, values: { email } });
+		if (!result.ok) return invalid({ form: result.message }, { email }, undefined, { status: result.throttled ? 429 : 400 });
 		const token = generateSessionToken();
 		const session = createSession(db, token, result.personId);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url);

@@ -1,5 +1,5 @@
 import { requirePartnershipLead } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { partnershipReport, readBorough } from '$lib/server/reporting/partnership';
 import { ROUND_TO, SUPPRESS_UP_TO } from '$lib/server/reporting/disclosure';

@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/access/guards';
 import { canScheduleSessions, isManager, isAdmin, isTrainer, trainerScope } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { sessionsPage } from '$lib/server/practical/sessions-page';

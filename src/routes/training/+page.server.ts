@@ -1,7 +1,6 @@
 import { requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { contentLookup, getFramework, scenariosForRole } from '$lib/server/content';
 import { learnerOverview, withRefresher } from '$lib/server/competency/learner';
-import { contentLookup, scenariosForRole } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { serverRendered } from '$lib/server-rendered';
 import { roleModules } from '$lib/server/modules/role-modules';

@@ -2,8 +2,9 @@ import { fail } from '@sveltejs/kit';
 import type { FieldErrors, FormValues } from './parse';
 
 type Refusal = {
-	/** 400 unless the refusal is of another kind: 403 not allowed, 409 conflict, 429 too many tries. */
-	status?: 400 | 403 | 409 | 429;
+	/** 400 unless the refusal is of another kind: 403 not allowed, 409 conflict, 429 too many tries, 503 a service we
+	 * depend on (an identity provider) could not be reached. */
+	status?: 400 | 403 | 409 | 429 | 503;
 	/** What else the page needs to redraw the refused form as it was (a quiz's ticked answers, a checked plan). */
 	kept?: Record<string, unknown>;
 };

@@ -9,16 +9,14 @@ import { onShutdown } from '../ops/shutdown';
 import { queueState } from './outbox';
 import type { MailService } from './service';
 
-/** The sender looks for mail at least this often (its poll interval), so three of these without a turn is a stall. */
-const SENDER_TURN_MS = 5_000;
-
 export function watchMailSender(db: Db, mail: MailService): void {
 	onShutdown('mail-sender', () => mail.stop());
 	registerMailQueueProbe(() => queueState(db));
 	// Without SMTP_URL there is no sender: mail stays queued and /admin says why, but the server is ready.
 	const sender = mail.sender;
 	if (!sender) return;
-	expectAlive('mail-sender', 3 * SENDER_TURN_MS);
+	// The sender looks for mail at least every pollMs: three of those without a turn is a stall.
+	expectAlive('mail-sender', 3 * sender.pollMs);
 	sender.onTurn = (result) => {
 		if (result === 'error') return;
 		markAlive('mail-sender');

@@ -40,7 +40,8 @@ export class MailSender {
 	private running: Promise<void> | null = null;
 	private wake: (() => void) | null = null;
 	private readonly leaseMs: number;
-	private readonly pollMs: number;
+	/** How often, at the longest, the sender looks for mail: its heartbeat (mail/operations.ts). */
+	readonly pollMs: number;
 	/** Told after every turn of the loop (src/lib/server/mail/operations.ts: heartbeat and metrics). */
 	onTurn: ((result: SendResult | 'waiting' | 'error') => void) | null = null;
 

@@ -1,28 +1,23 @@
 import { counter, gauge } from './metrics';
 
 /*
- * The mail outbox's numbers. The mail area calls these; nothing here knows how mail is stored or sent.
- *   countMailQueued()                 when a message is put in the outbox (inside or after its transaction)
+ * The mail outbox's numbers (what is queued shows as the queue's depth: a message is queued inside its caller's
+ * transaction, which may still roll back, so a count of queued messages could not be exact). The mail area calls these; nothing here knows how mail is stored or sent.
  *   countMailSent()                   when the SMTP server accepted a message
  *   countMailFailed({ final })        when an attempt failed; final: true when the message will not be tried again
  *   registerMailQueueProbe(probe)     once at start: read at each scrape, for the queue's depth and oldest age
  */
 
-const queued = counter({ name: 'academy_mail_queued_total', help: 'Messages put in the outbox' });
 const sent = counter({ name: 'academy_mail_sent_total', help: 'Messages the mail server accepted' });
 const failed = counter({
 	name: 'academy_mail_failed_total',
 	help: 'Failed attempts to send a message; final="true" when it will not be tried again',
 	labelNames: ['final'] as const
 });
-queued.inc(0);
 sent.inc(0);
 failed.inc({ final: 'true' }, 0);
 failed.inc({ final: 'false' }, 0);
 
-export function countMailQueued(count = 1): void {
-	queued.inc(count);
-}
 export function countMailSent(count = 1): void {
 	sent.inc(count);
 }

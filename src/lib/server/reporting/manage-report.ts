@@ -1,5 +1,5 @@
 import { isAdmin, managedScope, type Principal } from '../access/policy';
-import { getFramework } from '../competency/catalogue';
+import { getFramework } from '../content';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent, type Counts } from './compliance';
 import type { IsoDate } from '../competency/dates';
 import { EXPIRY_WINDOWS } from '../competency/status-rule';

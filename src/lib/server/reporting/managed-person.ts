@@ -5,7 +5,7 @@ import { idParam, textParam } from '../forms/query';
 import { getPerson, type PersonRecord } from '../people/repository';
 import { londonToday, type IsoDate } from '../competency/dates';
 import { recordAccess, type AccessAction } from '../audit/access-log';
-import { getFramework } from '../competency/catalogue';
+import { getFramework } from '../content';
 import { buildTrainingRecord } from '../competency/record';
 import { contentLookup } from '../content';
 

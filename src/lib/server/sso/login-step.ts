@@ -1,4 +1,4 @@
-import { fail, type Cookies } from '@sveltejs/kit';
+import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
 import { normaliseEmail } from '../auth/sign-in';
 import { checkRequestThrottle, minutesUntil, recordRequest } from '../auth/request-throttle';
@@ -7,6 +7,7 @@ import { passwordRefused, SSO_FAILURE_MESSAGES, ssoThrottled } from './login-mes
 import { providerForEmail } from './providers';
 import { secretKeyFromEnv } from './secret-box';
 import { startSsoSignIn } from './start';
+import { invalid } from '../forms/respond';
 
 type Event = { cookies: Cookies; url: URL; getClientAddress: () => string };
 
@@ -20,14 +21,14 @@ export async function singleSignOnStep(db: Db, event: Event, input: { email: str
 	const provider = providerForEmail(db, input.email);
 	if (!provider || (input.password && !provider.ssoOnly)) return null;
 	const values = { email: input.email };
-	if (input.password) return fail(400, { errors: { password: passwordRefused(provider.organisationName) }, values });
+	if (input.password) return invalid({ password: passwordRefused(provider.organisationName) }, values);
 	// Each start stores a pending sign-in and sends the browser to the provider: limited by address typed and by network.
 	const address = event.getClientAddress();
 	const email = normaliseEmail(input.email);
 	const throttle = checkRequestThrottle(db, 'sso-start', email, address);
 	if (!throttle.allowed) {
 		const minutes = minutesUntil(throttle.retryAt, new Date());
-		return fail(429, { errors: { form: ssoThrottled(throttle.scope, minutes) }, values });
+		return invalid({ form: ssoThrottled(throttle.scope, minutes) }, values, undefined, { status: 429 });
 	}
 	recordRequest(db, 'sso-start', email, address);
 	const started = await startSsoSignIn(db, {
@@ -39,7 +40,7 @@ export async function singleSignOnStep(db: Db, event: Event, input: { email: str
 	});
 	if (!started.ok) {
 		console.warn(`Single sign-on for ${provider.organisationName} could not start: ${started.reason}`);
-		return fail(503, { errors: { form: SSO_FAILURE_MESSAGES.unavailable }, values });
+		return invalid({ form: SSO_FAILURE_MESSAGES.unavailable }, values, undefined, { status: 503 });
 	}
 	setLoginCookie(event.cookies, started.token, started.expiresAt, event.url);
 	return { sso: { url: started.url, organisation: provider.organisationName }, values };

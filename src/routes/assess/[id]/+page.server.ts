@@ -1,7 +1,7 @@
 import { requireTrainer, notFound } from '$lib/server/access/guards';
 import { canAssess } from '$lib/server/access/policy';
 import { assessmentInput, listAssessments, recordAssessment } from '$lib/server/competency/assessments';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { requiredFor } from '$lib/server/competency/framework';
 import { learnerOverview } from '$lib/server/competency/learner';

@@ -2,7 +2,7 @@ import { invalid } from '$lib/server/forms/respond';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { cleanTextBox } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';

@@ -1,5 +1,5 @@
 import { requirePartnershipLead } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';

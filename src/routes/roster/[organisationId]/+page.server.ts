@@ -2,7 +2,7 @@ import { invalid } from '$lib/server/forms/respond';
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canManageOrganisation } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
 import { countingRosterImports } from '$lib/server/ops/app-metrics';

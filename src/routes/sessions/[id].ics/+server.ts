@@ -1,5 +1,5 @@
 import { notFound, requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
 import { currentMailSettings } from '$lib/server/mail/settings';

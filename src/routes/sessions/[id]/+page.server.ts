@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notFound, requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { requiredText } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';

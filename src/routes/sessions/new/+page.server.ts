@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canScheduleSessions } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms/read';
 import { invalid } from '$lib/server/forms/respond';

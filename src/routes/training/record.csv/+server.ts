@@ -1,7 +1,6 @@
 import { requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { contentLookup, getFramework } from '$lib/server/content';
 import { buildTrainingRecord, RECORD_CSV_HEADER, recordCsvRows } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content';
 import { csvResponse, toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
 import { asAtFrom } from '$lib/server/reporting/managed-person';

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { contentLookup, getFramework } from '$lib/server/content';
 import { buildTrainingRecord } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { asAtFrom } from '$lib/server/reporting/managed-person';
 import { getPerson } from '$lib/server/people/repository';

@@ -1,8 +1,7 @@
 import { requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { contentLookup, getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { buildTrainingRecord } from '$lib/server/competency/record';
-import { contentLookup } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { asAtFrom } from '$lib/server/reporting/managed-person';
 import { getPerson } from '$lib/server/people/repository';

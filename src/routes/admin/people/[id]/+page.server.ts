@@ -1,6 +1,6 @@
 import { requireAdmin } from '$lib/server/access/guards';
 import { accountLinkFor, sendAccountLink } from '$lib/server/auth/activation';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { recordAccess } from '$lib/server/audit/access-log';
 import { parseForm } from '$lib/server/forms/parse';

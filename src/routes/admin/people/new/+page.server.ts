@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';

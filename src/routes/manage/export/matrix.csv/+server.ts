@@ -1,6 +1,6 @@
 import { requireManager } from '$lib/server/access/guards';
 import { peopleScope } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { competencyMatrix } from '$lib/server/reporting/compliance';
 import { londonToday } from '$lib/server/competency/dates';
 import { csvResponse, toCsv } from '$lib/server/csv';

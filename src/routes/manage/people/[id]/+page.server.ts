@@ -1,7 +1,7 @@
 import { invalid } from '$lib/server/forms/respond';
 import { z } from 'zod';
 import { canManageOrganisation } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { voidEvidence } from '$lib/server/competency/ledger';
 import { getDb } from '$lib/server/db';

@@ -1,6 +1,6 @@
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canAssess } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { idParam } from '$lib/server/forms/query';
 import { readForm } from '$lib/server/forms/read';

@@ -1,7 +1,7 @@
 import { invalid } from '$lib/server/forms/respond';
 import { redirect } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
-import { getFramework } from '$lib/server/competency/catalogue';
+import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms/read';
 import { debriefPath, decisionDeadline, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
