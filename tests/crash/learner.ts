@@ -87,7 +87,8 @@ export class Learner {
 	}
 
 	private async read(module: ModuleFacts, section: string): Promise<boolean> {
-		const res = await this.post(`/modules/${module.slug}?/read`, { section }, { kind: 'read', slug: module.slug, section });
+		// On a completed module a read starts a refresher only once confirmed: the learner here always confirms.
+		const res = await this.post(`/modules/${module.slug}?/read`, { section, refresher: 'start' }, { kind: 'read', slug: module.slug, section });
 		if (!res) return false;
 		const location = this.expectRedirect(res, new RegExp(`^/modules/${module.slug}(\\?completed=1)?#`));
 		this.reads.add(`${module.slug}/${section}`);
