@@ -52,6 +52,7 @@ test('the module list and a module page are accessible, and answers are not sent
 
 test('the Use of Force Act module (issue 17) is accessible to ward staff, and its answers are not sent before submitting', async ({ page }) => {
 	const added: Quiz = parse(readFileSync('content/modules/12-use-of-force-act.quiz.yaml', 'utf8'));
+	// The demo nurse has not done this module yet (scripts/demo/history.ts): after an attempt the page shows its feedback.
 	await signIn(page, 'nurse@demo.test');
 	const response = await page.goto('/modules/use-of-force-act');
 	const html = await response!.text();

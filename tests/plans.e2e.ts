@@ -31,7 +31,10 @@ test('a manager sees Overdue apart from Not yet achieved and Expired: in the sum
 	await signOut(page);
 	await signIn(page, 'manager@demo.test');
 	await page.goto('/manage');
+	await expect(page.getByRole('link', { name: /overdue$/ })).toBeVisible();
+	await page.goto('/manage/competencies');
 	await expect(page.getByRole('columnheader', { name: 'Overdue' })).toBeVisible();
+	await page.goto('/manage/matrix');
 	await page.getByLabel('With any competency').selectOption('overdue');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(page).toHaveURL(/status=overdue/);

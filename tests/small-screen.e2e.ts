@@ -11,7 +11,7 @@ test('on a phone the header is compact, says where the learner is, and the menu 
 	await expect(menu).toHaveText(/Menu: My training/);
 	// About 210 px before this change: the brand and every link wrapped over several lines.
 	expect((await header.boundingBox())!.height).toBeLessThan(110);
-	await expect(page.getByRole('link', { name: 'Modules' })).toBeHidden();
+	await expect(page.getByRole('link', { name: 'Modules', exact: true })).toBeHidden();
 	await expectAccessible(page);
 
 	await menu.focus();
@@ -19,7 +19,7 @@ test('on a phone the header is compact, says where the learner is, and the menu 
 	await expect(menu).toHaveAttribute('aria-expanded', 'true');
 	await expect(page.getByRole('link', { name: 'My training' })).toHaveAttribute('aria-current', 'page');
 	await expectAccessible(page);
-	await page.getByRole('link', { name: 'Modules' }).click();
+	await page.getByRole('link', { name: 'Modules', exact: true }).click();
 	await expect(page).toHaveURL(/\/modules$/);
 	// The menu closes after moving on, and names the new section.
 	await expect(menu).toHaveAttribute('aria-expanded', 'false');
@@ -32,7 +32,7 @@ test('without JavaScript every link shows, so nothing depends on the menu button
 	const page = await context.newPage();
 	await signIn(page, 'officer@demo.test');
 	await expect(page.getByRole('button', { name: /^Menu/ })).toHaveCount(0);
-	await expect(page.getByRole('link', { name: 'Modules' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Modules', exact: true })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 	await context.close();
 });

@@ -71,7 +71,12 @@ const FIXED: Record<string, Partial<Plan> & { default: number | null }> = {
 		observedDaysAgo: 100
 	},
 	// staff-wellbeing is left undone for these two: the end-to-end tests complete it
-	'nurse@demo.test': { default: 150, modules: { 'restraint-safety': 500, 'staff-wellbeing': null }, scenarios: {}, observedDaysAgo: null },
+	'nurse@demo.test': {
+		default: 150,
+		modules: { 'restraint-safety': 500, 'staff-wellbeing': null, 'use-of-force-act': null },
+		scenarios: {},
+		observedDaysAgo: null
+	},
 	'paramedic@demo.test': {
 		default: 45,
 		modules: { 'acute-behavioural-disturbance': 310, 'staff-wellbeing': null },

@@ -42,9 +42,9 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const ids = registerRows(getDb(), session.id).map((r) => r.bookingId);
 		const { entries, errors } = readRegisterForm(form, ids);
-		const values = Object.fromEntries(
-			[...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.slice(0, 2000)])
-		);
+		// Only the register's own fields go back to the page: any other name (`__proto__` among them) is dropped.
+		const fields = ids.flatMap((id) => [`attendance-${id}`, `outcome-${id}`, `notes-${id}`]);
+		const values = Object.fromEntries(fields.map((name) => [name, String(form.get(name) ?? '').slice(0, 2000)]));
 		if (Object.keys(errors).length) return invalid(errors, values);
 		const result = takeRegister(getDb(), getFramework(), user, session.id, entries);
 		if (!result.ok) return result.forbidden ? notFound() : invalid(result.errors, values);
