@@ -3,8 +3,8 @@ import { expect, loadFailure, test } from './fixtures';
 import { one, openE2eDb } from './e2e-db';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
-// Applying without the file chosen again is refused with a 400 on purpose.
-test.use({ allowedConsoleErrors: [loadFailure(400)] });
+// Applying without the file chosen again is refused with a 400, and another organisation's roster is not found (404), on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(400, 404)] });
 
 test.describe.configure({ mode: 'serial' });
 
