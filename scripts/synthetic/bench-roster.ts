@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { openDb } from '../../src/lib/server/db';
 import { dryRunRoster } from '../../src/lib/server/roster/dry-run';
+import { MAX_FILE_BYTES } from '../../src/lib/server/roster/format';
 import { benchAccount } from './accounts';
 
 const HEADER = 'workforce_id,name,email,unit,job_role,start_date,leaving_date';
@@ -30,7 +31,10 @@ export async function startRosterApply(origin: string, cookie: string, dbPath: s
 		const name = p.name.endsWith(MARK) ? p.name.slice(0, -MARK.length) : p.name + MARK;
 		return [p.w, name, p.email, p.unit, p.jobRole, p.start, ''].map(quote).join(',');
 	});
-	const bytes = new TextEncoder().encode([HEADER, ...lines].join('\n') + '\n');
+	// No more rows than fit in the largest file a roster import takes.
+	let size = HEADER.length + 1;
+	const fitting = lines.filter((line) => (size += Buffer.byteLength(line) + 1) <= MAX_FILE_BYTES);
+	const bytes = new TextEncoder().encode([HEADER, ...fitting].join('\n') + '\n');
 	const dry = dryRunRoster(db, organisationId, bytes, { isAdmin: false, organisationIds: [organisationId] });
 	db.$client.close();
 	if (!dry.ok || dry.plan.problems.length) throw new Error(`The bench roster does not check: ${dry.ok ? dry.plan.problems[0].message : dry.message}`);
@@ -55,5 +59,5 @@ export async function startRosterApply(origin: string, cookie: string, dbPath: s
 			done: number;
 			total: number;
 		};
-	return { rows: people.length, bytes: bytes.length, progress, close: () => reader.close() };
+	return { rows: fitting.length, bytes: bytes.length, progress, close: () => reader.close() };
 }
