@@ -111,7 +111,7 @@ const compressPages: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	if (!compress || !shouldCompress(event.request.method, response)) return response;
 	const encoding = negotiateEncoding(event.request.headers.get('accept-encoding'));
-	if (encoding) return compressResponse(response, encoding);
+	if (encoding) return await compressResponse(response, encoding);
 	varyOnEncoding(response.headers);
 	return response;
 };

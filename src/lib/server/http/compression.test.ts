@@ -45,10 +45,10 @@ describe('compressResponse', () => {
 	it('sends the same bytes brotli-compressed, with status and every cookie kept', async () => {
 		const original = html(page, { 'content-length': String(page.length), 'set-cookie': 'a=1; Path=/' });
 		original.headers.append('set-cookie', 'b=2; Path=/');
-		const compressed = compressResponse(original, 'br');
+		const compressed = await compressResponse(original, 'br');
 		expect(compressed.status).toBe(200);
 		expect(compressed.headers.get('content-encoding')).toBe('br');
-		expect(compressed.headers.get('content-length')).toBeNull();
+		expect(Number(compressed.headers.get('content-length'))).toBeLessThan(page.length / 10);
 		expect(compressed.headers.get('vary')).toBe('Accept-Encoding');
 		expect(compressed.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
 		const bytes = Buffer.from(await compressed.arrayBuffer());
@@ -57,12 +57,12 @@ describe('compressResponse', () => {
 	});
 
 	it('gzips for clients without brotli and adds to an existing Vary', async () => {
-		const compressed = compressResponse(html(page, { vary: 'Cookie' }), 'gzip');
+		const compressed = await compressResponse(html(page, { vary: 'Cookie' }), 'gzip');
 		expect(compressed.headers.get('vary')).toBe('Cookie, Accept-Encoding');
 		expect(gunzipSync(Buffer.from(await compressed.arrayBuffer())).toString()).toBe(page);
 	});
 
-	it('compresses a streamed body chunk by chunk', async () => {
+	it('compresses a streamed body whole', async () => {
 		const parts = ['<p>first</p>'.repeat(200), '<p>second</p>'.repeat(200)];
 		const stream = new ReadableStream({
 			start(controller) {
@@ -70,7 +70,7 @@ describe('compressResponse', () => {
 				controller.close();
 			}
 		});
-		const compressed = compressResponse(new Response(stream, { headers: { 'content-type': 'text/html' } }), 'br');
+		const compressed = await compressResponse(new Response(stream, { headers: { 'content-type': 'text/html' } }), 'br');
 		expect(brotliDecompressSync(Buffer.from(await compressed.arrayBuffer())).toString()).toBe(parts.join(''));
 	});
 });
