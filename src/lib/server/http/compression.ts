@@ -47,10 +47,10 @@ export function shouldCompress(method: string, response: Response): boolean {
 }
 
 /**
- * The same response, its body compressed in one piece on libuv's thread pool (off the request thread). One piece,
- * not as a stream: the bench measured the module page at about 13 ms of server CPU a request when piped through a
- * brotli stream, against about 1.3 ms to compress the same bytes at once (docs/benchmarks.md, "Compression"), and
- * SvelteKit has rendered the whole page before it answers anyway. Status and headers are kept (each Set-Cookie too).
+ * The same response, its body compressed in one piece on libuv's thread pool (off the request thread): SvelteKit has
+ * rendered the whole page before it answers, and the length is then known. The bench still measures more CPU per
+ * compressed module page than compressing it in-process takes: see docs/benchmarks.md, "Compression".
+ * Status and headers are kept (each Set-Cookie too).
  */
 export async function compressResponse(response: Response, encoding: Encoding): Promise<Response> {
 	const body = Buffer.from(await response.arrayBuffer());
