@@ -120,3 +120,16 @@ test('a cross-site form post is refused', async ({ request }) => {
 	});
 	expect(res.status()).toBe(403);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a wrong password is answered with the error summary (the form posts as a document)', async ({ page }) => {
+		await page.goto('/login');
+		await page.getByLabel('Email address').fill('officer@demo.test');
+		await page.getByLabel('Password').fill('wrong-password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toContainText('There is a problem');
+		await expect(page.getByLabel('Email address')).toHaveValue('officer@demo.test');
+	});
+});
