@@ -31,7 +31,7 @@ function statements(db: Db) {
 		count: c.prepare(
 			`insert into partnership_counts (date, borough, kind, competency_id, people, current)
 			 select @date, u.borough, o.kind, cs.competency_id, count(*),
-			   sum(exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date))
+			   sum(case when exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date) then 1 else 0 end)
 			 from competency_status cs join people p on p.id = cs.person_id join units u on u.id = p.unit_id join organisations o on o.id = p.organisation_id
 			 where u.borough is not null and o.kind in (${kinds}) and p.start_date <= @date and (p.left_date is null or p.left_date > @date)
 			 group by u.borough, o.kind, cs.competency_id`
