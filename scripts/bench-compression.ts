@@ -1,6 +1,8 @@
 // What each compression level costs and saves on a page body: the table `npm run bench` prints under
 // "Compression levels", from which src/lib/server/http/compression.ts's levels were chosen (docs/benchmarks.md).
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliWindowBits } from '../src/lib/server/http/compression';
 
 export type LevelRow = { encoding: 'br' | 'gzip'; level: number; bytes: number; cpuMs: number };
 
@@ -32,6 +34,33 @@ export function measureLevels(body: Buffer, minMs = 200): LevelRow[] {
 	return rows;
 }
 
+/**
+ * Brotli 5 as the server runs it (16 at a time on the thread pool), with the encoder's default 4 MB window and with the
+ * window fitted to the body: CPU milliseconds per response, threads included. The default window costs about twice as
+ * much here, though a one-at-a-time loop shows no difference (docs/benchmarks.md, "Compression").
+ */
+export async function measureWindows(body: Buffer, responses = 400): Promise<{ window: string; cpuMs: number; bytes: number }[]> {
+	const compress = promisify(brotliCompress);
+	const rows = [];
+	for (const [window, bits] of [
+		['default (22 bits)', undefined],
+		[`fitted (${brotliWindowBits(body.length)} bits)`, brotliWindowBits(body.length)]
+	] as const) {
+		const params = {
+			[constants.BROTLI_PARAM_QUALITY]: 5,
+			[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+			[constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+			...(bits ? { [constants.BROTLI_PARAM_LGWIN]: bits } : {})
+		};
+		let bytes = 0;
+		const start = process.cpuUsage();
+		for (let done = 0; done < responses; done += 16) bytes = (await Promise.all(Array.from({ length: 16 }, () => compress(body, { params }))))[0].length;
+		const used = process.cpuUsage(start);
+		rows.push({ window, cpuMs: Math.round(((used.user + used.system) / responses / 1000) * 100) / 100, bytes });
+	}
+	return rows;
+}
+
 // `npx tsx scripts/bench-compression.ts <file>...`: the table for saved pages, without a server.
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { readFileSync } = await import('node:fs');
@@ -39,5 +68,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		const body = readFileSync(file);
 		console.log(`${file}: ${body.length} bytes`);
 		for (const r of measureLevels(body)) console.log(`${r.encoding}\t${r.level}\t${r.bytes}\t${r.cpuMs} ms`);
+		for (const r of await measureWindows(body)) console.log(`brotli 5, 16 at a time, window ${r.window}\t${r.bytes}\t${r.cpuMs} ms`);
 	}
 }

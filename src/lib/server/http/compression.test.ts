@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressionEnabled, compressResponse, MIN_COMPRESS_BYTES, negotiateEncoding, shouldCompress } from './compression';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
+import { brotliWindowBits, compressionEnabled, compressResponse, MIN_COMPRESS_BYTES, negotiateEncoding, shouldCompress } from './compression';
 
 const page = '<!doctype html><main>' + 'Keep the airway clear. '.repeat(400) + '</main>';
 const html = (body = page, headers: Record<string, string> = {}) =>
@@ -81,5 +81,34 @@ describe('compressionEnabled', () => {
 		expect(compressionEnabled({ COMPRESSION: 'off' })).toBe(false);
 		expect(compressionEnabled({ COMPRESSION: ' ON ' })).toBe(true);
 		expect(() => compressionEnabled({ COMPRESSION: 'yes' })).toThrow(/COMPRESSION must be "on" or "off"/);
+	});
+});
+
+describe('brotliWindowBits', () => {
+	it('fits the window to the body, from 64 KB up to the 16 MB maximum', () => {
+		expect(brotliWindowBits(0)).toBe(16);
+		expect(brotliWindowBits(1500)).toBe(16);
+		expect(brotliWindowBits(65_536)).toBe(16);
+		expect(brotliWindowBits(65_537)).toBe(17);
+		expect(brotliWindowBits(71_282)).toBe(17);
+		expect(brotliWindowBits(300_000)).toBe(19);
+		expect(brotliWindowBits(100_000_000)).toBe(24);
+	});
+
+	it('compresses a page as well as the default 4 MB window', async () => {
+		const page = Array.from(
+			{ length: 900 },
+			(_, i) => `<p class="para-${i % 37}">Section ${i}: keep the person's airway clear and watch their breathing.</p>`
+		).join('\n');
+		const params = (window?: number) => ({
+			[constants.BROTLI_PARAM_QUALITY]: 5,
+			[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+			...(window ? { [constants.BROTLI_PARAM_LGWIN]: window } : {})
+		});
+		const fitted = brotliCompressSync(page, { params: params(brotliWindowBits(page.length)) });
+		// Within the few bits the stream's header spends on saying the window size.
+		expect(fitted.length).toBeLessThanOrEqual(brotliCompressSync(page, { params: params() }).length + 2);
+		const response = await compressResponse(new Response(page, { headers: { 'content-type': 'text/html' } }), 'br');
+		expect(brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(page);
 	});
 });

@@ -48,8 +48,7 @@ export function shouldCompress(method: string, response: Response): boolean {
 
 /**
  * The same response, its body compressed in one piece on libuv's thread pool (off the request thread): SvelteKit has
- * rendered the whole page before it answers, and the length is then known. The bench still measures more CPU per
- * compressed module page than compressing it in-process takes: see docs/benchmarks.md, "Compression".
+ * rendered the whole page before it answers, and the length is then known (and the brotli window fitted to it).
  * Status and headers are kept (each Set-Cookie too).
  */
 export async function compressResponse(response: Response, encoding: Encoding): Promise<Response> {
@@ -60,7 +59,8 @@ export async function compressResponse(response: Response, encoding: Encoding): 
 					params: {
 						[constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
 						[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-						[constants.BROTLI_PARAM_SIZE_HINT]: body.length
+						[constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+						[constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(body.length)
 					}
 				})
 			: await gzip(body, { level: GZIP_LEVEL });
@@ -69,6 +69,15 @@ export async function compressResponse(response: Response, encoding: Encoding): 
 	headers.set('content-encoding', encoding);
 	varyOnEncoding(headers);
 	return new Response(new Uint8Array(compressed), { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * The smallest brotli window that holds the whole body (16 to 24 bits), so the page compresses as well: the default
+ * 4 MB window made each of many concurrent compressions allocate and fault in memory a page never uses, about twice the
+ * CPU of a fitted window on the module page (docs/benchmarks.md, "Compression").
+ */
+export function brotliWindowBits(length: number): number {
+	return Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.max(16, Math.ceil(Math.log2(Math.max(length, 1)))));
 }
 
 /** Tells caches that the bytes depend on Accept-Encoding: on every compressible response, compressed or not. */
