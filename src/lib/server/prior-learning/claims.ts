@@ -18,7 +18,8 @@ export const EARLIEST_COMPLETION = '1990-01-01';
 
 export type ClaimTarget = PersonRef & { jobRole: string; status: string };
 
-type Refused = { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: Record<string, string> };
+/** `status` says what kind of refusal a route answers with: 400 bad input unless named (403 not yours to decide, 409 decided already). */
+type Refused = { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: Record<string, string>; status?: 403 | 409 };
 
 /** The checks that need the person and the framework; the form's own shape is checked by `claimFields`. */
 export function checkClaim(framework: Framework, target: ClaimTarget, input: ClaimFields, now: Date): Record<string, string> {
@@ -89,6 +90,7 @@ export function reviewClaim(db: Db, framework: Framework, reviewer: Principal, i
 		return {
 			ok: false,
 			forbidden: false,
+			status: 403,
 			errors: {
 				form:
 					claim.person.id === reviewer.id
@@ -122,6 +124,6 @@ export function reviewClaim(db: Db, framework: Framework, reviewer: Principal, i
 		queueOutcomeMail(tx, framework, { ...claim, status, reviewReason: reason }, now);
 		return true;
 	});
-	if (!decided) return { ok: false, forbidden: false, errors: { form: 'This claim has already been decided.' } };
+	if (!decided) return { ok: false, forbidden: false, status: 409, errors: { form: 'This claim has already been decided.' } };
 	return { ok: true };
 }
