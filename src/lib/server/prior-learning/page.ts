@@ -91,10 +91,18 @@ export async function submitClaimAction(request: Request, db: Db, actor: Princip
 	return { submitted: result.id };
 }
 
-/** A manager's decision from the posted form (on a claim's own page, `onlyClaim` is the page's). Unknown or out of scope answers 404. */
+/**
+ * A manager's decision from the posted form. On a claim's own page `onlyClaim` is the page's claim: the form may
+ * leave the id out, and may not name another. Unknown or out of scope answers 404.
+ */
 export async function reviewClaimAction(request: Request, db: Db, reviewer: Principal, onlyClaim?: number) {
-	const parsed = parseForm(reviewFields, await readForm(request));
-	if (onlyClaim !== undefined && parsed.values.claimId !== String(onlyClaim)) notFound();
+	const form = await readForm(request);
+	if (onlyClaim !== undefined) {
+		const named = form.get('claimId');
+		if (named !== null && named !== String(onlyClaim)) notFound();
+		form.set('claimId', String(onlyClaim));
+	}
+	const parsed = parseForm(reviewFields, form);
 	if (!parsed.ok) return invalid(parsed.errors, parsed.values, `review-${parsed.values.claimId ?? ''}`);
 	const result = reviewClaim(db, getFramework(), reviewer, parsed.data);
 	if (!result.ok) {
