@@ -43,10 +43,10 @@ test.beforeAll(async ({ browser }, testInfo) => {
 });
 test.afterAll(() => db?.close());
 
-async function claim(page: Page, competency: string, provider: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+async function claim(page: Page, competency: string, provider: string, file: { name: string; mimeType: string; buffer: Buffer }, completedOn = daysAgo(40)) {
 	await page.goto('/training/prior-learning');
 	await page.getByLabel('Competency').selectOption({ label: competency });
-	await page.getByLabel('Date completed').fill(daysAgo(40));
+	await page.getByLabel('Date completed').fill(completedOn);
 	await page.getByLabel('Provider').fill(provider);
 	await page.getByLabel('Certificate').setInputFiles(file);
 	await page.getByRole('button', { name: 'Send for approval' }).click();
@@ -139,7 +139,9 @@ test('a manager rejects a claim with a reason, which the learner sees; no eviden
 	await expect(page.getByText('Your prior learning for De-escalate and communicate was not approved').first()).toBeVisible();
 });
 
-test('a file that is not a PDF, PNG or JPEG is refused with a clear message, whatever its name, and nothing is stored', async ({ page }) => {
+test('a file that is not a PDF, PNG or JPEG, an empty or too large one, or a future date is refused with a clear message, and nothing is stored', async ({
+	page
+}) => {
 	await signIn(page, EMAIL, PASSWORD);
 	const before = claims();
 	const html = { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') };
@@ -152,6 +154,13 @@ test('a file that is not a PDF, PNG or JPEG is refused with a clear message, wha
 	await expect(page.getByRole('alert')).toContainText('The certificate must be a PDF, PNG or JPEG file');
 	await claim(page, RESTRAINT, PROVIDER, { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
 	await expect(page.getByRole('alert')).toContainText('The certificate file is empty');
+	// A real PDF over 5 MB, and a date in the future.
+	const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
+	pdf('big.pdf').buffer.copy(big);
+	await claim(page, RESTRAINT, PROVIDER, { name: 'big.pdf', mimeType: 'application/pdf', buffer: big });
+	await expect(page.getByRole('alert')).toContainText('The certificate must be 5 MB or smaller');
+	await claim(page, RESTRAINT, PROVIDER, pdf('future.pdf'), daysAgo(-3));
+	await expect(page.getByRole('alert')).toContainText('The date the learning was completed cannot be in the future');
 	expect(claims()).toBe(before);
 });
 

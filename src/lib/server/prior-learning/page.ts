@@ -3,6 +3,7 @@
  * from a posted form (the learner's own page and a manager's page for them), and a manager's decision (the queue and
  * the claim's page). Each caller has already authorised the viewer; the domain functions check again.
  */
+import { error } from '@sveltejs/kit';
 import { notFound } from '../access/guards';
 import type { Principal } from '../access/policy';
 import { addMonths, londonToday } from '../competency/dates';
@@ -65,13 +66,16 @@ export function claimsPage(db: Db, person: { id: number; jobRole: string }) {
 	};
 }
 
-/** Reads the multipart form; a body over BODY_SIZE_LIMIT is answered with the same message as a file over 5 MB. */
+/**
+ * Reads the multipart form. A body over BODY_SIZE_LIMIT (adapter-node stops reading it with a 413) is answered with the
+ * same message as a file over 5 MB; a body that is no form at all, as `readForm` answers it.
+ */
 async function readClaimForm(request: Request) {
 	try {
 		return await request.formData();
 	} catch (e) {
 		if ((e as { status?: number }).status === 413) return { tooBig: true as const };
-		return readForm(request);
+		error(400, 'The form could not be read. Go back to the page and try again.');
 	}
 }
 
