@@ -15,7 +15,8 @@ import pino from 'pino';
 const port = process.env.PORT ?? '3000';
 process.env.PORT = port;
 process.env.ORIGIN ??= `http://localhost:${port}`;
-// Roster imports take CSV files of up to 5 MB; adapter-node's default limit on a request body is 512 KB.
+// Roster imports take CSV files, and prior learning claims certificates, of up to 5 MB; adapter-node's default limit on a
+// request body is 512 KB.
 process.env.BODY_SIZE_LIMIT ??= '6M';
 
 const entry = new URL('../build/index.js', import.meta.url);

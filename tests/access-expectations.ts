@@ -65,6 +65,8 @@ export type Fixtures = {
 	practical: { upcoming: number; inProgress: number; waitingName: string };
 	/** The unit manager's one-click unsubscribe token, and the same signature under another person's id. */
 	unsubscribe: { valid: string; forged: string; address: string };
+	/** The demo's prior learning: the officer's claim, waiting, and its provider; the nurse's, approved. */
+	priorLearning: { pending: number; approved: number; pendingProvider: string };
 };
 
 const people = (f: Fixtures) =>
@@ -128,6 +130,23 @@ const voidFor = (f: Fixtures, form: Record<string, string> = {}) => [
 		expect: only(400, ['mps-manager', 'admin'], { 'custody-manager': 403 })
 	}
 ];
+
+/** Who may see the officer's prior learning claim: the officer, Central South's and the MPS's managers, administrators. */
+const OFFICER_SEEN_BY: Caller[] = ['officer', 'manager', 'mps-manager', 'admin'];
+/** Who may decide it: the same, but never the officer. */
+const OFFICER_DECIDERS: Caller[] = ['manager', 'mps-manager', 'admin'];
+const claimPaths = (suffix: string) => [
+	{ target: 'an id that is not a number', path: `/prior-learning/abc${suffix}`, expect: only(404, []) },
+	{ target: 'an id nobody has', path: `/prior-learning/999999${suffix}`, expect: only(404, []) }
+];
+/** A file that is not a certificate, whatever its name and the type it claims. */
+const NOT_A_CERTIFICATE = { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 this is a program') };
+const claimForm = (f: Fixtures, competencyId: string) => ({
+	competencyId,
+	completedOn: f.today,
+	provider: 'Matrix provider',
+	certificate: NOT_A_CERTIFICATE
+});
 
 const runPath = (f: Fixtures) => `/scenarios/${f.run.slug}/runs/${f.run.activeId}`;
 const finishedPath = (f: Fixtures) => `/scenarios/${f.run.finishedSlug}/runs/${f.run.finishedId}`;
@@ -218,6 +237,89 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		},
 		// The trainer who runs it may open its register (the page says it has not started); an empty form is refused.
 		{ target: 'the full upcoming session (not started)', path: `/sessions/${f.practical.upcoming}/register`, expect: only(400, ['trainer']) }
+	],
+	'GET /training/prior-learning': learnerPage('/training/prior-learning'),
+	'POST /training/prior-learning?/claim': (f) => [
+		{ target: 'an empty form', path: '/training/prior-learning', expect: everyone(400) },
+		{ target: 'a claim whose file is a program named .pdf', path: '/training/prior-learning', multipart: claimForm(f, 'de-escalation'), expect: everyone(400) }
+	],
+	'GET /manage/people/[id]/prior-learning': managedPerson('/prior-learning'),
+	'POST /manage/people/[id]/prior-learning?/claim': (f) => [
+		...people(f).map((p) => ({ target: `${p.target}, an empty form`, path: `/manage/people/${p.id}/prior-learning`, expect: only(400, p.seenBy) })),
+		{
+			target: "officer's record, a claim whose file is a program named .pdf",
+			path: `/manage/people/${f.person.officer}/prior-learning`,
+			multipart: claimForm(f, 'safe-restraint'),
+			expect: only(400, OFFICER_DECIDERS)
+		},
+		{ target: 'an id nobody has', path: '/manage/people/999999/prior-learning', expect: only(404, []) }
+	],
+	'GET /manage/prior-learning': (f) => [
+		{
+			target: 'the queue',
+			path: '/manage/prior-learning',
+			expect: only(200, MANAGERS),
+			secrets: [{ text: f.priorLearning.pendingProvider, seenBy: OFFICER_DECIDERS }]
+		}
+	],
+	'POST /manage/prior-learning?/review': (f): Case[] => [
+		{ target: 'an empty form', path: '/manage/prior-learning', expect: only(400, MANAGERS) },
+		{
+			target: "the officer's claim, rejected without a reason",
+			path: '/manage/prior-learning',
+			form: { claimId: String(f.priorLearning.pending), decision: 'reject' },
+			expect: only(400, MANAGERS)
+		},
+		{
+			target: "the officer's claim, approved",
+			path: '/manage/prior-learning',
+			form: { claimId: String(f.priorLearning.pending), decision: 'approve' },
+			expect: wouldWrite(OFFICER_DECIDERS)
+		},
+		{
+			target: "the nurse's claim, already approved",
+			path: '/manage/prior-learning',
+			form: { claimId: String(f.priorLearning.approved), decision: 'reject', reason: 'Matrix' },
+			expect: only(409, ['nhs-manager', 'admin'])
+		},
+		{ target: 'a claim nobody has', path: '/manage/prior-learning', form: { claimId: '999999', decision: 'approve' }, expect: only(404, []) }
+	],
+	'GET /prior-learning/[id]': (f) => [
+		{
+			target: "the officer's claim, waiting",
+			path: `/prior-learning/${f.priorLearning.pending}`,
+			expect: only(200, OFFICER_SEEN_BY),
+			secrets: [{ text: f.priorLearning.pendingProvider, seenBy: OFFICER_SEEN_BY }]
+		},
+		{ target: "the nurse's claim, approved", path: `/prior-learning/${f.priorLearning.approved}`, expect: only(200, ['nhs-manager', 'admin']) },
+		...claimPaths('')
+	],
+	'GET /prior-learning/[id]/certificate': (f) => [
+		{ target: "the officer's certificate", path: `/prior-learning/${f.priorLearning.pending}/certificate`, expect: only(200, OFFICER_SEEN_BY) },
+		{ target: "the nurse's certificate", path: `/prior-learning/${f.priorLearning.approved}/certificate`, expect: only(200, ['nhs-manager', 'admin']) },
+		...claimPaths('/certificate')
+	],
+	'POST /prior-learning/[id]?/review': (f): Case[] => [
+		{ target: "the officer's claim, an empty form", path: `/prior-learning/${f.priorLearning.pending}`, expect: only(400, OFFICER_DECIDERS, { officer: 403 }) },
+		{
+			target: "the officer's claim, approved",
+			path: `/prior-learning/${f.priorLearning.pending}`,
+			form: { decision: 'approve' },
+			expect: wouldWrite(OFFICER_DECIDERS, { officer: 403 })
+		},
+		{
+			target: "the officer's claim, under the nurse's claim's address",
+			path: `/prior-learning/${f.priorLearning.approved}`,
+			form: { claimId: String(f.priorLearning.pending), decision: 'approve' },
+			expect: only(404, [])
+		},
+		{
+			target: "the nurse's claim, already approved",
+			path: `/prior-learning/${f.priorLearning.approved}`,
+			form: { decision: 'reject', reason: 'Matrix' },
+			expect: only(409, ['nhs-manager', 'admin'])
+		},
+		...claimPaths('')
 	],
 	'GET /healthz': (f) => [{ target: 'liveness', path: '/healthz', expect: all(200), secrets: noPersonalData(f) }],
 	'GET /readyz': (f) => [{ target: 'readiness', path: '/readyz', expect: all(200), secrets: noPersonalData(f) }],

@@ -97,7 +97,12 @@ async function makeFixtures(): Promise<Fixtures> {
 				"select p.name from practical_bookings b join people p on p.id = b.person_id join practical_sessions s on s.id = b.session_id where s.title = 'Safe restraint and monitoring, full day' and b.status = 'waiting' order by b.id limit 1"
 			)
 		},
-		unsubscribe: unsubscribeFixtures(person.manager, person.officer)
+		unsubscribe: unsubscribeFixtures(person.manager, person.officer),
+		priorLearning: {
+			pending: one(db, "select id from prior_learning_claims where person_id = ? and status = 'pending' order by id limit 1", person.officer),
+			approved: one(db, "select id from prior_learning_claims where person_id = ? and status = 'approved' order by id limit 1", person.nurse),
+			pendingProvider: one<string>(db, 'select provider from prior_learning_claims where person_id = ? order by id limit 1', person.officer)
+		}
 	};
 }
 

@@ -36,7 +36,8 @@ export const RECORD_TABLES = [
 	'practical_session_competencies',
 	'practical_session_trainers',
 	'practical_session_audience',
-	'practical_bookings'
+	'practical_bookings',
+	'prior_learning_claims'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

@@ -11,6 +11,7 @@ import { brokenInvariants, digestOutside, unauditedWrites } from './hostile/db-c
 import { formFields } from './hostile/form-fields';
 import { send, VISITOR, type Body, type Session } from './hostile/http';
 import { payloadFor, type Payload } from './hostile/payloads';
+import { certificateFiles } from './hostile/certificate-files';
 import { rosterFiles } from './hostile/roster-files';
 import { highWaterMarks, makeSandbox } from './hostile/sandbox';
 import { FUZZ_TARGETS, type FuzzTarget } from './hostile/targets';
@@ -81,19 +82,22 @@ test('thousands of generated payloads to every form action: no server error, not
 		const url = action === 'default' ? path : `${path}?/${action}`;
 		tally[key] = {};
 
-		const property = fc.asyncProperty(payloadFor(fields, target.files ? rosterFiles : undefined), async ({ body, accept }: Payload) => {
-			if (key === 'POST /login?/default' && body.kind !== 'raw') {
-				const complete = body.entries.some(([k, v]) => k === 'email' && v.trim()) && body.entries.some(([k, v]) => k === 'password' && v);
-				if (complete && ++signInAttempts > SIGN_IN_BUDGET) body.entries = body.entries.filter(([k]) => k !== 'password');
+		const property = fc.asyncProperty(
+			payloadFor(fields, target.files === 'roster' ? rosterFiles : target.files === 'certificate' ? certificateFiles : undefined),
+			async ({ body, accept }: Payload) => {
+				if (key === 'POST /login?/default' && body.kind !== 'raw') {
+					const complete = body.entries.some(([k, v]) => k === 'email' && v.trim()) && body.entries.some(([k, v]) => k === 'password' && v);
+					if (complete && ++signInAttempts > SIGN_IN_BUDGET) body.entries = body.entries.filter(([k]) => k !== 'password');
+				}
+				const reply = await send(baseURL, session, url, body, accept).catch((e: Error) => {
+					throw new Error(`${e.message} (${String((e.cause as Error)?.message ?? e.cause)})\n  sent ${describeBody(body)} (${accept})`);
+				});
+				sent++;
+				tally[key][reply.status] = (tally[key][reply.status] ?? 0) + 1;
+				if (reply.status >= 500 || /Internal Error/.test(reply.text))
+					throw new Error(`${reply.status}: ${reply.text.slice(0, 300)}\n  sent ${describeBody(body)} (${accept})`);
 			}
-			const reply = await send(baseURL, session, url, body, accept).catch((e: Error) => {
-				throw new Error(`${e.message} (${String((e.cause as Error)?.message ?? e.cause)})\n  sent ${describeBody(body)} (${accept})`);
-			});
-			sent++;
-			tally[key][reply.status] = (tally[key][reply.status] ?? 0) + 1;
-			if (reply.status >= 500 || /Internal Error/.test(reply.text))
-				throw new Error(`${reply.status}: ${reply.text.slice(0, 300)}\n  sent ${describeBody(body)} (${accept})`);
-		});
+		);
 		const result = await fc.check(property, { numRuns: target.runs, seed: SEED, endOnFailure: true });
 		if (result.failed) failures.push(`${key} (seed ${SEED}): ${(result.errorInstance as Error)?.message ?? String(result.errorInstance)}`);
 	});

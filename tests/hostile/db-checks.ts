@@ -33,7 +33,8 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		practical_session_competencies: outsideSessions,
 		practical_session_trainers: outsideSessions,
 		practical_session_audience: outsideSessions,
-		practical_bookings: outsideSessions
+		practical_bookings: outsideSessions,
+		prior_learning_claims: theirs
 	};
 }
 
@@ -75,6 +76,14 @@ export const INVARIANTS: Record<string, string> = {
 		or client_secret not like 'v1.%' or length(client_id) < 1 or length(client_id) > 200 or client_id glob '*[ ' || char(9) || ']*' or length(issuer) > 500`,
 	'single sign-on domains that are not lower-case domain names': `select domain from sso_domains where domain <> lower(domain) or domain glob '*[^a-z0-9.-]*' or domain not like '%_._%' or length(domain) > 253`,
 	'email preferences with a value the form does not offer': "select person_id from mail_preferences where digest not in ('weekly', 'monthly', 'off')",
+	'prior learning claims the form would refuse': `select id from prior_learning_claims where ${badText('provider', 200)} or length(notes) > 2000 or ${textBoxControl('notes')}
+		or ${badDate('completed_on')} or completed_on > date('now', '+1 day') or completed_on < '1990-01-01'
+		or file_type not in ('application/pdf', 'image/png', 'image/jpeg') or file_size < 1 or file_size > 5242880 or file_size <> length(file)
+		or length(file_sha256) <> 64 or file_sha256 glob '*[^0-9a-f]*' or status not in ('pending', 'approved', 'rejected')
+		or (status = 'pending') <> (reviewed_by is null) or (status = 'rejected' and (review_reason is null or length(review_reason) > 1000))
+		or reviewed_by = person_id or reviewed_by = submitted_by`,
+	'approved prior learning without its evidence, or evidence without its approval': `select c.id from prior_learning_claims c
+		where (c.status = 'approved') <> exists (select 1 from evidence e where e.kind = 'prior-learning' and e.ref = cast(c.id as text) and e.person_id = c.person_id and e.competency_id = c.competency_id and e.occurred_on = c.completed_on and e.recorded_by = c.reviewed_by)`,
 	'rows whose references point nowhere': 'pragma foreign_key_check'
 };
 
@@ -101,6 +110,12 @@ export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox)
 		['people', count(`select count(*) as n from people where id > ${marks.people}`), audited('person-create')],
 		['assessments', count(`select count(*) as n from assessments where person_id = ${s.target.id}`) - 1, audited('assessment-record')],
 		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')],
+		['prior learning claims', count(`select count(*) as n from prior_learning_claims where id > ${marks.priorLearning}`), audited('prior-learning-submit')],
+		[
+			'prior learning decisions',
+			count(`select count(*) as n from prior_learning_claims where person_id in (${s.learner.id}, ${s.target.id}) and reviewed_by is not null`),
+			audited('prior-learning-approve') + audited('prior-learning-reject')
+		],
 		// The learner's digest preference is set at most once per change: a row exists only if some change was audited.
 		[
 			'email preferences',

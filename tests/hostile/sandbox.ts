@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../helpers';
 import { waitForLink } from '../mailbox';
 import { post, send, signInAs, VISITOR, type Session } from './http';
 import { unsubscribeToken } from '../../src/lib/server/mail/unsubscribe-token';
+import { certificatePdf } from '../../scripts/demo/certificate-pdf';
 
 /**
  * An organisation of its own for the fuzzer to write to, made through the admin forms, so that valid writes
@@ -26,6 +27,8 @@ export type Sandbox = {
 	sessions: { booking: number; cancelling: number };
 	/** Ids of other people's records, posted in forms where only the sandbox's own belong. */
 	foreign: { grants: string[]; evidence: string[]; runs: string[] };
+	/** The target's prior learning claims, recorded by the administrator (so the learner may decide them), and others'. */
+	priorLearning: { claims: string[]; foreign: string[] };
 };
 
 const SCENARIO = 'suspected-abd';
@@ -89,6 +92,20 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	};
 	const sessions = { booking: await schedule('Sandbox session'), cancelling: await schedule('Sandbox session to cancel') };
 
+	// Two prior learning claims for the target, recorded by the administrator with a real PDF.
+	for (const provider of ['Sandbox provider one', 'Sandbox provider two']) {
+		const reply = await send(baseURL, admin, `/manage/people/${targetId}/prior-learning?/claim`, {
+			kind: 'multipart',
+			entries: [
+				['competencyId', 'safe-restraint'],
+				['completedOn', '2025-05-01'],
+				['provider', provider]
+			],
+			files: [['certificate', { filename: 'certificate.pdf', type: 'application/pdf', bytes: certificatePdf(['Sandbox certificate']) }]]
+		});
+		expect(reply.status, `record prior learning for the sandbox target: ${reply.text.slice(0, 300)}`).toBe(200);
+	}
+
 	const officer = personId(db, 'officer@demo.test');
 	const ids = (sql: string, ...params: unknown[]) =>
 		(
@@ -111,6 +128,10 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 			grants: ids('select id from role_grants where person_id not in (?, ?) order by id limit 10', learnerId, targetId),
 			evidence: ids('select id from evidence where person_id = ? order by id limit 5', officer),
 			runs: ids('select id from scenario_runs where person_id = ? order by id limit 3', officer)
+		},
+		priorLearning: {
+			claims: ids('select id from prior_learning_claims where person_id = ? order by id', targetId),
+			foreign: ids('select id from prior_learning_claims where person_id not in (?, ?) order by id limit 3', learnerId, targetId)
 		}
 	};
 }
@@ -118,5 +139,11 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 /** The largest id of each table before the fuzzing starts: anything above was made by it. */
 export function highWaterMarks(db: Database.Database) {
 	const max = (table: string) => one<number | null>(db, `select max(${table === 'audit_log' ? 'id' : 'rowid'}) from ${table}`) ?? 0;
-	return { organisations: max('organisations'), units: max('units'), people: max('people'), audit: max('audit_log') };
+	return {
+		organisations: max('organisations'),
+		units: max('units'),
+		people: max('people'),
+		audit: max('audit_log'),
+		priorLearning: max('prior_learning_claims')
+	};
 }

@@ -13,8 +13,8 @@ export type FuzzTarget = {
 	path: (s: Sandbox) => string;
 	runs: number;
 	samples?: (s: Sandbox, db: Database.Database) => Record<string, string[]>;
-	/** Sends roster files as multipart uploads. */
-	files?: true;
+	/** Sends files of this kind as multipart uploads. */
+	files?: 'roster' | 'certificate';
 };
 
 const ids = (db: Database.Database, sql: string, ...params: unknown[]) =>
@@ -31,6 +31,12 @@ const inSandbox = (s: Sandbox) => ({
 	unitId: [String(s.unitId), '0', '999999', '1.5'],
 	scope: [`org:${s.organisationId}`, `unit:${s.unitId}`, '', 'org:0', 'unit:999999', 'org:', 'everything']
 });
+const CLAIM_SAMPLES = {
+	competencyId: ['safe-restraint', 'de-escalation', 'families-carers', 'no-such-competency', ''],
+	completedOn: ['2025-06-03', '2999-01-01', '1989-12-31', '2025-02-30', 'yesterday'],
+	provider: ['A previous force', '', 'tab\there', 'x'.repeat(201)]
+};
+const DECISION_SAMPLES = { decision: ['approve', 'reject', 'APPROVE', ''], reason: ['', 'Not the right standard', 'x'.repeat(1001), '\u0001'] };
 const person = (s: Sandbox) => `/admin/people/${s.target.id}`;
 
 export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
@@ -157,13 +163,41 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 			reason: ['Entered in error']
 		})
 	},
-	'POST /roster/[organisationId]?/check': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: true },
+	'POST /roster/[organisationId]?/check': { caller: 'learner', path: (s) => `/roster/${s.organisationId}`, runs: 450, files: 'roster' },
 	'POST /roster/[organisationId]?/apply': {
 		caller: 'learner',
 		path: (s) => `/roster/${s.organisationId}`,
 		runs: 450,
-		files: true,
+		files: 'roster',
 		samples: () => ({ fingerprint: FINGERPRINTS })
+	},
+	// The sandbox learner's own claims; their claims for the target (they manage the sandbox); their decisions on the
+	// target's claims that the administrator recorded, and on claims that are not the sandbox's.
+	'POST /training/prior-learning?/claim': {
+		caller: 'learner',
+		path: () => '/training/prior-learning',
+		runs: 200,
+		files: 'certificate',
+		samples: () => CLAIM_SAMPLES
+	},
+	'POST /manage/people/[id]/prior-learning?/claim': {
+		caller: 'learner',
+		path: (s) => `/manage/people/${s.target.id}/prior-learning`,
+		runs: 200,
+		files: 'certificate',
+		samples: () => CLAIM_SAMPLES
+	},
+	'POST /manage/prior-learning?/review': {
+		caller: 'learner',
+		path: () => '/manage/prior-learning',
+		runs: 200,
+		samples: (s) => ({ claimId: [...s.priorLearning.claims, ...s.priorLearning.foreign, '0', '-1', 'abc'], ...DECISION_SAMPLES })
+	},
+	'POST /prior-learning/[id]?/review': {
+		caller: 'learner',
+		path: (s) => `/prior-learning/${s.priorLearning.claims[0]}`,
+		runs: 150,
+		samples: (s) => ({ claimId: [s.priorLearning.claims[0], ...s.priorLearning.foreign, ''], ...DECISION_SAMPLES })
 	},
 	'POST /admin/organisations?/create': { caller: 'admin', path: () => '/admin/organisations', runs: 200 },
 	'POST /admin/organisations/[id]?/update': { caller: 'admin', path: (s) => `/admin/organisations/${s.organisationId}`, runs: 200 },

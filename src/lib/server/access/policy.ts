@@ -92,3 +92,15 @@ export function canRunSession(p: Principal, organisationId: number): boolean {
 	const orgs = sessionOrganisations(p);
 	return orgs === 'all' || orgs.includes(organisationId);
 }
+
+/** Prior learning is recorded by the person themselves or by anyone who may see them (a manager in scope, an administrator). */
+export const canRecordPriorLearning = (p: Principal, target: PersonRef) => canSeePerson(p, target);
+
+/**
+ * Who decides a prior learning claim: an administrator or a manager in scope, never the person it is for and never
+ * the one who submitted it (no one approves their own claim, or one they made for someone else).
+ */
+export function canReviewPriorLearning(p: Principal, target: PersonRef, submittedBy: number): boolean {
+	if (target.id === p.id || submittedBy === p.id) return false;
+	return (isAdmin(p) || isManager(p)) && canSeePerson(p, target);
+}

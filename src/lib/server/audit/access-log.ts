@@ -17,6 +17,7 @@ export const ACCESS_ACTIONS = {
 	'record-csv': "Downloaded a person's record as CSV",
 	'record-json': "Downloaded a person's record as JSON",
 	'person-view': "Opened a person's details (administration)",
+	'certificate-download': "Downloaded a person's prior learning certificate",
 	'export-matrix-csv': 'Exported the competency matrix as CSV',
 	'export-expiring-csv': 'Exported the expiring list as CSV',
 	'sign-in-throttled': 'Sign-in refused by the throttle'

@@ -13,7 +13,9 @@ import { cyclesOf, effectiveFacts, statusOn, type EvidenceFact, type LedgerRow }
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Writer = Db | Tx;
 
-export type EvidenceSource = { module: string } | { scenario: string } | { observed: string; competencyId: string };
+/** What produced evidence. An observed assessment and a prior learning claim (its id) are each for one named competency. */
+export type EvidenceSource =
+	{ module: string } | { scenario: string } | { observed: string; competencyId: string } | { priorLearning: string; competencyId: string };
 
 /**
  * Appends evidence for every competency the source supports (an observed assessment names its one competency),
@@ -25,9 +27,15 @@ export function recordEvidence(
 	input: { personId: number; source: EvidenceSource; version: string | null; occurredOn: IsoDate; recordedBy: number | null; at: Date }
 ): number[] {
 	const { source } = input;
-	const kind = 'module' in source ? 'module' : 'scenario' in source ? 'scenario' : 'observed';
-	const ref = 'module' in source ? source.module : 'scenario' in source ? source.scenario : source.observed;
-	const competencyIds = 'observed' in source ? [source.competencyId] : competenciesSupportedBy(framework, source).map((c) => c.id);
+	const [kind, ref] =
+		'module' in source
+			? (['module', source.module] as const)
+			: 'scenario' in source
+				? (['scenario', source.scenario] as const)
+				: 'observed' in source
+					? (['observed', source.observed] as const)
+					: (['prior-learning', source.priorLearning] as const);
+	const competencyIds = 'competencyId' in source ? [source.competencyId] : competenciesSupportedBy(framework, source).map((c) => c.id);
 	const q = ledgerStatements(tx);
 	const ids = competencyIds.map((competencyId) => {
 		const row = {

@@ -9,6 +9,7 @@ import { ledgerRows, recordOn } from './ledger';
 import type { ContentLookup } from './learner';
 import { TIME_LIMIT_LABELS } from '../scenarios/engine';
 import { passKey, passTimeLimits } from '../scenarios/runs-store';
+import { claimProviders } from '../prior-learning/claims-store';
 
 /**
  * A person's training record on a date: what an inquiry or a coroner asks for. Built from the ledger;
@@ -47,12 +48,15 @@ export function buildTrainingRecord(
 			: r.kind === 'scenario'
 				? `Scenario pass: ${r.scenarios.map((s) => lookup.scenarioTitle(s) ?? s).join(' or ')}`
 				: 'Observed assessment';
+	const providers = rows.some((r) => r.kind === 'prior-learning') ? claimProviders(db, person.id) : new Map<string, string>();
 	const source = (kind: string, ref: string) =>
 		kind === 'module'
 			? `Module: ${lookup.moduleTitle(ref) ?? ref}`
 			: kind === 'scenario'
 				? `Scenario pass: ${lookup.scenarioTitle(ref) ?? ref}`
-				: `Observed assessment #${ref}`;
+				: kind === 'prior-learning'
+					? `Prior learning: ${providers.get(ref) ?? 'claim since deleted'} (claim #${ref})`
+					: `Observed assessment #${ref}`;
 	return {
 		person: {
 			id: person.id,

@@ -3,7 +3,9 @@ import type { Requirement } from './framework';
 import { statusFor, type CompetencyStatus } from './status-rule';
 
 /** One piece of evidence as the derivation needs it: what it was and the date it happened. */
-export type EvidenceFact = { kind: 'module' | 'scenario' | 'observed'; ref: string; occurredOn: IsoDate };
+export type EvidenceFact = { kind: EvidenceKind; ref: string; occurredOn: IsoDate };
+/** Where evidence came from. Prior learning is recognised for a whole competency, so it meets every part of it. */
+export type EvidenceKind = 'module' | 'scenario' | 'observed' | 'prior-learning';
 
 /** One part of a competency (a module, a scenario, an observed assessment) on a date: its latest evidence and when that lapses. */
 export type PartOnDate = { requirement: Requirement; occurredOn: IsoDate | null; expiresOn: IsoDate | null; status: CompetencyStatus };
@@ -27,6 +29,8 @@ export type StatusOnDate = {
 };
 
 function matches(requirement: Requirement, fact: EvidenceFact) {
+	// Learning done elsewhere, approved by a manager for this competency, stands in for each of its parts.
+	if (fact.kind === 'prior-learning') return true;
 	switch (requirement.kind) {
 		case 'module':
 			return fact.kind === 'module' && fact.ref === requirement.module;

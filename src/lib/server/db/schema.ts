@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -316,8 +316,8 @@ export const evidence = sqliteTable(
 			.notNull()
 			.references(() => people.id),
 		competencyId: text('competency_id').notNull(),
-		kind: text('kind', { enum: ['module', 'scenario', 'observed'] }).notNull(),
-		/** Module slug, scenario slug, or observed assessment id. */
+		kind: text('kind', { enum: ['module', 'scenario', 'observed', 'prior-learning'] }).notNull(),
+		/** Module slug, scenario slug, observed assessment id, or prior learning claim id. */
 		ref: text('ref').notNull(),
 		contentVersion: text('content_version'),
 		occurredOn: text('occurred_on').notNull(),
@@ -347,6 +347,43 @@ export const assessments = sqliteTable(
 		recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('assessments_person').on(t.personId, t.assessedOn), index('assessments_assessor').on(t.assessorId, t.assessedOn)]
+);
+
+/**
+ * Learning done elsewhere (a previous force's course, a trust's certified restraint training), claimed for one
+ * competency with its certificate, and approved or rejected by a manager. The file is kept here, in the database,
+ * so that every server process (and PostgreSQL later) reads the same copy: no local disk. Approval records
+ * `prior-learning` evidence whose `ref` is the claim's id.
+ */
+export const priorLearningClaims = sqliteTable(
+	'prior_learning_claims',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		competencyId: text('competency_id').notNull(),
+		completedOn: text('completed_on').notNull(),
+		provider: text('provider').notNull(),
+		notes: text('notes').notNull().default(''),
+		/** The certificate's bytes; lists never select this column. */
+		file: blob('file', { mode: 'buffer' }).notNull(),
+		/** The type read from the file's own first bytes (certificate-type.ts), never the name or the browser's word. */
+		fileType: text('file_type', { enum: ['application/pdf', 'image/png', 'image/jpeg'] }).notNull(),
+		fileSize: integer('file_size').notNull(),
+		fileSha256: text('file_sha256').notNull(),
+		fileName: text('file_name').notNull(),
+		status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+		submittedBy: integer('submitted_by')
+			.notNull()
+			.references(() => people.id),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		reviewedBy: integer('reviewed_by').references(() => people.id),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+		reviewReason: text('review_reason')
+	},
+	// A person's claims in order; the managers' queue of pending claims, oldest first.
+	(t) => [index('prior_learning_person').on(t.personId, t.id), index('prior_learning_queue').on(t.status, t.submittedAt)]
 );
 
 /**

@@ -10,6 +10,7 @@ export type VariableType = 'text' | 'list' | 'url';
 
 export const TEMPLATE_VARIABLES = {
 	'session-update': { name: 'text', summary: 'text', details: 'list', action: 'text', sessionUrl: 'url', notificationsUrl: 'url' },
+	'prior-learning-outcome': { name: 'text', summary: 'text', details: 'list', action: 'text', claimUrl: 'url', notificationsUrl: 'url' },
 	'refresher-reminder': { name: 'text', summary: 'text', items: 'list', trainingUrl: 'url', notificationsUrl: 'url', dueSoonDays: 'text', finalDays: 'text' },
 	'account-activation': { name: 'text', organisation: 'text', email: 'text', activateUrl: 'url', forgotUrl: 'url', days: 'text' },
 	'account-activation-sso': { name: 'text', organisation: 'text', email: 'text', loginUrl: 'url' },

@@ -7,7 +7,8 @@ import { createSession, generateSessionToken } from '../auth/session';
 import { recordAttempt } from '../auth/throttle';
 import { recordEvidence } from '../competency/ledger';
 import type { Db } from '../db';
-import { assessments, competencyStatus, evidence, mailOutbox, people, reflections, ssoLinks } from '../db/schema';
+import { assessments, competencyStatus, evidence, mailOutbox, people, priorLearningClaims, reflections, ssoLinks } from '../db/schema';
+import { PDF } from '$testing/certificates';
 import { anonymiseLeavers, planAnonymisation } from './anonymise';
 import { reinstate } from './repository';
 
@@ -51,6 +52,23 @@ describe('anonymising leavers at the end of retention', () => {
 				recordedAt: new Date()
 			})
 			.run();
+		db.insert(priorLearningClaims)
+			.values({
+				personId: person.id,
+				competencyId: 'safe-restraint',
+				completedOn: '2019-01-10',
+				provider: 'A previous trust',
+				notes: `Course notes about ${n}`,
+				file: Buffer.from(PDF),
+				fileType: 'application/pdf',
+				fileSize: PDF.length,
+				fileSha256: 'f'.repeat(64),
+				fileName: `${n}-certificate.pdf`,
+				status: 'pending',
+				submittedBy: person.id,
+				submittedAt: new Date()
+			})
+			.run();
 		recordEvidence(db, framework, {
 			personId: person.id,
 			source: { module: 'restraint-safety' },
@@ -89,6 +107,7 @@ describe('anonymising leavers at the end of retention', () => {
 			mailPreferences: 0,
 			managerDigests: 0,
 			notificationReads: 0,
+			priorLearningClaims: 1,
 			signInAttempts: 1,
 			mail: 1,
 			assessmentNotes: 1
@@ -113,7 +132,7 @@ describe('anonymising leavers at the end of retention', () => {
 		});
 		expect(row.anonymisedAt).toBeInstanceOf(Date);
 		const left = (table: string) => db.$client.prepare(`select count(*) from ${table} where person_id = ?`).pluck().get(leaver.id);
-		for (const table of ['sessions', 'sso_links', 'reflections', 'mail_outbox']) expect(left(table), table).toBe(0);
+		for (const table of ['sessions', 'sso_links', 'reflections', 'mail_outbox', 'prior_learning_claims']) expect(left(table), table).toBe(0);
 		expect(db.$client.prepare('select count(*) from login_attempts where email = ?').pluck().get('lena@example.test')).toBe(0);
 		expect(db.select().from(assessments).where(eq(assessments.personId, leaver.id)).get()).toMatchObject({ notes: '', outcome: 'competent' });
 		// Aggregate history stays: the evidence and what it derives.
@@ -123,6 +142,7 @@ describe('anonymising leavers at the end of retention', () => {
 		for (const p of [recent, stayer]) {
 			expect(db.$client.prepare('select count(*) from sessions where person_id = ?').pluck().get(p.id)).toBe(1);
 			expect(db.$client.prepare('select count(*) from reflections where person_id = ?').pluck().get(p.id)).toBe(1);
+			expect(db.$client.prepare('select count(*) from prior_learning_claims where person_id = ?').pluck().get(p.id)).toBe(1);
 			expect(db.$client.prepare('select count(*) from login_attempts where email = ?').pluck().get(p.email)).toBe(1);
 		}
 		expect(db.select().from(people).where(eq(people.id, recent.id)).get()!.name).toBe('Rita Recent');

@@ -16,6 +16,7 @@ import {
 	managerDigests,
 	notificationReads,
 	people,
+	priorLearningClaims,
 	reflections,
 	reminderKeys,
 	sessions,
@@ -36,7 +37,9 @@ const BY_PERSON: [string, SQLiteTable, SQLiteColumn][] = [
 	['reminderKeys', reminderKeys, reminderKeys.personId],
 	['mailPreferences', mailPreferences, mailPreferences.personId],
 	['managerDigests', managerDigests, managerDigests.personId],
-	['notificationReads', notificationReads, notificationReads.personId]
+	['notificationReads', notificationReads, notificationReads.personId],
+	// The claim, its notes and its certificate (which names the person) go; an approved claim's evidence row stays.
+	['priorLearningClaims', priorLearningClaims, priorLearningClaims.personId]
 ];
 
 export type AnonymisationCounts = Record<string, number> & { people: number };

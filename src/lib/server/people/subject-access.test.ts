@@ -6,7 +6,11 @@ import { recordAssessment } from '../competency/assessments';
 import { requiredFor } from '../competency/framework';
 import { voidEvidence } from '../competency/ledger';
 import type { Db } from '../db';
-import { auditLog, evidence, scenarioRuns, scenarioSteps } from '../db/schema';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { auditLog, evidence, people, scenarioRuns, scenarioSteps } from '../db/schema';
+import { PDF } from '$testing/certificates';
+import { submitClaim } from '../prior-learning/claims';
 import { validMarkdown, validQuiz } from '$testing/module-fixtures';
 import { parseModule } from '../modules/parse';
 import { markSectionRead, saveReflection, submitAttempt } from '../modules/progress';
@@ -142,6 +146,29 @@ describe('exportSubjectAccess', () => {
 		expect(actions).toContain('evidence-void by admin');
 		expect(actions).toContain('assessment-record by them');
 		expect(actions).not.toContain('quiz-attempt by colleague');
+	});
+
+	it('holds their prior learning claims with the certificate’s hash, never its bytes', () => {
+		const subject = db.select().from(people).where(eq(people.id, ids.subject)).get()!;
+		const sha256 = createHash('sha256').update(PDF).digest('hex');
+		const certificate = { bytes: Buffer.from(PDF), type: 'application/pdf' as const, size: PDF.length, sha256, fileName: 'course.pdf' };
+		const fields = {
+			competencyId: requiredFor(framework, subject.jobRole)[0].competency.id,
+			completedOn: '2026-01-05',
+			provider: 'A previous force',
+			notes: 'Two days'
+		};
+		const submitted = submitClaim(db, framework, { ...subject, grants: [] }, subject, fields, certificate, at(21));
+		expect(submitted.ok).toBe(true);
+		const data = exportSubjectAccess(db, { personId: ids.subject, requestedBy: ids.admin }, at(22))!;
+		expect(data.priorLearning).toMatchObject([
+			{ provider: 'A previous force', notes: 'Two days', fileSha256: sha256, fileSize: PDF.length, status: 'pending' }
+		]);
+		expect(data.priorLearning[0]).not.toHaveProperty('file');
+		expect(data.audit.map((a) => a.action)).toContain('prior-learning-submit');
+		// The certificate's text is nowhere in the export.
+		expect(JSON.stringify(data)).not.toContain(Buffer.from(PDF).toString('base64').slice(0, 40));
+		expect(JSON.stringify(data)).not.toContain('Restraint Reduction Network certified course');
 	});
 
 	it('never holds the password hash, the session id or the token', () => {

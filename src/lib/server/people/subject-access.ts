@@ -29,6 +29,7 @@ import {
 } from '../db/schema';
 
 import { EMAIL_SECTION, emailOf } from '../mail/subject-access';
+import { claimsForSubjectAccess } from '../prior-learning/claims-store';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -53,6 +54,8 @@ const SECTIONS = {
 	competencyStatus: 'Your current status and history for each competency, worked out from the evidence.',
 	assessmentsAboutYou: 'Observed practical assessments of you, with the assessor and their notes.',
 	assessmentsByYou: 'Observed practical assessments you recorded of other people.',
+	priorLearning:
+		'Prior learning claimed for you: the competency, date, provider, notes, who recorded and who decided it, the outcome and its reason, and the certificate’s name, type, size and SHA-256 fingerprint. The certificate files themselves are not in this export: ask for a copy of any of them.',
 	audit: 'Audit log entries where you made the change, or the change was to your record or your training.',
 	email: EMAIL_SECTION
 } as const;
@@ -141,6 +144,7 @@ function auditOf(db: Db, personId: number) {
 			 where actor_id = @id or (entity = 'person' and entity_id = cast(@id as text))
 			 or ${mine('quiz_attempt', 'quiz_attempts')} or ${mine('module_completion', 'module_completions')}
 			 or ${mine('scenario_run', 'scenario_runs')} or ${mine('evidence', 'evidence')} or ${mine('assessment', 'assessments')}
+			 or ${mine('prior-learning-claim', 'prior_learning_claims')}
 			 order by id`
 		)
 		.all({ id: personId }) as AuditRow[];
@@ -199,6 +203,7 @@ function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date)
 		},
 		assessmentsAboutYou: tx.select().from(assessments).where(eq(assessments.personId, personId)).orderBy(asc(assessments.id)).all(),
 		assessmentsByYou: tx.select().from(assessments).where(eq(assessments.assessorId, personId)).orderBy(asc(assessments.id)).all(),
+		priorLearning: claimsForSubjectAccess(tx, personId),
 		audit: auditOf(db, personId),
 		email: emailOf(tx, personId)
 	};
