@@ -10,6 +10,8 @@ import { ensureAggregates } from './aggregates';
 import { addDays, type IsoDate } from '../competency/dates';
 import { countExpiringWithinSql, countWithStatusSql, statusSql } from './status-sql';
 import { trendDates } from './trend-dates';
+import { sessionCondition } from './session-filter';
+import type { SessionFilter } from '../../session-filter-labels';
 
 /** The scope over an aggregate table's organisation and unit columns. */
 const aggregateScope = (scope: Exclude<PeopleScope, { kind: 'self' }>, table: typeof statusCounts | typeof trendCounts) =>
@@ -279,6 +281,9 @@ export type MatrixFilter = {
 	unitId?: number;
 	jobRole?: string;
 	status?: CompetencyStatus;
+	session?: SessionFilter;
+	/** The practical competency the session filter is about; any when absent. */
+	sessionFor?: string;
 	sort: 'name' | 'unit' | 'role' | 'worst';
 	page: number;
 	pageSize?: number;
@@ -296,6 +301,7 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 	if (filter.jobRole) conditions.push(eq(people.jobRole, filter.jobRole));
 	if (filter.status)
 		conditions.push(sql`exists (select 1 from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and ${s} = ${filter.status})`);
+	if (filter.session) conditions.push(sessionCondition(filter.session, filter.sessionFor, today));
 	const where = and(...conditions);
 	const pageSize = filter.pageSize ?? 50;
 	const total = db

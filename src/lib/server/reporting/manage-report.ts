@@ -6,6 +6,7 @@ import { EXPIRY_WINDOWS } from '../competency/status-rule';
 import type { Db } from '../db';
 import type { ManageFilters } from './manage-filters';
 import { managedUnits } from './managed-units';
+import { practicalCompetencies } from '../practical/lists';
 
 /**
  * The training-compliance dashboard, a summary at /manage and one sub-page per view (by competency, by unit or
@@ -69,7 +70,9 @@ export function manageGroups(db: Db, user: Principal, today: IsoDate, by: Manage
 
 export function manageMatrix(db: Db, user: Principal, today: IsoDate, filters: ManageFilters) {
 	const { scope, page } = context(db, user, today);
-	return { ...page, filters, matrix: competencyMatrix(db, scope, today, filters.matrix) };
+	// The competencies with a practical part, for the filter by practical session.
+	const practical = practicalCompetencies(getFramework()).map((id) => ({ id, title: getFramework().byId.get(id)?.title ?? id }));
+	return { ...page, filters, practical, matrix: competencyMatrix(db, scope, today, filters.matrix) };
 }
 
 /** Expired (longest lapsed first) or due within the window (soonest first), kept apart. */
