@@ -36,15 +36,24 @@ function context(db: Db, user: Principal, today: IsoDate) {
 	};
 }
 
-/** The one-screen summary: totals, and the 12-month chart for the scope or one of its units. */
-export function manageSummary(db: Db, user: Principal, today: IsoDate, unitId: number | undefined) {
+/** The one-screen summary: totals, and the 12-month chart for the scope or one of its units, for all competencies or one. */
+export function manageSummary(db: Db, user: Principal, today: IsoDate, unitId: number | undefined, competencyId?: string) {
 	const { scope, page, summary } = context(db, user, today);
 	const unit = page.units.find((u) => u.id === unitId);
+	// Only a competency someone in scope needs; anything else shows them all.
+	const competency = page.competencies.find((c) => c.id === competencyId);
 	const totals: Counts = { required: 0, current: 0, dueSoon: 0, expired: 0, overdue: 0, notAchieved: 0 };
 	for (const c of summary.byCompetency.values()) for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += c[k];
 	// A unit the manager covers narrows the chart; anything else shows the whole scope.
 	const trendScope = unit ? { kind: 'scoped' as const, organisationIds: [], unitIds: [unit.id] } : scope;
-	return { ...page, totals, share: shareCurrent(totals), chartUnit: unit ?? null, trend: complianceTrend(db, trendScope, today) };
+	return {
+		...page,
+		totals,
+		share: shareCurrent(totals),
+		chartUnit: unit ?? null,
+		chartCompetency: competency ? { id: competency.id, title: competency.title } : null,
+		trend: complianceTrend(db, trendScope, today, competency?.id)
+	};
 }
 
 export function manageCompetencies(db: Db, user: Principal, today: IsoDate) {
