@@ -147,6 +147,17 @@ const SCENARIOS: Scenario[] = [
 		encoding: 'br',
 		target: { p99: 100 }
 	},
+	{
+		id: 's',
+		name: '/sessions, learner (sessions open to them)',
+		method: 'GET',
+		path: '/sessions',
+		account: 'learner',
+		expect: 200,
+		// Shown for each session open to the learner: the page lists some, not "no upcoming sessions".
+		marker: 'Assesses:',
+		target: { p99: 100 }
+	},
 	{ id: 'f', name: '/partnership', method: 'GET', path: '/partnership', account: 'partnership', expect: 200, marker: 'Partnership view', target: { p99: 100 } }
 ];
 const MEMORY_TARGET_MB = 300;
@@ -434,7 +445,8 @@ async function main() {
 	cpSync('scripts/start.js', join(serverDir, 'scripts', 'start.js'));
 
 	let seeded = seededWith(dbPath);
-	if (!seeded || seeded.staff !== staff || seeded.years !== years) {
+	// A database seeded before the seed made practical sessions has none for scenario (s): seeded again.
+	if (!seeded || seeded.staff !== staff || seeded.years !== years || seeded.counts.practicalSessions === undefined) {
 		log(`Seeding ${staff.toLocaleString('en-GB')} staff and ${years} years into ${dbPath}…`);
 		mkdirSync(dirname(dbPath), { recursive: true });
 		run(process.execPath, [tsxCli, 'scripts/seed-synthetic.ts', '--staff', String(staff), '--years', String(years), '--force', ...(smoke ? ['--quiet'] : [])], {

@@ -58,6 +58,15 @@ test('a unit manager sees a one-screen summary, and a page for each view with it
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page).toHaveURL(/\/manage\?unit=\d+/);
 	await expect(page.getByRole('heading', { name: /^Last 12 months: / })).toBeVisible();
+	// And for one competency in that unit.
+	const competency = page.getByLabel('Competency', { exact: true });
+	await competency.selectOption({ index: 1 });
+	const title = (await competency.locator('option:checked').textContent())!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/manage\?unit=\d+&competency=[a-z-]+/);
+	await expect(page.getByRole('heading', { name: new RegExp(`^Last 12 months: .+, ${title}$`) })).toBeVisible();
+	await expect(page.getByRole('img', { name: new RegExp(`month by month, .+, ${title}`) })).toBeVisible();
+	await expectAccessible(page);
 
 	// Expired, apart from due soon; each person links to their record and to what a manager can do.
 	await page.getByRole('link', { name: /expired$/ }).click();

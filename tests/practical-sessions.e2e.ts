@@ -104,6 +104,27 @@ test('a learner books a place and gets the calendar file; the trainer takes the 
 	await page.goto('/sessions/attendance?show=attended');
 	await expect(page.getByRole('cell', { name: first.name }).or(page.getByRole('rowheader', { name: first.name }))).toBeVisible();
 	await expectAccessible(page);
+	// And filters the people list by practical session (a plain GET form: the page sends no JavaScript).
+	const officerName = one<string>(db, 'select name from people where id = ?', officer);
+	// Someone who attended an earlier session and has nothing booked since (today's session still counts as upcoming all day).
+	const attendedEarlier = one<string>(
+		db,
+		`select p.name from practical_bookings b join practical_sessions s on s.id = b.session_id join people p on p.id = b.person_id
+		 where b.attendance = 'attended' and s.ends_at < ? order by p.name limit 1`,
+		Date.now() - 86_400_000
+	);
+	await page.goto('/manage/matrix');
+	await page.getByLabel('Practical session').selectOption({ label: 'Booked on an upcoming session' });
+	await page.getByLabel('Session for').selectOption({ label: 'Safe restraint and prevention of positional asphyxia' });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/session=booked&sessionFor=safe-restraint/);
+	await expect(page.getByRole('link', { name: officerName, exact: true })).toBeVisible();
+	await expect(page.getByRole('link', { name: attendedEarlier, exact: true })).toHaveCount(0);
+	await expectAccessible(page);
+	await page.goto('/manage/matrix?session=attended');
+	await expect(page.getByRole('link', { name: first.name, exact: true })).toBeVisible();
+	await expect(page.getByRole('link', { name: attendedEarlier, exact: true })).toBeVisible();
+	await expect(page.getByRole('link', { name: officerName, exact: true })).toHaveCount(0);
 });
 
 test('a trainer schedules a session in London time across the clock change', async ({ page }) => {

@@ -10,6 +10,7 @@ import { BENCH_ACCOUNTS } from './accounts';
 import { prepareChoicePool, releaseChoicePool } from './bench-runs';
 import { prepareContent, type SyntheticContent } from './content';
 import { takeStep } from '../../src/lib/server/scenarios/runs-store';
+import { openSessions } from '../../src/lib/server/practical/lists';
 import { seedSynthetic, type SeedResult } from './seed';
 
 const now = new Date('2026-03-15T12:00:00Z');
@@ -39,7 +40,17 @@ describe('synthetic seed', () => {
 	it('is deterministic: the same seed and date give the same rows', () => {
 		const again = testDb();
 		seedSynthetic(again, content, { staff: 300, years: 3, now, passwordHash: 'hash', chunk: 77 });
-		for (const table of ['people', 'evidence', 'quiz_attempts', 'scenario_runs', 'assessments', 'competency_status', 'competency_cycles']) {
+		for (const table of [
+			'people',
+			'evidence',
+			'quiz_attempts',
+			'scenario_runs',
+			'assessments',
+			'competency_status',
+			'competency_cycles',
+			'practical_sessions',
+			'practical_bookings'
+		]) {
 			const digest = (d: Db) => JSON.stringify(d.$client.prepare(`select * from ${table} order by rowid`).raw().all());
 			expect(digest(again), table).toBe(digest(db));
 		}
@@ -119,6 +130,79 @@ describe('synthetic seed', () => {
 				evidence: r.outcome === 'competent' ? 1 : 0
 			});
 		}
+	});
+
+	it('holds a year of practical sessions: registers taken for past ones through the register’s rows, bookings and waiting lists for upcoming ones', () => {
+		const sessions = all<{ id: number; starts_at: number; ends_at: number; capacity: number; booked_count: number; status: string }>(
+			'select * from practical_sessions'
+		);
+		expect(sessions.length).toBe(result.counts.practicalSessions);
+		const past = sessions.filter((s) => s.ends_at < now.getTime());
+		const future = sessions.filter((s) => s.starts_at > now.getTime());
+		expect(past.length).toBeGreaterThan(future.length);
+		expect(future.length).toBeGreaterThan(0);
+		expect(Math.min(...sessions.map((s) => s.starts_at))).toBeGreaterThan(now.getTime() - 280 * 86_400_000);
+		expect(Math.max(...sessions.map((s) => s.starts_at))).toBeLessThan(now.getTime() + 95 * 86_400_000);
+		const booked = new Map(
+			all<{ session_id: number; n: number }>("select session_id, count(*) as n from practical_bookings where status = 'booked' group by session_id").map(
+				(r) => [r.session_id, r.n]
+			)
+		);
+		for (const s of sessions) {
+			expect(s.booked_count, `session ${s.id}`).toBe(booked.get(s.id) ?? 0);
+			expect(s.booked_count).toBeLessThanOrEqual(s.capacity);
+		}
+		const marks = all<{ attendance: string | null; n: number }>(
+			'select b.attendance, count(*) as n from practical_bookings b join practical_sessions s on s.id = b.session_id where s.ends_at < ? group by b.attendance',
+			now.getTime()
+		);
+		expect(marks.map((m) => m.attendance).sort()).toEqual(['absent', 'attended', 'left-early']);
+		expect(
+			all("select id from practical_bookings where status = 'waiting' and session_id in (select id from practical_sessions where booked_count < capacity)")
+		).toEqual([]);
+		expect(
+			all<{ n: number }>(
+				'select count(*) as n from practical_bookings where session_id in (select id from practical_sessions where starts_at > ?)',
+				now.getTime()
+			)[0].n
+		).toBeGreaterThan(0);
+		expect(
+			all(
+				'select id from practical_bookings b where attendance is not null and (select starts_at from practical_sessions where id = b.session_id) > ?',
+				now.getTime()
+			)
+		).toEqual([]);
+		// Each assessed attendee has the assessment the register records: same person, competency and day, by a trainer of the session.
+		const outcomes = all<{ outcome: string; assessments: number; evidence: number }>(
+			`select b.outcome,
+			  (select count(*) from assessments a where a.person_id = b.person_id and a.competency_id = sc.competency_id and a.outcome = b.outcome
+			     and a.assessed_on = date(s.starts_at / 1000, 'unixepoch')
+			     and a.assessor_id in (select person_id from practical_session_trainers t where t.session_id = s.id)) as assessments,
+			  (select count(*) from evidence e join assessments a on e.ref = cast(a.id as text) and e.kind = 'observed'
+			     where a.person_id = b.person_id and a.competency_id = sc.competency_id and a.assessed_on = date(s.starts_at / 1000, 'unixepoch') and e.occurred_on = a.assessed_on) as evidence
+			 from practical_bookings b join practical_sessions s on s.id = b.session_id join practical_session_competencies sc on sc.session_id = s.id
+			 where b.outcome is not null`
+		);
+		expect(outcomes.length).toBeGreaterThan(0);
+		for (const o of outcomes) expect(o).toEqual({ outcome: o.outcome, assessments: 1, evidence: o.outcome === 'competent' ? 1 : 0 });
+		// No one holds two live places at overlapping times.
+		expect(
+			all(
+				`select a.id from practical_bookings a join practical_sessions sa on sa.id = a.session_id
+				 join practical_bookings b on b.person_id = a.person_id and b.id > a.id join practical_sessions sb on sb.id = b.session_id
+				 where a.status <> 'cancelled' and b.status <> 'cancelled' and sa.status = 'scheduled' and sb.status = 'scheduled'
+				   and sa.starts_at < sb.ends_at and sb.starts_at < sa.ends_at`
+			)
+		).toEqual([]);
+	});
+
+	it('opens upcoming sessions to the bench learner', () => {
+		const learner = result.accounts.find((a) => a.key === 'learner')!;
+		const person = all<{ id: number; organisationId: number; unitId: number; jobRole: string }>(
+			'select id, organisation_id as organisationId, unit_id as unitId, job_role as jobRole from people where id = ?',
+			learner.personId
+		)[0];
+		expect(openSessions(db, person, result.today, now).length).toBeGreaterThan(0);
 	});
 
 	it('gives the bench accounts their grants and the learner a steady five-year history', () => {

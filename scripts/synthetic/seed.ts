@@ -21,6 +21,7 @@ import type { SyntheticContent } from './content';
 import { DAY_MS, dayOf, isoOf } from './days';
 import { deriveCompetencies, personHistory, type HistoryEvent } from './history';
 import { planLondon, unitNearest, type OrganisationPlan } from './london';
+import { PAST_DAYS, FUTURE_DAYS, SessionCalendar, writeSessions, type BookingPerson, type SyntheticSession } from './sessions';
 import { makeWorkforce, type SyntheticPerson } from './workforce';
 
 export type SeedOptions = {
@@ -49,6 +50,8 @@ export type SeedCounts = {
 	evidence: number;
 	competencyStatus: number;
 	competencyCycles: number;
+	practicalSessions: number;
+	practicalBookings: number;
 };
 
 export type SeedResult = {
@@ -194,7 +197,9 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		assessments: 0,
 		evidence: 0,
 		competencyStatus: 0,
-		competencyCycles: 0
+		competencyCycles: 0,
+		practicalSessions: 0,
+		practicalBookings: 0
 	};
 
 	// Organisations and units.
@@ -265,6 +270,29 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	writePeople(everyone);
 	ids.person += everyone.length;
 
+	// Practical sessions over the past nine months and the next three: past registers come from the histories below.
+	const bcus = (oi: number) => {
+		const groups = new Map<string, number[]>();
+		plan[oi].units.forEach((u, ui) => {
+			const bcu = u.kind === 'bcu' && u.name.includes(' BCU – ') ? u.name.split(' BCU – ')[0] : null;
+			if (bcu) (groups.get(bcu) ?? groups.set(bcu, []).get(bcu)!).push(unitIds[oi][ui]);
+		});
+		return [...groups.values()];
+	};
+	const peopleIn = plan.map(() => 0);
+	for (const p of everyone) peopleIn[p.organisationIndex]++;
+	const calendar = new SessionCalendar(
+		plan.map((o, oi) => ({ index: oi, id: orgIds[oi], kind: o.kind, people: peopleIn[oi], trainers: assessorsByOrg.get(oi) ?? [], bcus: bcus(oi) })),
+		content,
+		todayDay,
+		nextId(client, 'practical_sessions'),
+		mulberry32(seed + 5)
+	);
+	const sessionRand = mulberry32(seed + 6);
+	const practicalRoles = new Map<string, Set<string>>();
+	for (const s of calendar.sessions) practicalRoles.set(`${s.organisationIndex}:${s.competencyId}`, s.roles);
+	const upcoming = new Map<string, { person: BookingPerson; expiresDay: number }[]>();
+
 	// Histories, a chunk of people per transaction.
 	const chunk = options.chunk ?? 2000;
 	const historyRand = mulberry32(seed + 2);
@@ -286,8 +314,27 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 				if (!list) facts.set(competencyId, (list = []));
 				list.push(f);
 			};
-			for (const e of events) writeEvent(p.id, e, fact);
+			const booker: BookingPerson = {
+				id: p.id,
+				organisationIndex: p.organisationIndex,
+				unitId: unitIds[p.organisationIndex][p.unitIndex],
+				jobRole: p.jobRole,
+				days: new Set()
+			};
+			const firstDay = Math.max(p.startDay, todayDay - PAST_DAYS);
+			const lastDay = Math.min(p.leftDay ?? todayDay, todayDay) - 1;
+			for (const e of events) writeEvent(p.id, e, fact, e.kind === 'observed' && e.day >= firstDay ? { booker, firstDay, lastDay } : null);
+			let future: BookingPerson | null = null;
 			for (const d of deriveCompetencies(content, p.jobRole, facts, today)) {
+				// Those whose practical part runs out before the sessions on the calendar end (or has just run out) book one.
+				const key = `${p.organisationIndex}:${d.competencyId}`;
+				if (p.leftDay === null && d.expiresOn && practicalRoles.get(key)?.has(p.jobRole)) {
+					const expiresDay = dayOf(d.expiresOn);
+					if (expiresDay > todayDay - 30 && expiresDay < todayDay + FUTURE_DAYS + 30) {
+						future ??= { ...booker, days: new Set() };
+						(upcoming.get(key) ?? upcoming.set(key, []).get(key)!).push({ person: future, expiresDay });
+					}
+				}
 				s.status.run(p.id, d.competencyId, d.achievedOn, d.expiresOn, nowMs);
 				counts.competencyStatus++;
 				for (const c of d.cycles) s.cycle.run(p.id, d.competencyId, c.achievedOn, c.expiresOn);
@@ -345,7 +392,31 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		return { runId, finishedAt };
 	}
 
-	function writeEvent(personId: number, e: HistoryEvent, fact: (c: string, f: EvidenceFact) => void) {
+	/** Moves an observed assessment in the window onto a session with a place, where a trainer of it signs it off. */
+	function onSession(e: Extract<HistoryEvent, { kind: 'observed' }>, at: { booker: BookingPerson; firstDay: number; lastDay: number }) {
+		const { booker, firstDay, lastDay } = at;
+		let notYet: SyntheticSession | null = null;
+		if (e.notYetFirstDay !== null && e.notYetFirstDay >= firstDay)
+			notYet = calendar.find(booker, e.competencyId, e.notYetFirstDay, Math.min(e.notYetFirstDay + 7, e.day - 1));
+		const competent = calendar.find(booker, e.competencyId, notYet ? Math.max(e.day, notYet.day + 1) : e.day, Math.min(e.day + 14, lastDay));
+		if (!competent) return { notYet: null, competent: null };
+		if (notYet) calendar.take(notYet, booker, 'attended', 'not-yet-competent', NOT_YET_NOTES);
+		// Some missed an earlier session, or had to leave one early.
+		const missed = sessionRand();
+		if (missed < 0.09) {
+			const earlier = calendar.find(booker, e.competencyId, Math.max(firstDay, competent.day - 35), competent.day - 7);
+			if (earlier) calendar.take(earlier, booker, missed < 0.06 ? 'absent' : 'left-early', null, null);
+		}
+		calendar.take(competent, booker, 'attended', 'competent', NOTES[(e.at / 60_000) % NOTES.length] || null);
+		return { notYet, competent };
+	}
+
+	function writeEvent(
+		personId: number,
+		e: HistoryEvent,
+		fact: (c: string, f: EvidenceFact) => void,
+		practical: { booker: BookingPerson; firstDay: number; lastDay: number } | null
+	) {
 		if (e.kind === 'module') {
 			const m = moduleRows[e.module];
 			for (let i = e.failedAttempts; i > 0; i--) {
@@ -364,24 +435,31 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 			const { finishedAt } = writeRun(personId, sc, sc.pass, e.at);
 			writeEvidence(personId, sc.competencies, 'scenario', sc.slug, sc.version, isoOf(Math.floor(finishedAt / DAY_MS)), finishedAt, personId, fact);
 		} else {
+			const session = practical ? onSession(e, practical) : { notYet: null, competent: null };
 			if (e.notYetFirstDay !== null) {
+				const n = session.notYet;
 				s.assessment.run(
 					ids.assessment++,
 					personId,
 					e.competencyId,
-					isoOf(e.notYetFirstDay),
+					isoOf(n ? n.day : e.notYetFirstDay),
 					'not-yet-competent',
 					NOT_YET_NOTES,
-					e.assessorId,
-					e.notYetFirstDay * DAY_MS + 17 * 3_600_000
+					n ? calendar.assessor(n, personId) : e.assessorId,
+					n ? n.endsAt + 30 * 60_000 : e.notYetFirstDay * DAY_MS + 17 * 3_600_000
 				);
 				counts.assessments++;
 			}
+			const c = session.competent;
 			const assessmentId = ids.assessment++;
-			const assessedOn = isoOf(e.day);
-			s.assessment.run(assessmentId, personId, e.competencyId, assessedOn, 'competent', NOTES[assessmentId % NOTES.length], e.assessorId, e.at);
+			const assessedOn = isoOf(c ? c.day : e.day);
+			const assessor = c ? calendar.assessor(c, personId) : e.assessorId;
+			const at = c ? c.endsAt + 30 * 60_000 : e.at;
+			// A register's notes are the booking's; off a session, one of the usual remarks.
+			const notes = c ? (c.bookings[c.bookings.length - 1].notes ?? '') : NOTES[assessmentId % NOTES.length];
+			s.assessment.run(assessmentId, personId, e.competencyId, assessedOn, 'competent', notes, assessor, at);
 			counts.assessments++;
-			writeEvidence(personId, [e.competencyId], 'observed', String(assessmentId), null, assessedOn, e.at, e.assessorId, fact);
+			writeEvidence(personId, [e.competencyId], 'observed', String(assessmentId), null, assessedOn, at, assessor, fact);
 		}
 	}
 
@@ -389,6 +467,13 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		writeHistories(everyone.slice(i, i + chunk));
 		options.onProgress?.(Math.min(everyone.length, i + chunk), everyone.length);
 	}
+
+	options.onProgress?.(everyone.length, everyone.length, 'Booking practical sessions');
+	for (const list of upcoming.values()) list.sort((a, b) => a.expiresDay - b.expiresDay || a.person.id - b.person.id);
+	calendar.bookUpcoming(new Map([...upcoming].map(([k, list]) => [k, list.map((c) => c.person)])), nowMs);
+	const written = writeSessions(client, calendar, nowMs);
+	counts.practicalSessions = written.sessions;
+	counts.practicalBookings = written.bookings;
 
 	options.onProgress?.(everyone.length, everyone.length, 'Counting for the dashboards');
 	// The statuses were written without due dates: worked out for everyone at once from the induction plans.

@@ -5,6 +5,7 @@ import type { Framework, Requirement } from './framework';
 import { planOrder } from './induction-plans';
 import { statusesOn, type PersonForRecord } from './ledger';
 import { overdueSince } from './status-rule';
+import { cachedRecord } from './record-cache';
 
 export type ContentLookup = {
 	moduleTitle: (slug: string) => string | undefined;
@@ -37,7 +38,8 @@ export function competencyNeeds(requirements: Requirement[], outstanding: Requir
  * which completed modules and scenarios have come back round as refreshers.
  */
 export function learnerOverview(db: Db, framework: Framework, person: PersonForRecord, lookup: ContentLookup, today: IsoDate = londonToday()) {
-	const record = statusesOn(db, framework, person, today);
+	// Kept per person while their evidence and statuses are unchanged (record-cache.ts).
+	const record = cachedRecord(db, framework, person, today, () => statusesOn(db, framework, person, today));
 	const competencies = record.map((c) => ({
 		id: c.competency.id,
 		title: c.competency.title,

@@ -7,6 +7,7 @@ import { evidence } from '../db/schema';
 import { londonToday, type IsoDate } from './dates';
 import { competenciesSupportedBy, requiredFor, type Framework, type Requirement } from './framework';
 import { dueDatesFor } from './induction-plans';
+import { forgetRecord } from './record-cache';
 import { statusFor } from './status-rule';
 import { cyclesOf, effectiveFacts, statusOn, type EvidenceFact, type LedgerRow } from './status';
 
@@ -171,6 +172,7 @@ function ledgerByCompetency(dbOrTx: object, personId: number): Map<string, Ledge
  * Call whenever evidence, the job role or the start date changes.
  */
 export function refreshPerson(tx: Writer, framework: Framework, personId: number, now = new Date()) {
+	forgetRecord(personId);
 	const q = ledgerStatements(tx);
 	const person = q.person.get(personId) as { jobRole: string; startDate: string } | undefined;
 	if (person === undefined) return;

@@ -488,6 +488,26 @@ export const trendCounts = sqliteTable(
 );
 
 /**
+ * The same counts for each competency, for the chart narrowed to one; trend_counts is kept as their sum by trigger,
+ * so that the whole chart sums a tenth of the rows (measured in docs/benchmarks.md, "Dashboard trend by competency").
+ */
+export const trendCompetencyCounts = sqliteTable(
+	'trend_competency_counts',
+	{
+		competencyId: text('competency_id').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		unitId: integer('unit_id').notNull(),
+		date: text('date').notNull(),
+		required: integer('required').notNull(),
+		current: integer('current').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.competencyId, t.organisationId, t.unitId, t.date] }),
+		index('trend_competency_counts_unit').on(t.competencyId, t.unitId, t.date)
+	]
+);
+
+/**
  * The partnership view's published figures: for each date, borough, agency and competency, how many people in post
  * needed it and how many were in date, counted once from the cycles as they were on that date and then never
  * changed (src/lib/server/reporting/partnership-snapshots.ts). Frozen, so that reading the view before and after a

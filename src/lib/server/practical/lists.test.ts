@@ -47,6 +47,9 @@ describe('session lists', () => {
 		const due = dueWithoutBooking(db, framework, [w.org.id], TODAY, NOW);
 		expect(due.some((d) => d.name === 'Unbooked' && d.competencyId === 'safe-restraint')).toBe(true);
 		expect(due.some((d) => d.name === 'Booked' && d.competencyId === 'safe-restraint')).toBe(false);
+		// Never achieved first, then by expiry, by name among equals, across the practical competencies.
+		const key = (d: (typeof due)[number]) => `${d.expiresOn ?? ''}|${d.name}`;
+		expect(due.map(key)).toEqual(due.map(key).sort((x, y) => x.localeCompare(y)));
 		expect(attendanceList(db, { kind: 'scoped', organisationIds: [w.org.id], unitIds: [] }, 'booked', NOW).map((r) => r.name)).toEqual(['Booked']);
 		expect(attendanceList(db, { kind: 'scoped', organisationIds: [w.org.id + 1], unitIds: [] }, 'all', NOW)).toEqual([]);
 	});

@@ -61,10 +61,21 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
 
+/** Formatted times by start and end: every learner's list shows the same sessions, and Intl formatting is costly. */
+const formatted = new Map<string, string>();
+const FORMATTED_KEPT = 5000;
+
 /** For example "Sat, 28 Mar 2026, 09:30 to 16:30" in London time. */
 export function formatSessionTime(startsAt: Date, endsAt: Date): string {
-	const sameDay = wallParts(startsAt.getTime()).date === wallParts(endsAt.getTime()).date;
-	return `${dateTime.format(startsAt)} to ${sameDay ? timeOnly.format(endsAt) : dateTime.format(endsAt)}`;
+	const key = `${startsAt.getTime()}/${endsAt.getTime()}`;
+	let text = formatted.get(key);
+	if (text === undefined) {
+		const sameDay = wallParts(startsAt.getTime()).date === wallParts(endsAt.getTime()).date;
+		text = `${dateTime.format(startsAt)} to ${sameDay ? timeOnly.format(endsAt) : dateTime.format(endsAt)}`;
+		if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+		formatted.set(key, text);
+	}
+	return text;
 }
 
 /** For example "Sat, 28 Mar 2026, 09:30". */

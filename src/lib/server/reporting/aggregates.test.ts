@@ -73,14 +73,17 @@ function reference(db: Db, scope: PeopleScope, today: string) {
 	}
 	const expiring = (within: number) =>
 		rows.filter((r) => r.status === 'active' && inScope(r) && r.expiresOn !== null && r.expiresOn <= addDays(today, within)).length;
-	const trend = trendDates(today).map((date) => {
-		const inPost = rows.filter((r) => inScope(r) && r.startDate <= date && (r.leftDate === null || r.leftDate > date));
-		const current = inPost.filter((r) =>
-			cycles.some((c) => c.personId === r.personId && c.competencyId === r.competencyId && c.a <= date && c.e > date)
-		).length;
-		return { date, required: inPost.length, current };
-	});
-	return { summary, expiring, trend };
+	const trend = (competencyId?: string) =>
+		trendDates(today).map((date) => {
+			const inPost = rows.filter(
+				(r) => inScope(r) && (!competencyId || r.competencyId === competencyId) && r.startDate <= date && (r.leftDate === null || r.leftDate > date)
+			);
+			const current = inPost.filter((r) =>
+				cycles.some((c) => c.personId === r.personId && c.competencyId === r.competencyId && c.a <= date && c.e > date)
+			).length;
+			return { date, required: inPost.length, current };
+		});
+	return { summary, expiring, trend, competencies: [...new Set(rows.map((r) => r.competencyId))].sort() };
 }
 
 function check(db: Db, scopes: PeopleScope[], today: string) {
@@ -104,10 +107,12 @@ function check(db: Db, scopes: PeopleScope[], today: string) {
 		expect(got.byRole, `summary by role on ${today}`).toEqual(sumBy(2));
 		for (const within of [30, 60, 90] as const)
 			expect(expiringList(db, scope, today, { within, page: 1 }).total, `expiring within ${within} on ${today}`).toBe(ref.expiring(within));
-		expect(
-			complianceTrend(db, scope, today).map(({ date, required, current }) => ({ date, required, current })),
-			`trend on ${today}`
-		).toEqual(ref.trend);
+		const trend = (competencyId?: string) =>
+			complianceTrend(db, scope, today, competencyId).map(({ date, required, current }) => ({ date, required, current }));
+		expect(trend(), `trend on ${today}`).toEqual(ref.trend());
+		// And for each competency alone: the chart's competency filter.
+		expect(ref.competencies.length).toBeGreaterThan(1);
+		for (const c of ref.competencies) expect(trend(c), `trend of ${c} on ${today}`).toEqual(ref.trend(c));
 	}
 }
 

@@ -1,9 +1,8 @@
 /**
  * Dashboard aggregates: status counts by organisation, unit, job role and competency, and the trend's counts
- * by date and unit. Counting 600,000 statuses for a manager of 45,000 people takes most of a second; reading
- * these takes a millisecond. Triggers keep them exact on every write (drizzle/0004_compliance_aggregates.sql
- * for the trend; for the status counts the newest migration generated from the status rule, see
- * status-triggers.ts); this module fills them when empty and moves them to a new day, which changes which
+ * by date and unit, and by date, unit and competency. Counting 600,000 statuses for a manager of 45,000 people takes most of a second; reading
+ * these takes a millisecond. Triggers keep them exact on every write (the newest migration generated from the
+ * status rule, see status-triggers.ts: the whole trend is summed from the trend by competency); this module fills them when empty and moves them to a new day, which changes which
  * bucket an expiry date falls in and which dates the trend shows. Both are exact: a moved day re-buckets only
  * the statuses whose expiry crosses a boundary (or, never achieved, whose due date it crosses), and a new trend date is
  * counted from scratch.
@@ -67,18 +66,21 @@ function statements(db: Db) {
 		),
 		trendDates: c.prepare('select date from trend_dates'),
 		clearTrend: c.prepare('delete from trend_counts'),
+		clearCompetencyTrend: c.prepare('delete from trend_competency_counts'),
 		clearTrendDates: c.prepare('delete from trend_dates'),
 		dropTrendDate: c.prepare('delete from trend_dates where date = ?'),
 		dropTrendCounts: c.prepare('delete from trend_counts where date = ?'),
+		dropCompetencyTrendCounts: c.prepare('delete from trend_competency_counts where date = ?'),
 		addTrendDate: c.prepare('insert into trend_dates (date) values (?)'),
 		countTrendDate: c.prepare(
-			`insert into trend_counts (date, organisation_id, unit_id, required, current)
-			 select @date, p.organisation_id, p.unit_id, count(*),
+			`insert into trend_competency_counts (date, organisation_id, unit_id, competency_id, required, current)
+			 select @date, p.organisation_id, p.unit_id, cs.competency_id, count(*),
 			   sum(exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date))
 			 from competency_status cs join people p on p.id = cs.person_id
 			 where p.start_date <= @date and (p.left_date is null or p.left_date > @date)
-			 group by p.organisation_id, p.unit_id`
+			 group by p.organisation_id, p.unit_id, cs.competency_id`
 		),
+
 		disable: c.prepare('update compliance_state set enabled = 0, day = null where id = 1')
 	}));
 }
@@ -111,6 +113,7 @@ export function ensureAggregates(db: Db, today: IsoDate): void {
 			}
 			if (fresh) {
 				q.clearTrend.run();
+				q.clearCompetencyTrend.run();
 				q.clearTrendDates.run();
 			}
 			const wanted = new Set(trendDates(today));
@@ -118,11 +121,13 @@ export function ensureAggregates(db: Db, today: IsoDate): void {
 			for (const date of have)
 				if (!wanted.has(date)) {
 					q.dropTrendCounts.run(date);
+					q.dropCompetencyTrendCounts.run(date);
 					q.dropTrendDate.run(date);
 				}
 			for (const date of wanted)
 				if (!have.has(date)) {
 					q.addTrendDate.run(date);
+					// trend_counts follows by trigger: the sum over competencies.
 					q.countTrendDate.run({ date });
 				}
 			q.setState.run({ day: today });

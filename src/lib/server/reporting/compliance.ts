@@ -3,16 +3,18 @@ import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import { cachedRead } from '../db/read-cache';
-import { competencyCycles, competencyStatus, people, statusCounts, trendCounts, units } from '../db/schema';
+import { competencyCycles, competencyStatus, people, statusCounts, trendCompetencyCounts, trendCounts, units } from '../db/schema';
 import { scopeCondition, scopeParameterCondition, scopeParameters } from '../access/scope-sql';
 import { statusFor, type CompetencyStatus, type ExpiryWindow } from '../competency/status-rule';
 import { ensureAggregates } from './aggregates';
 import { addDays, type IsoDate } from '../competency/dates';
 import { countExpiringWithinSql, countWithStatusSql, statusSql } from './status-sql';
 import { trendDates } from './trend-dates';
+import { sessionCondition } from './session-filter';
+import type { SessionFilter } from '../../session-filter-labels';
 
 /** The scope over an aggregate table's organisation and unit columns. */
-const aggregateScope = (scope: Exclude<PeopleScope, { kind: 'self' }>, table: typeof statusCounts | typeof trendCounts) =>
+const aggregateScope = (scope: Exclude<PeopleScope, { kind: 'self' }>, table: typeof statusCounts | typeof trendCounts | typeof trendCompetencyCounts) =>
 	scopeCondition(scope, { organisationId: table.organisationId, unitId: table.unitId });
 
 export type Counts = { required: number; current: number; dueSoon: number; expired: number; notAchieved: number; overdue: number };
@@ -225,22 +227,32 @@ export { trendDates };
 /**
  * Share of required competencies in date at each point, from the stored cycles. People count while they were
  * in post (started, not yet left). Requirements are those of each person's current job role. Read from the
- * trend aggregates, which hold exactly these counts by date and unit.
+ * trend aggregates, which hold exactly these counts by date and unit (and by competency, for one competency).
  */
-export function complianceTrend(db: Db, scope: PeopleScope, today: IsoDate) {
-	return cachedRead(db, `trend|${JSON.stringify(scope)}|${today}`, () => trendPoints(db, scope, today));
+export function complianceTrend(db: Db, scope: PeopleScope, today: IsoDate, competencyId?: string) {
+	return cachedRead(db, `trend|${JSON.stringify(scope)}|${today}|${competencyId ?? ''}`, () => trendPoints(db, scope, today, competencyId));
 }
 
-function trendPoints(db: Db, scope: PeopleScope, today: IsoDate) {
-	if (scope.kind === 'self') return complianceTrendDirect(db, scope, today);
+function trendPoints(db: Db, scope: PeopleScope, today: IsoDate, competencyId: string | undefined) {
+	if (scope.kind === 'self') return complianceTrendDirect(db, scope, today, competencyId);
 	ensureAggregates(db, today);
-	const where = aggregateScope(scope, trendCounts);
-	const rows = db
-		.select({ date: trendCounts.date, required: sql<number>`sum(${trendCounts.required})`, current: sql<number>`sum(${trendCounts.current})` })
-		.from(trendCounts)
-		.where(where)
-		.groupBy(trendCounts.date)
-		.all();
+	const rows = competencyId
+		? db
+				.select({
+					date: trendCompetencyCounts.date,
+					required: sql<number>`sum(${trendCompetencyCounts.required})`,
+					current: sql<number>`sum(${trendCompetencyCounts.current})`
+				})
+				.from(trendCompetencyCounts)
+				.where(and(eq(trendCompetencyCounts.competencyId, competencyId), aggregateScope(scope, trendCompetencyCounts)))
+				.groupBy(trendCompetencyCounts.date)
+				.all()
+		: db
+				.select({ date: trendCounts.date, required: sql<number>`sum(${trendCounts.required})`, current: sql<number>`sum(${trendCounts.current})` })
+				.from(trendCounts)
+				.where(aggregateScope(scope, trendCounts))
+				.groupBy(trendCounts.date)
+				.all();
 	const byDate = new Map(rows.map((r) => [r.date, r]));
 	return trendDates(today).map((date) => {
 		const required = byDate.get(date)?.required ?? 0;
@@ -250,8 +262,8 @@ function trendPoints(db: Db, scope: PeopleScope, today: IsoDate) {
 }
 
 /** The same counts straight from statuses and cycles: for one person's own scope. */
-function complianceTrendDirect(db: Db, scope: PeopleScope, today: IsoDate) {
-	const inScope = scopeCondition(scope);
+function complianceTrendDirect(db: Db, scope: PeopleScope, today: IsoDate, competencyId: string | undefined) {
+	const inScope = and(scopeCondition(scope), competencyId ? eq(competencyStatus.competencyId, competencyId) : undefined);
 	return trendDates(today).map((date) => {
 		const inPost = and(inScope, sql`${people.startDate} <= ${date}`, sql`(${people.leftDate} is null or ${people.leftDate} > ${date})`);
 		const required = db
@@ -279,6 +291,9 @@ export type MatrixFilter = {
 	unitId?: number;
 	jobRole?: string;
 	status?: CompetencyStatus;
+	session?: SessionFilter;
+	/** The practical competency the session filter is about; any when absent. */
+	sessionFor?: string;
 	sort: 'name' | 'unit' | 'role' | 'worst';
 	page: number;
 	pageSize?: number;
@@ -296,6 +311,7 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 	if (filter.jobRole) conditions.push(eq(people.jobRole, filter.jobRole));
 	if (filter.status)
 		conditions.push(sql`exists (select 1 from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and ${s} = ${filter.status})`);
+	if (filter.session) conditions.push(sessionCondition(filter.session, filter.sessionFor, today));
 	const where = and(...conditions);
 	const pageSize = filter.pageSize ?? 50;
 	const total = db

@@ -1,6 +1,9 @@
 import { JOB_ROLE_IDS } from '../../organisation-model';
 import { COMPETENCY_STATUSES, DUE_SOON_DAYS, EXPIRY_WINDOWS, type ExpiryWindow } from '../competency/status-rule';
 import { enumParam, intParam } from '../forms/query';
+import { getFramework } from '../content';
+import { practicalCompetencies } from '../practical/lists';
+import { SESSION_FILTERS } from '../../session-filter-labels';
 
 const WINDOWS = EXPIRY_WINDOWS.map(String);
 const SORTS = ['name', 'unit', 'role', 'worst'] as const;
@@ -18,6 +21,9 @@ export function readManageFilters(url: URL) {
 			jobRole: enumParam(url, 'role', JOB_ROLE_IDS),
 			status: enumParam(url, 'status', COMPETENCY_STATUSES),
 			sort: enumParam(url, 'sort', SORTS) ?? 'name',
+			// By practical session: booked, attended, did not attend or no booking, for one practical competency or any.
+			session: enumParam(url, 'session', SESSION_FILTERS),
+			sessionFor: enumParam(url, 'sessionFor', practicalCompetencies(getFramework())),
 			page: intParam(url, 'page') ?? 1
 		}
 	};

@@ -6,6 +6,7 @@ import { EXPIRY_WINDOWS } from '../competency/status-rule';
 import type { Db } from '../db';
 import type { ManageFilters } from './manage-filters';
 import { managedUnits } from './managed-units';
+import { practicalCompetencies } from '../practical/lists';
 
 /**
  * The training-compliance dashboard, a summary at /manage and one sub-page per view (by competency, by unit or
@@ -35,15 +36,24 @@ function context(db: Db, user: Principal, today: IsoDate) {
 	};
 }
 
-/** The one-screen summary: totals, and the 12-month chart for the scope or one of its units. */
-export function manageSummary(db: Db, user: Principal, today: IsoDate, unitId: number | undefined) {
+/** The one-screen summary: totals, and the 12-month chart for the scope or one of its units, for all competencies or one. */
+export function manageSummary(db: Db, user: Principal, today: IsoDate, unitId: number | undefined, competencyId?: string) {
 	const { scope, page, summary } = context(db, user, today);
 	const unit = page.units.find((u) => u.id === unitId);
+	// Only a competency someone in scope needs; anything else shows them all.
+	const competency = page.competencies.find((c) => c.id === competencyId);
 	const totals: Counts = { required: 0, current: 0, dueSoon: 0, expired: 0, overdue: 0, notAchieved: 0 };
 	for (const c of summary.byCompetency.values()) for (const k of Object.keys(totals) as (keyof Counts)[]) totals[k] += c[k];
 	// A unit the manager covers narrows the chart; anything else shows the whole scope.
 	const trendScope = unit ? { kind: 'scoped' as const, organisationIds: [], unitIds: [unit.id] } : scope;
-	return { ...page, totals, share: shareCurrent(totals), chartUnit: unit ?? null, trend: complianceTrend(db, trendScope, today) };
+	return {
+		...page,
+		totals,
+		share: shareCurrent(totals),
+		chartUnit: unit ?? null,
+		chartCompetency: competency ? { id: competency.id, title: competency.title } : null,
+		trend: complianceTrend(db, trendScope, today, competency?.id)
+	};
 }
 
 export function manageCompetencies(db: Db, user: Principal, today: IsoDate) {
@@ -69,7 +79,9 @@ export function manageGroups(db: Db, user: Principal, today: IsoDate, by: Manage
 
 export function manageMatrix(db: Db, user: Principal, today: IsoDate, filters: ManageFilters) {
 	const { scope, page } = context(db, user, today);
-	return { ...page, filters, matrix: competencyMatrix(db, scope, today, filters.matrix) };
+	// The competencies with a practical part, for the filter by practical session.
+	const practical = practicalCompetencies(getFramework()).map((id) => ({ id, title: getFramework().byId.get(id)?.title ?? id }));
+	return { ...page, filters, practical, matrix: competencyMatrix(db, scope, today, filters.matrix) };
 }
 
 /** Expired (longest lapsed first) or due within the window (soonest first), kept apart. */

@@ -1,5 +1,5 @@
 /**
- * The triggers that keep status_counts exact on every write, generated from the status rule's buckets
+ * The triggers that keep status_counts and trend_competency_counts exact on every write, generated from the status rule's buckets
  * (status-sql.ts). They live in a migration that `npm run db:status-rule` (scripts/generate-status-sql.ts)
  * writes from `statusRuleMigration()`; a test fails while the newest such migration differs from it.
  */
@@ -87,16 +87,134 @@ export function statusCountsTriggers(): { name: string; sql: string }[] {
 	}));
 }
 
+// The 12-month trend by competency (trend_competency_counts): for each trend date, unit and competency, the statuses
+// of people in post on that date and how many of them were in a cycle on it; the same rule as trend_counts' triggers
+// (drizzle/0004_compliance_aggregates.sql), one competency apart. Not relative to the day, so counted whenever the
+// aggregates are on.
+const WHEN_TRENDING = 'WHEN (SELECT enabled = 1 FROM compliance_state WHERE id = 1)';
+const TREND_UPSERT =
+	'\tON CONFLICT (competency_id, organisation_id, unit_id, date) DO UPDATE SET required = required + excluded.required, current = current + excluded.current;';
+const TREND_INSERT = '\tINSERT INTO trend_competency_counts (date, organisation_id, unit_id, competency_id, required, current)';
+const inPost = (p: string) => `${p}.start_date <= d.date AND (${p}.left_date IS NULL OR ${p}.left_date > d.date)`;
+const inDateOn = (person: string, competency: string) =>
+	`EXISTS (SELECT 1 FROM competency_cycles cc WHERE cc.person_id = ${person} AND cc.competency_id = ${competency} AND cc.achieved_on <= d.date AND cc.expires_on > d.date)`;
+
+/** The status OLD or NEW of competency_status, added or removed on every trend date its person was in post. */
+const trendStatusChange = (sign: 1 | -1, row: 'OLD' | 'NEW') =>
+	[
+		TREND_INSERT,
+		`\tSELECT d.date, p.organisation_id, p.unit_id, ${row}.competency_id, ${sign}, ${sign} * ${inDateOn(`${row}.person_id`, `${row}.competency_id`)}`,
+		`\tFROM trend_dates d, people p WHERE p.id = ${row}.person_id AND ${inPost('p')}`,
+		TREND_UPSERT
+	].join('\n');
+
+/** The cycle OLD or NEW, counted as in date on each trend date it covers that no other cycle of the competency covers. */
+const trendCycleChange = (sign: 1 | -1, row: 'OLD' | 'NEW') =>
+	[
+		TREND_INSERT,
+		`\tSELECT d.date, p.organisation_id, p.unit_id, ${row}.competency_id, 0, ${sign}`,
+		'\tFROM trend_dates d, people p',
+		`\tWHERE p.id = ${row}.person_id AND ${row}.achieved_on <= d.date AND ${row}.expires_on > d.date AND ${inPost('p')}`,
+		`\t\tAND EXISTS (SELECT 1 FROM competency_status cs WHERE cs.person_id = ${row}.person_id AND cs.competency_id = ${row}.competency_id)`,
+		`\t\tAND NOT EXISTS (SELECT 1 FROM competency_cycles cc WHERE cc.person_id = ${row}.person_id AND cc.competency_id = ${row}.competency_id AND cc.rowid <> ${row}.rowid AND cc.achieved_on <= d.date AND cc.expires_on > d.date)`,
+		TREND_UPSERT
+	].join('\n');
+
+/** Every status of the person OLD or NEW, under that version of the person. */
+const trendPersonChange = (sign: 1 | -1, row: 'OLD' | 'NEW') =>
+	[
+		TREND_INSERT,
+		`\tSELECT d.date, ${row}.organisation_id, ${row}.unit_id, cs.competency_id, ${sign} * count(*), ${sign} * sum(${inDateOn('cs.person_id', 'cs.competency_id')})`,
+		`\tFROM trend_dates d, competency_status cs WHERE cs.person_id = ${row}.id AND ${inPost(row)}`,
+		'\tGROUP BY d.date, cs.competency_id',
+		TREND_UPSERT
+	].join('\n');
+
+const TREND_TRIGGERS: { name: string; on: string; when?: string; body: string[] }[] = [
+	{ name: 'trend_competency_counts_status_insert', on: 'AFTER INSERT ON `competency_status`', body: [trendStatusChange(1, 'NEW')] },
+	{ name: 'trend_competency_counts_status_delete', on: 'AFTER DELETE ON `competency_status`', body: [trendStatusChange(-1, 'OLD')] },
+	{
+		name: 'trend_competency_counts_status_update',
+		on: 'AFTER UPDATE OF `person_id`, `competency_id` ON `competency_status`',
+		body: [trendStatusChange(-1, 'OLD'), trendStatusChange(1, 'NEW')]
+	},
+	{ name: 'trend_competency_counts_cycle_insert', on: 'AFTER INSERT ON `competency_cycles`', body: [trendCycleChange(1, 'NEW')] },
+	{ name: 'trend_competency_counts_cycle_delete', on: 'AFTER DELETE ON `competency_cycles`', body: [trendCycleChange(-1, 'OLD')] },
+	{ name: 'trend_competency_counts_cycle_update', on: 'AFTER UPDATE ON `competency_cycles`', body: [trendCycleChange(-1, 'OLD'), trendCycleChange(1, 'NEW')] },
+	{
+		name: 'trend_competency_counts_people_update',
+		on: 'AFTER UPDATE OF `start_date`, `left_date`, `organisation_id`, `unit_id` ON `people`',
+		when: '\tAND (OLD.start_date IS NOT NEW.start_date OR OLD.left_date IS NOT NEW.left_date OR OLD.organisation_id IS NOT NEW.organisation_id OR OLD.unit_id IS NOT NEW.unit_id)',
+		body: [trendPersonChange(-1, 'OLD'), trendPersonChange(1, 'NEW')]
+	}
+];
+
+/**
+ * The whole trend (trend_counts) is the sum of the trend by competency: each change to a row of it is carried into its
+ * date and unit, always (also while a rebuild fills it), so the two never disagree and a write counts cycles only
+ * once. These replace trend_counts' own triggers of drizzle/0004_compliance_aggregates.sql, which counted the same
+ * cycles again; rows are deleted from both tables together (ensureAggregates), so there is no delete trigger.
+ */
+const TREND_SUM_TRIGGERS: { name: string; sql: string }[] = [
+	{
+		name: 'trend_counts_from_competency_insert',
+		sql: [
+			'CREATE TRIGGER `trend_counts_from_competency_insert` AFTER INSERT ON `trend_competency_counts`',
+			'BEGIN',
+			'\tINSERT INTO trend_counts (date, organisation_id, unit_id, required, current) VALUES (NEW.date, NEW.organisation_id, NEW.unit_id, NEW.required, NEW.current)',
+			'\tON CONFLICT (date, organisation_id, unit_id) DO UPDATE SET required = required + excluded.required, current = current + excluded.current;',
+			'END;'
+		].join('\n')
+	},
+	{
+		name: 'trend_counts_from_competency_update',
+		sql: [
+			'CREATE TRIGGER `trend_counts_from_competency_update` AFTER UPDATE OF `required`, `current` ON `trend_competency_counts`',
+			'BEGIN',
+			'\tUPDATE trend_counts SET required = required + NEW.required - OLD.required, current = current + NEW.current - OLD.current',
+			'\tWHERE date = NEW.date AND organisation_id = NEW.organisation_id AND unit_id = NEW.unit_id;',
+			'END;'
+		].join('\n')
+	}
+];
+
+/** trend_counts' triggers before it was summed from the trend by competency: dropped. */
+const RETIRED_TRIGGERS = [
+	'trend_counts_status_insert',
+	'trend_counts_status_delete',
+	'trend_counts_status_update',
+	'trend_counts_cycle_insert',
+	'trend_counts_cycle_delete',
+	'trend_counts_cycle_update',
+	'trend_counts_people_update'
+];
+
+/** The CREATE TRIGGER statements for trend_competency_counts, and those summing it into trend_counts. */
+export function trendCountsTriggers(): { name: string; sql: string }[] {
+	return [
+		...TREND_TRIGGERS.map((t) => ({
+			name: t.name,
+			sql: [`CREATE TRIGGER \`${t.name}\` ${t.on}`, WHEN_TRENDING, ...(t.when ? [t.when] : []), 'BEGIN', ...t.body, 'END;'].join('\n')
+		})),
+		...TREND_SUM_TRIGGERS
+	];
+}
+
 /** The whole migration: replace each trigger, then mark the counts for a rebuild under the rule as it now is. */
 export function statusRuleMigration(): string {
 	const header = [
 		GENERATED_MARKER,
 		'-- From the status rule in src/lib/server/competency/status-rule.ts: re-creates the triggers that keep status_counts',
 		`-- exact, with expiry buckets at ${EXPIRY_BOUNDARIES.join(', ')} days after the day counted and unachieved statuses split by`,
-		'-- whether their due date has passed (overdue), and marks the counts for a rebuild',
+		'-- whether their due date has passed (overdue), those that keep trend_competency_counts exact by date, unit and competency',
+		"-- and those that sum it into trend_counts (replacing trend_counts' own);",
+		'-- and marks the counts for a rebuild',
 		'-- (ensureAggregates does it on its next call), so that counts bucketed by an earlier rule are not kept.'
 	].join('\n');
-	const statements = statusCountsTriggers().flatMap((t) => [`DROP TRIGGER IF EXISTS \`${t.name}\`;`, t.sql]);
+	const statements = [
+		...RETIRED_TRIGGERS.map((name) => `DROP TRIGGER IF EXISTS \`${name}\`;`),
+		...[...statusCountsTriggers(), ...trendCountsTriggers()].flatMap((t) => [`DROP TRIGGER IF EXISTS \`${t.name}\`;`, t.sql])
+	];
 	statements.push('UPDATE `compliance_state` SET `day` = NULL WHERE `id` = 1;');
 	return `${header}\n${statements.join(STATEMENT_BREAK)}\n`;
 }
