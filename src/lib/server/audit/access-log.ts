@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import { accessLog, people } from '../db/schema';
 import { withRequestId } from '../ops/request-context';
-import { londonDayStart } from './london-time';
+import { londonDayStart } from '../../london-time';
 
 /**
  * What the access log records, with the words /admin/audit shows. Reads of personal data go here rather than into

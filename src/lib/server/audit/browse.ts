@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from '
 import { addDays, type IsoDate } from '../competency/dates';
 import type { Db } from '../db';
 import { auditLog, people } from '../db/schema';
-import { londonDayStart } from './london-time';
+import { londonDayStart } from '../../london-time';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -4,7 +4,7 @@ import { auditChainStatus } from '$lib/server/audit/chain-status';
 import { chainSummary } from '$lib/server/audit/chain-summary';
 import { detailLines, recordHref } from '$lib/server/audit/detail-text';
 import { auditFilterParams, readAuditFilter } from '$lib/server/audit/filter-params';
-import { formatLondonTime } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/london-time';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { requireAdmin } from '$lib/server/access/guards';
 import { ACCESS_ACTIONS, accessActionLabel, browseAccessLog } from '$lib/server/audit/access-log';
 import { detailLines } from '$lib/server/audit/detail-text';
 import { accessFilterParams, readAccessFilter } from '$lib/server/audit/filter-params';
-import { formatLondonTime } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/london-time';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
