@@ -117,6 +117,8 @@ export function browseAccessLog(db: Db, filter: AccessFilter) {
 	return { rows, total, page, pages };
 }
 
+export type AccessRow = ReturnType<typeof browseAccessLog>['rows'][number];
+
 /** The label of an action as stored; an action from a later version shows as it is. */
 export function accessActionLabel(action: string): string {
 	return (ACCESS_ACTIONS as Record<string, string>)[action] ?? action;
