@@ -13,6 +13,7 @@ import { markSectionRead, saveReflection, submitAttempt } from '../modules/progr
 import type { Principal } from '../access/policy';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
+import { reminderData } from '$testing/mail';
 import { exportSubjectAccess } from './subject-access';
 import '../mail/catalogue';
 import { queueMail } from '../mail/queue';
@@ -116,15 +117,7 @@ describe('exportSubjectAccess', () => {
 	});
 
 	it('holds the email queued for them and their email preferences, nobody else’s', () => {
-		const data = {
-			name: 'Sam',
-			summary: 'Due',
-			items: ['One'],
-			trainingUrl: 'https://a.example/training',
-			notificationsUrl: 'https://a.example/notifications',
-			dueSoonDays: '60',
-			finalDays: '7'
-		};
+		const data = reminderData({ name: 'Sam' });
 		queueMail(db, { to: ids.subject, template: 'refresher-reminder', kind: 'reminder', data });
 		queueMail(db, { to: ids.colleague, template: 'refresher-reminder', kind: 'reminder', data: { ...data, name: 'Someone else' } });
 		setDigestFrequency(db, { personId: ids.subject, digest: 'monthly', via: 'account' });
