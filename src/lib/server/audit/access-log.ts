@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/sqlite-core';
 import { addDays, type IsoDate } from '../competency/dates';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { statementsFor } from '../db/prepared';
 import { accessLog, people } from '../db/schema';
 import { withRequestId } from '../ops/request-context';
@@ -91,8 +92,7 @@ function conditions(db: Db, f: AccessFilter): SQL | undefined {
 export function browseAccessLog(db: Db, filter: AccessFilter) {
 	const where = conditions(db, filter);
 	const [{ total }] = db.select({ total: count() }).from(accessLog).where(where).all();
-	const pages = Math.max(1, Math.ceil(total / ACCESS_PAGE_SIZE));
-	const page = Math.min(pages, Math.max(1, filter.page ?? 1));
+	const { page, pages, offset } = pageWindow(total, filter.page, ACCESS_PAGE_SIZE);
 	const actor = alias(people, 'actor');
 	const subject = alias(people, 'subject');
 	const rows = db
@@ -112,7 +112,7 @@ export function browseAccessLog(db: Db, filter: AccessFilter) {
 		.where(where)
 		.orderBy(desc(accessLog.at), desc(accessLog.id))
 		.limit(ACCESS_PAGE_SIZE)
-		.offset((page - 1) * ACCESS_PAGE_SIZE)
+		.offset(offset)
 		.all();
 	return { rows, total, page, pages };
 }
