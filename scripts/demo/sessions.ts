@@ -18,7 +18,7 @@ import {
 	practicalSessions,
 	roleGrants
 } from '../../src/lib/server/db/schema';
-import { londonWallParts, londonWallTime } from '../../src/lib/server/practical/london-time';
+import { londonWallParts, londonWallTime } from '../../src/lib/london-time';
 
 const DAY = 86_400_000;
 export const DEMO_IN_PROGRESS_TITLE = 'Personal safety refresher (today)';

@@ -1,6 +1,7 @@
 import { openDb, type Db } from '../../src/lib/server/db';
 import { organisations, people, roleGrants, units } from '../../src/lib/server/db/schema';
 import type { RoleGrant } from '../../src/lib/server/db/schema';
+import type { Principal } from '../../src/lib/server/access/policy';
 
 /** A fresh in-memory database with every migration applied. */
 export function testDb(): Db {
@@ -39,6 +40,14 @@ export function grant(db: Db, personId: number, role: RoleGrant['role'], scope: 
 	db.insert(roleGrants)
 		.values({ personId, role, organisationId: scope.organisationId ?? null, unitId: scope.unitId ?? null })
 		.run();
+}
+
+type PersonRow = Pick<Principal, 'id' | 'name' | 'email' | 'organisationId' | 'unitId' | 'jobRole'>;
+
+/** A person signed in as a trainer for their own organisation: the principal that sessions and assessments take. */
+export function asTrainer(person: PersonRow): Principal {
+	const { id, name, email, organisationId, unitId, jobRole } = person;
+	return { id, name, email, organisationId, unitId, jobRole, grants: [{ role: 'trainer', organisationId, unitId: null }] };
 }
 
 /** Two organisations, each with two units and a few people, for access-rule tests. */

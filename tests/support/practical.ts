@@ -3,7 +3,7 @@ import type { Db } from '../../src/lib/server/db';
 import { createSession } from '../../src/lib/server/practical/schedule';
 import type { SessionInput } from '../../src/lib/server/practical/session-input';
 import type { Booker } from '../../src/lib/server/practical/booking';
-import { addOrganisation, addPerson, addUnit, grant } from './fixtures';
+import { addOrganisation, addPerson, addUnit, asTrainer, grant } from './fixtures';
 
 /** An organisation with a trainer (as a signed-in principal) and a unit of constables, for practical session tests. */
 export function practicalWorld(db: Db) {
@@ -11,15 +11,7 @@ export function practicalWorld(db: Db) {
 	const unit = addUnit(db, org.id);
 	const t = addPerson(db, unit, { jobRole: 'police-sergeant', name: 'Tara Trainer' });
 	grant(db, t.id, 'trainer', { organisationId: org.id });
-	const trainer: Principal = {
-		id: t.id,
-		name: t.name,
-		email: t.email,
-		organisationId: org.id,
-		unitId: unit.id,
-		jobRole: t.jobRole,
-		grants: [{ role: 'trainer', organisationId: org.id, unitId: null }]
-	};
+	const trainer = asTrainer(t);
 	const learner = (over: Parameters<typeof addPerson>[2] = {}): Booker =>
 		addPerson(db, unit, { jobRole: 'police-constable', startDate: '2020-01-01', ...over });
 	return { org, unit, trainer, learner };

@@ -1,338 +1,244 @@
 import { setup } from 'xstate';
+import { decision, ending } from '../authoring';
 
 export const machine = setup({}).createMachine({
 	id: 'families-carers-relapse',
 	initial: 'arrival',
 	states: {
-		arrival: {
-			meta: {
-				narrative:
-					'You arrive at 16:55. In the ground-floor corridor Sandra, the project worker, meets you with an older woman who introduces herself as Grace, Daniel\'s mother. Grace is holding her phone tightly. "Please, before you go up," she says, "I need to tell you about Daniel." Sandra says Daniel is in his room on the first floor, "frightened, not aggressive". Sam reminds you of the violence marker on the call.',
-				choices: [
-					{
-						event: 'LISTEN',
-						label:
-							'Take two minutes with Grace and Sandra: what has changed, what helps him, his crisis plan and care team, and the marker; then decide how to go in based on what you have heard'
-					},
-					{
-						event: 'WAIT_POLICE',
-						label: 'Because of the violence marker, ask control for police to attend before you go in, and ask Grace to wait downstairs'
-					},
-					{ event: 'GO_IN', label: 'Go straight up to treat his hand: the family can fill in the details later' }
-				],
-				deadlineSeconds: 60,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		arrival: decision({
+			narrative:
+				'You arrive at 16:55. In the ground-floor corridor Sandra, the project worker, meets you with an older woman who introduces herself as Grace, Daniel\'s mother. Grace is holding her phone tightly. "Please, before you go up," she says, "I need to tell you about Daniel." Sandra says Daniel is in his room on the first floor, "frightened, not aggressive". Sam reminds you of the violence marker on the call.',
+			choices: {
 				LISTEN: {
+					label:
+						'Take two minutes with Grace and Sandra: what has changed, what helps him, his crisis plan and care team, and the marker; then decide how to go in based on what you have heard',
 					target: 'withDaniel',
-					meta: {
-						feedback:
-							'Right. Grace tells you Daniel stopped his medication about three weeks ago, has hardly slept, and is frightened of being "locked up" again; he calms down if people sit down and talk to him quietly, and he hates the television being loud. The marker dates from an incident years ago; nobody here has seen him hurt anyone. Judge the risk on what is in front of you, and keep judging it. The Triangle of Care asks professionals to work with families as partners; what they know is evidence.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Grace tells you Daniel stopped his medication about three weeks ago, has hardly slept, and is frightened of being "locked up" again; he calms down if people sit down and talk to him quietly, and he hates the television being loud. The marker dates from an incident years ago; nobody here has seen him hurt anyone. Judge the risk on what is in front of you, and keep judging it. The Triangle of Care asks professionals to work with families as partners; what they know is evidence.',
+					score: 3,
+					flags: []
 				},
 				WAIT_POLICE: {
+					label: 'Because of the violence marker, ask control for police to attend before you go in, and ask Grace to wait downstairs',
 					target: 'withDaniel',
-					meta: {
-						feedback:
-							'Police arrived fifty minutes later, spoke to Sandra, found no crime and no real and immediate risk, and left. Daniel watched the police car from his window and is now more frightened. Your safety matters, and if there is a real and immediate risk you should ask for police. But an old marker with no details is a reason to ask questions, not an answer: the Kevin Clarke jury found that a decision was influenced by his history rather than the situation in front of officers. The two people who know him were standing in front of you.',
-						score: -2,
-						flags: ['inappropriate-deployment', 'family-ignored']
-					}
+					feedback:
+						'Police arrived fifty minutes later, spoke to Sandra, found no crime and no real and immediate risk, and left. Daniel watched the police car from his window and is now more frightened. Your safety matters, and if there is a real and immediate risk you should ask for police. But an old marker with no details is a reason to ask questions, not an answer: the Kevin Clarke jury found that a decision was influenced by his history rather than the situation in front of officers. The two people who know him were standing in front of you.',
+					score: -2,
+					flags: ['inappropriate-deployment', 'family-ignored']
 				},
 				GO_IN: {
+					label: 'Go straight up to treat his hand: the family can fill in the details later',
 					target: 'withDaniel',
-					meta: {
-						feedback:
-							'The hand matters, but two minutes with the people who know Daniel would have told you what frightens him and what helps. Families and carers often see the warning signs first. Listening to them is part of the clinical assessment, not a delay to it.',
-						score: -2,
-						flags: ['family-ignored']
-					}
-				},
-				HESITATE: {
-					target: 'withDaniel',
-					meta: {
-						feedback:
-							'While you hesitated, Sam went up ahead to look at the hand, and Grace was left in the corridor with what she wanted to tell you. Decide who you need to hear from before you go in.',
-						score: -2,
-						flags: ['family-ignored']
-					}
+					feedback:
+						'The hand matters, but two minutes with the people who know Daniel would have told you what frightens him and what helps. Families and carers often see the warning signs first. Listening to them is part of the clinical assessment, not a delay to it.',
+					score: -2,
+					flags: ['family-ignored']
 				}
-			}
-		},
-		withDaniel: {
-			meta: {
-				narrative:
-					"Daniel's door is ajar. He is sitting on the edge of his bed with a blood-soaked towel wrapped round his left hand. The television is on loud. He is whispering, as if answering someone who is not there, and he flinches when he sees your uniform.",
-				choices: [
-					{
-						event: 'SIT',
-						label:
-							'Knock, introduce yourself and Sam by name, ask if you can come in and turn the television down, sit at his level, ask what has been happening, and ask whether he would like his mum with him'
-					},
-					{ event: 'DOORWAY', label: 'Stay in the doorway and tell him clearly that he needs to come to hospital to get his hand stitched' },
-					{ event: 'HOLD_ARM', label: 'Ask Sam to hold his arm still so you can unwrap the towel and look at the cut quickly' }
-				]
 			},
-			on: {
+			deadlineSeconds: 60,
+			onHesitate: {
+				target: 'withDaniel',
+				feedback:
+					'While you hesitated, Sam went up ahead to look at the hand, and Grace was left in the corridor with what she wanted to tell you. Decide who you need to hear from before you go in.',
+				score: -2,
+				flags: ['family-ignored']
+			}
+		}),
+		withDaniel: decision({
+			narrative:
+				"Daniel's door is ajar. He is sitting on the edge of his bed with a blood-soaked towel wrapped round his left hand. The television is on loud. He is whispering, as if answering someone who is not there, and he flinches when he sees your uniform.",
+			choices: {
 				SIT: {
+					label:
+						'Knock, introduce yourself and Sam by name, ask if you can come in and turn the television down, sit at his level, ask what has been happening, and ask whether he would like his mum with him',
 					target: 'assess',
-					meta: {
-						feedback:
-							'Right. One calm voice, your names, a quieter room and a seat at his level tell him you are not there to take him away. He says the television has been "talking about him" and that he cut his hand when he pushed the window open to "let the noise out". He asks for his mum, and Grace comes and sits by the door.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. One calm voice, your names, a quieter room and a seat at his level tell him you are not there to take him away. He says the television has been "talking about him" and that he cut his hand when he pushed the window open to "let the noise out". He asks for his mum, and Grace comes and sits by the door.',
+					score: 3,
+					flags: []
 				},
 				DOORWAY: {
+					label: 'Stay in the doorway and tell him clearly that he needs to come to hospital to get his hand stitched',
 					target: 'assess',
-					meta: {
-						feedback:
-							'Standing in the doorway and telling him what will happen, before you know what is happening for him, is more likely to frighten him than reassure him. After a minute he lets you in, but he keeps his eyes on the door. Introduce yourself, sit down, and ask.',
-						score: -1,
-						flags: []
-					}
+					feedback:
+						'Standing in the doorway and telling him what will happen, before you know what is happening for him, is more likely to frighten him than reassure him. After a minute he lets you in, but he keeps his eyes on the door. Introduce yourself, sit down, and ask.',
+					score: -1,
+					flags: []
 				},
 				HOLD_ARM: {
+					label: 'Ask Sam to hold his arm still so you can unwrap the towel and look at the cut quickly',
 					target: 'struggle',
-					meta: {
-						feedback:
-							'Taking hold of a frightened man before you have said who you are, or asked him anything, is force before talk, and you have no lawful basis for it: nobody has assessed whether he can decide about his own treatment. The Kevin Clarke jury found that he was largely cooperative until hands were laid on him.',
-						score: -3,
-						flags: ['force-first']
-					}
+					feedback:
+						'Taking hold of a frightened man before you have said who you are, or asked him anything, is force before talk, and you have no lawful basis for it: nobody has assessed whether he can decide about his own treatment. The Kevin Clarke jury found that he was largely cooperative until hands were laid on him.',
+					score: -3,
+					flags: ['force-first']
 				}
 			}
-		},
-		struggle: {
-			meta: {
-				narrative:
-					'Daniel pulls away, shouting "get off me, get off me", and backs into the corner of the room. The towel falls and his hand starts bleeding again. Grace is crying in the doorway. Sandra says she is going to ring the police.',
-				choices: [
-					{
-						event: 'STEP_BACK',
-						label:
-							'Let go, both of you step back and give him space; say sorry, say who you are and that nobody is going to hold him, and ask Grace whether she will help you talk with him'
-					},
-					{ event: 'PIN', label: 'Take him to the floor together and hold him there until police arrive, so you can control the bleeding' }
-				],
-				deadlineSeconds: 30,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		struggle: decision({
+			narrative:
+				'Daniel pulls away, shouting "get off me, get off me", and backs into the corner of the room. The towel falls and his hand starts bleeding again. Grace is crying in the doorway. Sandra says she is going to ring the police.',
+			choices: {
 				STEP_BACK: {
+					label:
+						'Let go, both of you step back and give him space; say sorry, say who you are and that nobody is going to hold him, and ask Grace whether she will help you talk with him',
 					target: 'concerns',
-					meta: {
-						feedback:
-							'Right. Stepping back, owning the mistake and bringing in the person he trusts is de-escalation, and it is never too late for it. After a few minutes, with Grace beside him, Daniel lets you look at his hand. You explain what the cut needs and answer his questions; he can tell you in his own words why it needs repairing, and he agrees to go to hospital by ambulance if his mum comes with him.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right. Stepping back, owning the mistake and bringing in the person he trusts is de-escalation, and it is never too late for it. After a few minutes, with Grace beside him, Daniel lets you look at his hand. You explain what the cut needs and answer his questions; he can tell you in his own words why it needs repairing, and he agrees to go to hospital by ambulance if his mum comes with him.',
+					score: 1,
+					flags: []
 				},
 				PIN: {
+					label: 'Take him to the floor together and hold him there until police arrive, so you can control the bleeding',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'A cut hand that is bleeding slowly is not a reason to hold a frightened man on the floor. Restraint on the floor carries its own serious risks, including to his breathing, and it turns a patient into a struggle. Step back, and let the person he trusts help.',
-						score: -3,
-						flags: ['force-first']
-					}
-				},
-				HESITATE: {
-					target: 'harmed',
-					meta: {
-						feedback:
-							'While you hesitated, Sandra called the police. Two officers arrived, saw a shouting man in a corner with blood on the floor, and took hold of him. In a moment like this, the clinician in the room needs to lead straight away: let go, step back, and talk.',
-						score: -3,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						'A cut hand that is bleeding slowly is not a reason to hold a frightened man on the floor. Restraint on the floor carries its own serious risks, including to his breathing, and it turns a patient into a struggle. Step back, and let the person he trusts help.',
+					score: -3,
+					flags: ['force-first']
 				}
-			}
-		},
-		assess: {
-			meta: {
-				narrative:
-					"You look at Daniel's hand: a deep cut across the palm, still oozing, and he cannot fully bend two of his fingers. It needs to be explored and repaired in hospital. His observations are otherwise within normal limits. Daniel pulls his hand back. \"I'm not going to hospital. They'll lock me up again.\"",
-				choices: [
-					{
-						event: 'CAPACITY',
-						label:
-							'Help him decide: explain simply what the cut needs and why, ask what he understands and what he is afraid of, assess his capacity for this decision without assuming anything from his diagnosis, and ask whether going with his mum would help'
-					},
-					{ event: 'TAKE', label: 'He is clearly psychotic, so he lacks capacity: tell him he is coming, and with Sam guide him out by the arm' },
-					{ event: 'LEAVE', label: 'He has refused: record the refusal, dress the hand and leave' }
-				]
 			},
-			on: {
+			deadlineSeconds: 30,
+			onHesitate: {
+				target: 'harmed',
+				feedback:
+					'While you hesitated, Sandra called the police. Two officers arrived, saw a shouting man in a corner with blood on the floor, and took hold of him. In a moment like this, the clinician in the room needs to lead straight away: let go, step back, and talk.',
+				score: -3,
+				flags: ['inappropriate-deployment']
+			}
+		}),
+		assess: decision({
+			narrative:
+				"You look at Daniel's hand: a deep cut across the palm, still oozing, and he cannot fully bend two of his fingers. It needs to be explored and repaired in hospital. His observations are otherwise within normal limits. Daniel pulls his hand back. \"I'm not going to hospital. They'll lock me up again.\"",
+			choices: {
 				CAPACITY: {
+					label:
+						'Help him decide: explain simply what the cut needs and why, ask what he understands and what he is afraid of, assess his capacity for this decision without assuming anything from his diagnosis, and ask whether going with his mum would help',
 					target: 'concerns',
-					meta: {
-						feedback:
-							'Right. The Mental Capacity Act starts from a presumption of capacity, asks you to take all practicable steps to help the person decide, and says capacity cannot be inferred from a diagnosis, appearance or behaviour. Daniel can tell you, in his own words, that the cut could stop his fingers working and that he is scared of being admitted. He agrees to go to the emergency department for his hand, by ambulance, if his mum comes with him.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. The Mental Capacity Act starts from a presumption of capacity, asks you to take all practicable steps to help the person decide, and says capacity cannot be inferred from a diagnosis, appearance or behaviour. Daniel can tell you, in his own words, that the cut could stop his fingers working and that he is scared of being admitted. He agrees to go to the emergency department for his hand, by ambulance, if his mum comes with him.',
+					score: 3,
+					flags: []
 				},
 				TAKE: {
+					label: 'He is clearly psychotic, so he lacks capacity: tell him he is coming, and with Sam guide him out by the arm',
 					target: 'struggle',
-					meta: {
-						feedback:
-							'A diagnosis, or how someone seems, is not evidence that they lack capacity: the Mental Capacity Act says capacity cannot be inferred from a condition, appearance or behaviour. You have not helped him decide or assessed his capacity for this decision, so you have no lawful basis to move him. And taking his arm is likely to confirm his fear.',
-						score: -3,
-						flags: ['force-first']
-					}
+					feedback:
+						'A diagnosis, or how someone seems, is not evidence that they lack capacity: the Mental Capacity Act says capacity cannot be inferred from a condition, appearance or behaviour. You have not helped him decide or assessed his capacity for this decision, so you have no lawful basis to move him. And taking his arm is likely to confirm his fear.',
+					score: -3,
+					flags: ['force-first']
 				},
 				LEAVE: {
+					label: 'He has refused: record the refusal, dress the hand and leave',
 					target: 'leftAtHome',
-					meta: {
-						feedback:
-							'A refusal is the start of the conversation, not the end of it. You have not helped him understand what the cut needs, asked what he is afraid of, assessed his capacity for this decision or offered the option of going with his mum. Even a capable refusal needs safety-netting, and the concerns his family have raised need to go somewhere.',
-						score: -2,
-						flags: ['no-handover']
-					}
+					feedback:
+						'A refusal is the start of the conversation, not the end of it. You have not helped him understand what the cut needs, asked what he is afraid of, assessed his capacity for this decision or offered the option of going with his mum. Even a capable refusal needs safety-netting, and the concerns his family have raised need to go somewhere.',
+					score: -2,
+					flags: ['no-handover']
 				}
 			}
-		},
-		concerns: {
-			meta: {
-				narrative:
-					'While Daniel finds his shoes, Grace speaks to you quietly. "This is how it started last time. He stopped his tablets three weeks ago. I rang his care coordinator on Monday and nobody rang back. The police came this morning and said there was nothing they could do." Sandra adds that night staff have logged three nights of Daniel shouting and not sleeping.',
-				choices: [
-					{
-						event: 'PASS_ON',
-						label:
-							'Write down what Grace and Sandra have told you, in their words; ask Daniel whether he agrees to you passing these concerns to his mental health team, ring the crisis line with them, and tell Grace what you have done and how to get help if things change'
-					},
-					{ event: 'HOSPITAL_ONLY', label: 'Reassure Grace that the hospital will deal with the mental health side: your job today is his hand' },
-					{ event: 'CONFIDENTIAL', label: "Tell Grace that you can't discuss Daniel's care with her, because of confidentiality" }
-				]
-			},
-			on: {
+		}),
+		concerns: decision({
+			narrative:
+				'While Daniel finds his shoes, Grace speaks to you quietly. "This is how it started last time. He stopped his tablets three weeks ago. I rang his care coordinator on Monday and nobody rang back. The police came this morning and said there was nothing they could do." Sandra adds that night staff have logged three nights of Daniel shouting and not sleeping.',
+			choices: {
 				PASS_ON: {
+					label:
+						'Write down what Grace and Sandra have told you, in their words; ask Daniel whether he agrees to you passing these concerns to his mental health team, ring the crisis line with them, and tell Grace what you have done and how to get help if things change',
 					target: 'handover',
-					meta: {
-						feedback:
-							'Right. Daniel agrees, and the crisis line takes the details and says his team will contact him tomorrow. "No grounds for police powers" this morning was treated as the end of the matter; you have made it the start of a handover. Asking Daniel first keeps his trust, and telling Grace what you are doing gives the family a way back in.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Daniel agrees, and the crisis line takes the details and says his team will contact him tomorrow. "No grounds for police powers" this morning was treated as the end of the matter; you have made it the start of a handover. Asking Daniel first keeps his trust, and telling Grace what you are doing gives the family a way back in.',
+					score: 3,
+					flags: []
 				},
 				HOSPITAL_ONLY: {
+					label: 'Reassure Grace that the hospital will deal with the mental health side: your job today is his hand',
 					target: 'handover',
-					meta: {
-						feedback:
-							'The emergency department will see a cut hand. Unless someone passes on what Grace and Sandra have seen, nobody there will know he stopped his medication three weeks ago, or that his care coordinator has not called back. This is how concerns raised by families and carers get lost between services.',
-						score: -2,
-						flags: ['family-ignored']
-					}
+					feedback:
+						'The emergency department will see a cut hand. Unless someone passes on what Grace and Sandra have seen, nobody there will know he stopped his medication three weeks ago, or that his care coordinator has not called back. This is how concerns raised by families and carers get lost between services.',
+					score: -2,
+					flags: ['family-ignored']
 				},
 				CONFIDENTIAL: {
+					label: "Tell Grace that you can't discuss Daniel's care with her, because of confidentiality",
 					target: 'handover',
-					meta: {
-						feedback:
-							'Listening is not disclosing: you can always hear what a relative tells you, and Daniel has asked for his mum to be with him. Ask him what he is happy for you to share with her, and take what she is telling you seriously. It is exactly the information his care team needs.',
-						score: -2,
-						flags: ['family-ignored']
-					}
+					feedback:
+						'Listening is not disclosing: you can always hear what a relative tells you, and Daniel has asked for his mum to be with him. Ask him what he is happy for you to share with her, and take what she is telling you seriously. It is exactly the information his care team needs.',
+					score: -2,
+					flags: ['family-ignored']
 				}
 			}
-		},
-		handover: {
-			meta: {
-				narrative:
-					'At the emergency department, the triage nurse is at full stretch. "Quick version, please," she says. Daniel sits close to Grace, watching the doors.',
-				choices: [
-					{
-						event: 'FULL',
-						label:
-							"Hand over in person: the injury and observations, his mental state, what Grace and Sandra told you, that police attended this morning, his fear of being 'locked up', that he wants his mum with him, and anything you have already passed on; ask for the psychiatric liaison team to see him"
-					},
-					{ event: 'BRIEF', label: 'Give the quick version: "Hand laceration, possible tendon injury, known mental health history, calm now, mum with him"' }
-				]
-			},
-			on: {
+		}),
+		handover: decision({
+			narrative:
+				'At the emergency department, the triage nurse is at full stretch. "Quick version, please," she says. Daniel sits close to Grace, watching the doors.',
+			choices: {
 				FULL: {
+					label:
+						"Hand over in person: the injury and observations, his mental state, what Grace and Sandra told you, that police attended this morning, his fear of being 'locked up', that he wants his mum with him, and anything you have already passed on; ask for the psychiatric liaison team to see him",
 					target: 'safe',
-					meta: {
-						feedback:
-							'Right. A full handover takes a minute longer and gives the department the whole picture: a man becoming unwell again, a family who have been trying to be heard, and a reason to involve the liaison team while he is here.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. A full handover takes a minute longer and gives the department the whole picture: a man becoming unwell again, a family who have been trying to be heard, and a reason to involve the liaison team while he is here.',
+					score: 2,
+					flags: []
 				},
 				BRIEF: {
+					label: 'Give the quick version: "Hand laceration, possible tendon injury, known mental health history, calm now, mum with him"',
 					target: 'missedRelapse',
-					meta: {
-						feedback:
-							'Accurate, but it leaves out everything the family and the project told you. "Calm now" in a busy department is how a relapse goes unseen. Every handover is a point where a person can be lost.',
-						score: -2,
-						flags: ['no-handover']
-					}
+					feedback:
+						'Accurate, but it leaves out everything the family and the project told you. "Calm now" in a busy department is how a relapse goes unseen. Every handover is a point where a person can be lost.',
+					score: -2,
+					flags: ['no-handover']
 				}
 			}
-		},
-		safe: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Daniel gets his hand repaired, and his family are heard',
-				narrative:
-					"Daniel's hand is repaired that evening. The psychiatric liaison nurse sees him with Grace, and his community team visits him at the project the next day to talk about his medication. Grace tells the project manager it is the first time in months she has felt listened to.",
-				debrief:
-					"Daniel's hand was treated with his agreement, and the emergency department had the whole picture, because your handover included what his mother and the project worker had told you and asked for the liaison team to see him. Look back at your decisions above for how you got here. The safest route listens to Grace and Sandra before going in and weighs an undated warning marker against what they say; approaches Daniel with one calm voice, names and a seat at his level; helps him decide about hospital, presuming capacity and never inferring its absence from his diagnosis; and, with his agreement, passes his family's concerns to his mental health team before leaving, telling Grace what has been done. This scenario follows the lessons of Kevin Clarke's death in Lewisham in 2018. On the day he died, supported-housing staff raised concerns that he was relapsing; officers attended, found no grounds for section 136 and left. His inquest found communication between police and the housing provider insufficient (though not causative), that the ambulance crew did not complete a clinical assessment, and that the crisis plans of the mental health trust and the housing provider were inadequate. His sister said responders saw a stereotype rather than her brother. The Triangle of Care asks professionals to work with families as partners and to ask people how they want their family involved.",
-				learnMore: [
-					{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' },
-					{ module: 'working-together', section: 'families-and-carers', label: 'Families and carers' },
-					{ module: 'mental-capacity-act', section: 'refusal-at-the-scene', label: 'Refusal at the scene' }
-				]
-			}
-		},
-		missedRelapse: {
-			type: 'final',
-			meta: {
-				outcome: 'delayed-care',
-				title: 'The hand is repaired, but the relapse goes unseen',
-				narrative:
-					"Daniel's hand is repaired and he is discharged back to the project just before midnight. Nobody in the department knew about the stopped medication or the sleepless nights, and the liaison team was never asked to see him. Three days later Sandra calls 999 again: Daniel has not eaten and is shouting at the walls.",
-				debrief:
-					"Daniel's injury was treated, but the handover left out what his mother and the project worker had told you, and the chance to bring in the liaison team while he was in hospital was missed. A full handover covers the injury and observations and also the person: their mental state, what family and carers have seen, who else has been involved that day, what frightens them and who they want with them. Kevin Clarke's inquest found that communication between police and his supported-housing provider on the day he died was insufficient, and that the ambulance crew did not complete a clinical assessment. Concerns raised by families and carers are evidence; when they stop at the first handover, a relapse can go unseen until it becomes a crisis. Every handover is a point where a person can be lost.",
-				learnMore: [
-					{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' },
-					{ module: 'working-together', section: 'the-ambulance-service', label: 'The ambulance service' }
-				]
-			}
-		},
-		leftAtHome: {
-			type: 'final',
-			meta: {
-				outcome: 'delayed-care',
-				title: 'Daniel stays at home with an untreated injury',
-				narrative:
-					'You dress the cut, record that Daniel refused hospital, and leave. Two days later the cut is infected and he still cannot bend two fingers. Grace rings the project, then his care coordinator, then 999. When a crew returns, Daniel is more unwell and more frightened than before.',
-				debrief:
-					"Daniel's refusal was recorded, but nobody helped him make the decision, assessed his capacity for it or offered him a way to go that felt safe, and his family's concerns went nowhere. Under the Mental Capacity Act, a person is presumed to have capacity, must be given all practicable help to decide, and cannot be judged to lack capacity from their diagnosis or behaviour. If a person with capacity still refuses, the refusal must be respected, and that is still not the end of care: explain the risks again, offer alternatives, safety-net, and with their agreement let their care team or GP know. Here, Daniel's mother and the project staff had seen a relapse building for weeks, and police had attended that morning. Kevin Clarke's inquest found that concerns raised by his supported-housing staff on the day he died were not acted on well enough between services. Record what families and carers tell you, pass it to the people who can act, and give them a way back in.",
-				learnMore: [
-					{ module: 'mental-capacity-act', section: 'refusal-at-the-scene', label: 'Refusal at the scene' },
-					{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' }
-				]
-			}
-		},
-		harmed: {
-			type: 'final',
-			meta: {
-				outcome: 'harm',
-				title: 'Daniel is held on the floor of his room',
-				narrative:
-					'Daniel is held face down on the floor of his room while he screams for his mother. When he is finally let up, he has a cut above his eye and his hand is bleeding heavily. He is taken to hospital, terrified, and refuses to speak to anyone. Grace makes a complaint the next day.',
-				debrief:
-					'Daniel ended up held on the floor, hurt and terrified, over a cut hand that could have been treated with his agreement. The turning point was force before talk: taking hold of a frightened man, or trying to move him, before anyone had introduced themselves, helped him decide or assessed his capacity. When he panicked, the safest response was to let go, step back, apologise and bring in the person he trusted. Restraint on the floor carries serious risks, including to breathing, and is never a way to deliver routine treatment. The Kevin Clarke jury found he was largely cooperative until hands were laid on him, and that the decision to restrain him was inappropriate. His family described responders seeing a stereotype rather than the man. Where a person may lack capacity, the Mental Capacity Act allows restraint only when it is necessary to prevent harm to them and proportionate to that harm, and only after they have been helped to decide.',
-				learnMore: [
-					{ module: 'de-escalation', section: 'the-first-impression-trap', label: 'The first impression trap' },
-					{ module: 'mental-capacity-act', section: 'restraint-under-section-6', label: 'Restraint under section 6' }
-				]
-			}
-		}
+		}),
+		safe: ending({
+			outcome: 'safe-resolution',
+			title: 'Daniel gets his hand repaired, and his family are heard',
+			narrative:
+				"Daniel's hand is repaired that evening. The psychiatric liaison nurse sees him with Grace, and his community team visits him at the project the next day to talk about his medication. Grace tells the project manager it is the first time in months she has felt listened to.",
+			debrief:
+				"Daniel's hand was treated with his agreement, and the emergency department had the whole picture, because your handover included what his mother and the project worker had told you and asked for the liaison team to see him. Look back at your decisions above for how you got here. The safest route listens to Grace and Sandra before going in and weighs an undated warning marker against what they say; approaches Daniel with one calm voice, names and a seat at his level; helps him decide about hospital, presuming capacity and never inferring its absence from his diagnosis; and, with his agreement, passes his family's concerns to his mental health team before leaving, telling Grace what has been done. This scenario follows the lessons of Kevin Clarke's death in Lewisham in 2018. On the day he died, supported-housing staff raised concerns that he was relapsing; officers attended, found no grounds for section 136 and left. His inquest found communication between police and the housing provider insufficient (though not causative), that the ambulance crew did not complete a clinical assessment, and that the crisis plans of the mental health trust and the housing provider were inadequate. His sister said responders saw a stereotype rather than her brother. The Triangle of Care asks professionals to work with families as partners and to ask people how they want their family involved.",
+			learnMore: [
+				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' },
+				{ module: 'working-together', section: 'families-and-carers', label: 'Families and carers' },
+				{ module: 'mental-capacity-act', section: 'refusal-at-the-scene', label: 'Refusal at the scene' }
+			]
+		}),
+		missedRelapse: ending({
+			outcome: 'delayed-care',
+			title: 'The hand is repaired, but the relapse goes unseen',
+			narrative:
+				"Daniel's hand is repaired and he is discharged back to the project just before midnight. Nobody in the department knew about the stopped medication or the sleepless nights, and the liaison team was never asked to see him. Three days later Sandra calls 999 again: Daniel has not eaten and is shouting at the walls.",
+			debrief:
+				"Daniel's injury was treated, but the handover left out what his mother and the project worker had told you, and the chance to bring in the liaison team while he was in hospital was missed. A full handover covers the injury and observations and also the person: their mental state, what family and carers have seen, who else has been involved that day, what frightens them and who they want with them. Kevin Clarke's inquest found that communication between police and his supported-housing provider on the day he died was insufficient, and that the ambulance crew did not complete a clinical assessment. Concerns raised by families and carers are evidence; when they stop at the first handover, a relapse can go unseen until it becomes a crisis. Every handover is a point where a person can be lost.",
+			learnMore: [
+				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' },
+				{ module: 'working-together', section: 'the-ambulance-service', label: 'The ambulance service' }
+			]
+		}),
+		leftAtHome: ending({
+			outcome: 'delayed-care',
+			title: 'Daniel stays at home with an untreated injury',
+			narrative:
+				'You dress the cut, record that Daniel refused hospital, and leave. Two days later the cut is infected and he still cannot bend two fingers. Grace rings the project, then his care coordinator, then 999. When a crew returns, Daniel is more unwell and more frightened than before.',
+			debrief:
+				"Daniel's refusal was recorded, but nobody helped him make the decision, assessed his capacity for it or offered him a way to go that felt safe, and his family's concerns went nowhere. Under the Mental Capacity Act, a person is presumed to have capacity, must be given all practicable help to decide, and cannot be judged to lack capacity from their diagnosis or behaviour. If a person with capacity still refuses, the refusal must be respected, and that is still not the end of care: explain the risks again, offer alternatives, safety-net, and with their agreement let their care team or GP know. Here, Daniel's mother and the project staff had seen a relapse building for weeks, and police had attended that morning. Kevin Clarke's inquest found that concerns raised by his supported-housing staff on the day he died were not acted on well enough between services. Record what families and carers tell you, pass it to the people who can act, and give them a way back in.",
+			learnMore: [
+				{ module: 'mental-capacity-act', section: 'refusal-at-the-scene', label: 'Refusal at the scene' },
+				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' }
+			]
+		}),
+		harmed: ending({
+			outcome: 'harm',
+			title: 'Daniel is held on the floor of his room',
+			narrative:
+				'Daniel is held face down on the floor of his room while he screams for his mother. When he is finally let up, he has a cut above his eye and his hand is bleeding heavily. He is taken to hospital, terrified, and refuses to speak to anyone. Grace makes a complaint the next day.',
+			debrief:
+				'Daniel ended up held on the floor, hurt and terrified, over a cut hand that could have been treated with his agreement. The turning point was force before talk: taking hold of a frightened man, or trying to move him, before anyone had introduced themselves, helped him decide or assessed his capacity. When he panicked, the safest response was to let go, step back, apologise and bring in the person he trusted. Restraint on the floor carries serious risks, including to breathing, and is never a way to deliver routine treatment. The Kevin Clarke jury found he was largely cooperative until hands were laid on him, and that the decision to restrain him was inappropriate. His family described responders seeing a stereotype rather than the man. Where a person may lack capacity, the Mental Capacity Act allows restraint only when it is necessary to prevent harm to them and proportionate to that harm, and only after they have been helped to decide.',
+			learnMore: [
+				{ module: 'de-escalation', section: 'the-first-impression-trap', label: 'The first impression trap' },
+				{ module: 'mental-capacity-act', section: 'restraint-under-section-6', label: 'Restraint under section 6' }
+			]
+		})
 	}
 });

@@ -1,507 +1,319 @@
 import { setup } from 'xstate';
+import { decision, ending } from '../authoring';
 
 export const machine = setup({}).createMachine({
 	id: 'prone-restraint-cant-breathe',
 	initial: 'faceDown',
 	states: {
-		faceDown: {
-			meta: {
-				narrative:
-					'It is 23:42. The struggle has lasted about two minutes. Liam Doherty, 31, is face down on the pavement with his hands cuffed behind his back. PC Reilly is kneeling across his upper back, PC Shah is holding his legs and you are at his head and shoulders. Liam is soaked in sweat and his breathing is fast and ragged. He turns his head towards you and gasps: "I can\'t breathe. Please. I can\'t breathe." PC Reilly, out of breath himself, says: "If he can talk, he can breathe. Keep him there till the van comes."',
-				choices: [
-					{ event: 'RELIEVE', label: 'Tell PC Reilly to get off his back now, and roll Liam onto his side' },
-					{ event: 'KEEP_PRONE', label: 'Agree with PC Reilly: keep Liam face down until the van arrives' },
-					{
-						event: 'EASE',
-						label: 'Tell Liam to calm down, and ask PC Reilly to ease his weight a little but keep him face down'
-					}
-				],
-				deadlineSeconds: 45,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		faceDown: decision({
+			narrative:
+				'It is 23:42. The struggle has lasted about two minutes. Liam Doherty, 31, is face down on the pavement with his hands cuffed behind his back. PC Reilly is kneeling across his upper back, PC Shah is holding his legs and you are at his head and shoulders. Liam is soaked in sweat and his breathing is fast and ragged. He turns his head towards you and gasps: "I can\'t breathe. Please. I can\'t breathe." PC Reilly, out of breath himself, says: "If he can talk, he can breathe. Keep him there till the van comes."',
+			choices: {
 				RELIEVE: {
+					label: 'Tell PC Reilly to get off his back now, and roll Liam onto his side',
 					target: 'onSide',
-					meta: {
-						feedback:
-							'Right. "I can\'t breathe" is a medical warning, not a trick: lying face down with weight on the back stops the chest and belly moving, and exhaustion after a struggle makes it worse. Taking the weight off and getting him onto his side is the first thing to do, every time. At the Kevin Clarke inquest the jury found it highly likely that an officer heard him say he could not breathe, yet the restraints were not removed, contrary to guidance and training.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. "I can\'t breathe" is a medical warning, not a trick: lying face down with weight on the back stops the chest and belly moving, and exhaustion after a struggle makes it worse. Taking the weight off and getting him onto his side is the first thing to do, every time. At the Kevin Clarke inquest the jury found it highly likely that an officer heard him say he could not breathe, yet the restraints were not removed, contrary to guidance and training.',
+					score: 3,
+					flags: []
 				},
 				KEEP_PRONE: {
+					label: 'Agree with PC Reilly: keep Liam face down until the van arrives',
 					target: 'goneQuiet',
-					meta: {
-						feedback:
-							'Being able to speak only shows that some air is moving at that moment; it does not show he is breathing enough. Face down, with weight on his back, after a struggle, is the position most linked to positional asphyxia. The effort to breathe can look like resistance, so the harder he fights for air, the more it looks as though he needs holding down.',
-						score: -3,
-						flags: ['cant-breathe-ignored', 'prone-too-long', 'weight-on-chest']
-					}
+					feedback:
+						'Being able to speak only shows that some air is moving at that moment; it does not show he is breathing enough. Face down, with weight on his back, after a struggle, is the position most linked to positional asphyxia. The effort to breathe can look like resistance, so the harder he fights for air, the more it looks as though he needs holding down.',
+					score: -3,
+					flags: ['cant-breathe-ignored', 'prone-too-long', 'weight-on-chest']
 				},
 				EASE: {
+					label: 'Tell Liam to calm down, and ask PC Reilly to ease his weight a little but keep him face down',
 					target: 'goneQuiet',
-					meta: {
-						feedback:
-							'Easing off a little is not enough. While he stays face down, his own body weight still presses on his chest and belly, and telling someone who is fighting for air to calm down uses up time he does not have. The safe answer to "I can\'t breathe" is to take all the weight off, get him off his front and check his breathing.',
-						score: -2,
-						flags: ['cant-breathe-ignored', 'prone-too-long']
-					}
-				},
-				HESITATE: {
-					target: 'goneQuiet',
-					meta: {
-						feedback:
-							'While you weighed it up, nothing changed: PC Reilly stayed on his back and Liam stayed face down. In a restraint, doing nothing is also a decision, and no length of time face down is known to be safe. When someone says they cannot breathe, act at once.',
-						score: -2,
-						flags: ['cant-breathe-ignored']
-					}
+					feedback:
+						'Easing off a little is not enough. While he stays face down, his own body weight still presses on his chest and belly, and telling someone who is fighting for air to calm down uses up time he does not have. The safe answer to "I can\'t breathe" is to take all the weight off, get him off his front and check his breathing.',
+					score: -2,
+					flags: ['cant-breathe-ignored', 'prone-too-long']
 				}
-			}
-		},
-		onSide: {
-			meta: {
-				narrative:
-					"PC Reilly moves off. Together you roll Liam onto his left side, his hands still cuffed behind him. He drags in breath after breath. His face is grey and wet, and he keeps mumbling that he is sorry and that people were following him. Control asks for an update. PC Reilly has started to search Liam's pockets and PC Shah is looking at her grazed hand.",
-				choices: [
-					{
-						event: 'SAFETY_OFFICER',
-						label:
-							'Make PC Shah the safety officer, watching only his airway, breathing and responsiveness, and ask control for an ambulance as an emergency, telling them he was held face down and said he could not breathe'
-					},
-					{
-						event: 'AMBULANCE_ONLY',
-						label: 'Ask control for an ambulance, and keep everyone busy with the search while you update them'
-					},
-					{ event: 'VAN', label: "He's breathing now: ask for the van to take him to custody" }
-				]
 			},
-			on: {
+			deadlineSeconds: 45,
+			onHesitate: {
+				target: 'goneQuiet',
+				feedback:
+					'While you weighed it up, nothing changed: PC Reilly stayed on his back and Liam stayed face down. In a restraint, doing nothing is also a decision, and no length of time face down is known to be safe. When someone says they cannot breathe, act at once.',
+				score: -2,
+				flags: ['cant-breathe-ignored']
+			}
+		}),
+		onSide: decision({
+			narrative:
+				"PC Reilly moves off. Together you roll Liam onto his left side, his hands still cuffed behind him. He drags in breath after breath. His face is grey and wet, and he keeps mumbling that he is sorry and that people were following him. Control asks for an update. PC Reilly has started to search Liam's pockets and PC Shah is looking at her grazed hand.",
+			choices: {
 				SAFETY_OFFICER: {
+					label:
+						'Make PC Shah the safety officer, watching only his airway, breathing and responsiveness, and ask control for an ambulance as an emergency, telling them he was held face down and said he could not breathe',
 					target: 'waiting',
-					meta: {
-						feedback:
-							'Good. One officer whose only job is to watch his airway, breathing and responsiveness means any change is spotted at once. The detail you give control tells the ambulance service how urgent this is: a person who has been held face down and said they could not breathe has had a medical emergency, even if they now seem better.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Good. One officer whose only job is to watch his airway, breathing and responsiveness means any change is spotted at once. The detail you give control tells the ambulance service how urgent this is: a person who has been held face down and said they could not breathe has had a medical emergency, even if they now seem better.',
+					score: 3,
+					flags: []
 				},
 				AMBULANCE_ONLY: {
+					label: 'Ask control for an ambulance, and keep everyone busy with the search while you update them',
 					target: 'waiting',
-					meta: {
-						feedback:
-							'Calling the ambulance is right, but now nobody is watching him. Safe restraint practice gives one person the job of safety officer, watching breathing, colour and responsiveness and speaking up; without one, everyone is busy and a change goes unnoticed.',
-						score: 0,
-						flags: ['no-safety-officer']
-					}
+					feedback:
+						'Calling the ambulance is right, but now nobody is watching him. Safe restraint practice gives one person the job of safety officer, watching breathing, colour and responsiveness and speaking up; without one, everyone is busy and a change goes unnoticed.',
+					score: 0,
+					flags: ['no-safety-officer']
 				},
 				VAN: {
+					label: "He's breathing now: ask for the van to take him to custody",
 					target: 'vanCage',
-					meta: {
-						feedback:
-							'He has just had a breathing emergency, so he needs an ambulance and a clinical assessment, not a van. The jury at the Sean Rigg inquest found that his worsening condition in the back of a police van was not recognised, and that he was taken to a police station rather than to hospital. Feeling better for a moment is not the same as being safe.',
-						score: -3,
-						flags: ['no-ambulance', 'police-vehicle-conveyance']
-					}
+					feedback:
+						'He has just had a breathing emergency, so he needs an ambulance and a clinical assessment, not a van. The jury at the Sean Rigg inquest found that his worsening condition in the back of a police van was not recognised, and that he was taken to a police station rather than to hospital. Feeling better for a moment is not the same as being safe.',
+					score: -3,
+					flags: ['no-ambulance', 'police-vehicle-conveyance']
 				}
 			}
-		},
-		waiting: {
-			meta: {
-				narrative:
-					'Eight minutes later the ambulance is still about ten minutes away. Liam has been lying on his side, breathing more steadily, with PC Shah talking to him. Now the panic returns: he tries to sit up, kicks out at nothing and shouts that he has to get up. PC Reilly reaches for the leg restraints: "Let\'s get him back on his front and strap his legs till they get here."',
-				choices: [
-					{
-						event: 'SIT_UP',
-						label: 'Let him sit up, supported, with PC Shah talking to him calmly; hold him lightly and keep watching his breathing'
-					},
-					{
-						event: 'BACK_PRONE',
-						label: 'Agree: leg restraints on, and back onto his front until the ambulance arrives'
-					}
-				],
-				deadlineSeconds: 60,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		waiting: decision({
+			narrative:
+				'Eight minutes later the ambulance is still about ten minutes away. Liam has been lying on his side, breathing more steadily, with PC Shah talking to him. Now the panic returns: he tries to sit up, kicks out at nothing and shouts that he has to get up. PC Reilly reaches for the leg restraints: "Let\'s get him back on his front and strap his legs till they get here."',
+			choices: {
 				SIT_UP: {
+					label: 'Let him sit up, supported, with PC Shah talking to him calmly; hold him lightly and keep watching his breathing',
 					target: 'ambulanceArrives',
-					meta: {
-						feedback:
-							"Good. Sitting up, supported, lets his chest and belly move freely, and it is often exactly what a frightened person is struggling to do. Any force has to stay necessary and proportionate and be reduced as the risk falls, so hold lightly, keep talking and keep the safety officer's eyes on his breathing and colour.",
-						score: 3,
-						flags: []
-					}
+					feedback:
+						"Good. Sitting up, supported, lets his chest and belly move freely, and it is often exactly what a frightened person is struggling to do. Any force has to stay necessary and proportionate and be reduced as the risk falls, so hold lightly, keep talking and keep the safety officer's eyes on his breathing and colour.",
+					score: 3,
+					flags: []
 				},
 				BACK_PRONE: {
+					label: 'Agree: leg restraints on, and back onto his front until the ambulance arrives',
 					target: 'secondProne',
-					meta: {
-						feedback:
-							'Putting him back on his front after he has already told you he could not breathe repeats the most dangerous part of this incident. No length of time face down is known to be safe: national guidance in 2005 declined to set a time limit because no period is "magically safe". Leg restraints add to the risk because they stop him changing position.',
-						score: -3,
-						flags: ['prone-too-long']
-					}
-				},
-				HESITATE: {
-					target: 'secondProne',
-					meta: {
-						feedback:
-							'While you hesitated, PC Reilly put the leg restraints on and turned Liam back onto his front. At a moment like this someone has to lead: the Sean Rigg inquest found an absence of leadership, and the Kevin Clarke inquest found poor supervision. Say clearly what happens next.',
-						score: -2,
-						flags: ['prone-too-long']
-					}
+					feedback:
+						'Putting him back on his front after he has already told you he could not breathe repeats the most dangerous part of this incident. No length of time face down is known to be safe: national guidance in 2005 declined to set a time limit because no period is "magically safe". Leg restraints add to the risk because they stop him changing position.',
+					score: -3,
+					flags: ['prone-too-long']
 				}
-			}
-		},
-		secondProne: {
-			meta: {
-				narrative:
-					'Liam is face down again, legs strapped, hands cuffed. For a minute he grunts and strains. Then the sound changes to a wet gurgle, and he goes still. PC Reilly says: "That\'s better. He\'s given up."',
-				choices: [
-					{
-						event: 'ABANDON',
-						label: 'Stop the restraint now: roll him onto his side, check whether he responds and is breathing, and tell control he has got worse'
-					},
-					{ event: 'HOLD', label: 'Keep him as he is; the ambulance will be here in a few minutes' }
-				],
-				deadlineSeconds: 30,
-				hesitate: 'HESITATE'
 			},
-			on: {
+			deadlineSeconds: 60,
+			onHesitate: {
+				target: 'secondProne',
+				feedback:
+					'While you hesitated, PC Reilly put the leg restraints on and turned Liam back onto his front. At a moment like this someone has to lead: the Sean Rigg inquest found an absence of leadership, and the Kevin Clarke inquest found poor supervision. Say clearly what happens next.',
+				score: -2,
+				flags: ['prone-too-long']
+			}
+		}),
+		secondProne: decision({
+			narrative:
+				'Liam is face down again, legs strapped, hands cuffed. For a minute he grunts and strains. Then the sound changes to a wet gurgle, and he goes still. PC Reilly says: "That\'s better. He\'s given up."',
+			choices: {
 				ABANDON: {
+					label: 'Stop the restraint now: roll him onto his side, check whether he responds and is breathing, and tell control he has got worse',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'Right, and it has to happen now. A gurgling sound and a sudden change from struggling to stillness can mean he is losing consciousness, not giving up; the only way to know is to get him off his front and check. If he is not breathing normally, start basic life support and tell control.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right, and it has to happen now. A gurgling sound and a sudden change from struggling to stillness can mean he is losing consciousness, not giving up; the only way to know is to get him off his front and check. If he is not breathing normally, start basic life support and tell control.',
+					score: 1,
+					flags: []
 				},
 				HOLD: {
+					label: 'Keep him as he is; the ambulance will be here in a few minutes',
 					target: 'cardiacArrest',
-					meta: {
-						feedback:
-							'Going still after a struggle is not calm. The Olaseni Lewis inquest found that officers did not treat his condition as a medical emergency and did not put him in the recovery position or give basic life support. Waiting for the ambulance is not a plan for someone who may have stopped breathing.',
-						score: -3,
-						flags: ['prone-too-long', 'no-monitoring']
-					}
-				},
-				HESITATE: {
-					target: 'cardiacArrest',
-					meta: {
-						feedback:
-							'Every second counts now, and while you hesitated nobody checked whether Liam was breathing. When a restrained person goes quiet, stop the restraint, turn them and check at once.',
-						score: -3,
-						flags: ['prone-too-long', 'no-monitoring']
-					}
+					feedback:
+						'Going still after a struggle is not calm. The Olaseni Lewis inquest found that officers did not treat his condition as a medical emergency and did not put him in the recovery position or give basic life support. Waiting for the ambulance is not a plan for someone who may have stopped breathing.',
+					score: -3,
+					flags: ['prone-too-long', 'no-monitoring']
 				}
-			}
-		},
-		goneQuiet: {
-			meta: {
-				narrative:
-					"For another minute Liam keeps saying he can't breathe, each time more faintly. Then he stops talking. His body goes slack under PC Reilly's weight and his eyes are half closed. PC Reilly says: \"Finally. He's calmed down.\"",
-				choices: [
-					{
-						event: 'CHECK',
-						label: 'Get everyone off him, roll him onto his side, check whether he responds and is breathing, and call an ambulance as an emergency'
-					},
-					{ event: 'CALMED', label: "Good, he's calmer: keep him there until the van arrives" }
-				],
-				deadlineSeconds: 30,
-				hesitate: 'HESITATE'
 			},
-			on: {
+			deadlineSeconds: 30,
+			onHesitate: {
+				target: 'cardiacArrest',
+				feedback:
+					'Every second counts now, and while you hesitated nobody checked whether Liam was breathing. When a restrained person goes quiet, stop the restraint, turn them and check at once.',
+				score: -3,
+				flags: ['prone-too-long', 'no-monitoring']
+			}
+		}),
+		goneQuiet: decision({
+			narrative:
+				"For another minute Liam keeps saying he can't breathe, each time more faintly. Then he stops talking. His body goes slack under PC Reilly's weight and his eyes are half closed. PC Reilly says: \"Finally. He's calmed down.\"",
+			choices: {
 				CHECK: {
+					label: 'Get everyone off him, roll him onto his side, check whether he responds and is breathing, and call an ambulance as an emergency',
 					target: 'recovering',
-					meta: {
-						feedback:
-							'Right. A sudden change from struggling to silence after "I can\'t breathe" is a danger sign: he may be losing consciousness. Take all the weight off, get him onto his side, check his breathing and be ready to start basic life support while the ambulance is called.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. A sudden change from struggling to silence after "I can\'t breathe" is a danger sign: he may be losing consciousness. Take all the weight off, get him onto his side, check his breathing and be ready to start basic life support while the ambulance is called.',
+					score: 2,
+					flags: []
 				},
 				CALMED: {
+					label: "Good, he's calmer: keep him there until the van arrives",
 					target: 'cardiacArrest',
-					meta: {
-						feedback:
-							'Silence after a struggle, and after "I can\'t breathe", is not calm; it may be the start of a cardiac arrest. The Kevin Clarke inquest found that the restraint escalated into a medical emergency and that he said he could not breathe, yet the restraints were not removed. Check his breathing now, not when the van arrives.',
-						score: -3,
-						flags: ['prone-too-long', 'no-monitoring']
-					}
-				},
-				HESITATE: {
-					target: 'cardiacArrest',
-					meta: {
-						feedback:
-							'While you hesitated, Liam stayed face down with weight on his back and nobody checked him. When a person who has said they cannot breathe goes quiet, every second matters.',
-						score: -3,
-						flags: ['prone-too-long', 'no-monitoring']
-					}
+					feedback:
+						'Silence after a struggle, and after "I can\'t breathe", is not calm; it may be the start of a cardiac arrest. The Kevin Clarke inquest found that the restraint escalated into a medical emergency and that he said he could not breathe, yet the restraints were not removed. Check his breathing now, not when the van arrives.',
+					score: -3,
+					flags: ['prone-too-long', 'no-monitoring']
 				}
-			}
-		},
-		recovering: {
-			meta: {
-				narrative:
-					'Liam is on his side. At first he does not respond to your voice, and his breathing is slow and snoring. PC Shah opens his airway as she was trained and keeps it open. After a long minute he groans and his eyes flicker. Control says the ambulance is eight minutes away. PC Reilly says: "He\'s coming round. We could have him at the station in five minutes."',
-				choices: [
-					{
-						event: 'STAY',
-						label: 'Keep him in the recovery position, keep checking his breathing and wait for the ambulance, ready to start basic life support'
-					},
-					{ event: 'VAN', label: "Sit him up and put him in the van; he's coming round" }
-				]
 			},
-			on: {
+			deadlineSeconds: 30,
+			onHesitate: {
+				target: 'cardiacArrest',
+				feedback:
+					'While you hesitated, Liam stayed face down with weight on his back and nobody checked him. When a person who has said they cannot breathe goes quiet, every second matters.',
+				score: -3,
+				flags: ['prone-too-long', 'no-monitoring']
+			}
+		}),
+		recovering: decision({
+			narrative:
+				'Liam is on his side. At first he does not respond to your voice, and his breathing is slow and snoring. PC Shah opens his airway as she was trained and keeps it open. After a long minute he groans and his eyes flicker. Control says the ambulance is eight minutes away. PC Reilly says: "He\'s coming round. We could have him at the station in five minutes."',
+			choices: {
 				STAY: {
+					label: 'Keep him in the recovery position, keep checking his breathing and wait for the ambulance, ready to start basic life support',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'Right. He was unresponsive a minute ago and needs a full clinical assessment in hospital, whatever he looks like now. Keep his airway clear, keep checking his breathing and tell the crew everything when they arrive.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. He was unresponsive a minute ago and needs a full clinical assessment in hospital, whatever he looks like now. Keep his airway clear, keep checking his breathing and tell the crew everything when they arrive.',
+					score: 2,
+					flags: []
 				},
 				VAN: {
+					label: "Sit him up and put him in the van; he's coming round",
 					target: 'vanCage',
-					meta: {
-						feedback:
-							"He has just been unresponsive after a restraint; he needs paramedics and a hospital, not a police cell. Sean Rigg's worsening condition in a police van went unrecognised and he was taken to a police station instead of hospital, where he died. Cancelling the ambulance repeats that mistake.",
-						score: -3,
-						flags: ['no-ambulance', 'police-vehicle-conveyance']
-					}
+					feedback:
+						"He has just been unresponsive after a restraint; he needs paramedics and a hospital, not a police cell. Sean Rigg's worsening condition in a police van went unrecognised and he was taken to a police station instead of hospital, where he died. Cancelling the ambulance repeats that mistake.",
+					score: -3,
+					flags: ['no-ambulance', 'police-vehicle-conveyance']
 				}
 			}
-		},
-		vanCage: {
-			meta: {
-				narrative:
-					'Liam is in the cage at the back of the van. Five minutes into the drive, PC Shah looks through the hatch. He is slumped forward on the bench with his head down between his knees, and he does not answer when she calls his name.',
-				choices: [
-					{
-						event: 'STOP',
-						label: 'Stop the van, get him out and onto his side, check his breathing and call an ambulance as an emergency'
-					},
-					{
-						event: 'CARRY_ON',
-						label: 'Carry on: custody is only a few minutes away and the nurse can see him there'
-					}
-				]
-			},
-			on: {
+		}),
+		vanCage: decision({
+			narrative:
+				'Liam is in the cage at the back of the van. Five minutes into the drive, PC Shah looks through the hatch. He is slumped forward on the bench with his head down between his knees, and he does not answer when she calls his name.',
+			choices: {
 				STOP: {
+					label: 'Stop the van, get him out and onto his side, check his breathing and call an ambulance as an emergency',
 					target: 'delayedCare',
-					meta: {
-						feedback:
-							'Right, though it should never have come to this. Sitting slumped with the head down between the knees is itself a position that restricts breathing, and a person who does not answer needs checking now, not at custody. Get him out, onto his side, check his breathing and get the ambulance.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right, though it should never have come to this. Sitting slumped with the head down between the knees is itself a position that restricts breathing, and a person who does not answer needs checking now, not at custody. Get him out, onto his side, check his breathing and get the ambulance.',
+					score: 1,
+					flags: []
 				},
 				CARRY_ON: {
+					label: 'Carry on: custody is only a few minutes away and the nurse can see him there',
 					target: 'cardiacArrest',
-					meta: {
-						feedback:
-							'A slumped position with the head down restricts breathing, and no answer may mean he is unconscious. The jury at the Sean Rigg inquest found that his worsening condition in the van was not recognised. Driving on only puts distance between Liam and help.',
-						score: -3,
-						flags: ['no-ambulance', 'no-monitoring']
-					}
+					feedback:
+						'A slumped position with the head down restricts breathing, and no answer may mean he is unconscious. The jury at the Sean Rigg inquest found that his worsening condition in the van was not recognised. Driving on only puts distance between Liam and help.',
+					score: -3,
+					flags: ['no-ambulance', 'no-monitoring']
 				}
 			}
-		},
-		ambulanceArrives: {
-			meta: {
-				narrative:
-					'The ambulance arrives. Liam is sitting on the kerb with PC Shah beside him. He is still sweating and his heart is racing, but he is talking, and he keeps apologising. The paramedic crouches down, introduces herself to him, then turns to you: "What\'s happened?"',
-				choices: [
-					{
-						event: 'FULL',
-						label:
-							'Give a full handover: why he was detained, how long he was face down, who had weight on him, what he said about his breathing and how he has been since'
-					},
-					{
-						event: 'SHORT',
-						label: 'Tell her he was violent and is probably on drugs, and he just needs checking over'
-					}
-				]
-			},
-			on: {
+		}),
+		ambulanceArrives: decision({
+			narrative:
+				'The ambulance arrives. Liam is sitting on the kerb with PC Shah beside him. He is still sweating and his heart is racing, but he is talking, and he keeps apologising. The paramedic crouches down, introduces herself to him, then turns to you: "What\'s happened?"',
+			choices: {
 				FULL: {
+					label:
+						'Give a full handover: why he was detained, how long he was face down, who had weight on him, what he said about his breathing and how he has been since',
 					target: 'afterwards',
-					meta: {
-						feedback:
-							'Good. The crew can only assess what they know about: the time face down, the weight on his back and the words "I can\'t breathe" all change how seriously they treat him. The Kevin Clarke inquest found that the ambulance crew did not complete a clinical assessment, and a clear handover from police helps make sure that does not happen again.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Good. The crew can only assess what they know about: the time face down, the weight on his back and the words "I can\'t breathe" all change how seriously they treat him. The Kevin Clarke inquest found that the ambulance crew did not complete a clinical assessment, and a clear handover from police helps make sure that does not happen again.',
+					score: 2,
+					flags: []
 				},
 				SHORT: {
+					label: 'Tell her he was violent and is probably on drugs, and he just needs checking over',
 					target: 'delayedCare',
-					meta: {
-						feedback:
-							"That handover leaves out the facts that matter most for his safety: the time face down, the weight on his back and his breathing difficulty. Calling him violent and on drugs invites the crew to see a police problem instead of a patient. Kevin Clarke's sister said responders saw a stereotype rather than a man who was ill.",
-						score: -2,
-						flags: ['no-handover', 'dignity-not-protected']
-					}
+					feedback:
+						"That handover leaves out the facts that matter most for his safety: the time face down, the weight on his back and his breathing difficulty. Calling him violent and on drugs invites the crew to see a police problem instead of a patient. Kevin Clarke's sister said responders saw a stereotype rather than a man who was ill.",
+					score: -2,
+					flags: ['no-handover', 'dignity-not-protected']
 				}
 			}
-		},
-		afterwards: {
-			meta: {
-				narrative:
-					'The crew takes Liam to the emergency department, with PC Shah travelling with him. Your sergeant rings: "Everyone all right? Get your paperwork done before you go back out." It is nearly one in the morning and there are calls waiting.',
-				choices: [
-					{
-						event: 'RECORD',
-						label:
-							'Write your own full account now: what you saw, each position and for how long, who did what, what Liam said and why you acted as you did; ask for a team debrief'
-					},
-					{
-						event: 'BRIEF',
-						label: 'Write "restrained, ambulance called, no injuries" and take the next call'
-					}
-				]
-			},
-			on: {
+		}),
+		afterwards: decision({
+			narrative:
+				'The crew takes Liam to the emergency department, with PC Shah travelling with him. Your sergeant rings: "Everyone all right? Get your paperwork done before you go back out." It is nearly one in the morning and there are calls waiting.',
+			choices: {
 				RECORD: {
+					label:
+						'Write your own full account now: what you saw, each position and for how long, who did what, what Liam said and why you acted as you did; ask for a team debrief',
 					target: 'safe',
-					meta: {
-						feedback:
-							"Good. A full, individual account is how you answer for the force used and how the service learns. The Adebowale Commission found the Met's records incomplete and called that unacceptable, and the Angiolini review called for an end to officers conferring over their accounts. A debrief also lets you and your colleagues talk through a frightening few minutes.",
-						score: 2,
-						flags: []
-					}
+					feedback:
+						"Good. A full, individual account is how you answer for the force used and how the service learns. The Adebowale Commission found the Met's records incomplete and called that unacceptable, and the Angiolini review called for an end to officers conferring over their accounts. A debrief also lets you and your colleagues talk through a frightening few minutes.",
+					score: 2,
+					flags: []
 				},
 				BRIEF: {
+					label: 'Write "restrained, ambulance called, no injuries" and take the next call',
 					target: 'safeUnrecorded',
-					meta: {
-						feedback:
-							"One line does not account for the force used, the time he spent face down or his breathing difficulty, and it leaves the hospital and any later review without the facts. The Adebowale Commission found the Met's records of incidents like this incomplete. Write it up fully while it is fresh.",
-						score: -2,
-						flags: ['no-recording']
-					}
+					feedback:
+						"One line does not account for the force used, the time he spent face down or his breathing difficulty, and it leaves the hospital and any later review without the facts. The Adebowale Commission found the Met's records of incidents like this incomplete. Write it up fully while it is fresh.",
+					score: -2,
+					flags: ['no-recording']
 				}
 			}
-		},
-		safe: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Liam is safe and in hospital',
-				narrative:
-					"At the hospital Liam is assessed and kept in overnight. He is exhausted and dehydrated after the struggle, but his breathing recovers fully. He tells PC Shah he had not slept for three days and was sure people were following him; the hospital's mental health team sees him in the morning.",
-				debrief:
-					'You treated "I can\'t breathe" as what it is: a medical emergency. You took the weight off at once, turned Liam onto his side and called an ambulance. When he panicked again you let him sit up instead of putting him back on the floor, you gave the crew a full handover, and you wrote your own full account. Check your decisions above for one more thing: whether one officer had the sole job of safety officer, watching his airway, breathing and responsiveness. Without one, everyone is busy and a change goes unnoticed. Positional asphyxia happens when body position or pressure stops a person breathing well enough: being face down, weight on the back, exhaustion after a struggle, intoxication and restraints all add to the risk, and the extra effort to breathe can look like resistance. Police guidance expects every officer who restrains people to know these dangers, and any force to be lawful, necessary and proportionate. The lesson from the deaths of Sean Rigg, Olaseni Lewis and Kevin Clarke is the same: believe the person, take the weight off, get them on their side or sitting up, watch them closely and get medical help.',
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'when-someone-says-they-cannot-breathe',
-						label: 'When someone says they cannot breathe'
-					},
-					{
-						module: 'restraint-safety',
-						section: 'leadership-supervision-and-recording',
-						label: 'Leadership, supervision and recording'
-					}
-				]
-			}
-		},
-		safeUnrecorded: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Liam is safe, but your record does not show what happened',
-				narrative:
-					'At the hospital Liam is assessed and kept in overnight, and his breathing recovers fully. Three days later your inspector reviews the use-of-force records and finds one line about the incident: "restrained, ambulance called, no injuries". It says nothing about how long Liam was face down, the weight on his back or what he said about his breathing, and she asks you to account for it from memory.',
-				debrief:
-					"On the pavement you did what kept Liam alive: you took the weight off when he said he could not breathe, turned him onto his side, called an ambulance, let him sit up when he panicked again and gave the crew a full handover. The record is where this fell short. One line does not account for the force used, the time he spent face down, the weight on his back or his breathing difficulty, and it leaves the hospital, your supervisors and any later review without the facts. Police guidance says every use of force must be lawful, necessary and proportionate and that officers are accountable for each one; a full, prompt record in your own words is how you show it. The Adebowale Commission found the Met's records incomplete and called that unacceptable, and the Angiolini review called for an end to officers conferring over their accounts. A good record says why force was needed and what you tried first, who did what, in which positions and for how long, who watched his breathing and what they saw, what he said and what you did about it, and when medical help was called and what was handed over.",
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'leadership-supervision-and-recording',
-						label: 'Leadership, supervision and recording'
-					},
-					{
-						module: 'restraint-safety',
-						section: 'when-someone-says-they-cannot-breathe',
-						label: 'When someone says they cannot breathe'
-					}
-				]
-			}
-		},
-		harmed: {
-			type: 'final',
-			meta: {
-				outcome: 'harm',
-				title: 'Liam survives, but only just',
-				narrative:
-					'The ambulance crew takes over. Liam needs oxygen and is rushed to hospital, where he spends two days in intensive care before he recovers. Because he was seriously harmed after police contact, what happened tonight will be independently reviewed, and your account will be read closely.',
-				debrief:
-					'Liam lived, but he came close to dying. He was held face down after he had told you he could not breathe, and he was turned and checked only once he had gone quiet. A sudden change from struggling to silence after a restraint is a danger sign, not a sign of calm: the extra effort to breathe looks like resistance, and the moment the struggling stops may be the moment consciousness goes. The Kevin Clarke inquest found it highly likely that an officer heard him say he could not breathe, yet the restraints were not removed, contrary to guidance and training. The Olaseni Lewis inquest found that officers did not put him in the recovery position or give basic life support. Your later actions, turning him and checking his breathing, are what saved him. Next time, act on the first "I can\'t breathe", not the last: take the weight off, get the person on their side or sitting up, name a safety officer and call an ambulance.',
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'warning-signs',
-						label: 'Warning signs of positional asphyxia'
-					},
-					{
-						module: 'restraint-safety',
-						section: 'no-safe-period-of-prone-restraint',
-						label: 'No safe period of prone restraint'
-					}
-				]
-			}
-		},
-		delayedCare: {
-			type: 'final',
-			meta: {
-				outcome: 'delayed-care',
-				title: 'Liam reaches hospital late',
-				narrative:
-					'Liam does get to hospital, but later than he should have, and without the full story travelling with him. The doctors find he is exhausted, dehydrated and that the struggle has put a strain on his body that needs treatment. How long he was face down, and what he said about his breathing, reaches them only hours later.',
-				debrief:
-					"Liam survived, but the care he needed was delayed: either he was put in a police van after a breathing emergency, or the handover to the ambulance crew left out the facts that mattered. Anyone who has been restrained face down, has said they cannot breathe, or has been unresponsive needs an ambulance and a full clinical assessment, and the crew needs to hear the restraint history in full. The Sean Rigg inquest found that his worsening condition in a police van went unrecognised and that he was taken to a police station instead of hospital. The Kevin Clarke inquest found that the ambulance crew did not complete a clinical assessment; a clear police handover helps prevent that. The lesson: call an ambulance, keep someone watching the person's breathing until clinicians take over, and hand over exactly what happened, including how long they were face down and what they said.",
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'safe-restraint-in-practice',
-						label: 'Safe restraint in practice'
-					},
-					{
-						module: 'why-this-training',
-						section: 'three-lives',
-						label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke'
-					}
-				]
-			}
-		},
-		cardiacArrest: {
-			type: 'final',
-			meta: {
-				outcome: 'risk-of-death',
-				title: 'Liam stops breathing',
-				narrative:
-					"Liam's lips turn blue. PC Shah cannot find a pulse. You turn him over and start chest compressions while control upgrades the ambulance, but by the time the crew arrives he has been in cardiac arrest for several minutes. He is taken to hospital, and his family is told he may not survive.",
-				debrief:
-					'This is how people have died in police restraint. Liam told you he could not breathe; he was kept face down, and when he went quiet the silence was taken for calm. Positional asphyxia happens when body position or pressure stops a person breathing well enough, and face down with weight on the back, after an exhausting struggle, is the highest-risk position there is. Sean Rigg was held face down for about eight minutes, and his inquest found the restraint went on longer than necessary and more than minimally contributed to his death. Kevin Clarke said "I can\'t breathe", and the jury found the restraints were not removed, contrary to guidance and training. Olaseni Lewis was not put in the recovery position or given basic life support. Each of those was a moment that could have gone the other way, as this one could have. Next time: believe "I can\'t breathe", take the weight off, get the person on their side or sitting up, name a safety officer and call an ambulance at once.',
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'how-positional-asphyxia-happens',
-						label: 'How positional asphyxia happens'
-					},
-					{
-						module: 'restraint-safety',
-						section: 'when-someone-says-they-cannot-breathe',
-						label: 'When someone says they cannot breathe'
-					},
-					{
-						module: 'why-this-training',
-						section: 'three-lives',
-						label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke'
-					}
-				]
-			}
-		}
+		}),
+		safe: ending({
+			outcome: 'safe-resolution',
+			title: 'Liam is safe and in hospital',
+			narrative:
+				"At the hospital Liam is assessed and kept in overnight. He is exhausted and dehydrated after the struggle, but his breathing recovers fully. He tells PC Shah he had not slept for three days and was sure people were following him; the hospital's mental health team sees him in the morning.",
+			debrief:
+				'You treated "I can\'t breathe" as what it is: a medical emergency. You took the weight off at once, turned Liam onto his side and called an ambulance. When he panicked again you let him sit up instead of putting him back on the floor, you gave the crew a full handover, and you wrote your own full account. Check your decisions above for one more thing: whether one officer had the sole job of safety officer, watching his airway, breathing and responsiveness. Without one, everyone is busy and a change goes unnoticed. Positional asphyxia happens when body position or pressure stops a person breathing well enough: being face down, weight on the back, exhaustion after a struggle, intoxication and restraints all add to the risk, and the extra effort to breathe can look like resistance. Police guidance expects every officer who restrains people to know these dangers, and any force to be lawful, necessary and proportionate. The lesson from the deaths of Sean Rigg, Olaseni Lewis and Kevin Clarke is the same: believe the person, take the weight off, get them on their side or sitting up, watch them closely and get medical help.',
+			learnMore: [
+				{ module: 'restraint-safety', section: 'when-someone-says-they-cannot-breathe', label: 'When someone says they cannot breathe' },
+				{ module: 'restraint-safety', section: 'leadership-supervision-and-recording', label: 'Leadership, supervision and recording' }
+			]
+		}),
+		safeUnrecorded: ending({
+			outcome: 'safe-resolution',
+			title: 'Liam is safe, but your record does not show what happened',
+			narrative:
+				'At the hospital Liam is assessed and kept in overnight, and his breathing recovers fully. Three days later your inspector reviews the use-of-force records and finds one line about the incident: "restrained, ambulance called, no injuries". It says nothing about how long Liam was face down, the weight on his back or what he said about his breathing, and she asks you to account for it from memory.',
+			debrief:
+				"On the pavement you did what kept Liam alive: you took the weight off when he said he could not breathe, turned him onto his side, called an ambulance, let him sit up when he panicked again and gave the crew a full handover. The record is where this fell short. One line does not account for the force used, the time he spent face down, the weight on his back or his breathing difficulty, and it leaves the hospital, your supervisors and any later review without the facts. Police guidance says every use of force must be lawful, necessary and proportionate and that officers are accountable for each one; a full, prompt record in your own words is how you show it. The Adebowale Commission found the Met's records incomplete and called that unacceptable, and the Angiolini review called for an end to officers conferring over their accounts. A good record says why force was needed and what you tried first, who did what, in which positions and for how long, who watched his breathing and what they saw, what he said and what you did about it, and when medical help was called and what was handed over.",
+			learnMore: [
+				{ module: 'restraint-safety', section: 'leadership-supervision-and-recording', label: 'Leadership, supervision and recording' },
+				{ module: 'restraint-safety', section: 'when-someone-says-they-cannot-breathe', label: 'When someone says they cannot breathe' }
+			]
+		}),
+		harmed: ending({
+			outcome: 'harm',
+			title: 'Liam survives, but only just',
+			narrative:
+				'The ambulance crew takes over. Liam needs oxygen and is rushed to hospital, where he spends two days in intensive care before he recovers. Because he was seriously harmed after police contact, what happened tonight will be independently reviewed, and your account will be read closely.',
+			debrief:
+				'Liam lived, but he came close to dying. He was held face down after he had told you he could not breathe, and he was turned and checked only once he had gone quiet. A sudden change from struggling to silence after a restraint is a danger sign, not a sign of calm: the extra effort to breathe looks like resistance, and the moment the struggling stops may be the moment consciousness goes. The Kevin Clarke inquest found it highly likely that an officer heard him say he could not breathe, yet the restraints were not removed, contrary to guidance and training. The Olaseni Lewis inquest found that officers did not put him in the recovery position or give basic life support. Your later actions, turning him and checking his breathing, are what saved him. Next time, act on the first "I can\'t breathe", not the last: take the weight off, get the person on their side or sitting up, name a safety officer and call an ambulance.',
+			learnMore: [
+				{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs of positional asphyxia' },
+				{ module: 'restraint-safety', section: 'no-safe-period-of-prone-restraint', label: 'No safe period of prone restraint' }
+			]
+		}),
+		delayedCare: ending({
+			outcome: 'delayed-care',
+			title: 'Liam reaches hospital late',
+			narrative:
+				'Liam does get to hospital, but later than he should have, and without the full story travelling with him. The doctors find he is exhausted, dehydrated and that the struggle has put a strain on his body that needs treatment. How long he was face down, and what he said about his breathing, reaches them only hours later.',
+			debrief:
+				"Liam survived, but the care he needed was delayed: either he was put in a police van after a breathing emergency, or the handover to the ambulance crew left out the facts that mattered. Anyone who has been restrained face down, has said they cannot breathe, or has been unresponsive needs an ambulance and a full clinical assessment, and the crew needs to hear the restraint history in full. The Sean Rigg inquest found that his worsening condition in a police van went unrecognised and that he was taken to a police station instead of hospital. The Kevin Clarke inquest found that the ambulance crew did not complete a clinical assessment; a clear police handover helps prevent that. The lesson: call an ambulance, keep someone watching the person's breathing until clinicians take over, and hand over exactly what happened, including how long they were face down and what they said.",
+			learnMore: [
+				{ module: 'restraint-safety', section: 'safe-restraint-in-practice', label: 'Safe restraint in practice' },
+				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
+			]
+		}),
+		cardiacArrest: ending({
+			outcome: 'risk-of-death',
+			title: 'Liam stops breathing',
+			narrative:
+				"Liam's lips turn blue. PC Shah cannot find a pulse. You turn him over and start chest compressions while control upgrades the ambulance, but by the time the crew arrives he has been in cardiac arrest for several minutes. He is taken to hospital, and his family is told he may not survive.",
+			debrief:
+				'This is how people have died in police restraint. Liam told you he could not breathe; he was kept face down, and when he went quiet the silence was taken for calm. Positional asphyxia happens when body position or pressure stops a person breathing well enough, and face down with weight on the back, after an exhausting struggle, is the highest-risk position there is. Sean Rigg was held face down for about eight minutes, and his inquest found the restraint went on longer than necessary and more than minimally contributed to his death. Kevin Clarke said "I can\'t breathe", and the jury found the restraints were not removed, contrary to guidance and training. Olaseni Lewis was not put in the recovery position or given basic life support. Each of those was a moment that could have gone the other way, as this one could have. Next time: believe "I can\'t breathe", take the weight off, get the person on their side or sitting up, name a safety officer and call an ambulance at once.',
+			learnMore: [
+				{ module: 'restraint-safety', section: 'how-positional-asphyxia-happens', label: 'How positional asphyxia happens' },
+				{ module: 'restraint-safety', section: 'when-someone-says-they-cannot-breathe', label: 'When someone says they cannot breathe' },
+				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
+			]
+		})
 	}
 });

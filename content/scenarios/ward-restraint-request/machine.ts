@@ -1,479 +1,309 @@
 import { setup } from 'xstate';
+import { decision, ending } from '../authoring';
 
 export const machine = setup({}).createMachine({
 	id: 'ward-restraint-request',
 	initial: 'request',
 	states: {
-		request: {
-			meta: {
-				narrative:
-					"It is 21:30 on Larch Ward. Kieran, a staff nurse, catches you at the nursing office, a little out of breath. \"Jordan's refused his meds again and he's packing his bag. He says he's going home. A few minutes ago he was shouting at Mr Obi in the corridor, so I took his arm and walked him back to his room. I think we should call the police to hold him while the doctor gives him an injection, before this gets out of hand.\" Through the glass you can see Jordan Reid, 24, pacing near the ward door with a rucksack on his shoulder.",
-				choices: [
-					{
-						event: 'PAUSE',
-						label:
-							"Say no to calling the police for now: check Jordan's legal status, and go and talk with him yourself, calmly, with Kieran nearby but out of his way"
-					},
-					{
-						event: 'CALL_POLICE',
-						label: 'Agree, and ring the police to ask officers to come and hold him for an injection'
-					},
-					{ event: 'LOCK', label: 'Tell staff to keep the ward door locked and not let him leave' }
-				],
-				deadlineSeconds: 60,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		request: decision({
+			narrative:
+				"It is 21:30 on Larch Ward. Kieran, a staff nurse, catches you at the nursing office, a little out of breath. \"Jordan's refused his meds again and he's packing his bag. He says he's going home. A few minutes ago he was shouting at Mr Obi in the corridor, so I took his arm and walked him back to his room. I think we should call the police to hold him while the doctor gives him an injection, before this gets out of hand.\" Through the glass you can see Jordan Reid, 24, pacing near the ward door with a rucksack on his shoulder.",
+			choices: {
 				PAUSE: {
+					label:
+						"Say no to calling the police for now: check Jordan's legal status, and go and talk with him yourself, calmly, with Kieran nearby but out of his way",
 					target: 'talking',
-					meta: {
-						feedback:
-							'Right. Before anyone talks about holding him, you need to know his legal status: an informal patient is free to leave unless a lawful power applies. A College of Policing memorandum of understanding says police should not be called to restrain someone for a purely clinical intervention, such as an injection, unless there are exceptional factors, and that restraint-free approaches come first.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Before anyone talks about holding him, you need to know his legal status: an informal patient is free to leave unless a lawful power applies. A College of Policing memorandum of understanding says police should not be called to restrain someone for a purely clinical intervention, such as an injection, unless there are exceptional factors, and that restraint-free approaches come first.',
+					score: 3,
+					flags: []
 				},
 				CALL_POLICE: {
+					label: 'Agree, and ring the police to ask officers to come and hold him for an injection',
 					target: 'policeArrive',
-					meta: {
-						feedback:
-							'Asking police to hold a patient for an injection is exactly what the College of Policing memorandum of understanding says should not happen without exceptional factors. Olaseni Lewis was a voluntary patient: when he tried to leave, staff called the police, and up to eleven officers restrained him. Start with his legal status and a conversation.',
-						score: -3,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						'Asking police to hold a patient for an injection is exactly what the College of Policing memorandum of understanding says should not happen without exceptional factors. Olaseni Lewis was a voluntary patient: when he tried to leave, staff called the police, and up to eleven officers restrained him. Start with his legal status and a conversation.',
+					score: -3,
+					flags: ['inappropriate-deployment']
 				},
 				LOCK: {
+					label: 'Tell staff to keep the ward door locked and not let him leave',
 					target: 'doorStandoff',
-					meta: {
-						feedback:
-							'Jordan is an informal patient. Stopping him from leaving without a lawful power, such as a holding power under section 5 of the Mental Health Act, is unlawful detention, and it is likely to turn his fear into a confrontation at the door. Find out what is going on for him first.',
-						score: -3,
-						flags: ['unlawful-detention']
-					}
-				},
-				HESITATE: {
-					target: 'doorStandoff',
-					meta: {
-						feedback:
-							'While you hesitated, Jordan reached the ward door and Kieran stepped in front of it. The nurse in charge sets the tone, and the sooner you lead, the more likely this stays a conversation.',
-						score: -2,
-						flags: []
-					}
+					feedback:
+						'Jordan is an informal patient. Stopping him from leaving without a lawful power, such as a holding power under section 5 of the Mental Health Act, is unlawful detention, and it is likely to turn his fear into a confrontation at the door. Find out what is going on for him first.',
+					score: -3,
+					flags: ['unlawful-detention']
 				}
-			}
-		},
-		talking: {
-			meta: {
-				narrative:
-					'You ask Jordan whether he will sit with you in the quiet room for a few minutes. He hesitates, then follows you, keeping his rucksack on, and perches on the edge of a chair. In a rush, he tells you that he thinks the tablets are "doing something" to him, that he has not slept, and that he just wants to go to his mum\'s. He keeps looking at the door.',
-				choices: [
-					{
-						event: 'LISTEN',
-						label:
-							'Sit at an angle to him, listen, reflect back what you hear, say how frightening this must be, and ask what would help right now, offering real choices such as phoning his mum'
-					},
-					{ event: 'PRN', label: 'Offer him his as-required medication to help him calm down' },
-					{ event: 'WARN', label: 'Tell him that if he leaves, the doctor will section him' }
-				]
 			},
-			on: {
+			deadlineSeconds: 60,
+			onHesitate: {
+				target: 'doorStandoff',
+				feedback:
+					'While you hesitated, Jordan reached the ward door and Kieran stepped in front of it. The nurse in charge sets the tone, and the sooner you lead, the more likely this stays a conversation.',
+				score: -2,
+				flags: []
+			}
+		}),
+		talking: decision({
+			narrative:
+				'You ask Jordan whether he will sit with you in the quiet room for a few minutes. He hesitates, then follows you, keeping his rucksack on, and perches on the edge of a chair. In a rush, he tells you that he thinks the tablets are "doing something" to him, that he has not slept, and that he just wants to go to his mum\'s. He keeps looking at the door.',
+			choices: {
 				LISTEN: {
+					label:
+						'Sit at an angle to him, listen, reflect back what you hear, say how frightening this must be, and ask what would help right now, offering real choices such as phoning his mum',
 					target: 'status',
-					meta: {
-						feedback:
-							'Good. Listening, naming his fear and offering real choices is de-escalation, and NICE expects it to start at the first signs of agitation. It also tells you why he wants to leave, which you need to know before anyone decides anything.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Good. Listening, naming his fear and offering real choices is de-escalation, and NICE expects it to start at the first signs of agitation. It also tells you why he wants to leave, which you need to know before anyone decides anything.',
+					score: 3,
+					flags: []
 				},
 				PRN: {
+					label: 'Offer him his as-required medication to help him calm down',
 					target: 'doorStandoff',
-					meta: {
-						feedback:
-							'NICE guidance is clear that giving as-required medication on its own is not de-escalation. Jordan has just told you he thinks his tablets are doing something to him; offering more before you have really listened is likely to confirm his fear and send him back to the door.',
-						score: -1,
-						flags: []
-					}
+					feedback:
+						'NICE guidance is clear that giving as-required medication on its own is not de-escalation. Jordan has just told you he thinks his tablets are doing something to him; offering more before you have really listened is likely to confirm his fear and send him back to the door.',
+					score: -1,
+					flags: []
 				},
 				WARN: {
+					label: 'Tell him that if he leaves, the doctor will section him',
 					target: 'doorStandoff',
-					meta: {
-						feedback:
-							'A threat turns a conversation into a contest and makes it harder for him to trust the ward. Whether he needs to be detained is a decision for the right professionals, made on the facts, not something to use as leverage. Listen first.',
-						score: -2,
-						flags: []
-					}
+					feedback:
+						'A threat turns a conversation into a contest and makes it harder for him to trust the ward. Whether he needs to be detained is a decision for the right professionals, made on the facts, not something to use as leverage. Listen first.',
+					score: -2,
+					flags: []
 				}
 			}
-		},
-		status: {
-			meta: {
-				narrative:
-					'Jordan has spoken to his mum on the ward phone. He is calmer, but he still says he is going home tonight. You check his records: he is an informal patient, and there are no detention papers. The duty doctor, Dr Anand, is on the next ward and can come straight away. Kieran mutters: "So we just let him walk out?"',
-				choices: [
-					{
-						event: 'REVIEW',
-						label:
-							"Tell Jordan honestly that, as an informal patient, he can leave, and ask whether he will talk with the duty doctor first; ask Dr Anand to come now and, with Jordan's agreement, involve his mum"
-					},
-					{
-						event: 'TELL_STAY',
-						label: 'Tell Jordan he is not allowed to leave tonight until the doctor says so'
-					},
-					{
-						event: 'OPEN_DOOR',
-						label: 'Tell him he is free to go, open the door and let him leave with nothing else in place'
-					}
-				]
-			},
-			on: {
+		}),
+		status: decision({
+			narrative:
+				'Jordan has spoken to his mum on the ward phone. He is calmer, but he still says he is going home tonight. You check his records: he is an informal patient, and there are no detention papers. The duty doctor, Dr Anand, is on the next ward and can come straight away. Kieran mutters: "So we just let him walk out?"',
+			choices: {
 				REVIEW: {
+					label:
+						"Tell Jordan honestly that, as an informal patient, he can leave, and ask whether he will talk with the duty doctor first; ask Dr Anand to come now and, with Jordan's agreement, involve his mum",
 					target: 'review',
-					meta: {
-						feedback:
-							"Right. Being honest about his rights keeps his trust, and an urgent medical review is the right next step if you are worried about his safety. The doctor can decide whether he needs to be held under section 5(2) while a Mental Health Act assessment is arranged; a nurse's six-hour holding power under section 5(4) is only for when a doctor cannot attend immediately, and Dr Anand can.",
-						score: 3,
-						flags: []
-					}
+					feedback:
+						"Right. Being honest about his rights keeps his trust, and an urgent medical review is the right next step if you are worried about his safety. The doctor can decide whether he needs to be held under section 5(2) while a Mental Health Act assessment is arranged; a nurse's six-hour holding power under section 5(4) is only for when a doctor cannot attend immediately, and Dr Anand can.",
+					score: 3,
+					flags: []
 				},
 				TELL_STAY: {
+					label: 'Tell Jordan he is not allowed to leave tonight until the doctor says so',
 					target: 'doorStandoff',
-					meta: {
-						feedback:
-							"Telling an informal patient he cannot leave, without a holding power, is unlawful detention, however well meant. If you believe he must stay for his safety, the routes are a doctor's assessment under section 5(2), or your own section 5(4) holding power only when a doctor cannot attend immediately, and here the doctor can come now.",
-						score: -3,
-						flags: ['unlawful-detention']
-					}
+					feedback:
+						"Telling an informal patient he cannot leave, without a holding power, is unlawful detention, however well meant. If you believe he must stay for his safety, the routes are a doctor's assessment under section 5(2), or your own section 5(4) holding power only when a doctor cannot attend immediately, and here the doctor can come now.",
+					score: -3,
+					flags: ['unlawful-detention']
 				},
 				OPEN_DOOR: {
+					label: 'Tell him he is free to go, open the door and let him leave with nothing else in place',
 					target: 'delayedCare',
-					meta: {
-						feedback:
-							'He does have the right to leave, but letting him walk out into the night with no review, no plan and nobody told leaves a frightened young man without support. Ask him to talk to the doctor first, agree what happens if he does go, and involve his family as he wishes.',
-						score: -2,
-						flags: ['no-handover']
-					}
+					feedback:
+						'He does have the right to leave, but letting him walk out into the night with no review, no plan and nobody told leaves a frightened young man without support. Ask him to talk to the doctor first, agree what happens if he does go, and involve his family as he wishes.',
+					score: -2,
+					flags: ['no-handover']
 				}
 			}
-		},
-		review: {
-			meta: {
-				narrative:
-					'Dr Anand spends half an hour with Jordan. Jordan agrees to stay tonight, on the understanding that his mum will visit in the morning and that his medication will be properly discussed with him. Kieran asks you: "So what\'s the plan if he wants to go again at three in the morning? Shall I ask the police to keep a car on standby?"',
-				choices: [
-					{
-						event: 'PLAN',
-						label:
-							'Agree a plan for the night with Jordan and Dr Anand: what helps him, who he can talk to, how often staff check in with him, and that if he wants to leave the doctor sees him first'
-					},
-					{ event: 'STANDBY', label: 'Ask the police to keep a car on standby in case he tries to leave' }
-				]
-			},
-			on: {
+		}),
+		review: decision({
+			narrative:
+				'Dr Anand spends half an hour with Jordan. Jordan agrees to stay tonight, on the understanding that his mum will visit in the morning and that his medication will be properly discussed with him. Kieran asks you: "So what\'s the plan if he wants to go again at three in the morning? Shall I ask the police to keep a car on standby?"',
+			choices: {
 				PLAN: {
+					label:
+						'Agree a plan for the night with Jordan and Dr Anand: what helps him, who he can talk to, how often staff check in with him, and that if he wants to leave the doctor sees him first',
 					target: 'record',
-					meta: {
-						feedback:
-							'Good. A plan made with Jordan, built on what calms him, is the best protection against a crisis at three in the morning. The memorandum of understanding on police restraint in mental health settings says each case should be judged on its merits and restraint-free methods come first; a good clinical plan is how you make that real.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Good. A plan made with Jordan, built on what calms him, is the best protection against a crisis at three in the morning. The memorandum of understanding on police restraint in mental health settings says each case should be judged on its merits and restraint-free methods come first; a good clinical plan is how you make that real.',
+					score: 2,
+					flags: []
 				},
 				STANDBY: {
+					label: 'Ask the police to keep a car on standby in case he tries to leave',
 					target: 'record',
-					meta: {
-						feedback:
-							"Asking for police cover in advance treats a frightened voluntary patient as a public order risk and ties up officers who may be needed elsewhere. Right Care, Right Person aims to end inappropriate and avoidable police involvement in mental health care; a clinical plan for the night is the ward's job.",
-						score: -2,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						"Asking for police cover in advance treats a frightened voluntary patient as a public order risk and ties up officers who may be needed elsewhere. Right Care, Right Person aims to end inappropriate and avoidable police involvement in mental health care; a clinical plan for the night is the ward's job.",
+					score: -2,
+					flags: ['inappropriate-deployment']
 				}
 			}
-		},
-		record: {
-			meta: {
-				narrative:
-					'It is nearly midnight and Jordan is asleep. Kieran is writing up the evening\'s notes. "Nothing much to report, is there?" he says. "We didn\'t restrain anyone in the end."',
-				choices: [
-					{
-						event: 'RECORD',
-						label: "Record Kieran's hold on Jordan's arm as a use of force under the Use of Force Act, and plan a debrief with Jordan and with the staff"
-					},
-					{
-						event: 'NOTHING',
-						label: "Agree: it was a brief hold to keep Mr Obi safe, nobody was restrained, so a line in Jordan's notes is enough"
-					}
-				]
-			},
-			on: {
+		}),
+		record: decision({
+			narrative:
+				'It is nearly midnight and Jordan is asleep. Kieran is writing up the evening\'s notes. "Nothing much to report, is there?" he says. "We didn\'t restrain anyone in the end."',
+			choices: {
 				RECORD: {
+					label: "Record Kieran's hold on Jordan's arm as a use of force under the Use of Force Act, and plan a debrief with Jordan and with the staff",
 					target: 'safe',
-					meta: {
-						feedback:
-							"Right. The Act requires mental health units to record every use of force that is more than negligible, including information about the patient such as any disability, mental disorder, learning disability or autism; taking hold of someone's arm to move them is a use of force, and if in doubt, record it. NICE also expects a debrief for the person after an incident, and talking it through with Jordan helps rebuild his trust.",
-						score: 2,
-						flags: []
-					}
+					feedback:
+						"Right. The Act requires mental health units to record every use of force that is more than negligible, including information about the patient such as any disability, mental disorder, learning disability or autism; taking hold of someone's arm to move them is a use of force, and if in doubt, record it. NICE also expects a debrief for the person after an incident, and talking it through with Jordan helps rebuild his trust.",
+					score: 2,
+					flags: []
 				},
 				NOTHING: {
+					label: "Agree: it was a brief hold to keep Mr Obi safe, nobody was restrained, so a line in Jordan's notes is enough",
 					target: 'safeUnrecorded',
-					meta: {
-						feedback:
-							"Force was used: Kieran took hold of Jordan's arm and moved him. The Use of Force Act requires units to record every use of force that is more than negligible, so that patterns, including the disproportionate use of force on some groups of patients, can be seen and reduced. If you are unsure whether something counts, record it.",
-						score: -2,
-						flags: ['no-recording']
-					}
+					feedback:
+						"Force was used: Kieran took hold of Jordan's arm and moved him. The Use of Force Act requires units to record every use of force that is more than negligible, so that patterns, including the disproportionate use of force on some groups of patients, can be seen and reduced. If you are unsure whether something counts, record it.",
+					score: -2,
+					flags: ['no-recording']
 				}
 			}
-		},
-		doorStandoff: {
-			meta: {
-				narrative:
-					'Jordan is at the locked ward door with his rucksack, pulling at the handle and shouting to be let out. Kieran is standing in front of the door with his arms folded. Other patients have come out of their rooms to watch. Jordan is shaking.',
-				choices: [
-					{
-						event: 'STEP_BACK',
-						label:
-							'Ask Kieran and the others to step back and give Jordan space; speak to him yourself, tell him honestly what his rights are, and ask whether he will sit down with you and the duty doctor for a few minutes'
-					},
-					{ event: 'CALL_POLICE', label: 'Call the police to come and hold him' },
-					{ event: 'TEAM_HOLD', label: 'Ask the team to take hold of him and bring him back to his room' }
-				],
-				deadlineSeconds: 45,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		doorStandoff: decision({
+			narrative:
+				'Jordan is at the locked ward door with his rucksack, pulling at the handle and shouting to be let out. Kieran is standing in front of the door with his arms folded. Other patients have come out of their rooms to watch. Jordan is shaking.',
+			choices: {
 				STEP_BACK: {
+					label:
+						'Ask Kieran and the others to step back and give Jordan space; speak to him yourself, tell him honestly what his rights are, and ask whether he will sit down with you and the duty doctor for a few minutes',
 					target: 'review',
-					meta: {
-						feedback:
-							'Right. Blocking the door has made this a confrontation; stepping back, giving space and being honest about his rights is how you turn it back into a conversation. NICE expects de-escalation to carry on even while restrictive interventions are being used, so it is certainly not too late now.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right. Blocking the door has made this a confrontation; stepping back, giving space and being honest about his rights is how you turn it back into a conversation. NICE expects de-escalation to carry on even while restrictive interventions are being used, so it is certainly not too late now.',
+					score: 1,
+					flags: []
 				},
 				CALL_POLICE: {
+					label: 'Call the police to come and hold him',
 					target: 'policeArrive',
-					meta: {
-						feedback:
-							'Calling police to hold a frightened voluntary patient at the door is how the restraint of Olaseni Lewis began. The College of Policing memorandum of understanding says restraint-free methods come first and police should not be called for purely clinical interventions without exceptional factors.',
-						score: -3,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						'Calling police to hold a frightened voluntary patient at the door is how the restraint of Olaseni Lewis began. The College of Policing memorandum of understanding says restraint-free methods come first and police should not be called for purely clinical interventions without exceptional factors.',
+					score: -3,
+					flags: ['inappropriate-deployment']
 				},
 				TEAM_HOLD: {
+					label: 'Ask the team to take hold of him and bring him back to his room',
 					target: 'floorRestraint',
-					meta: {
-						feedback:
-							'Jordan is an informal patient, so taking hold of him to stop him leaving, with no holding power in place, is unlawful detention. It also jumps straight to force without trying to talk. If you think he must stay for his safety, get the doctor now.',
-						score: -3,
-						flags: ['unlawful-detention', 'force-first']
-					}
-				},
-				HESITATE: {
-					target: 'policeArrive',
-					meta: {
-						feedback:
-							'While you hesitated, Kieran rang the police. In a standoff like this, the nurse in charge needs to lead straight away: space, one calm voice, honesty about his rights.',
-						score: -2,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						'Jordan is an informal patient, so taking hold of him to stop him leaving, with no holding power in place, is unlawful detention. It also jumps straight to force without trying to talk. If you think he must stay for his safety, get the doctor now.',
+					score: -3,
+					flags: ['unlawful-detention', 'force-first']
 				}
-			}
-		},
-		policeArrive: {
-			meta: {
-				narrative:
-					'Two police officers arrive on the ward. Kieran meets them: "He\'s refusing his medication. If you can hold him down, the doctor will give him an injection." At the end of the corridor Jordan sees the uniforms and backs against the wall, terrified. The officers turn to you: "You\'re in charge. What do you need from us?"',
-				choices: [
-					{
-						event: 'CLINICAL_LEAD',
-						label:
-							"Thank them, explain that this is a clinical situation the ward will lead, ask them to wait out of Jordan's sight, and go and talk to Jordan yourself"
-					},
-					{
-						event: 'POLICE_HOLD',
-						label: 'Ask the officers to take him to the floor and hold him while the doctor gives the injection'
-					}
-				]
 			},
-			on: {
+			deadlineSeconds: 45,
+			onHesitate: {
+				target: 'policeArrive',
+				feedback:
+					'While you hesitated, Kieran rang the police. In a standoff like this, the nurse in charge needs to lead straight away: space, one calm voice, honesty about his rights.',
+				score: -2,
+				flags: ['inappropriate-deployment']
+			}
+		}),
+		policeArrive: decision({
+			narrative:
+				'Two police officers arrive on the ward. Kieran meets them: "He\'s refusing his medication. If you can hold him down, the doctor will give him an injection." At the end of the corridor Jordan sees the uniforms and backs against the wall, terrified. The officers turn to you: "You\'re in charge. What do you need from us?"',
+			choices: {
 				CLINICAL_LEAD: {
+					label:
+						"Thank them, explain that this is a clinical situation the ward will lead, ask them to wait out of Jordan's sight, and go and talk to Jordan yourself",
 					target: 'review',
-					meta: {
-						feedback:
-							"Right. Even with police present, the ward leads: the memorandum of understanding says police should not be used to restrain someone for a purely clinical intervention without exceptional factors. The Use of Force Act includes a provision for police assisting in mental health units to wear body cameras where reasonably practicable; check whether and how that applies under your local protocol. Getting the uniforms out of Jordan's sight may be the quickest de-escalation you have.",
-						score: 1,
-						flags: []
-					}
+					feedback:
+						"Right. Even with police present, the ward leads: the memorandum of understanding says police should not be used to restrain someone for a purely clinical intervention without exceptional factors. The Use of Force Act includes a provision for police assisting in mental health units to wear body cameras where reasonably practicable; check whether and how that applies under your local protocol. Getting the uniforms out of Jordan's sight may be the quickest de-escalation you have.",
+					score: 1,
+					flags: []
 				},
 				POLICE_HOLD: {
+					label: 'Ask the officers to take him to the floor and hold him while the doctor gives the injection',
 					target: 'floorRestraint',
-					meta: {
-						feedback:
-							'This is the situation in which Olaseni Lewis died: a voluntary patient who wanted to leave, and police called to restrain him. The memorandum of understanding says police should not be used to restrain someone for a purely clinical intervention such as an injection without exceptional factors. Handing the lead to officers also hands over the monitoring that clinical staff are trained to do.',
-						score: -3,
-						flags: ['police-led-clinical-restraint', 'force-first']
-					}
+					feedback:
+						'This is the situation in which Olaseni Lewis died: a voluntary patient who wanted to leave, and police called to restrain him. The memorandum of understanding says police should not be used to restrain someone for a purely clinical intervention such as an injection without exceptional factors. Handing the lead to officers also hands over the monitoring that clinical staff are trained to do.',
+					score: -3,
+					flags: ['police-led-clinical-restraint', 'force-first']
 				}
 			}
-		},
-		floorRestraint: {
-			meta: {
-				narrative:
-					'Jordan is face down on the corridor floor, with one person kneeling across his back and others holding his arms and legs. The injection has been given. A minute ago he was shouting "get off me"; now he is making a snoring sound and has stopped moving. Someone says: "Good, it\'s working."',
-				choices: [
-					{
-						event: 'STOP',
-						label:
-							'Take charge: everyone off his back, onto his side, check his airway, breathing and pulse, call the emergency team and bring the resuscitation equipment'
-					},
-					{ event: 'CONTINUE', label: 'Keep holding him until the medication takes full effect' }
-				],
-				deadlineSeconds: 30,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		floorRestraint: decision({
+			narrative:
+				'Jordan is face down on the corridor floor, with one person kneeling across his back and others holding his arms and legs. The injection has been given. A minute ago he was shouting "get off me"; now he is making a snoring sound and has stopped moving. Someone says: "Good, it\'s working."',
+			choices: {
 				STOP: {
+					label:
+						'Take charge: everyone off his back, onto his side, check his airway, breathing and pulse, call the emergency team and bring the resuscitation equipment',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'Right. Snoring breathing and sudden stillness after restraint and an injection are danger signs, not signs that it is working. NICE expects physical health to be monitored during and after manual restraint and after rapid tranquillisation; at the Olaseni Lewis inquest, a doctor had noted a low pulse during the restraint but did not respond.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right. Snoring breathing and sudden stillness after restraint and an injection are danger signs, not signs that it is working. NICE expects physical health to be monitored during and after manual restraint and after rapid tranquillisation; at the Olaseni Lewis inquest, a doctor had noted a low pulse during the restraint but did not respond.',
+					score: 1,
+					flags: []
 				},
 				CONTINUE: {
+					label: 'Keep holding him until the medication takes full effect',
 					target: 'riskOfDeath',
-					meta: {
-						feedback:
-							"He may be losing consciousness. The Department of Health's Positive and Proactive Care guidance says staff must not deliberately restrain people in a way that affects their airway, breathing or circulation, such as face down. The Olaseni Lewis inquest found he was not put in the recovery position or given basic life support.",
-						score: -3,
-						flags: ['prone-too-long', 'weight-on-chest', 'no-monitoring']
-					}
-				},
-				HESITATE: {
-					target: 'riskOfDeath',
-					meta: {
-						feedback:
-							'While you hesitated, Jordan stayed face down and nobody checked his breathing. As nurse in charge you are responsible for his physical monitoring, whoever is holding him.',
-						score: -3,
-						flags: ['prone-too-long', 'no-monitoring']
-					}
+					feedback:
+						"He may be losing consciousness. The Department of Health's Positive and Proactive Care guidance says staff must not deliberately restrain people in a way that affects their airway, breathing or circulation, such as face down. The Olaseni Lewis inquest found he was not put in the recovery position or given basic life support.",
+					score: -3,
+					flags: ['prone-too-long', 'weight-on-chest', 'no-monitoring']
 				}
+			},
+			deadlineSeconds: 30,
+			onHesitate: {
+				target: 'riskOfDeath',
+				feedback:
+					'While you hesitated, Jordan stayed face down and nobody checked his breathing. As nurse in charge you are responsible for his physical monitoring, whoever is holding him.',
+				score: -3,
+				flags: ['prone-too-long', 'no-monitoring']
 			}
-		},
-		safe: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Jordan stays, by choice',
-				narrative:
-					'Jordan sleeps through the night. In the morning his mum visits, and Jordan and his care team talk through his medication and what frightened him. A few weeks later he goes home with support from the community mental health team.',
-				debrief:
-					"Jordan was an informal patient who wanted to leave, and he stayed because he chose to after a proper review by the duty doctor, not because anyone held him. You also recorded the force used earlier in the evening, when Kieran took hold of his arm, and planned a debrief with Jordan and the staff. Look back at your decisions above for how you got here. The safest route treats him as a person with rights and fears rather than a problem to contain: it declines to call police for a clinical intervention, checks his legal status, listens, tells him honestly that he can leave, brings in the duty doctor and, with his agreement, his mum, and agrees a clinical plan for the night instead of asking for a police car on standby. Wherever your path called the police, blocked the door or told him he could not leave, that is where this could have gone the other way. An informal patient is free to leave unless a lawful power applies, such as a doctor's holding power under section 5(2) of the Mental Health Act while an assessment is arranged. This is the situation in which Olaseni Lewis died in 2010: a voluntary patient who tried to leave, staff who called the police, and a restraint by up to eleven officers that his inquest found excessive, disproportionate and unreasonable. His death led to the Mental Health Units (Use of Force) Act 2018, known as Seni's Law, which requires units to have a use-of-force policy, to train staff in avoiding and reducing force, to tell patients about their rights and to record every use of force that is more than negligible. A College of Policing memorandum of understanding says police should not be used for restraint in purely clinical interventions without exceptional factors. The nurse in charge sets the tone: lead with talking, the law and a plan.",
-				learnMore: [
-					{
-						module: 'why-this-training',
-						section: 'three-lives',
-						label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke'
-					},
-					{
-						module: 'working-together',
-						section: 'protocols-and-escalation',
-						label: 'Protocols and escalation, including police on wards'
-					},
-					{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
-				]
-			}
-		},
-		safeUnrecorded: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Jordan stays, but the force used on him goes unrecorded',
-				narrative:
-					"Jordan sleeps through the night and his mum visits in the morning. When the ward's use-of-force records are reviewed at the end of the month, there is nothing about the evening: Kieran's hold on Jordan's arm appears only as a line in his notes. Weeks later Jordan tells his care team that a nurse grabbed him on the night he wanted to go home, and nobody can find a record of it.",
-				debrief:
-					"Jordan stayed after a review by the duty doctor, and nobody held him to stop him leaving. But force was used earlier in the evening: Kieran took hold of Jordan's arm and walked him back to his room, and a line in his notes is not a record of it. The Mental Health Units (Use of Force) Act 2018, known as Seni's Law after Olaseni Lewis, requires mental health units to record every use of force that is more than negligible, including information about the patient such as any disability, mental disorder, learning disability or autism. Those records are how patterns, including force used disproportionately on some groups of patients, are seen and reduced, and how a patient's later account can be checked. Taking hold of someone's arm to move them is a use of force; if you are unsure whether something counts, record it. NICE also expects a person who has been restrained to be offered a debrief, and talking it through with Jordan would help rebuild his trust in the ward.",
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'leadership-supervision-and-recording',
-						label: 'Leadership, supervision and recording'
-					},
-					{
-						module: 'why-this-training',
-						section: 'what-has-changed',
-						label: "What has changed, including Seni's Law"
-					}
-				]
-			}
-		},
-		delayedCare: {
-			type: 'final',
-			meta: {
-				outcome: 'delayed-care',
-				title: 'Jordan leaves without a plan',
-				narrative:
-					"Jordan leaves the ward at 22:00 with nobody told and nothing arranged. He does not arrive at his mum's. She rings the ward at midnight, frightened. He is found the next afternoon, cold and confused, in a park two miles away, and is admitted again.",
-				debrief:
-					"Jordan had the right to leave: he was an informal patient. But respecting his rights does not mean stepping back from his care. He was frightened, had not slept and had just refused medication; the better response was to tell him honestly that he could go, ask him to talk with the duty doctor first, involve his mum as he wished, and agree what would happen if he did leave. If the doctor had judged that he needed a Mental Health Act assessment, section 5(2) would have let the doctor hold him for up to 72 hours while it was arranged. Under Right Care, Right Person, police are less likely to be sent to look for people who walk out of hospital unless there is a real and immediate risk, so a clinical plan matters more, not less. Families often see the warning signs first, and Jordan's mum should have been part of the plan.",
-				learnMore: [
-					{
-						module: 'equality-families',
-						section: 'families-and-carers-as-partners',
-						label: 'Families and carers as partners'
-					},
-					{
-						module: 'working-together',
-						section: 'right-care-right-person',
-						label: 'Right Care, Right Person'
-					}
-				]
-			}
-		},
-		harmed: {
-			type: 'final',
-			meta: {
-				outcome: 'harm',
-				title: 'Jordan survives, but he is badly hurt',
-				narrative:
-					'The emergency team arrives within minutes. Jordan needs oxygen and is transferred to the general hospital, where he spends two days being treated for the effects of the restraint. Later he tells his mum he thought he was going to die on the floor of the ward.',
-				debrief:
-					"Jordan survived because the restraint was stopped and he was checked in time, but he should never have been on the floor. An informal patient who wanted to leave ended up held face down for an injection, in a situation where talking, the duty doctor and his family had not been tried first. The Department of Health's Positive and Proactive Care guidance says staff must not deliberately restrain people in a way that affects their airway, breathing or circulation, such as face down, and statutory guidance under the Use of Force Act is reported to say patients must not be pinned face down. NICE expects physical health to be monitored during and after restraint and after rapid tranquillisation. The Olaseni Lewis inquest found that a doctor noted a low pulse but did not respond, and that he was not put in the recovery position or given basic life support. Whoever is holding the patient, clinical staff remain responsible for watching their breathing and must act the moment it changes. Every use of force must be recorded under the Act, and Jordan should be offered a debrief.",
-				learnMore: [
-					{
-						module: 'restraint-safety',
-						section: 'safe-restraint-in-practice',
-						label: 'Safe restraint in practice'
-					},
-					{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs during restraint' }
-				]
-			}
-		},
-		riskOfDeath: {
-			type: 'final',
-			meta: {
-				outcome: 'risk-of-death',
-				title: 'Jordan stops breathing',
-				narrative:
-					'When the hold is finally released, Jordan is not breathing. The emergency team starts resuscitation and an ambulance takes him to the general hospital. He is in intensive care, and his mum is told he may not survive.',
-				debrief:
-					'This is what happened to Olaseni Lewis. Seni, 23, with no history of mental illness, was a voluntary patient at Bethlem Royal Hospital in 2010. When he tried to leave, staff called the police, and he was restrained by up to eleven officers in two periods totalling more than 30 minutes. The inquest found that the force, pain-compliance techniques and mechanical restraints used were excessive, disproportionate and unreasonable and, on balance, contributed to his death; that police did not treat his acute behavioural disturbance as a medical emergency, as they had been trained to, or put him in the recovery position; and that a doctor noted a low pulse but did not respond. His death led to the Mental Health Units (Use of Force) Act 2018. Calling police to hold a patient for an injection, holding him face down, and waiting for medication to "work" instead of watching his breathing were each choices that could have been made differently. Lead with talking and the law; if restraint is ever unavoidable, clinical staff lead it, keep the person off their front and watch their breathing throughout.',
-				learnMore: [
-					{
-						module: 'acute-behavioural-disturbance',
-						section: 'lessons-from-olaseni-lewis',
-						label: 'Lessons from Olaseni Lewis'
-					},
-					{
-						module: 'restraint-safety',
-						section: 'no-safe-period-of-prone-restraint',
-						label: 'No safe period of prone restraint'
-					}
-				]
-			}
-		}
+		}),
+		safe: ending({
+			outcome: 'safe-resolution',
+			title: 'Jordan stays, by choice',
+			narrative:
+				'Jordan sleeps through the night. In the morning his mum visits, and Jordan and his care team talk through his medication and what frightened him. A few weeks later he goes home with support from the community mental health team.',
+			debrief:
+				"Jordan was an informal patient who wanted to leave, and he stayed because he chose to after a proper review by the duty doctor, not because anyone held him. You also recorded the force used earlier in the evening, when Kieran took hold of his arm, and planned a debrief with Jordan and the staff. Look back at your decisions above for how you got here. The safest route treats him as a person with rights and fears rather than a problem to contain: it declines to call police for a clinical intervention, checks his legal status, listens, tells him honestly that he can leave, brings in the duty doctor and, with his agreement, his mum, and agrees a clinical plan for the night instead of asking for a police car on standby. Wherever your path called the police, blocked the door or told him he could not leave, that is where this could have gone the other way. An informal patient is free to leave unless a lawful power applies, such as a doctor's holding power under section 5(2) of the Mental Health Act while an assessment is arranged. This is the situation in which Olaseni Lewis died in 2010: a voluntary patient who tried to leave, staff who called the police, and a restraint by up to eleven officers that his inquest found excessive, disproportionate and unreasonable. His death led to the Mental Health Units (Use of Force) Act 2018, known as Seni's Law, which requires units to have a use-of-force policy, to train staff in avoiding and reducing force, to tell patients about their rights and to record every use of force that is more than negligible. A College of Policing memorandum of understanding says police should not be used for restraint in purely clinical interventions without exceptional factors. The nurse in charge sets the tone: lead with talking, the law and a plan.",
+			learnMore: [
+				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' },
+				{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation, including police on wards' },
+				{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
+			]
+		}),
+		safeUnrecorded: ending({
+			outcome: 'safe-resolution',
+			title: 'Jordan stays, but the force used on him goes unrecorded',
+			narrative:
+				"Jordan sleeps through the night and his mum visits in the morning. When the ward's use-of-force records are reviewed at the end of the month, there is nothing about the evening: Kieran's hold on Jordan's arm appears only as a line in his notes. Weeks later Jordan tells his care team that a nurse grabbed him on the night he wanted to go home, and nobody can find a record of it.",
+			debrief:
+				"Jordan stayed after a review by the duty doctor, and nobody held him to stop him leaving. But force was used earlier in the evening: Kieran took hold of Jordan's arm and walked him back to his room, and a line in his notes is not a record of it. The Mental Health Units (Use of Force) Act 2018, known as Seni's Law after Olaseni Lewis, requires mental health units to record every use of force that is more than negligible, including information about the patient such as any disability, mental disorder, learning disability or autism. Those records are how patterns, including force used disproportionately on some groups of patients, are seen and reduced, and how a patient's later account can be checked. Taking hold of someone's arm to move them is a use of force; if you are unsure whether something counts, record it. NICE also expects a person who has been restrained to be offered a debrief, and talking it through with Jordan would help rebuild his trust in the ward.",
+			learnMore: [
+				{ module: 'restraint-safety', section: 'leadership-supervision-and-recording', label: 'Leadership, supervision and recording' },
+				{ module: 'why-this-training', section: 'what-has-changed', label: "What has changed, including Seni's Law" }
+			]
+		}),
+		delayedCare: ending({
+			outcome: 'delayed-care',
+			title: 'Jordan leaves without a plan',
+			narrative:
+				"Jordan leaves the ward at 22:00 with nobody told and nothing arranged. He does not arrive at his mum's. She rings the ward at midnight, frightened. He is found the next afternoon, cold and confused, in a park two miles away, and is admitted again.",
+			debrief:
+				"Jordan had the right to leave: he was an informal patient. But respecting his rights does not mean stepping back from his care. He was frightened, had not slept and had just refused medication; the better response was to tell him honestly that he could go, ask him to talk with the duty doctor first, involve his mum as he wished, and agree what would happen if he did leave. If the doctor had judged that he needed a Mental Health Act assessment, section 5(2) would have let the doctor hold him for up to 72 hours while it was arranged. Under Right Care, Right Person, police are less likely to be sent to look for people who walk out of hospital unless there is a real and immediate risk, so a clinical plan matters more, not less. Families often see the warning signs first, and Jordan's mum should have been part of the plan.",
+			learnMore: [
+				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' },
+				{ module: 'working-together', section: 'right-care-right-person', label: 'Right Care, Right Person' }
+			]
+		}),
+		harmed: ending({
+			outcome: 'harm',
+			title: 'Jordan survives, but he is badly hurt',
+			narrative:
+				'The emergency team arrives within minutes. Jordan needs oxygen and is transferred to the general hospital, where he spends two days being treated for the effects of the restraint. Later he tells his mum he thought he was going to die on the floor of the ward.',
+			debrief:
+				"Jordan survived because the restraint was stopped and he was checked in time, but he should never have been on the floor. An informal patient who wanted to leave ended up held face down for an injection, in a situation where talking, the duty doctor and his family had not been tried first. The Department of Health's Positive and Proactive Care guidance says staff must not deliberately restrain people in a way that affects their airway, breathing or circulation, such as face down, and statutory guidance under the Use of Force Act is reported to say patients must not be pinned face down. NICE expects physical health to be monitored during and after restraint and after rapid tranquillisation. The Olaseni Lewis inquest found that a doctor noted a low pulse but did not respond, and that he was not put in the recovery position or given basic life support. Whoever is holding the patient, clinical staff remain responsible for watching their breathing and must act the moment it changes. Every use of force must be recorded under the Act, and Jordan should be offered a debrief.",
+			learnMore: [
+				{ module: 'restraint-safety', section: 'safe-restraint-in-practice', label: 'Safe restraint in practice' },
+				{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs during restraint' }
+			]
+		}),
+		riskOfDeath: ending({
+			outcome: 'risk-of-death',
+			title: 'Jordan stops breathing',
+			narrative:
+				'When the hold is finally released, Jordan is not breathing. The emergency team starts resuscitation and an ambulance takes him to the general hospital. He is in intensive care, and his mum is told he may not survive.',
+			debrief:
+				'This is what happened to Olaseni Lewis. Seni, 23, with no history of mental illness, was a voluntary patient at Bethlem Royal Hospital in 2010. When he tried to leave, staff called the police, and he was restrained by up to eleven officers in two periods totalling more than 30 minutes. The inquest found that the force, pain-compliance techniques and mechanical restraints used were excessive, disproportionate and unreasonable and, on balance, contributed to his death; that police did not treat his acute behavioural disturbance as a medical emergency, as they had been trained to, or put him in the recovery position; and that a doctor noted a low pulse but did not respond. His death led to the Mental Health Units (Use of Force) Act 2018. Calling police to hold a patient for an injection, holding him face down, and waiting for medication to "work" instead of watching his breathing were each choices that could have been made differently. Lead with talking and the law; if restraint is ever unavoidable, clinical staff lead it, keep the person off their front and watch their breathing throughout.',
+			learnMore: [
+				{ module: 'acute-behavioural-disturbance', section: 'lessons-from-olaseni-lewis', label: 'Lessons from Olaseni Lewis' },
+				{ module: 'restraint-safety', section: 'no-safe-period-of-prone-restraint', label: 'No safe period of prone restraint' }
+			]
+		})
 	}
 });

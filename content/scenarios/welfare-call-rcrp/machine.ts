@@ -1,402 +1,257 @@
 import { setup } from 'xstate';
+import { decision, ending } from '../authoring';
 
 export const machine = setup({}).createMachine({
 	id: 'welfare-call-rcrp',
 	initial: 'callStart',
 	states: {
-		callStart: {
-			meta: {
-				narrative:
-					'It is 14:05 on a Wednesday. The caller is Patricia Walsh, 67. She is polite, but her voice is shaking. Her son Daniel, 34, lives alone in a flat in Walthamstow. He has not answered his phone since Sunday evening, two days ago. He stopped taking his medication a few weeks ago, she says, and he is "under the mental health team". She is asking for the police to go round and check on him.',
-				choices: [
-					{
-						event: 'GATHER',
-						label:
-							'Listen, reassure her and gather what you need: when she last heard from him and what he said, any talk of harming himself, his health, who is involved in his care, and whether anyone has a key'
-					},
-					{
-						event: 'REFUSE',
-						label: 'Explain that police no longer do welfare checks, give her the mental health crisis line number and end the call'
-					},
-					{
-						event: 'DISPATCH',
-						label: 'Create an emergency log and send officers to force entry straight away'
-					}
-				]
-			},
-			on: {
+		callStart: decision({
+			narrative:
+				'It is 14:05 on a Wednesday. The caller is Patricia Walsh, 67. She is polite, but her voice is shaking. Her son Daniel, 34, lives alone in a flat in Walthamstow. He has not answered his phone since Sunday evening, two days ago. He stopped taking his medication a few weeks ago, she says, and he is "under the mental health team". She is asking for the police to go round and check on him.',
+			choices: {
 				GATHER: {
+					label:
+						'Listen, reassure her and gather what you need: when she last heard from him and what he said, any talk of harming himself, his health, who is involved in his care, and whether anyone has a key',
 					target: 'assess',
-					meta: {
-						feedback:
-							"Right. Whether this meets the threshold for a police response depends on the detail, so get the detail before you decide. College of Policing guidance says call takers should gather medical, mental health and drug information and pass it on, and the Adebowale Commission singled out failings in the Met's handling of 999 calls.",
-						score: 3,
-						flags: []
-					}
+					feedback:
+						"Right. Whether this meets the threshold for a police response depends on the detail, so get the detail before you decide. College of Policing guidance says call takers should gather medical, mental health and drug information and pass it on, and the Adebowale Commission singled out failings in the Met's handling of 999 calls.",
+					score: 3,
+					flags: []
 				},
 				REFUSE: {
+					label: 'Explain that police no longer do welfare checks, give her the mental health crisis line number and end the call',
 					target: 'lateCall',
-					meta: {
-						feedback:
-							'Right Care, Right Person does not mean police never attend: police still respond where there is a real and immediate risk to life or of serious harm, and you have not yet asked the questions that would tell you. Giving a number and ending the call leaves a worried mother to find help on her own, and leaves nobody responsible for Daniel.',
-						score: -3,
-						flags: ['call-closed-without-handover']
-					}
+					feedback:
+						'Right Care, Right Person does not mean police never attend: police still respond where there is a real and immediate risk to life or of serious harm, and you have not yet asked the questions that would tell you. Giving a number and ending the call leaves a worried mother to find help on her own, and leaves nobody responsible for Daniel.',
+					score: -3,
+					flags: ['call-closed-without-handover']
 				},
 				DISPATCH: {
+					label: 'Create an emergency log and send officers to force entry straight away',
 					target: 'officersAtDoor',
-					meta: {
-						feedback:
-							"Sending officers to force entry before you know the facts may be unlawful as well as unnecessary: the police power to enter without a warrant to save life or limb needs a fear of serious injury, not a general concern for someone's welfare. Under Right Care, Right Person the question is whether there is a crime, or a real and immediate risk to life or of serious harm, and you need the facts to answer it.",
-						score: -2,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						"Sending officers to force entry before you know the facts may be unlawful as well as unnecessary: the police power to enter without a warrant to save life or limb needs a fear of serious injury, not a general concern for someone's welfare. Under Right Care, Right Person the question is whether there is a crime, or a real and immediate risk to life or of serious harm, and you need the facts to answer it.",
+					score: -2,
+					flags: ['inappropriate-deployment']
 				}
 			}
-		},
-		assess: {
-			meta: {
-				narrative:
-					'Patricia tells you more. Daniel\'s last text, on Sunday evening, said he was "tired" and would "call in the week". He has not talked about harming himself and has never tried to. He stopped his tablets because of the side effects. He has a care coordinator at the community mental health team; Patricia left a message there this morning but has not heard back. She does not have a key, and she plans to go round herself after work.',
-				choices: [
-					{
-						event: 'HEALTH',
-						label:
-							'Record why the police threshold is not met yet, phone the crisis service yourself and agree what they will do, and tell Patricia to ring 999 if anything changes'
-					},
-					{ event: 'DEPLOY_ANYWAY', label: 'Send officers round anyway, just in case' },
-					{
-						event: 'SIGNPOST',
-						label: 'The threshold is not met, so record that, give Patricia the crisis line number so she can ring them herself, and close the log'
-					}
-				]
-			},
-			on: {
+		}),
+		assess: decision({
+			narrative:
+				'Patricia tells you more. Daniel\'s last text, on Sunday evening, said he was "tired" and would "call in the week". He has not talked about harming himself and has never tried to. He stopped his tablets because of the side effects. He has a care coordinator at the community mental health team; Patricia left a message there this morning but has not heard back. She does not have a key, and she plans to go round herself after work.',
+			choices: {
 				HEALTH: {
+					label:
+						'Record why the police threshold is not met yet, phone the crisis service yourself and agree what they will do, and tell Patricia to ring 999 if anything changes',
 					target: 'newInfo',
-					meta: {
-						feedback:
-							'Right. The Right Care, Right Person threshold for police is a crime, or a real and immediate risk to life or of serious harm, and on this information neither is present, but Daniel clearly needs a health response. Speaking to the crisis service yourself, and agreeing what they will do, means the call is handed over rather than dropped. Recording your reasoning shows how you applied the threshold, and telling Patricia to call back if anything changes keeps the door open.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. The Right Care, Right Person threshold for police is a crime, or a real and immediate risk to life or of serious harm, and on this information neither is present, but Daniel clearly needs a health response. Speaking to the crisis service yourself, and agreeing what they will do, means the call is handed over rather than dropped. Recording your reasoning shows how you applied the threshold, and telling Patricia to call back if anything changes keeps the door open.',
+					score: 3,
+					flags: []
 				},
 				DEPLOY_ANYWAY: {
+					label: 'Send officers round anyway, just in case',
 					target: 'officersAtDoor',
-					meta: {
-						feedback:
-							'On what you know, Daniel needs a mental health response, not police at his door: there is no crime and no information suggesting a real and immediate risk to life. Right Care, Right Person aims to end avoidable police involvement in mental health care, because police are often not the right people to meet the need. Route it to health, with a proper handover.',
-						score: -1,
-						flags: ['inappropriate-deployment']
-					}
+					feedback:
+						'On what you know, Daniel needs a mental health response, not police at his door: there is no crime and no information suggesting a real and immediate risk to life. Right Care, Right Person aims to end avoidable police involvement in mental health care, because police are often not the right people to meet the need. Route it to health, with a proper handover.',
+					score: -1,
+					flags: ['inappropriate-deployment']
 				},
 				SIGNPOST: {
+					label: 'The threshold is not met, so record that, give Patricia the crisis line number so she can ring them herself, and close the log',
 					target: 'lateCall',
-					meta: {
-						feedback:
-							'A phone number puts the whole job of finding help back on a worried mother, and nobody in health actually knows about Daniel. The threshold for police not being met does not mean nobody acts; it means the right service must actually receive the information, and a handover you have confirmed is what makes the difference.',
-						score: -3,
-						flags: ['call-closed-without-handover']
-					}
+					feedback:
+						'A phone number puts the whole job of finding help back on a worried mother, and nobody in health actually knows about Daniel. The threshold for police not being met does not mean nobody acts; it means the right service must actually receive the information, and a handover you have confirmed is what makes the difference.',
+					score: -3,
+					flags: ['call-closed-without-handover']
 				}
 			}
-		},
-		officersAtDoor: {
-			meta: {
-				narrative:
-					'PC Davies and PC Ahmed arrive at Daniel\'s flat. Nobody answers. The curtains are drawn, there is no sound from inside, and the neighbours have not noticed anything unusual. PC Davies radios you: "Nothing here to suggest he\'s in danger. What do you want us to do?"',
-				choices: [
-					{
-						event: 'STAND_DOWN',
-						label:
-							'Ask them to leave a card and resume; hand the case to the mental health crisis service with the full details, agree what happens next, and update Patricia'
-					},
-					{
-						event: 'CLOSE',
-						label: 'Tell them to resume and close the log: police have checked and there is no answer'
-					}
-				]
-			},
-			on: {
+		}),
+		officersAtDoor: decision({
+			narrative:
+				'PC Davies and PC Ahmed arrive at Daniel\'s flat. Nobody answers. The curtains are drawn, there is no sound from inside, and the neighbours have not noticed anything unusual. PC Davies radios you: "Nothing here to suggest he\'s in danger. What do you want us to do?"',
+			choices: {
 				STAND_DOWN: {
+					label:
+						'Ask them to leave a card and resume; hand the case to the mental health crisis service with the full details, agree what happens next, and update Patricia',
 					target: 'newInfo',
-					meta: {
-						feedback:
-							'Right. Without information suggesting a fear of serious injury, the power to enter without a warrant to save life or limb does not apply, because a general concern for welfare is not enough. What Daniel needs is a mental health response, so what matters now is a handover that health services actually pick up, and a clear message to Patricia to call back if anything changes.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right. Without information suggesting a fear of serious injury, the power to enter without a warrant to save life or limb does not apply, because a general concern for welfare is not enough. What Daniel needs is a mental health response, so what matters now is a handover that health services actually pick up, and a clear message to Patricia to call back if anything changes.',
+					score: 1,
+					flags: []
 				},
 				CLOSE: {
+					label: 'Tell them to resume and close the log: police have checked and there is no answer',
 					target: 'lateCall',
-					meta: {
-						feedback:
-							'A knock with no answer tells you nothing about whether Daniel is safe, and closing the log leaves nobody responsible for him. Whether or not police attend, an unwell man and a worried family need a service that will act, so hand it over to health and make sure they have it.',
-						score: -3,
-						flags: ['call-closed-without-handover']
-					}
+					feedback:
+						'A knock with no answer tells you nothing about whether Daniel is safe, and closing the log leaves nobody responsible for him. Whether or not police attend, an unwell man and a worried family need a service that will act, so hand it over to health and make sure they have it.',
+					score: -3,
+					flags: ['call-closed-without-handover']
 				}
 			}
-		},
-		newInfo: {
-			meta: {
-				narrative:
-					'Forty minutes later Patricia rings back, in tears. Daniel\'s sister has just had a text from him: "I\'m sorry for everything. Tell Mum I love her." He is not answering calls from anyone. A crisis worker has told Patricia they can visit Daniel this evening.',
-				choices: [
-					{
-						event: 'DEPLOY',
-						label:
-							'The threshold is now met: grade it as an emergency, send officers now with an ambulance, update the crisis service and stay on the line with Patricia'
-					},
-					{
-						event: 'CRISIS',
-						label: "Pass the text on to the crisis service: they're visiting this evening anyway"
-					}
-				],
-				deadlineSeconds: 60,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		newInfo: decision({
+			narrative:
+				'Forty minutes later Patricia rings back, in tears. Daniel\'s sister has just had a text from him: "I\'m sorry for everything. Tell Mum I love her." He is not answering calls from anyone. A crisis worker has told Patricia they can visit Daniel this evening.',
+			choices: {
 				DEPLOY: {
+					label:
+						'The threshold is now met: grade it as an emergency, send officers now with an ambulance, update the crisis service and stay on the line with Patricia',
 					target: 'atTheDoor',
-					meta: {
-						feedback:
-							'Right. A message like this, from someone who is unwell and not answering, suggests a real and immediate risk to his life, and that is exactly when police respond under Right Care, Right Person. Send officers and an ambulance together, keep health involved and keep Patricia informed.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. A message like this, from someone who is unwell and not answering, suggests a real and immediate risk to his life, and that is exactly when police respond under Right Care, Right Person. Send officers and an ambulance together, keep health involved and keep Patricia informed.',
+					score: 3,
+					flags: []
 				},
 				CRISIS: {
+					label: "Pass the text on to the crisis service: they're visiting this evening anyway",
 					target: 'lateCall',
-					meta: {
-						feedback:
-							'A visit this evening is not fast enough when there is a real and immediate risk to life. Right Care, Right Person is about sending the right service, and once the threshold is met that includes police, now. Passing the text on and waiting hands an emergency to a team that cannot get there in time.',
-						score: -3,
-						flags: []
-					}
-				},
-				HESITATE: {
-					target: 'lateCall',
-					meta: {
-						feedback:
-							'While you hesitated, the minutes went by with nobody on the way. When information comes in that points to a real and immediate risk to life, decide and deploy.',
-						score: -2,
-						flags: []
-					}
+					feedback:
+						'A visit this evening is not fast enough when there is a real and immediate risk to life. Right Care, Right Person is about sending the right service, and once the threshold is met that includes police, now. Passing the text on and waiting hands an emergency to a team that cannot get there in time.',
+					score: -3,
+					flags: []
 				}
-			}
-		},
-		atTheDoor: {
-			meta: {
-				narrative:
-					'PC Davies and PC Ahmed reach Daniel\'s flat ten minutes later, with an ambulance a few minutes behind. They radio: there is no answer, but through the letterbox they can see Daniel lying on the hallway floor, moving a little but not responding to his name. "We\'re going in," PC Davies says.',
-				choices: [
-					{
-						event: 'SUPPORT',
-						label:
-							"Acknowledge, log the time and their reason for entry, give them the ambulance's arrival time and pass on his medication history and what Patricia told you"
-					},
-					{ event: 'KEY', label: 'Tell them to wait while you try to find someone with a key' }
-				]
 			},
-			on: {
+			deadlineSeconds: 60,
+			onHesitate: {
+				target: 'lateCall',
+				feedback:
+					'While you hesitated, the minutes went by with nobody on the way. When information comes in that points to a real and immediate risk to life, decide and deploy.',
+				score: -2,
+				flags: []
+			}
+		}),
+		atTheDoor: decision({
+			narrative:
+				'PC Davies and PC Ahmed reach Daniel\'s flat ten minutes later, with an ambulance a few minutes behind. They radio: there is no answer, but through the letterbox they can see Daniel lying on the hallway floor, moving a little but not responding to his name. "We\'re going in," PC Davies says.',
+			choices: {
 				SUPPORT: {
+					label:
+						"Acknowledge, log the time and their reason for entry, give them the ambulance's arrival time and pass on his medication history and what Patricia told you",
 					target: 'inside',
-					meta: {
-						feedback:
-							'Right. Officers may enter without a warrant to save life or limb where they fear serious injury, and a man lying on the floor, not responding, behind a locked door is that situation. Your job is to support them with information and resources and to log what happened and why.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. Officers may enter without a warrant to save life or limb where they fear serious injury, and a man lying on the floor, not responding, behind a locked door is that situation. Your job is to support them with information and resources and to log what happened and why.',
+					score: 2,
+					flags: []
 				},
 				KEY: {
+					label: 'Tell them to wait while you try to find someone with a key',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'A man lying on the floor who does not respond is a life-threatening emergency, and every minute spent looking for a key is a minute without help. The power to enter to save life exists for exactly this situation.',
-						score: -3,
-						flags: []
-					}
+					feedback:
+						'A man lying on the floor who does not respond is a life-threatening emergency, and every minute spent looking for a key is a minute without help. The power to enter to save life exists for exactly this situation.',
+					score: -3,
+					flags: []
 				}
 			}
-		},
-		inside: {
-			meta: {
-				narrative:
-					'Daniel is conscious now, sitting against the hallway wall, thin and confused. He says he took "a lot" of his old tablets this morning and wants everyone to leave. The paramedic wants him in hospital. PC Davies radios you: "He\'s refusing to go. Can we use section 136 and take him to the suite, or the Mental Capacity Act? And can you get someone from mental health on the phone?"',
-				choices: [
-					{
-						event: 'RELAY',
-						label:
-							'Tell them section 136 cannot be used in his home and the Mental Capacity Act is no substitute; the paramedics lead on his treatment; put them through to the crisis service; log it'
-					},
-					{
-						event: 'S136',
-						label: 'Tell them to detain him under section 136 and take him to the place of safety'
-					},
-					{
-						event: 'MCA',
-						label: 'Tell them to use the Mental Capacity Act to take him to the section 136 suite for assessment'
-					}
-				]
-			},
-			on: {
+		}),
+		inside: decision({
+			narrative:
+				'Daniel is conscious now, sitting against the hallway wall, thin and confused. He says he took "a lot" of his old tablets this morning and wants everyone to leave. The paramedic wants him in hospital. PC Davies radios you: "He\'s refusing to go. Can we use section 136 and take him to the suite, or the Mental Capacity Act? And can you get someone from mental health on the phone?"',
+			choices: {
 				RELAY: {
+					label:
+						'Tell them section 136 cannot be used in his home and the Mental Capacity Act is no substitute; the paramedics lead on his treatment; put them through to the crisis service; log it',
 					target: 'safe',
-					meta: {
-						feedback:
-							'Right. Section 136 cannot be used in a house, flat or room where a person lives, and policing commentary on a case involving the Met reports that using the Mental Capacity Act to remove someone from their home to a place of safety for a Mental Health Act assessment was accepted to be unlawful. The overdose is a medical emergency: the paramedics will decide whether Daniel has capacity to refuse treatment and, if he lacks it, what is in his best interests. If he needs a Mental Health Act assessment at home, the route is through an approved mental health professional, with a warrant under section 135(1) if it is needed.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. Section 136 cannot be used in a house, flat or room where a person lives, and policing commentary on a case involving the Met reports that using the Mental Capacity Act to remove someone from their home to a place of safety for a Mental Health Act assessment was accepted to be unlawful. The overdose is a medical emergency: the paramedics will decide whether Daniel has capacity to refuse treatment and, if he lacks it, what is in his best interests. If he needs a Mental Health Act assessment at home, the route is through an approved mental health professional, with a warrant under section 135(1) if it is needed.',
+					score: 2,
+					flags: []
 				},
 				S136: {
+					label: 'Tell them to detain him under section 136 and take him to the place of safety',
 					target: 'unlawful',
-					meta: {
-						feedback:
-							'Section 136 cannot be used in a house, flat or room where someone lives, so detaining Daniel under it in his flat would be unlawful. His overdose is a medical emergency for the paramedics to lead, and if he needs a Mental Health Act assessment, that goes through an approved mental health professional.',
-						score: -3,
-						flags: ['unlawful-detention']
-					}
+					feedback:
+						'Section 136 cannot be used in a house, flat or room where someone lives, so detaining Daniel under it in his flat would be unlawful. His overdose is a medical emergency for the paramedics to lead, and if he needs a Mental Health Act assessment, that goes through an approved mental health professional.',
+					score: -3,
+					flags: ['unlawful-detention']
 				},
 				MCA: {
+					label: 'Tell them to use the Mental Capacity Act to take him to the section 136 suite for assessment',
 					target: 'unlawful',
-					meta: {
-						feedback:
-							'The Mental Capacity Act is not a substitute for section 136: policing commentary on a case involving the Met reports that using it to remove someone from their home for a Mental Health Act assessment was accepted to be unlawful. The Act can support emergency medical treatment for someone who lacks capacity, but that is a decision for the paramedics about his overdose, not a route to a place of safety.',
-						score: -3,
-						flags: ['unlawful-detention']
-					}
+					feedback:
+						'The Mental Capacity Act is not a substitute for section 136: policing commentary on a case involving the Met reports that using it to remove someone from their home for a Mental Health Act assessment was accepted to be unlawful. The Act can support emergency medical treatment for someone who lacks capacity, but that is a decision for the paramedics about his overdose, not a route to a place of safety.',
+					score: -3,
+					flags: ['unlawful-detention']
 				}
 			}
-		},
-		lateCall: {
-			meta: {
-				narrative:
-					'Patricia rings again, and this time she can barely speak. Daniel has sent his sister a text: "I\'m sorry for everything. Tell Mum I love her." Nobody from health has been to see him yet, and he is still not answering his phone. "Please," Patricia says. "Please send someone."',
-				choices: [
-					{
-						event: 'DEPLOY_NOW',
-						label: 'Grade it as an emergency and send officers and an ambulance now; update the crisis service'
-					},
-					{ event: 'CRISIS_AGAIN', label: 'Tell her to keep trying the crisis line, and close the call' }
-				],
-				deadlineSeconds: 45,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		lateCall: decision({
+			narrative:
+				'Patricia rings again, and this time she can barely speak. Daniel has sent his sister a text: "I\'m sorry for everything. Tell Mum I love her." Nobody from health has been to see him yet, and he is still not answering his phone. "Please," Patricia says. "Please send someone."',
+			choices: {
 				DEPLOY_NOW: {
+					label: 'Grade it as an emergency and send officers and an ambulance now; update the crisis service',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'Right, and it has to happen now: this information suggests a real and immediate risk to life, which is when police respond under Right Care, Right Person. Send officers and an ambulance together, and tell the crisis service what is happening.',
-						score: 1,
-						flags: []
-					}
+					feedback:
+						'Right, and it has to happen now: this information suggests a real and immediate risk to life, which is when police respond under Right Care, Right Person. Send officers and an ambulance together, and tell the crisis service what is happening.',
+					score: 1,
+					flags: []
 				},
 				CRISIS_AGAIN: {
+					label: 'Tell her to keep trying the crisis line, and close the call',
 					target: 'riskOfDeath',
-					meta: {
-						feedback:
-							'This is a real and immediate risk to life, and the Right Care, Right Person threshold for police is met. Closing the call again leaves Daniel with nobody on the way.',
-						score: -3,
-						flags: ['call-closed-without-handover']
-					}
-				},
-				HESITATE: {
-					target: 'riskOfDeath',
-					meta: {
-						feedback: 'While you hesitated, nobody was sent. Once there is a real and immediate risk to life, deploy without delay.',
-						score: -3,
-						flags: []
-					}
+					feedback:
+						'This is a real and immediate risk to life, and the Right Care, Right Person threshold for police is met. Closing the call again leaves Daniel with nobody on the way.',
+					score: -3,
+					flags: ['call-closed-without-handover']
 				}
+			},
+			deadlineSeconds: 45,
+			onHesitate: {
+				target: 'riskOfDeath',
+				feedback: 'While you hesitated, nobody was sent. Once there is a real and immediate risk to life, deploy without delay.',
+				score: -3,
+				flags: []
 			}
-		},
-		safe: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Daniel is alive and getting care',
-				narrative:
-					'The paramedics talk with Daniel until he agrees to go to hospital for treatment. The crisis team meets him in the emergency department that evening, and Patricia is with him by nine. Before you go off shift you read your log back: every decision is there, with the reason for it.',
-				debrief:
-					"Daniel got help when he needed it: when his text arrived the threshold was met, and officers and an ambulance went at once. Look back at your decisions above for how the call was handled before that. Applied the way it is meant to work, Right Care, Right Person routes this call to the mental health crisis service at first, because there is no crime and no information suggesting a real and immediate risk to life, with a handover you confirm, your reasoning recorded and Patricia told to call back if anything changes. Sending officers when the threshold is not met ties them up and does not get Daniel the mental health response he needs. You also knew the limits: section 136 cannot be used in a person's home, a general welfare concern does not allow officers to force entry, and policing commentary on a case involving the Met reports that the Mental Capacity Act cannot be used as a substitute section 136. A Mental Health Act assessment at home is arranged through an approved mental health professional, with a section 135(1) warrant if entry is needed. The Met adopted Right Care, Right Person in November 2023 and stepped back from welfare checks unless the threshold is met, which makes a good handover to health more important, not less. The Adebowale Commission singled out failings in the Met's call handling: a good outcome often starts with the call handler.",
-				learnMore: [
-					{
-						module: 'working-together',
-						section: 'right-care-right-person',
-						label: 'Right Care, Right Person'
-					},
-					{ module: 'mental-health-act', section: 'section-135-warrants', label: 'Section 135 warrants' },
-					{
-						module: 'mental-capacity-act',
-						section: 'what-the-mca-cannot-do',
-						label: 'What the Mental Capacity Act cannot do'
-					}
-				]
-			}
-		},
-		harmed: {
-			type: 'final',
-			meta: {
-				outcome: 'harm',
-				title: 'Daniel survives, but help came late',
-				narrative:
-					'When officers reach Daniel he is unconscious. The paramedics treat him for a serious overdose and he is taken to intensive care. He survives. Patricia wants to know why it took so long.',
-				debrief:
-					'Daniel survived, but help reached him later than it could have. Either the call was closed or signposted without a confirmed handover to health, or the response stalled once the risk to his life was clear. Right Care, Right Person sets a threshold for police: a crime, or a real and immediate risk to life or of serious harm. Below it, your job is to make sure the right health service actually has the case; above it, police and an ambulance go, now. A goodbye text from someone who is unwell and not answering is above it. When officers fear serious injury to someone behind a locked door they have a power to enter to save life or limb, and they do not need to wait for a key. Record your reasoning at each step, and keep the family informed.',
-				learnMore: [
-					{
-						module: 'equality-families',
-						section: 'families-and-carers-as-partners',
-						label: 'Families and carers as partners'
-					},
-					{
-						module: 'working-together',
-						section: 'right-care-right-person',
-						label: 'Right Care, Right Person'
-					}
-				]
-			}
-		},
-		riskOfDeath: {
-			type: 'final',
-			meta: {
-				outcome: 'risk-of-death',
-				title: 'Nobody reaches Daniel in time',
-				narrative:
-					"It is late evening before anyone gets into Daniel's flat. He is found unconscious and rushed to hospital. His family is told he may not survive.",
-				debrief:
-					"Daniel needed help, and the call that should have brought it was closed without anyone taking it on. Right Care, Right Person was designed to get people the right care, not to leave a worried mother holding a phone number, and the national agreement says it must preserve patient safety. When Patricia first called, Daniel needed a confirmed handover to the crisis service; once his text arrived, there was a real and immediate risk to his life, and police and an ambulance should have gone at once. The Adebowale Commission singled out failings in the Met's call handling, and families told it they could not understand why agencies did not work together better. The lesson: never close a call about a person in crisis until someone who will act has it, and when the risk to life is real, send help now.",
-				learnMore: [
-					{
-						module: 'why-this-training',
-						section: 'what-it-found',
-						label: 'What the Adebowale Commission found'
-					},
-					{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' }
-				]
-			}
-		},
-		unlawful: {
-			type: 'final',
-			meta: {
-				outcome: 'unlawful-detention',
-				title: 'Daniel is detained unlawfully in his own home',
-				narrative:
-					'Officers take Daniel from his flat to the section 136 suite. By the time staff there realise he has taken an overdose and send him on to the emergency department, more than an hour has gone by. His family complains, and the force accepts that there was no lawful basis for detaining him.',
-				debrief:
-					"Daniel was in his own home, where section 136 cannot be used: the power applies anywhere except a house, flat or room where a person lives, and its yard, garden or outbuildings. Policing commentary on a case involving the Met (Sessey) reports that it was accepted as unlawful to use the Mental Capacity Act to remove a person from home to a place of safety for a Mental Health Act assessment. The right routes were different. The overdose was a medical emergency for the paramedics to lead, and the Mental Capacity Act can support emergency treatment if a person lacks capacity to refuse it and treatment is in their best interests. A Mental Health Act assessment at home is arranged by an approved mental health professional, with a warrant from a magistrate under section 135(1) if entry is needed. Getting the power wrong also delayed his medical treatment: he was taken to a place of safety when he needed an emergency department. Call handlers do not make officers' decisions for them, but what you tell them shapes those decisions, so make sure it is right.",
-				learnMore: [
-					{
-						module: 'mental-capacity-act',
-						section: 'what-the-mca-cannot-do',
-						label: 'What the Mental Capacity Act cannot do'
-					},
-					{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' }
-				]
-			}
-		}
+		}),
+		safe: ending({
+			outcome: 'safe-resolution',
+			title: 'Daniel is alive and getting care',
+			narrative:
+				'The paramedics talk with Daniel until he agrees to go to hospital for treatment. The crisis team meets him in the emergency department that evening, and Patricia is with him by nine. Before you go off shift you read your log back: every decision is there, with the reason for it.',
+			debrief:
+				"Daniel got help when he needed it: when his text arrived the threshold was met, and officers and an ambulance went at once. Look back at your decisions above for how the call was handled before that. Applied the way it is meant to work, Right Care, Right Person routes this call to the mental health crisis service at first, because there is no crime and no information suggesting a real and immediate risk to life, with a handover you confirm, your reasoning recorded and Patricia told to call back if anything changes. Sending officers when the threshold is not met ties them up and does not get Daniel the mental health response he needs. You also knew the limits: section 136 cannot be used in a person's home, a general welfare concern does not allow officers to force entry, and policing commentary on a case involving the Met reports that the Mental Capacity Act cannot be used as a substitute section 136. A Mental Health Act assessment at home is arranged through an approved mental health professional, with a section 135(1) warrant if entry is needed. The Met adopted Right Care, Right Person in November 2023 and stepped back from welfare checks unless the threshold is met, which makes a good handover to health more important, not less. The Adebowale Commission singled out failings in the Met's call handling: a good outcome often starts with the call handler.",
+			learnMore: [
+				{ module: 'working-together', section: 'right-care-right-person', label: 'Right Care, Right Person' },
+				{ module: 'mental-health-act', section: 'section-135-warrants', label: 'Section 135 warrants' },
+				{ module: 'mental-capacity-act', section: 'what-the-mca-cannot-do', label: 'What the Mental Capacity Act cannot do' }
+			]
+		}),
+		harmed: ending({
+			outcome: 'harm',
+			title: 'Daniel survives, but help came late',
+			narrative:
+				'When officers reach Daniel he is unconscious. The paramedics treat him for a serious overdose and he is taken to intensive care. He survives. Patricia wants to know why it took so long.',
+			debrief:
+				'Daniel survived, but help reached him later than it could have. Either the call was closed or signposted without a confirmed handover to health, or the response stalled once the risk to his life was clear. Right Care, Right Person sets a threshold for police: a crime, or a real and immediate risk to life or of serious harm. Below it, your job is to make sure the right health service actually has the case; above it, police and an ambulance go, now. A goodbye text from someone who is unwell and not answering is above it. When officers fear serious injury to someone behind a locked door they have a power to enter to save life or limb, and they do not need to wait for a key. Record your reasoning at each step, and keep the family informed.',
+			learnMore: [
+				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' },
+				{ module: 'working-together', section: 'right-care-right-person', label: 'Right Care, Right Person' }
+			]
+		}),
+		riskOfDeath: ending({
+			outcome: 'risk-of-death',
+			title: 'Nobody reaches Daniel in time',
+			narrative:
+				"It is late evening before anyone gets into Daniel's flat. He is found unconscious and rushed to hospital. His family is told he may not survive.",
+			debrief:
+				"Daniel needed help, and the call that should have brought it was closed without anyone taking it on. Right Care, Right Person was designed to get people the right care, not to leave a worried mother holding a phone number, and the national agreement says it must preserve patient safety. When Patricia first called, Daniel needed a confirmed handover to the crisis service; once his text arrived, there was a real and immediate risk to his life, and police and an ambulance should have gone at once. The Adebowale Commission singled out failings in the Met's call handling, and families told it they could not understand why agencies did not work together better. The lesson: never close a call about a person in crisis until someone who will act has it, and when the risk to life is real, send help now.",
+			learnMore: [
+				{ module: 'why-this-training', section: 'what-it-found', label: 'What the Adebowale Commission found' },
+				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' }
+			]
+		}),
+		unlawful: ending({
+			outcome: 'unlawful-detention',
+			title: 'Daniel is detained unlawfully in his own home',
+			narrative:
+				'Officers take Daniel from his flat to the section 136 suite. By the time staff there realise he has taken an overdose and send him on to the emergency department, more than an hour has gone by. His family complains, and the force accepts that there was no lawful basis for detaining him.',
+			debrief:
+				"Daniel was in his own home, where section 136 cannot be used: the power applies anywhere except a house, flat or room where a person lives, and its yard, garden or outbuildings. Policing commentary on a case involving the Met (Sessey) reports that it was accepted as unlawful to use the Mental Capacity Act to remove a person from home to a place of safety for a Mental Health Act assessment. The right routes were different. The overdose was a medical emergency for the paramedics to lead, and the Mental Capacity Act can support emergency treatment if a person lacks capacity to refuse it and treatment is in their best interests. A Mental Health Act assessment at home is arranged by an approved mental health professional, with a warrant from a magistrate under section 135(1) if entry is needed. Getting the power wrong also delayed his medical treatment: he was taken to a place of safety when he needed an emergency department. Call handlers do not make officers' decisions for them, but what you tell them shapes those decisions, so make sure it is right.",
+			learnMore: [
+				{ module: 'mental-capacity-act', section: 'what-the-mca-cannot-do', label: 'What the Mental Capacity Act cannot do' },
+				{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' }
+			]
+		})
 	}
 });

@@ -1,374 +1,275 @@
 import { setup } from 'xstate';
+import { decision, ending } from '../authoring';
 
 export const machine = setup({}).createMachine({
 	id: 'young-person-on-a-bridge',
 	initial: 'approach',
 	states: {
-		approach: {
-			meta: {
-				narrative:
-					'You pull up at the end of the footbridge. Halfway across, a girl of about fifteen is sitting on the narrow ledge on the outside of the railings, holding on with one hand, her school bag on the bridge behind her. Below, the traffic has slowed but not stopped. Three people are filming on their phones. She has seen your car and is watching you.',
-				choices: [
-					{
-						event: 'ONE_VOICE',
-						label:
-							'Ask PC Kemp to move the onlookers back and confirm the road closure; walk slowly onto the bridge alone, stop a few metres away, say your first name and ask hers'
-					},
-					{ event: 'RUSH', label: 'Run to her together and grab her arms over the railings before she can let go' },
-					{ event: 'SHOUT', label: 'Call out from the end of the bridge, telling her to climb back over to the safe side now' }
-				],
-				deadlineSeconds: 45,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		approach: decision({
+			narrative:
+				'You pull up at the end of the footbridge. Halfway across, a girl of about fifteen is sitting on the narrow ledge on the outside of the railings, holding on with one hand, her school bag on the bridge behind her. Below, the traffic has slowed but not stopped. Three people are filming on their phones. She has seen your car and is watching you.',
+			choices: {
 				ONE_VOICE: {
+					label:
+						'Ask PC Kemp to move the onlookers back and confirm the road closure; walk slowly onto the bridge alone, stop a few metres away, say your first name and ask hers',
 					target: 'talking',
-					meta: {
-						feedback:
-							'Right. Time and space are on her side and yours: fewer people in view, one calm voice, no sudden movement towards someone at height. Giving your first name and asking hers starts a conversation instead of a confrontation.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Time and space are on her side and yours: fewer people in view, one calm voice, no sudden movement towards someone at height. Giving your first name and asking hers starts a conversation instead of a confrontation.',
+					score: 3,
+					flags: []
 				},
 				RUSH: {
+					label: 'Run to her together and grab her arms over the railings before she can let go',
 					target: 'harmed',
-					meta: {
-						feedback:
-							'Rushing at a person sitting at height can startle them into the very movement you fear, and a struggle over railings puts her and you at risk of falling. Unless she is letting go at that moment, slow down, reduce the crowd and start talking.',
-						score: -3,
-						flags: ['force-first']
-					}
+					feedback:
+						'Rushing at a person sitting at height can startle them into the very movement you fear, and a struggle over railings puts her and you at risk of falling. Unless she is letting go at that moment, slow down, reduce the crowd and start talking.',
+					score: -3,
+					flags: ['force-first']
 				},
 				SHOUT: {
+					label: 'Call out from the end of the bridge, telling her to climb back over to the safe side now',
 					target: 'talking',
-					meta: {
-						feedback:
-							'Shouted orders from a distance, with a crowd watching, tell her she is being managed rather than listened to. She turns away from you and grips the railing harder. Get closer slowly, on your own, and talk with her rather than at her.',
-						score: -2,
-						flags: []
-					}
-				},
-				HESITATE: {
-					target: 'talking',
-					meta: {
-						feedback:
-							'While you hesitated, one of the people filming walked towards her calling "don\'t be stupid", and she shifted further along the ledge. Leading early, with space and one calm voice, is how you stop others making it worse.',
-						score: -1,
-						flags: []
-					}
+					feedback:
+						'Shouted orders from a distance, with a crowd watching, tell her she is being managed rather than listened to. She turns away from you and grips the railing harder. Get closer slowly, on your own, and talk with her rather than at her.',
+					score: -2,
+					flags: []
 				}
-			}
-		},
-		talking: {
-			meta: {
-				narrative:
-					'She tells you her name is Chloe and she is fifteen. She is shivering. "Everyone would be better off. Just leave me alone." After a while she says she has had "the worst day", that something has been posted about her online and the whole school has seen it, and that she cannot go home because her mum will "go mad".',
-				choices: [
-					{
-						event: 'LISTEN',
-						label:
-							'Listen, reflect back what she tells you, say that it sounds unbearable, ask what happened today and who she trusts, and ask whether she would be warmer on the safe side while you keep talking'
-					},
-					{ event: 'REASSURE', label: 'Tell her she has everything to live for and that this will all seem silly in a week' },
-					{ event: 'PROMISE', label: 'Promise her that if she climbs back over, nobody will tell her mum and she will not be in any trouble' }
-				]
 			},
-			on: {
+			deadlineSeconds: 45,
+			onHesitate: {
+				target: 'talking',
+				feedback:
+					'While you hesitated, one of the people filming walked towards her calling "don\'t be stupid", and she shifted further along the ledge. Leading early, with space and one calm voice, is how you stop others making it worse.',
+				score: -1,
+				flags: []
+			}
+		}),
+		talking: decision({
+			narrative:
+				'She tells you her name is Chloe and she is fifteen. She is shivering. "Everyone would be better off. Just leave me alone." After a while she says she has had "the worst day", that something has been posted about her online and the whole school has seen it, and that she cannot go home because her mum will "go mad".',
+			choices: {
 				LISTEN: {
+					label:
+						'Listen, reflect back what she tells you, say that it sounds unbearable, ask what happened today and who she trusts, and ask whether she would be warmer on the safe side while you keep talking',
 					target: 'safeSide',
-					meta: {
-						feedback:
-							'Right. Active listening and empathy are the core skills the College of Policing conflict management guideline describes. After twenty minutes she lets you help her back over the railings, and PC Kemp puts a coat round her. Notice what you did not do: argue with how she feels, or make promises you cannot keep.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Active listening and empathy are the core skills the College of Policing conflict management guideline describes. After twenty minutes she lets you help her back over the railings, and PC Kemp puts a coat round her. Notice what you did not do: argue with how she feels, or make promises you cannot keep.',
+					score: 3,
+					flags: []
 				},
 				REASSURE: {
+					label: 'Tell her she has everything to live for and that this will all seem silly in a week',
 					target: 'safeSide',
-					meta: {
-						feedback:
-							'Telling a young person in despair that her feelings are silly tells her you are not listening. She stops talking to you for a long time. Eventually, cold and exhausted, she lets you help her back over, but she has learned not to tell you anything. Listen and reflect what she says; do not argue with it.',
-						score: -2,
-						flags: []
-					}
+					feedback:
+						'Telling a young person in despair that her feelings are silly tells her you are not listening. She stops talking to you for a long time. Eventually, cold and exhausted, she lets you help her back over, but she has learned not to tell you anything. Listen and reflect what she says; do not argue with it.',
+					score: -2,
+					flags: []
 				},
 				PROMISE: {
+					label: 'Promise her that if she climbs back over, nobody will tell her mum and she will not be in any trouble',
 					target: 'safeSide',
-					meta: {
-						feedback:
-							'She climbs back over, but you have promised something you cannot keep: she is fifteen, and her family will need to be involved in what happens next. Broken promises at this moment make the next conversation harder for everyone who tries to help her. Be honest about what you can and cannot promise.',
-						score: -1,
-						flags: []
-					}
+					feedback:
+						'She climbs back over, but you have promised something you cannot keep: she is fifteen, and her family will need to be involved in what happens next. Broken promises at this moment make the next conversation harder for everyone who tries to help her. Be honest about what you can and cannot promise.',
+					score: -1,
+					flags: []
 				}
 			}
-		},
-		safeSide: {
-			meta: {
-				narrative:
-					'Chloe is sitting on the pavement at the end of the bridge in PC Kemp\'s coat, crying. The ambulance is still about forty minutes away. She says that if you let her go she will "come back and do it properly" tonight, and that she will not go home. She has no injuries you can see and says she has not taken anything.',
-				choices: [
-					{
-						event: 'CONSULT',
-						label:
-							'Phone the mental health triage line before deciding anything: tell them her age, what she did and said, and that she refuses to go home; then decide whether section 136 is needed'
-					},
-					{ event: 'DETAIN_NOW', label: 'Detain her under section 136 straight away; there is no need to phone anyone' },
-					{ event: 'HOME', label: 'Drive her home and leave her with her mum; she is off the bridge now' }
-				]
-			},
-			on: {
+		}),
+		safeSide: decision({
+			narrative:
+				'Chloe is sitting on the pavement at the end of the bridge in PC Kemp\'s coat, crying. The ambulance is still about forty minutes away. She says that if you let her go she will "come back and do it properly" tonight, and that she will not go home. She has no injuries you can see and says she has not taken anything.',
+			choices: {
 				CONSULT: {
+					label:
+						'Phone the mental health triage line before deciding anything: tell them her age, what she did and said, and that she refuses to go home; then decide whether section 136 is needed',
 					target: 'placeOfSafety',
-					meta: {
-						feedback:
-							'Right. Before using section 136, an officer must, where practicable, consult a health professional such as a registered nurse; here it is practicable. The triage nurse agrees Chloe needs an urgent mental health assessment tonight. Chloe will not agree to go anywhere, so you decide section 136 is necessary, explain it to her honestly and simply, and record who you consulted and what they said.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Before using section 136, an officer must, where practicable, consult a health professional such as a registered nurse; here it is practicable. The triage nurse agrees Chloe needs an urgent mental health assessment tonight. Chloe will not agree to go anywhere, so you decide section 136 is necessary, explain it to her honestly and simply, and record who you consulted and what they said.',
+					score: 3,
+					flags: []
 				},
 				DETAIN_NOW: {
+					label: 'Detain her under section 136 straight away; there is no need to phone anyone',
 					target: 'placeOfSafety',
-					meta: {
-						feedback:
-							'The consultation duty applies whenever it is practicable, and with a triage line a phone call away it was. Consultation is not a formality: it brings clinical advice into the decision, and for a young person it can also tell you which local services take children. Consult, then decide, and record both.',
-						score: -2,
-						flags: ['no-health-consultation']
-					}
+					feedback:
+						'The consultation duty applies whenever it is practicable, and with a triage line a phone call away it was. Consultation is not a formality: it brings clinical advice into the decision, and for a young person it can also tell you which local services take children. Consult, then decide, and record both.',
+					score: -2,
+					flags: ['no-health-consultation']
 				},
 				HOME: {
+					label: 'Drive her home and leave her with her mum; she is off the bridge now',
 					target: 'takenHome',
-					meta: {
-						feedback:
-							'Chloe has just told you she will come back tonight and "do it properly", and that she will not go home. Leaving her at home with no assessment and nobody from health services told is not a plan. Consult a health professional and decide, with their advice, what she needs tonight.',
-						score: -3,
-						flags: ['no-handover']
-					}
+					feedback:
+						'Chloe has just told you she will come back tonight and "do it properly", and that she will not go home. Leaving her at home with no assessment and nobody from health services told is not a plan. Consult a health professional and decide, with their advice, what she needs tonight.',
+					score: -3,
+					flags: ['no-handover']
 				}
 			}
-		},
-		placeOfSafety: {
-			meta: {
-				narrative:
-					'Chloe is detained under section 136. Control tells you the nearest health-based place of safety is full, and the ambulance is now thirty minutes away. Your sergeant comes on the radio: "Custody\'s five minutes away. Take her there as a last resort and we\'ll sort out a bed from there."',
-				choices: [
-					{
-						event: 'HEALTH',
-						label:
-							'Tell your sergeant a police station can never be used as a place of safety for anyone under 18; wait with Chloe in the warm car for the ambulance to take her to the emergency department, and ask for an inspector to escalate the bed problem with the NHS'
-					},
-					{ event: 'CUSTODY', label: 'Take her to custody as a last resort, as your sergeant says' },
-					{ event: 'VAN', label: 'Do not wait for the ambulance: drive her to the emergency department yourselves in the back of the police van' }
-				],
-				deadlineSeconds: 45,
-				hesitate: 'HESITATE'
-			},
-			on: {
+		}),
+		placeOfSafety: decision({
+			narrative:
+				'Chloe is detained under section 136. Control tells you the nearest health-based place of safety is full, and the ambulance is now thirty minutes away. Your sergeant comes on the radio: "Custody\'s five minutes away. Take her there as a last resort and we\'ll sort out a bed from there."',
+			choices: {
 				HEALTH: {
+					label:
+						'Tell your sergeant a police station can never be used as a place of safety for anyone under 18; wait with Chloe in the warm car for the ambulance to take her to the emergency department, and ask for an inspector to escalate the bed problem with the NHS',
 					target: 'family',
-					meta: {
-						feedback:
-							'Right. Section 136A says a person under 18 may never be removed to, kept at or taken to a police station as a place of safety: there is no "last resort" exception for children. An emergency department is a hospital place of safety. The Mental Health Act Code of Practice expects conveyance in the way that best protects dignity, normally by ambulance. A full suite is a problem for the system to solve, and escalating it is the right way to make that happen.',
-						score: 3,
-						flags: []
-					}
+					feedback:
+						'Right. Section 136A says a person under 18 may never be removed to, kept at or taken to a police station as a place of safety: there is no "last resort" exception for children. An emergency department is a hospital place of safety. The Mental Health Act Code of Practice expects conveyance in the way that best protects dignity, normally by ambulance. A full suite is a problem for the system to solve, and escalating it is the right way to make that happen.',
+					score: 3,
+					flags: []
 				},
 				CUSTODY: {
+					label: 'Take her to custody as a last resort, as your sergeant says',
 					target: 'unlawful',
-					meta: {
-						feedback:
-							'A police station can never be used as a place of safety for a person under 18 (section 136A). No sergeant, inspector or shortage of beds can make it lawful. Challenge the instruction and take her to a health-based place of safety.',
-						score: -3,
-						flags: ['police-station-used', 'unlawful-detention']
-					}
+					feedback:
+						'A police station can never be used as a place of safety for a person under 18 (section 136A). No sergeant, inspector or shortage of beds can make it lawful. Challenge the instruction and take her to a health-based place of safety.',
+					score: -3,
+					flags: ['police-station-used', 'unlawful-detention']
 				},
 				VAN: {
+					label: 'Do not wait for the ambulance: drive her to the emergency department yourselves in the back of the police van',
 					target: 'family',
-					meta: {
-						feedback:
-							'The emergency department is the right destination, but the back of a police van tells a frightened fifteen-year-old she is being treated as a criminal. She was not injured and the ambulance was thirty minutes away; waiting with her in the warm car would have protected her dignity. If a police vehicle ever has to be used, record why.',
-						score: -1,
-						flags: ['police-vehicle-conveyance']
-					}
-				},
-				HESITATE: {
-					target: 'family',
-					meta: {
-						feedback:
-							'While you hesitated, twenty minutes went by on the radio while the sergeant and control argued about custody. Chloe sat in the back of the car, frightened, listening to it. In the end an inspector confirmed what the law already says: never a police station for a child. Be ready to say it yourself, straight away.',
-						score: -2,
-						flags: ['dignity-not-protected']
-					}
+					feedback:
+						'The emergency department is the right destination, but the back of a police van tells a frightened fifteen-year-old she is being treated as a criminal. She was not injured and the ambulance was thirty minutes away; waiting with her in the warm car would have protected her dignity. If a police vehicle ever has to be used, record why.',
+					score: -1,
+					flags: ['police-vehicle-conveyance']
 				}
-			}
-		},
-		family: {
-			meta: {
-				narrative:
-					"At the emergency department, Chloe is given a quiet room. She has given you her mum's number. Her mum, Ms Doyle, arrives twenty minutes later, frantic. \"I'm her mother. I'm taking her home, now. She doesn't need a psychiatrist, she needs her bed.\"",
-				choices: [
-					{
-						event: 'EXPLAIN',
-						label:
-							'Take her mum somewhere quiet; explain calmly that Chloe is detained under section 136 for an assessment that will happen here, and what happens next; listen to what she knows about how Chloe has been; and, if Chloe agrees, take her in to sit with her'
-					},
-					{ event: 'RELEASE', label: 'Let her mum take her home: a parent has the final say over her child' },
-					{ event: 'EXCLUDE', label: "Tell her mum she can't see Chloe or be told anything until the assessment is over" }
-				]
 			},
-			on: {
+			deadlineSeconds: 45,
+			onHesitate: {
+				target: 'family',
+				feedback:
+					'While you hesitated, twenty minutes went by on the radio while the sergeant and control argued about custody. Chloe sat in the back of the car, frightened, listening to it. In the end an inspector confirmed what the law already says: never a police station for a child. Be ready to say it yourself, straight away.',
+				score: -2,
+				flags: ['dignity-not-protected']
+			}
+		}),
+		family: decision({
+			narrative:
+				"At the emergency department, Chloe is given a quiet room. She has given you her mum's number. Her mum, Ms Doyle, arrives twenty minutes later, frantic. \"I'm her mother. I'm taking her home, now. She doesn't need a psychiatrist, she needs her bed.\"",
+			choices: {
 				EXPLAIN: {
+					label:
+						'Take her mum somewhere quiet; explain calmly that Chloe is detained under section 136 for an assessment that will happen here, and what happens next; listen to what she knows about how Chloe has been; and, if Chloe agrees, take her in to sit with her',
 					target: 'handover',
-					meta: {
-						feedback:
-							'Right. Her mum is frightened, not difficult. Calm information about what is happening, and a chance to say what she has seen, makes her a partner. She tells you Chloe has not been sleeping and stopped seeing her friends weeks ago. Chloe asks for her mum to come in.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. Her mum is frightened, not difficult. Calm information about what is happening, and a chance to say what she has seen, makes her a partner. She tells you Chloe has not been sleeping and stopped seeing her friends weeks ago. Chloe asks for her mum to come in.',
+					score: 2,
+					flags: []
 				},
 				RELEASE: {
+					label: 'Let her mum take her home: a parent has the final say over her child',
 					target: 'homeUnassessed',
-					meta: {
-						feedback:
-							'Chloe is detained under section 136 so that she can be assessed; that detention does not end because a parent asks. Sending her home unassessed, hours after she was on the outside of a bridge and said she would go back, leaves her at serious risk. Explain what is happening, and involve her mum in it.',
-						score: -3,
-						flags: ['detained-person-let-go']
-					}
+					feedback:
+						'Chloe is detained under section 136 so that she can be assessed; that detention does not end because a parent asks. Sending her home unassessed, hours after she was on the outside of a bridge and said she would go back, leaves her at serious risk. Explain what is happening, and involve her mum in it.',
+					score: -3,
+					flags: ['detained-person-let-go']
 				},
 				EXCLUDE: {
+					label: "Tell her mum she can't see Chloe or be told anything until the assessment is over",
 					target: 'handover',
-					meta: {
-						feedback:
-							'Shutting out a frightened parent loses the person who knows Chloe best and makes an ally into an opponent. You can explain what section 136 means and what will happen next, listen to what she knows, and ask Chloe whether she would like her mum with her.',
-						score: -3,
-						flags: ['family-ignored']
-					}
+					feedback:
+						'Shutting out a frightened parent loses the person who knows Chloe best and makes an ally into an opponent. You can explain what section 136 means and what will happen next, listen to what she knows, and ask Chloe whether she would like her mum with her.',
+					score: -3,
+					flags: ['family-ignored']
 				}
 			}
-		},
-		handover: {
-			meta: {
-				narrative: 'The emergency department nurse in charge comes to take the handover. Your radio is busy: control wants you back out as soon as possible.',
-				choices: [
-					{
-						event: 'FULL',
-						label:
-							'Hand over in person: the time you detained her and the time she arrived here (which starts the 24 hours), what she did and said, who you consulted, that no force was used, how to reach her mum, and the bed problem you escalated; record it all'
-					},
-					{ event: 'QUICK', label: '"Fifteen-year-old, 136, was on the bridge, mum\'s with her." Then leave for the next call' }
-				]
-			},
-			on: {
+		}),
+		handover: decision({
+			narrative: 'The emergency department nurse in charge comes to take the handover. Your radio is busy: control wants you back out as soon as possible.',
+			choices: {
 				FULL: {
+					label:
+						'Hand over in person: the time you detained her and the time she arrived here (which starts the 24 hours), what she did and said, who you consulted, that no force was used, how to reach her mum, and the bed problem you escalated; record it all',
 					target: 'safe',
-					meta: {
-						feedback:
-							'Right. The arrival time fixes the 24-hour clock, which started when she arrived at this first place of safety. What she said on the bridge, and what her mum knows, are exactly what the assessing team needs.',
-						score: 2,
-						flags: []
-					}
+					feedback:
+						'Right. The arrival time fixes the 24-hour clock, which started when she arrived at this first place of safety. What she said on the bridge, and what her mum knows, are exactly what the assessing team needs.',
+					score: 2,
+					flags: []
 				},
 				QUICK: {
+					label: '"Fifteen-year-old, 136, was on the bridge, mum\'s with her." Then leave for the next call',
 					target: 'thinHandover',
-					meta: {
-						feedback:
-							'The department now has a child detained under section 136 with no record of when the detention or the 24 hours began, who was consulted, or what she said about going back. Every handover is a point where a person can be lost.',
-						score: -2,
-						flags: ['no-handover']
-					}
+					feedback:
+						'The department now has a child detained under section 136 with no record of when the detention or the 24 hours began, who was consulted, or what she said about going back. Every handover is a point where a person can be lost.',
+					score: -2,
+					flags: ['no-handover']
 				}
 			}
-		},
-		safe: {
-			type: 'final',
-			meta: {
-				outcome: 'safe-resolution',
-				title: 'Chloe is assessed and goes home with a plan',
-				narrative:
-					"Chloe is assessed that night by the children's mental health on-call team. She goes home with her mum in the early hours with a safety plan agreed with them both, and an appointment with the community children's mental health service later that week. The school is contacted, with Chloe's agreement, about what was posted online.",
-				debrief:
-					'Chloe was assessed with the information the assessing team needed, because your handover recorded when she was detained and when she arrived, who you consulted and what she said on the bridge. Look back at your decisions above for how you got here. The safest route approaches slowly, alone and with a first name, while a colleague moves the crowd back; listens without arguing or making promises that cannot be kept; consults the triage line before deciding on section 136; refuses custody and waits for an ambulance to a hospital place of safety, escalating the bed problem; and treats her mum as a partner rather than an obstacle. The law: section 136A says a person under 18 may never be taken to or kept at a police station as a place of safety, whatever the pressures. Before using section 136, consult a health professional where practicable, and record it. The 24 hours starts on arrival at the first place of safety, including an emergency department. Families often know what has been changing for weeks; ask, and listen.',
-				learnMore: [
-					{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety, and never a police station for under-18s' },
-					{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
-					{ module: 'de-escalation', section: 'four-core-skills', label: 'Four core skills' }
-				]
-			}
-		},
-		thinHandover: {
-			type: 'final',
-			meta: {
-				outcome: 'delayed-care',
-				title: 'Chloe waits, and the clock runs without a record',
-				narrative:
-					'The department has no note of when Chloe was detained or when she arrived. The assessing team spends the first hour of the night trying to reach you through control to find out what happened on the bridge. Chloe waits in the quiet room, asking her mum why nobody is coming.',
-				debrief:
-					'Chloe reached a hospital place of safety, but the handover left out what the next team needed: the time she was detained and the time she arrived, which starts the 24 hours; who you consulted; what she did and said on the bridge, including that she would go back; whether any force was used; and what her mum knows. Without them the assessing team starts blind, and the time limit on her detention is at risk. Local agreements set out when officers can hand over and leave; a busy radio is a reason to hand over well and quickly, not to skip it. A good handover is the last thing you do to keep her safe.',
-				learnMore: [
-					{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock and handover' },
-					{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation' }
-				]
-			}
-		},
-		unlawful: {
-			type: 'final',
-			meta: {
-				outcome: 'unlawful-detention',
-				title: 'A fifteen-year-old is taken to a police cell',
-				narrative:
-					'Chloe is booked into custody under section 136. The custody officer refuses to accept her as a place-of-safety detention, and an inspector orders her taken to the emergency department. By then she has spent an hour in a police station, in a cell corridor, in her school uniform.',
-				debrief:
-					"A police station can never be used as a place of safety for a person under 18. Section 136A, added by the Policing and Crime Act 2017, has no exception for a full suite, a late hour or an instruction from a supervisor. For adults, a police station may be used only in narrow circumstances set out in regulations: imminent risk of serious injury or death that no other place of safety can manage, with an inspector's authorisation and healthcare checks. None of that applies to a child. The Crisis Care Concordat expected that police custody would not be used simply because health services were unavailable. When the nearest health-based place of safety is full, the lawful options are a hospital, including an emergency department, or another health-based place of safety, and an escalation through an inspector to the NHS. Challenging an unlawful instruction, respectfully and at once, is part of your job.",
-				learnMore: [
-					{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety' },
-					{ module: 'custody-vulnerable-people', section: 'police-stations-as-places-of-safety', label: 'Police stations as places of safety' }
-				]
-			}
-		},
-		homeUnassessed: {
-			type: 'final',
-			meta: {
-				outcome: 'risk-of-death',
-				title: 'Chloe goes home without an assessment',
-				narrative:
-					"Chloe's mum takes her home at 21:30. At 01:40 her mum calls 999: Chloe has gone out of the house and her bed is empty. Officers find her an hour later on the same footbridge.",
-				debrief:
-					'Chloe was detained under section 136 so that she could be assessed, and that detention does not end because a parent asks. Letting her go home unassessed, hours after she sat on the outside of a bridge and said she would go back, left her at serious risk. Her mum was frightened and wanted to protect her; the way through was to explain, calmly, what section 136 means and what happens next, to listen to what she knew, and to bring her in to sit with Chloe while the assessment was arranged. Families are partners in keeping a young person safe, and the assessment is how the people around Chloe, including her mum, get the help and plan they need.',
-				learnMore: [
-					{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' },
-					{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' }
-				]
-			}
-		},
-		takenHome: {
-			type: 'final',
-			meta: {
-				outcome: 'delayed-care',
-				title: 'Chloe is taken home, and nobody from health is told',
-				narrative:
-					'You drop Chloe at home. Her mum is shocked and does not know what to do. At 23:00 she rings 111, then 999. An ambulance crew and a mental health nurse spend the early hours doing what could have started on the bridge.',
-				debrief:
-					'Chloe was off the bridge, but she had just told you she would come back and "do it properly" and that she would not go home. Taking her home without consulting anyone or telling health services left her mum alone with a crisis she did not understand. The better route was to phone the mental health triage line, with her age and what she had said, and decide with that advice whether section 136 was needed. A person at the end of a bridge is in a public place, where section 136 can be used. Not every crisis needs a detention, but every one needs a plan made with health professionals, and the family told what it is.',
-				learnMore: [
-					{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
-					{ module: 'working-together', section: 'street-triage-and-liaison-and-diversion', label: 'Street triage' }
-				]
-			}
-		},
-		harmed: {
-			type: 'final',
-			meta: {
-				outcome: 'harm',
-				title: 'A struggle at the railings',
-				narrative:
-					'As you reach her, Chloe jerks away and slips. PC Kemp catches her coat and you drag her back over the railings. She has a broken wrist and grazes down one side, and she screams until the ambulance arrives. Later she tells a nurse she will never trust the police again.',
-				debrief:
-					'Chloe survived, but a rush at a person sitting at height turned a conversation into a struggle over railings above moving traffic. Unless a person is letting go at that moment, time and distance are safer than speed: move the crowd back, approach slowly, alone, and start talking. The College of Policing conflict management guideline puts situational awareness, self-regulation and active listening at the centre of de-escalation. After the bridge, the same principles apply: consult a health professional before deciding on section 136, never use a police station as a place of safety for a person under 18, and involve her family.',
-				learnMore: [
-					{ module: 'de-escalation', section: 'time-space-talk-team-tell-tale-signs', label: 'Time, Space, Talk, Team, Tell-tale signs' },
-					{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
-				]
-			}
-		}
+		}),
+		safe: ending({
+			outcome: 'safe-resolution',
+			title: 'Chloe is assessed and goes home with a plan',
+			narrative:
+				"Chloe is assessed that night by the children's mental health on-call team. She goes home with her mum in the early hours with a safety plan agreed with them both, and an appointment with the community children's mental health service later that week. The school is contacted, with Chloe's agreement, about what was posted online.",
+			debrief:
+				'Chloe was assessed with the information the assessing team needed, because your handover recorded when she was detained and when she arrived, who you consulted and what she said on the bridge. Look back at your decisions above for how you got here. The safest route approaches slowly, alone and with a first name, while a colleague moves the crowd back; listens without arguing or making promises that cannot be kept; consults the triage line before deciding on section 136; refuses custody and waits for an ambulance to a hospital place of safety, escalating the bed problem; and treats her mum as a partner rather than an obstacle. The law: section 136A says a person under 18 may never be taken to or kept at a police station as a place of safety, whatever the pressures. Before using section 136, consult a health professional where practicable, and record it. The 24 hours starts on arrival at the first place of safety, including an emergency department. Families often know what has been changing for weeks; ask, and listen.',
+			learnMore: [
+				{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety, and never a police station for under-18s' },
+				{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
+				{ module: 'de-escalation', section: 'four-core-skills', label: 'Four core skills' }
+			]
+		}),
+		thinHandover: ending({
+			outcome: 'delayed-care',
+			title: 'Chloe waits, and the clock runs without a record',
+			narrative:
+				'The department has no note of when Chloe was detained or when she arrived. The assessing team spends the first hour of the night trying to reach you through control to find out what happened on the bridge. Chloe waits in the quiet room, asking her mum why nobody is coming.',
+			debrief:
+				'Chloe reached a hospital place of safety, but the handover left out what the next team needed: the time she was detained and the time she arrived, which starts the 24 hours; who you consulted; what she did and said on the bridge, including that she would go back; whether any force was used; and what her mum knows. Without them the assessing team starts blind, and the time limit on her detention is at risk. Local agreements set out when officers can hand over and leave; a busy radio is a reason to hand over well and quickly, not to skip it. A good handover is the last thing you do to keep her safe.',
+			learnMore: [
+				{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock and handover' },
+				{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation' }
+			]
+		}),
+		unlawful: ending({
+			outcome: 'unlawful-detention',
+			title: 'A fifteen-year-old is taken to a police cell',
+			narrative:
+				'Chloe is booked into custody under section 136. The custody officer refuses to accept her as a place-of-safety detention, and an inspector orders her taken to the emergency department. By then she has spent an hour in a police station, in a cell corridor, in her school uniform.',
+			debrief:
+				"A police station can never be used as a place of safety for a person under 18. Section 136A, added by the Policing and Crime Act 2017, has no exception for a full suite, a late hour or an instruction from a supervisor. For adults, a police station may be used only in narrow circumstances set out in regulations: imminent risk of serious injury or death that no other place of safety can manage, with an inspector's authorisation and healthcare checks. None of that applies to a child. The Crisis Care Concordat expected that police custody would not be used simply because health services were unavailable. When the nearest health-based place of safety is full, the lawful options are a hospital, including an emergency department, or another health-based place of safety, and an escalation through an inspector to the NHS. Challenging an unlawful instruction, respectfully and at once, is part of your job.",
+			learnMore: [
+				{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety' },
+				{ module: 'custody-vulnerable-people', section: 'police-stations-as-places-of-safety', label: 'Police stations as places of safety' }
+			]
+		}),
+		homeUnassessed: ending({
+			outcome: 'risk-of-death',
+			title: 'Chloe goes home without an assessment',
+			narrative:
+				"Chloe's mum takes her home at 21:30. At 01:40 her mum calls 999: Chloe has gone out of the house and her bed is empty. Officers find her an hour later on the same footbridge.",
+			debrief:
+				'Chloe was detained under section 136 so that she could be assessed, and that detention does not end because a parent asks. Letting her go home unassessed, hours after she sat on the outside of a bridge and said she would go back, left her at serious risk. Her mum was frightened and wanted to protect her; the way through was to explain, calmly, what section 136 means and what happens next, to listen to what she knew, and to bring her in to sit with Chloe while the assessment was arranged. Families are partners in keeping a young person safe, and the assessment is how the people around Chloe, including her mum, get the help and plan they need.',
+			learnMore: [
+				{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' },
+				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' }
+			]
+		}),
+		takenHome: ending({
+			outcome: 'delayed-care',
+			title: 'Chloe is taken home, and nobody from health is told',
+			narrative:
+				'You drop Chloe at home. Her mum is shocked and does not know what to do. At 23:00 she rings 111, then 999. An ambulance crew and a mental health nurse spend the early hours doing what could have started on the bridge.',
+			debrief:
+				'Chloe was off the bridge, but she had just told you she would come back and "do it properly" and that she would not go home. Taking her home without consulting anyone or telling health services left her mum alone with a crisis she did not understand. The better route was to phone the mental health triage line, with her age and what she had said, and decide with that advice whether section 136 was needed. A person at the end of a bridge is in a public place, where section 136 can be used. Not every crisis needs a detention, but every one needs a plan made with health professionals, and the family told what it is.',
+			learnMore: [
+				{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
+				{ module: 'working-together', section: 'street-triage-and-liaison-and-diversion', label: 'Street triage' }
+			]
+		}),
+		harmed: ending({
+			outcome: 'harm',
+			title: 'A struggle at the railings',
+			narrative:
+				'As you reach her, Chloe jerks away and slips. PC Kemp catches her coat and you drag her back over the railings. She has a broken wrist and grazes down one side, and she screams until the ambulance arrives. Later she tells a nurse she will never trust the police again.',
+			debrief:
+				'Chloe survived, but a rush at a person sitting at height turned a conversation into a struggle over railings above moving traffic. Unless a person is letting go at that moment, time and distance are safer than speed: move the crowd back, approach slowly, alone, and start talking. The College of Policing conflict management guideline puts situational awareness, self-regulation and active listening at the centre of de-escalation. After the bridge, the same principles apply: consult a health professional before deciding on section 136, never use a police station as a place of safety for a person under 18, and involve her family.',
+			learnMore: [
+				{ module: 'de-escalation', section: 'time-space-talk-team-tell-tale-signs', label: 'Time, Space, Talk, Team, Tell-tale signs' },
+				{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
+			]
+		})
 	}
 });

@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/access/guards';
 import { isManager } from '$lib/server/access/policy';
-import { formatLondonTime } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/london-time';
 import { changeOwnPassword } from '$lib/server/auth/change-password';
 import { endOtherSessions, listPersonSessions } from '$lib/server/auth/session';
 import { DUE_SOON_DAYS } from '$lib/server/competency/status-rule';

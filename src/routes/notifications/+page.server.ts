@@ -1,5 +1,5 @@
 import { requireUser } from '$lib/server/access/guards';
-import { formatLondonTime } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/london-time';
 import { getDb } from '$lib/server/db';
 import { intParam } from '$lib/server/forms/query';
 import { MAIL_KIND_LABEL } from '$lib/server/mail/kinds';

@@ -2,10 +2,11 @@ import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/sqlite-core';
 import { addDays, type IsoDate } from '../competency/dates';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { statementsFor } from '../db/prepared';
 import { accessLog, people } from '../db/schema';
 import { withRequestId } from '../ops/request-context';
-import { londonDayStart } from './london-time';
+import { londonDayStart } from '../../london-time';
 
 /**
  * What the access log records, with the words /admin/audit shows. Reads of personal data go here rather than into
@@ -92,8 +93,7 @@ function conditions(db: Db, f: AccessFilter): SQL | undefined {
 export function browseAccessLog(db: Db, filter: AccessFilter) {
 	const where = conditions(db, filter);
 	const [{ total }] = db.select({ total: count() }).from(accessLog).where(where).all();
-	const pages = Math.max(1, Math.ceil(total / ACCESS_PAGE_SIZE));
-	const page = Math.min(pages, Math.max(1, filter.page ?? 1));
+	const { page, pages, offset } = pageWindow(total, filter.page, ACCESS_PAGE_SIZE);
 	const actor = alias(people, 'actor');
 	const subject = alias(people, 'subject');
 	const rows = db
@@ -113,10 +113,12 @@ export function browseAccessLog(db: Db, filter: AccessFilter) {
 		.where(where)
 		.orderBy(desc(accessLog.at), desc(accessLog.id))
 		.limit(ACCESS_PAGE_SIZE)
-		.offset((page - 1) * ACCESS_PAGE_SIZE)
+		.offset(offset)
 		.all();
 	return { rows, total, page, pages };
 }
+
+export type AccessRow = ReturnType<typeof browseAccessLog>['rows'][number];
 
 /** The label of an action as stored; an action from a later version shows as it is. */
 export function accessActionLabel(action: string): string {

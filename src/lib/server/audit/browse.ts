@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { addDays, type IsoDate } from '../competency/dates';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { auditLog, people } from '../db/schema';
-import { londonDayStart } from './london-time';
+import { londonDayStart } from '../../london-time';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -79,8 +80,7 @@ export function auditPageQuery(db: Db, filter: AuditFilter, page: number) {
 /** One page of the log and the count of all that match; a page past the end shows the last page. */
 export function browseAudit(db: Db, filter: AuditFilter) {
 	const [{ total }] = db.select({ total: count() }).from(auditLog).where(conditions(db, filter)).all();
-	const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-	const page = Math.min(pages, Math.max(1, filter.page ?? 1));
+	const { page, pages } = pageWindow(total, filter.page, AUDIT_PAGE_SIZE);
 	const rows: AuditRow[] = auditPageQuery(db, filter, page).all();
 	return { rows, total, page, pages };
 }

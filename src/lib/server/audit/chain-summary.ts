@@ -1,5 +1,5 @@
 import type { ChainStatus } from './chain-status';
-import { formatLondonTime, londonDay } from './london-time';
+import { formatLondonTime, londonDay } from '../../london-time';
 
 /**
  * The chain status as the audit page words it: what was checked and found intact, and what the check cannot see.

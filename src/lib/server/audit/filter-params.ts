@@ -11,12 +11,26 @@ function dateParam(url: URL, name: string): string | undefined {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? raw : undefined;
 }
 
+/** The from and to days of either log's filter; a range typed back to front means the same days. */
+function dayRange(url: URL): { from?: string; to?: string } {
+	const from = dateParam(url, 'from');
+	const to = dateParam(url, 'to');
+	return from && to && from > to ? { from: to, to: from } : { from, to };
+}
+
+/** The named text fields of a filter that are set, in that order. */
+function paramsOf<F extends object>(filter: F, keys: readonly (keyof F & string)[]): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const key of keys) {
+		const value = filter[key];
+		if (typeof value === 'string' && value) params.set(key, value);
+	}
+	return params;
+}
+
 /** Reads /admin/audit's search parameters leniently. */
 export function readAuditFilter(url: URL): AuditFilter {
-	let from = dateParam(url, 'from');
-	let to = dateParam(url, 'to');
-	// A range typed back to front means the same days.
-	if (from && to && from > to) [from, to] = [to, from];
+	const { from, to } = dayRange(url);
 	const entity = textParam(url, 'entity', 60);
 	return {
 		action: textParam(url, 'action', 60),
@@ -31,28 +45,16 @@ export function readAuditFilter(url: URL): AuditFilter {
 
 /** The search parameters of a filter, without the page, so that pagination links keep the filter. */
 export function auditFilterParams(filter: AuditFilter): URLSearchParams {
-	const params = new URLSearchParams();
-	for (const key of ['action', 'entity', 'entityId', 'actor', 'from', 'to'] as const) {
-		const value = filter[key];
-		if (value) params.set(key, value);
-	}
-	return params;
+	return paramsOf(filter, ['action', 'entity', 'entityId', 'actor', 'from', 'to']);
 }
 
 /** Reads /admin/audit/reads's search parameters leniently, like the audit log's. */
 export function readAccessFilter(url: URL): AccessFilter {
-	let from = dateParam(url, 'from');
-	let to = dateParam(url, 'to');
-	if (from && to && from > to) [from, to] = [to, from];
+	const { from, to } = dayRange(url);
 	return { action: textParam(url, 'action', 60), actor: textParam(url, 'actor'), subject: textParam(url, 'subject'), from, to, page: intParam(url, 'page') };
 }
 
 /** The search parameters of an access log filter, without the page. */
 export function accessFilterParams(filter: AccessFilter): URLSearchParams {
-	const params = new URLSearchParams();
-	for (const key of ['action', 'actor', 'subject', 'from', 'to'] as const) {
-		const value = filter[key];
-		if (value) params.set(key, value);
-	}
-	return params;
+	return paramsOf(filter, ['action', 'actor', 'subject', 'from', 'to']);
 }

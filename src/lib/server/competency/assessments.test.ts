@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evidence, assessments } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addUnit, asTrainer, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import type { Db } from '../db';
@@ -19,15 +19,7 @@ describe('observed assessments', () => {
 		const org = addOrganisation(db);
 		const unit = addUnit(db, org.id);
 		const t = addPerson(db, unit, { jobRole: 'police-sergeant' });
-		trainer = {
-			id: t.id,
-			name: t.name,
-			email: t.email,
-			organisationId: org.id,
-			unitId: unit.id,
-			jobRole: t.jobRole,
-			grants: [{ role: 'trainer', organisationId: org.id, unitId: null }]
-		};
+		trainer = asTrainer(t);
 		target = addPerson(db, unit, { jobRole: 'police-constable', startDate: '2024-01-01' });
 		outsider = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'police-constable' });
 	});

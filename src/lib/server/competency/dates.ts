@@ -46,10 +46,5 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return Math.round(dayNumber(to) - dayNumber(from));
 }
 
-// Building a formatter is costly; one is enough.
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today in London, where the training happens. */
-export function londonToday(now = new Date()): IsoDate {
-	return LONDON_DATE.format(now);
-}
+/** Today in London, where the training happens (one London-time module for the whole app). */
+export { londonDay as londonToday } from '../../london-time';

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { reminderData } from '$testing/mail';
 import { startTestSmtp, type TestSmtp } from '$testing/smtp';
 import { openDb, type Db } from '../db';
 import './catalogue';
@@ -44,15 +45,7 @@ it('SIGKILL mid-send loses nothing; only the message in flight arrives twice, wi
 				to: `person${i}@example.org`,
 				template: 'refresher-reminder',
 				kind: 'reminder',
-				data: {
-					name: `Person ${i}`,
-					summary: `Message ${i}`,
-					items: ['One'],
-					trainingUrl: 'https://a.example/training',
-					notificationsUrl: 'https://a.example/notifications',
-					dueSoonDays: '60',
-					finalDays: '7'
-				}
+				data: reminderData({ name: `Person ${i}`, summary: `Message ${i}` })
 			});
 	});
 	// The relay takes the 12th message but does not answer: the sender is waiting on it when it is killed.

@@ -3,6 +3,7 @@
  * received, shown to administrators at /admin/mail. Only in demo mode: everywhere else the page does not exist.
  */
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { prepared } from '../db/prepared';
 
 export const DEMO_MAILBOX_PAGE_SIZE = 20;
@@ -53,20 +54,17 @@ export function listDemoMail(db: Db, page: number, to = '') {
 	// LIKE's own wildcards in what was typed are dropped, so they match nothing special.
 	const like = to.replace(/[%_]/g, '');
 	const total = q.total.get({ to: like }) as number;
-	const pages = Math.max(1, Math.ceil(total / DEMO_MAILBOX_PAGE_SIZE));
-	const current = Math.min(Math.max(1, page), pages);
-	const rows = (q.page.all({ to: like, limit: DEMO_MAILBOX_PAGE_SIZE, offset: (current - 1) * DEMO_MAILBOX_PAGE_SIZE }) as Record<string, unknown>[]).map(
-		(r) => ({
-			id: r.id as number,
-			receivedAt: new Date(r.receivedAt as number),
-			envelopeFrom: r.envelopeFrom as string,
-			envelopeTo: JSON.parse(r.envelopeTo as string) as string[],
-			messageId: r.messageId as string | null,
-			subject: r.subject as string,
-			textBody: r.textBody as string,
-			headers: JSON.parse(r.headers as string) as [string, string][],
-			size: r.size as number
-		})
-	);
+	const { page: current, pages, offset } = pageWindow(total, page, DEMO_MAILBOX_PAGE_SIZE);
+	const rows = (q.page.all({ to: like, limit: DEMO_MAILBOX_PAGE_SIZE, offset }) as Record<string, unknown>[]).map((r) => ({
+		id: r.id as number,
+		receivedAt: new Date(r.receivedAt as number),
+		envelopeFrom: r.envelopeFrom as string,
+		envelopeTo: JSON.parse(r.envelopeTo as string) as string[],
+		messageId: r.messageId as string | null,
+		subject: r.subject as string,
+		textBody: r.textBody as string,
+		headers: JSON.parse(r.headers as string) as [string, string][],
+		size: r.size as number
+	}));
 	return { rows, total, page: current, pages };
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { reminderData } from '$testing/mail';
 import type { Db } from '../db';
 import './catalogue';
 import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE, UNREAD_CAP, unreadCount } from './notifications';
@@ -10,15 +11,7 @@ import { purgeMail } from './retention';
 let db: Db;
 let people: { id: number }[];
 const DAY = 24 * 60 * 60 * 1000;
-const data = (summary: string) => ({
-	name: 'Ann',
-	summary,
-	items: ['One <b>item</b>'],
-	trainingUrl: 'https://a.example/training',
-	notificationsUrl: 'https://a.example/notifications',
-	dueSoonDays: '60',
-	finalDays: '7'
-});
+const data = (summary: string) => reminderData({ summary, items: ['One <b>item</b>'] });
 const queue = (personId: number, summary: string, now = new Date()) =>
 	queueMail(db, { to: personId, template: 'refresher-reminder', kind: 'reminder', data: data(summary), now })!;
 

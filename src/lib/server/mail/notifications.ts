@@ -3,6 +3,7 @@
  * (one indexed range count, capped) and "read" meaning "was on the notifications page when they opened it".
  */
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { prepared } from '../db/prepared';
 import type { MailKind, MailStatus } from './kinds';
 import { getTemplate } from './templates';
@@ -52,10 +53,9 @@ export function unreadCount(db: Db, personId: number): number {
 export function listNotifications(db: Db, personId: number, page: number) {
 	const q = statements(db);
 	const total = q.total.get(personId) as number;
-	const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
-	const current = Math.min(Math.max(1, page), pages);
+	const { page: current, pages, offset } = pageWindow(total, page, NOTIFICATIONS_PAGE_SIZE);
 	const readThrough = (q.readThrough.get(personId) as number | undefined) ?? 0;
-	const rows = q.page.all(personId, NOTIFICATIONS_PAGE_SIZE, (current - 1) * NOTIFICATIONS_PAGE_SIZE) as {
+	const rows = q.page.all(personId, NOTIFICATIONS_PAGE_SIZE, offset) as {
 		id: number;
 		kind: MailKind;
 		template: string;

@@ -1,5 +1,6 @@
 /** The outbox for administrators: counts by status, and a filtered page of messages with the relay's last reply. */
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { prepared } from '../db/prepared';
 import type { MailKind, MailStatus } from './kinds';
 
@@ -54,9 +55,8 @@ export function listOutbox(db: Db, filter: OutboxFilter) {
 	const q = statements(db);
 	const params = { status: filter.status ?? null, kind: filter.kind ?? null, to: filter.to ? likeTerm(filter.to) : null };
 	const total = q.total.get(params) as number;
-	const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
-	const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-	const rows = (q.page.all({ ...params, limit: OUTBOX_PAGE_SIZE, offset: (page - 1) * OUTBOX_PAGE_SIZE }) as Record<string, unknown>[]).map(
+	const { page, pages, offset } = pageWindow(total, filter.page, OUTBOX_PAGE_SIZE);
+	const rows = (q.page.all({ ...params, limit: OUTBOX_PAGE_SIZE, offset }) as Record<string, unknown>[]).map(
 		(r) =>
 			({
 				...r,

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { londonClock, monthlySlot, weeklySlot } from './schedule';
+import { monthlySlot, weeklySlot } from './schedule';
 
 describe('digest slots: Monday 07:00 in London', () => {
-	it('reads London time, summer and winter', () => {
-		expect(londonClock(new Date('2026-01-05T07:30:00Z'))).toEqual({ date: '2026-01-05', hour: 7, weekday: 0 });
-		expect(londonClock(new Date('2026-06-01T06:30:00Z'))).toEqual({ date: '2026-06-01', hour: 7, weekday: 0 }); // BST
-		expect(londonClock(new Date('2026-06-07T23:30:00Z'))).toEqual({ date: '2026-06-08', hour: 0, weekday: 0 });
-	});
-
 	it('a weekly slot begins on Monday at 07:00 London time', () => {
 		// Winter: 07:00 London is 07:00 UTC.
 		expect(weeklySlot(new Date('2026-01-05T06:59:00Z'))).toBe('2025-12-29');

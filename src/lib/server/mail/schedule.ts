@@ -3,26 +3,10 @@
  * A slot is named by its Monday's date. A digest is sent for the latest slot that has begun, once: a server that was
  * down on Monday morning sends it when it comes back.
  */
+import { londonClock } from '../../london-time';
 import { addDays, type IsoDate } from '../competency/dates';
 
 export const DIGEST_HOUR = 7;
-
-const CLOCK = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	hourCycle: 'h23',
-	weekday: 'short'
-});
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** The London date, hour and weekday (Monday 0) of an instant. */
-export function londonClock(now: Date): { date: IsoDate; hour: number; weekday: number } {
-	const p = Object.fromEntries(CLOCK.formatToParts(now).map((x) => [x.type, x.value]));
-	return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), weekday: WEEKDAYS.indexOf(p.weekday) };
-}
 
 /** The Monday of the latest weekly slot at or before `now`. */
 export function weeklySlot(now: Date): IsoDate {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
+import { reminderData } from '$testing/mail';
 import { startTestSmtp, type TestSmtp } from '$testing/smtp';
 import { recordEvidence } from '../competency/ledger';
 import { openDb, type Db } from '../db';
@@ -66,15 +67,7 @@ function queueTo(address: string, n: number) {
 				to: address,
 				template: 'refresher-reminder',
 				kind: 'reminder',
-				data: {
-					name: `Person ${i}`,
-					summary: `Message ${i}`,
-					items: ['One'],
-					trainingUrl: 'https://a.example/training',
-					notificationsUrl: 'https://a.example/notifications',
-					dueSoonDays: '60',
-					finalDays: '7'
-				}
+				data: reminderData({ name: `Person ${i}`, summary: `Message ${i}` })
 			})!
 		)
 	);

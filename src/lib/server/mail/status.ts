@@ -1,5 +1,5 @@
 /** What administrators are told about mail: whether it is being sent, and what is waiting or has failed. */
-import { formatLondonTime } from '../audit/london-time';
+import { formatLondonTime } from '../../london-time';
 import { isDemoMode } from './demo-mailbox';
 import type { outboxCounts } from './outbox-browse';
 import { currentMailSettings, describeRelay } from './settings';

@@ -14,9 +14,9 @@ import { submitClaim } from '../prior-learning/claims';
 import { validMarkdown, validQuiz } from '$testing/module-fixtures';
 import { parseModule } from '../modules/parse';
 import { markSectionRead, saveReflection, submitAttempt } from '../modules/progress';
-import type { Principal } from '../access/policy';
-import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addUnit, asTrainer, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
+import { reminderData } from '$testing/mail';
 import { exportSubjectAccess } from './subject-access';
 import '../mail/catalogue';
 import { queueMail } from '../mail/queue';
@@ -29,10 +29,6 @@ const REFLECTION = 'I froze when he said he could not breathe, and I want to tal
 const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$not-a-real-hash';
 const TOKEN = 'sessiontokenfortheexporttest';
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 3, 9, minutes));
-
-function trainer(person: { id: number; name: string; email: string; organisationId: number; unitId: number; jobRole: string }): Principal {
-	return { ...person, grants: [{ role: 'trainer', organisationId: person.organisationId, unitId: null }] };
-}
 
 describe('exportSubjectAccess', () => {
 	let db: Db;
@@ -88,12 +84,12 @@ describe('exportSubjectAccess', () => {
 		const competencyId = requiredFor(framework, 'police-constable')[0].competency.id;
 		const input = { competencyId, assessedOn: '2026-03-02', outcome: 'competent' as const, notes: 'Calm, clear, kept the airway in view.' };
 		grant(db, colleague.id, 'trainer', { organisationId: org.id });
-		expect(recordAssessment(db, framework, trainer(colleague), subject, input, at(9)).ok).toBe(true);
+		expect(recordAssessment(db, framework, asTrainer(colleague), subject, input, at(9)).ok).toBe(true);
 		const recorded = db.select().from(evidence).orderBy(desc(evidence.id)).get()!;
 		expect(
 			voidEvidence(db, framework, { evidenceId: recorded.id, personId: subject.id, reason: 'Recorded against the wrong person', actorId: admin.id, at: at(10) })
 		).toEqual({ ok: true });
-		expect(recordAssessment(db, framework, trainer(subject), colleague, { ...input, notes: 'Assessed by the subject.' }, at(11)).ok).toBe(true);
+		expect(recordAssessment(db, framework, asTrainer(subject), colleague, { ...input, notes: 'Assessed by the subject.' }, at(11)).ok).toBe(true);
 		submitAttempt(db, framework, colleague.id, module, right, at(12));
 		ids = { subject: subject.id, colleague: colleague.id, admin: admin.id, sessionId };
 	});
@@ -120,15 +116,7 @@ describe('exportSubjectAccess', () => {
 	});
 
 	it('holds the email queued for them and their email preferences, nobody else’s', () => {
-		const data = {
-			name: 'Sam',
-			summary: 'Due',
-			items: ['One'],
-			trainingUrl: 'https://a.example/training',
-			notificationsUrl: 'https://a.example/notifications',
-			dueSoonDays: '60',
-			finalDays: '7'
-		};
+		const data = reminderData({ name: 'Sam' });
 		queueMail(db, { to: ids.subject, template: 'refresher-reminder', kind: 'reminder', data });
 		queueMail(db, { to: ids.colleague, template: 'refresher-reminder', kind: 'reminder', data: { ...data, name: 'Someone else' } });
 		setDigestFrequency(db, { personId: ids.subject, digest: 'monthly', via: 'account' });

@@ -1,5 +1,5 @@
 import { notFound, requireAdmin } from '$lib/server/access/guards';
-import { formatLondonTime } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/london-time';
 import { getDb } from '$lib/server/db';
 import { intParam } from '$lib/server/forms/query';
 import { isDemoMode, listDemoMail } from '$lib/server/mail/demo-mailbox';

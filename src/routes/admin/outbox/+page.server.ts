@@ -1,5 +1,5 @@
 import { requireAdmin } from '$lib/server/access/guards';
-import { formatLondonTime } from '$lib/server/audit/london-time';
+import { formatLondonTime } from '$lib/london-time';
 import { getDb } from '$lib/server/db';
 import { enumParam, intParam, textParam } from '$lib/server/forms/query';
 import { MAIL_KIND_LABEL, MAIL_KINDS, MAIL_STATUSES } from '$lib/server/mail/kinds';

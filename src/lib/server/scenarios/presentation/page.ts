@@ -1,4 +1,5 @@
 /** What the scenario routes share: finding things or answering 404, and the public parts of a scenario and its runs. */
+import { formatLondonClockTime, formatLondonLongDateTime } from '../../../london-time';
 import { jobRoleLabel } from '../../../organisation-model';
 import { notFound } from '../../access/guards';
 import { findScenario, scenarioAnalysis } from '../../content';
@@ -49,27 +50,13 @@ export function passCriteria(def: ScenarioDefinition): string[] {
 	];
 }
 
-const londonTime = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	timeZone: 'Europe/London'
-});
-
-/** Dates are written on the server in London time, so the page reads the same wherever it is opened. */
-export function formatWhen(date: Date): string {
-	return londonTime.format(date);
-}
-
 /** One line of the learner's list of runs of one scenario. */
 export function pastRun(def: ScenarioDefinition, run: ScenarioRun) {
 	const result = runResult(run);
 	return {
 		id: run.id,
 		href: result === 'in-progress' ? runPath(run.scenarioSlug, run.id) : debriefPath(run.scenarioSlug, run.id),
-		started: formatWhen(run.startedAt),
+		started: formatLondonLongDateTime(run.startedAt),
 		result,
 		resultLabel: RUN_RESULT_LABELS[result].label,
 		resultColour: RUN_RESULT_LABELS[result].colour,
@@ -103,8 +90,6 @@ export function timeLimitChoices(def: ScenarioDefinition, current: TimeLimit = '
 	};
 }
 
-const londonClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London' });
-
 /**
  * The current decision's time limit as the play page shows it: the seconds under the learner's choice,
  * the time left when served and the deadline as a clock time; `off` when the learner switched a limit off.
@@ -118,6 +103,6 @@ export function decisionDeadline(deadlineSeconds: number | null, run: Pick<Scena
 		seconds,
 		standardSeconds: seconds === deadlineSeconds ? null : deadlineSeconds,
 		remainingMs: Math.max(0, endsAt - now.getTime()),
-		byText: `${londonClock.format(endsAt)} London time`
+		byText: `${formatLondonClockTime(endsAt)} London time`
 	};
 }

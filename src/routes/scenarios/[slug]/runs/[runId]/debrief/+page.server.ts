@@ -3,7 +3,8 @@ import { notFound, requireUser } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
 import { scenarioAnalysis } from '$lib/server/content';
 import { buildDebrief } from '$lib/server/scenarios/presentation/debrief';
-import { formatWhen, runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
+import { formatLondonLongDateTime } from '$lib/london-time';
+import { runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
 import { getRun, runRecords } from '$lib/server/scenarios/runs-store';
 import type { PageServerLoad } from './$types';
 
@@ -20,8 +21,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		scenario: { slug: def.slug, title: def.meta.title, version: def.meta.version },
 		runId: run.id,
-		started: formatWhen(run.startedAt),
-		finished: run.finishedAt ? formatWhen(run.finishedAt) : null,
+		started: formatLondonLongDateTime(run.startedAt),
+		finished: run.finishedAt ? formatLondonLongDateTime(run.finishedAt) : null,
 		debrief: buildDebrief(def, analysis, run, runRecords(db, run.id))
 	};
 };

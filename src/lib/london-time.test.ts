@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatSessionTime, londonWallParts, londonWallTime } from './london-time';
+import {
+	formatLondonClockTime,
+	formatLondonDateTime,
+	formatLondonLongDateTime,
+	formatLondonTime,
+	formatSessionTime,
+	londonClock,
+	londonDay,
+	londonDayStart,
+	londonWallParts,
+	londonWallTime
+} from './london-time';
 
 const at = (date: string, time: string) => {
 	const r = londonWallTime(date, time);
@@ -55,5 +66,40 @@ describe('London wall time', () => {
 		expect(londonWallParts(new Date('2026-07-01T08:30:00Z'))).toEqual({ date: '2026-07-01', time: '09:30' });
 		expect(londonWallParts(new Date('2026-12-01T08:30:00Z'))).toEqual({ date: '2026-12-01', time: '08:30' });
 		expect(formatSessionTime(new Date('2026-07-01T08:30:00Z'), new Date('2026-07-01T15:30:00Z'))).toBe('Wed, 1 Jul 2026, 09:30 to 16:30');
+	});
+});
+
+describe('London time', () => {
+	it('finds the start of a London day in winter and in summer', () => {
+		expect(londonDayStart('2026-01-15').toISOString()).toBe('2026-01-15T00:00:00.000Z');
+		expect(londonDayStart('2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+	});
+
+	it('is right on the days the clocks change', () => {
+		// Clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October 2026.
+		expect(londonDayStart('2026-03-29').toISOString()).toBe('2026-03-29T00:00:00.000Z');
+		expect(londonDayStart('2026-03-30').toISOString()).toBe('2026-03-29T23:00:00.000Z');
+		expect(londonDayStart('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z');
+		expect(londonDayStart('2026-10-26').toISOString()).toBe('2026-10-26T00:00:00.000Z');
+	});
+
+	it('formats with seconds in London time, and names the London day', () => {
+		expect(formatLondonTime(new Date('2026-07-01T13:05:09Z'))).toBe('1 Jul 2026, 14:05:09');
+		expect(formatLondonTime(new Date('2026-01-01T00:00:00Z'))).toBe('1 Jan 2026, 00:00:00');
+		expect(londonDay(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+	});
+
+	it('reads London time, summer and winter', () => {
+		expect(londonClock(new Date('2026-01-05T07:30:00Z'))).toEqual({ date: '2026-01-05', hour: 7, weekday: 0 });
+		expect(londonClock(new Date('2026-06-01T06:30:00Z'))).toEqual({ date: '2026-06-01', hour: 7, weekday: 0 }); // BST
+		expect(londonClock(new Date('2026-06-07T23:30:00Z'))).toEqual({ date: '2026-06-08', hour: 0, weekday: 0 });
+	});
+
+	it('formats session, scenario and deadline times in London time', () => {
+		expect(formatLondonDateTime(new Date('2026-03-28T09:30:00Z'))).toBe('Sat, 28 Mar 2026, 09:30');
+		expect(formatSessionTime(new Date('2026-10-24T22:00:00Z'), new Date('2026-10-25T10:00:00Z'))).toBe('Sat, 24 Oct 2026, 23:00 to Sun, 25 Oct 2026, 10:00');
+		expect(formatLondonLongDateTime(new Date('2026-07-01T13:05:09Z'))).toBe('1 July 2026 at 14:05');
+		expect(formatLondonClockTime(Date.parse('2026-12-01T00:01:30Z'))).toBe('00:01:30');
+		expect(londonDay(new Date('2026-01-01T00:30:00Z'))).toBe('2026-01-01');
 	});
 });
