@@ -92,3 +92,26 @@ export function canRunSession(p: Principal, organisationId: number): boolean {
 	const orgs = sessionOrganisations(p);
 	return orgs === 'all' || orgs.includes(organisationId);
 }
+
+/** Insights (/insights): trainers, training managers and administrators. */
+export function mayViewInsights(p: Principal): boolean {
+	return isAdmin(p) || isTrainer(p) || isManager(p);
+}
+
+/**
+ * Whose activity an insights reader's aggregates cover: everyone for administrators; otherwise the organisations
+ * they train for or manage as a whole and the units they manage. Never a single person.
+ */
+export function insightsScope(p: Principal): Exclude<PeopleScope, { kind: 'self' }> {
+	if (isAdmin(p)) return { kind: 'all' };
+	const managed = managedScope(p);
+	const organisationIds = [...new Set([...trainerScope(p).organisationIds, ...managed.organisationIds])];
+	return { kind: 'scoped', organisationIds, unitIds: managed.unitIds };
+}
+
+/**
+ * Learners' free-text survey answers: content owners and administrators only, never trainers or managers (answers
+ * are anonymous to managers, and a comment can name its writer). There is no content-owner access role yet, so
+ * for now that means administrators.
+ */
+export const mayReadSurveyComments = (p: Principal) => isAdmin(p);
