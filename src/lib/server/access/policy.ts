@@ -105,7 +105,8 @@ export function mayViewInsights(p: Principal): boolean {
 export function insightsScope(p: Principal): Exclude<PeopleScope, { kind: 'self' }> {
 	if (isAdmin(p)) return { kind: 'all' };
 	const managed = managedScope(p);
-	const organisationIds = [...new Set([...trainerScope(p).organisationIds, ...managed.organisationIds])];
+	const trained = p.grants.filter((g) => g.role === 'trainer' && g.organisationId != null).map((g) => g.organisationId!);
+	const organisationIds = [...new Set([...trained, ...managed.organisationIds])];
 	return { kind: 'scoped', organisationIds, unitIds: managed.unitIds };
 }
 
