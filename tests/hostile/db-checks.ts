@@ -33,7 +33,10 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		practical_session_competencies: outsideSessions,
 		practical_session_trainers: outsideSessions,
 		practical_session_audience: outsideSessions,
-		practical_bookings: outsideSessions
+		practical_bookings: outsideSessions,
+		survey_responses: `organisation_id <> ${s.organisationId}`,
+		survey_ratings: `response_id in (select id from survey_responses where organisation_id <> ${s.organisationId})`,
+		survey_answered: theirs
 	};
 }
 
@@ -75,6 +78,13 @@ export const INVARIANTS: Record<string, string> = {
 		or client_secret not like 'v1.%' or length(client_id) < 1 or length(client_id) > 200 or client_id glob '*[ ' || char(9) || ']*' or length(issuer) > 500`,
 	'single sign-on domains that are not lower-case domain names': `select domain from sso_domains where domain <> lower(domain) or domain glob '*[^a-z0-9.-]*' or domain not like '%_._%' or length(domain) > 253`,
 	'email preferences with a value the form does not offer': "select person_id from mail_preferences where digest not in ('weekly', 'monthly', 'off')",
+	'survey answers with a bad comment, month or kind': `select id from survey_responses where length(comment) > 2000 or comment = '' or comment <> trim(comment) or ${textBoxControl('comment')}
+		or month not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' or kind not in ('module', 'scenario')`,
+	'survey ratings outside 1 to 5': "select response_id from survey_ratings where rating not between 1 and 5 or typeof(rating) <> 'integer'",
+	'survey answers without a rating for each item': 'select id from survey_responses r where (select count(*) from survey_ratings where response_id = r.id) < 3',
+	// Each stored answer has its "has answered" mark and each mark its answer: never two answers from one person.
+	'survey answers and "has answered" marks that do not match in number': `select kind, subject_slug, subject_version from survey_responses group by 1, 2, 3
+		having count(*) <> (select count(*) from survey_answered a where a.kind = survey_responses.kind and a.subject_slug = survey_responses.subject_slug and a.subject_version = survey_responses.subject_version)`,
 	'rows whose references point nowhere': 'pragma foreign_key_check'
 };
 
@@ -101,6 +111,8 @@ export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox)
 		['people', count(`select count(*) as n from people where id > ${marks.people}`), audited('person-create')],
 		['assessments', count(`select count(*) as n from assessments where person_id = ${s.target.id}`) - 1, audited('assessment-record')],
 		['evidence corrections', count(`select count(*) as n from evidence where voids_id is not null and person_id = ${s.target.id}`), audited('evidence-void')],
+		// At most one answer, from the sandbox learner, for the module they completed; each with its audit entry.
+		['survey answers', count(`select count(*) as n from survey_answered where person_id = ${s.learner.id}`), audited('survey-answered')],
 		// The learner's digest preference is set at most once per change: a row exists only if some change was audited.
 		[
 			'email preferences',
