@@ -16,6 +16,7 @@ try {
 	console.log(`content: ${content.scenarios.length} scenarios valid`);
 	console.log(`content: competency framework valid (${content.framework.competencies.length} competencies)`);
 	console.log(`content: induction plans valid (${content.framework.induction.byRole.size} job roles)`);
+	console.log(`content: surveys ${content.surveys ? 'valid (modules and scenarios)' : 'absent: none offered'}`);
 	const templates = compileTemplates(readTemplateFiles());
 	console.log(`content: ${templates.size} email templates valid`);
 } catch (e) {

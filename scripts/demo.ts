@@ -5,6 +5,7 @@ import { startDemoRelay } from './demo/mail-relay';
 import { seedHistory } from './demo/history';
 import { seedDemoSessions } from './demo/sessions';
 import { seedDemoPriorLearning } from './demo/prior-learning';
+import { seedSurveyAnswers } from './demo/surveys';
 import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { describeDemoSingleSignOn, startDemoSingleSignOn } from './demo/sso';
 import { DEMO_SSO_SECRET_KEY } from './demo/sso-accounts';
@@ -22,6 +23,7 @@ if (seeded) {
 	seedHistory(db, content);
 	seedDemoSessions(db, content.framework);
 	seedDemoPriorLearning(db, content.framework);
+	seedSurveyAnswers(db, content);
 	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 const provider = await startDemoSingleSignOn(db, {

@@ -11,6 +11,7 @@ export type Outcome = 200 | 400 | 403 | 404 | 409 | { to: string | RegExp } | 's
 export const LOGIN: Outcome = { to: /^\/login\?redirectTo=%2F/ };
 const SIGNED_IN = CALLER_NAMES.filter((c) => c !== 'visitor');
 const MANAGERS: Caller[] = ['manager', 'custody-manager', 'nhs-manager', 'mps-manager', 'admin'];
+const INSIGHTS: Caller[] = ['trainer', ...MANAGERS];
 
 /** `ok` for the callers named, `otherwise` (404 unless given) for every other signed-in caller, sign-in for a visitor. */
 export function only(ok: Outcome, allowed: Caller[], overrides: Partial<Record<Caller, Outcome>> = {}, otherwise: Outcome = 404): Record<Caller, Outcome> {
@@ -386,6 +387,50 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 			),
 			secrets: [{ text: f.workforceId.officer, seenBy: ['officer'] }]
 		}
+	],
+	// Learner evaluation: every learner may open the survey of a module; answering needs a completion (409 before).
+	'GET /feedback/[kind]/[slug]': (f) => [
+		{ target: 'a module’s survey', path: `/feedback/module/${f.module.slug}`, expect: everyone(200) },
+		{ target: 'a scenario’s survey', path: `/feedback/scenario/${f.run.slug}`, expect: everyone(200) },
+		{ target: 'a kind of survey that does not exist', path: `/feedback/course/${f.module.slug}`, expect: everyone(404) },
+		{ target: 'a module that does not exist', path: '/feedback/module/no-such-module', expect: everyone(404) }
+	],
+	'POST /feedback/[kind]/[slug]?/default': (f) => [
+		{
+			target: 'an empty answer',
+			path: `/feedback/module/${f.module.slug}`,
+			expect: only(
+				400,
+				SIGNED_IN.filter((c) => f.module.certificate[c]),
+				{},
+				409
+			)
+		},
+		{
+			target: 'a complete answer',
+			path: `/feedback/module/${f.module.slug}`,
+			form: { 'rating-relevant': '4', 'rating-clear': '4', 'rating-confident': '4', 'rating-recommend': '4', comment: 'Matrix' },
+			expect: only(
+				'skip',
+				SIGNED_IN.filter((c) => f.module.certificate[c]),
+				{},
+				409
+			)
+		},
+		{ target: 'a module that does not exist', path: '/feedback/module/no-such-module', expect: everyone(404) }
+	],
+	// Insights: trainers, training managers and administrators; learners' comments reach administrators only.
+	'GET /insights/surveys': () => [{ target: 'the page', path: '/insights/surveys', expect: only(200, INSIGHTS) }],
+	'GET /insights/surveys/[kind]/[slug]': (f) => [
+		{
+			target: 'a module with answers (scripts/demo/surveys.ts)',
+			path: `/insights/surveys/module/${f.module.slug}`,
+			expect: only(200, INSIGHTS),
+			secrets: [{ text: 'The section on positional asphyxia was the clearest', seenBy: ['admin'] }]
+		},
+		{ target: 'a version filter that is not a version', path: `/insights/surveys/module/${f.module.slug}?version=%3Cscript%3E`, expect: only(200, INSIGHTS) },
+		{ target: 'a kind that does not exist', path: `/insights/surveys/course/${f.module.slug}`, expect: only(404, []) },
+		{ target: 'a module that does not exist', path: '/insights/surveys/module/no-such-module', expect: only(404, []) }
 	],
 	'GET /scenarios': learnerPage('/scenarios'),
 	'GET /scenarios/[slug]': (f) => [

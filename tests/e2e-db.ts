@@ -37,7 +37,10 @@ export const RECORD_TABLES = [
 	'practical_session_trainers',
 	'practical_session_audience',
 	'practical_bookings',
-	'prior_learning_claims'
+	'prior_learning_claims',
+	'survey_responses',
+	'survey_ratings',
+	'survey_answered'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -47,6 +50,13 @@ export type RecordTable = (typeof RECORD_TABLES)[number];
  */
 const SERVED_COLUMNS: Partial<Record<RecordTable, readonly string[]>> = { scenario_runs: ['shown_at'] };
 
+/** Tables WITHOUT ROWID (the survey tables, so that insertion order cannot join them) are read in key order. */
+const KEY_ORDER: Partial<Record<RecordTable, string>> = {
+	survey_responses: 'id',
+	survey_ratings: 'response_id, item_id',
+	survey_answered: 'person_id, kind, subject_slug, subject_version'
+};
+
 function columnsOf(db: Database.Database, table: RecordTable): string {
 	const skip = SERVED_COLUMNS[table];
 	if (!skip) return '*';
@@ -55,7 +65,7 @@ function columnsOf(db: Database.Database, table: RecordTable): string {
 }
 
 /**
- * One digest per table over every row in rowid order, so any insert, update or delete shows up.
+ * One digest per table over every row in rowid (or key) order, so any insert, update or delete shows up.
  * `where` limits a table to some rows (an SQL condition), for "nothing outside this changed".
  */
 export function tableDigests(db: Database.Database, where: Partial<Record<RecordTable, string>> = {}): Record<RecordTable, string> {
@@ -64,7 +74,7 @@ export function tableDigests(db: Database.Database, where: Partial<Record<Record
 		const hash = createHash('sha256');
 		let rows = 0;
 		for (const row of db
-			.prepare(`select ${columnsOf(db, table)} from ${table} where ${where[table] ?? '1'} order by rowid`)
+			.prepare(`select ${columnsOf(db, table)} from ${table} where ${where[table] ?? '1'} order by ${KEY_ORDER[table] ?? 'rowid'}`)
 			.raw()
 			.iterate() as IterableIterator<unknown[]>) {
 			hash.update(JSON.stringify(row));

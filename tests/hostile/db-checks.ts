@@ -34,7 +34,10 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		practical_session_trainers: outsideSessions,
 		practical_session_audience: outsideSessions,
 		practical_bookings: outsideSessions,
-		prior_learning_claims: theirs
+		prior_learning_claims: theirs,
+		survey_responses: `organisation_id <> ${s.organisationId}`,
+		survey_ratings: `response_id in (select id from survey_responses where organisation_id <> ${s.organisationId})`,
+		survey_answered: theirs
 	};
 }
 
@@ -84,6 +87,13 @@ export const INVARIANTS: Record<string, string> = {
 		or reviewed_by = person_id or reviewed_by = submitted_by`,
 	'approved prior learning without its evidence, or evidence without its approval': `select c.id from prior_learning_claims c
 		where (c.status = 'approved') <> exists (select 1 from evidence e where e.kind = 'prior-learning' and e.ref = cast(c.id as text) and e.person_id = c.person_id and e.competency_id = c.competency_id and e.occurred_on = c.completed_on and e.recorded_by = c.reviewed_by)`,
+	'survey answers with a bad comment, month or kind': `select id from survey_responses where length(comment) > 2000 or comment = '' or comment <> trim(comment) or ${textBoxControl('comment')}
+		or month not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' or kind not in ('module', 'scenario')`,
+	'survey ratings outside 1 to 5': "select response_id from survey_ratings where rating not between 1 and 5 or typeof(rating) <> 'integer'",
+	'survey answers without a rating for each item': 'select id from survey_responses r where (select count(*) from survey_ratings where response_id = r.id) < 3',
+	// Each stored answer has its "has answered" mark and each mark its answer: never two answers from one person.
+	'survey answers and "has answered" marks that do not match in number': `select kind, subject_slug, subject_version from survey_responses group by 1, 2, 3
+		having count(*) <> (select count(*) from survey_answered a where a.kind = survey_responses.kind and a.subject_slug = survey_responses.subject_slug and a.subject_version = survey_responses.subject_version)`,
 	'rows whose references point nowhere': 'pragma foreign_key_check'
 };
 
@@ -116,6 +126,8 @@ export function unauditedWrites(db: Database.Database, marks: Marks, s: Sandbox)
 			count(`select count(*) as n from prior_learning_claims where person_id in (${s.learner.id}, ${s.target.id}) and reviewed_by is not null`),
 			audited('prior-learning-approve') + audited('prior-learning-reject')
 		],
+		// At most one answer, from the sandbox learner, for the module they completed; each with its audit entry.
+		['survey answers', count(`select count(*) as n from survey_answered where person_id = ${s.learner.id}`), audited('survey-answered')],
 		// The learner's digest preference is set at most once per change: a row exists only if some change was audited.
 		[
 			'email preferences',

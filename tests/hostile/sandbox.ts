@@ -1,4 +1,6 @@
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import type Database from 'better-sqlite3';
 import { one, personId } from '../e2e-db';
 import { DEMO_PASSWORD } from '../helpers';
@@ -33,6 +35,7 @@ export type Sandbox = {
 
 const SCENARIO = 'suspected-abd';
 const MODULE = 'de-escalation';
+const MODULE_QUIZ = 'content/modules/03-de-escalation.quiz.yaml';
 
 export async function makeSandbox(baseURL: string, db: Database.Database): Promise<Sandbox> {
 	const admin = await signInAs(baseURL, 'admin@demo.test', DEMO_PASSWORD);
@@ -73,7 +76,16 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	const started = await post(baseURL, session, `/scenarios/${SCENARIO}?/start`, {});
 	const runId = Number(started.location.split('/').pop());
 	expect(runId).toBeGreaterThan(0);
-	expect((await send(baseURL, session, `/modules/${MODULE}`, null)).status).toBe(200);
+	const modulePage = await send(baseURL, session, `/modules/${MODULE}`, null);
+	expect(modulePage.status).toBe(200);
+
+	// The module completed through its forms, so that the learner's survey form (offered after completion) is fuzzed
+	// past its first check.
+	for (const [, section] of modulePage.text.matchAll(/name="section" value="([^"]+)"/g)) await post(baseURL, session, `/modules/${MODULE}?/read`, { section });
+	const quiz = parseYaml(readFileSync(MODULE_QUIZ, 'utf8')) as { questions: { id: string; options: { id: string; correct: boolean }[] }[] };
+	const answers = quiz.questions.flatMap((q) => q.options.filter((o) => o.correct).map((o): [string, string] => [`q:${q.id}`, o.id]));
+	const submitted = await send(baseURL, session, `/modules/${MODULE}?/submit`, { kind: 'urlencoded', entries: answers });
+	expect(submitted.text, 'the sandbox learner completes the module').toContain('You have completed this module');
 
 	// Two practical sessions the learner (a trainer of the sandbox) schedules through the form.
 	const schedule = async (title: string) => {

@@ -97,6 +97,22 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 	'POST /modules/[slug]?/read': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/submit': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 200 },
 	'POST /modules/[slug]?/reflect': { caller: 'learner', path: (s) => `/modules/${s.moduleSlug}`, runs: 300 },
+	// The sandbox learner has completed this module (sandbox.ts): ratings and comments are fuzzed; one answer may be stored.
+	'POST /feedback/[kind]/[slug]?/default': {
+		caller: 'learner',
+		path: (s) => `/feedback/module/${s.moduleSlug}`,
+		runs: 200,
+		samples: () => {
+			const rating = ['1', '3', '5', '0', '6', '2.5', '-1', ' 4', '', 'five'];
+			return {
+				'rating-relevant': rating,
+				'rating-clear': rating,
+				'rating-confident': rating,
+				'rating-recommend': rating,
+				comment: ['', 'Useful.', ' Spaces around ', 'x'.repeat(2000), 'x'.repeat(2001)]
+			};
+		}
+	},
 	'POST /scenarios/[slug]?/start': { caller: 'learner', path: (s) => `/scenarios/${s.run.slug}`, runs: 100 },
 	'POST /scenarios/[slug]/runs/[runId]?/choose': {
 		caller: 'learner',

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { canSeePerson, isAdmin, isManager, isPartnershipLead, isTrainer, type PersonRef, type Principal } from './policy';
+import { canSeePerson, isAdmin, isManager, isPartnershipLead, isTrainer, mayViewInsights, type PersonRef, type Principal } from './policy';
 
 /** Every protected load and action starts here. Visitors go to sign-in and come back. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
@@ -42,5 +42,12 @@ export function requireCanSee(user: Principal, target: PersonRef | undefined): P
 export function requireTrainer(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
 	const user = requireUser(event);
 	if (!isTrainer(user)) notFound();
+	return user;
+}
+
+/** /insights: trainers, training managers and administrators. */
+export function requireInsightsReader(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
+	const user = requireUser(event);
+	if (!mayViewInsights(user)) notFound();
 	return user;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAssess, canManageOrganisation, canSeePerson, peopleScope, type Principal } from './policy';
+import { canAssess, canManageOrganisation, canSeePerson, insightsScope, mayReadSurveyComments, mayViewInsights, peopleScope, type Principal } from './policy';
 
 const ref = (id: number, organisationId: number, unitId: number) => ({ id, organisationId, unitId });
 const principal = (id: number, organisationId: number, unitId: number, grants: Principal['grants'] = []): Principal => ({
@@ -57,5 +57,33 @@ describe('access policy', () => {
 		expect(canAssess(trainer, otherUnit)).toBe(true);
 		expect(canAssess(trainer, ref(8, 10, 100))).toBe(false);
 		expect(canAssess(trainer, otherOrg)).toBe(false);
+	});
+});
+
+describe('insights (learner evaluation surveys)', () => {
+	const learner = principal(1, 10, 100);
+	const lead = principal(2, 10, 100, [{ role: 'partnership-lead', unitId: null, organisationId: null }]);
+	const trainer = principal(3, 10, 100, [{ role: 'trainer', unitId: null, organisationId: 10 }]);
+	const unitManager = principal(4, 10, 100, [{ role: 'manager', unitId: 100, organisationId: null }]);
+	const both = principal(5, 10, 100, [
+		{ role: 'trainer', unitId: null, organisationId: 20 },
+		{ role: 'manager', unitId: 101, organisationId: null },
+		{ role: 'manager', unitId: null, organisationId: 10 }
+	]);
+	const admin = principal(6, 10, 100, [{ role: 'admin', unitId: null, organisationId: null }]);
+
+	it('are for trainers, training managers and administrators only', () => {
+		expect([learner, lead, trainer, unitManager, admin].map(mayViewInsights)).toEqual([false, false, true, true, true]);
+	});
+
+	it('cover what each trains for or manages, never a single person', () => {
+		expect(insightsScope(trainer)).toEqual({ kind: 'scoped', organisationIds: [10], unitIds: [] });
+		expect(insightsScope(unitManager)).toEqual({ kind: 'scoped', organisationIds: [], unitIds: [100] });
+		expect(insightsScope(both)).toEqual({ kind: 'scoped', organisationIds: [20, 10], unitIds: [101] });
+		expect(insightsScope(admin)).toEqual({ kind: 'all' });
+	});
+
+	it('free-text answers are for administrators (content owners) only, not trainers or managers', () => {
+		expect([trainer, unitManager, both, admin].map(mayReadSurveyComments)).toEqual([false, false, false, true]);
 	});
 });

@@ -104,3 +104,26 @@ export function canReviewPriorLearning(p: Principal, target: PersonRef, submitte
 	if (target.id === p.id || submittedBy === p.id) return false;
 	return (isAdmin(p) || isManager(p)) && canSeePerson(p, target);
 }
+/** Insights (/insights): trainers, training managers and administrators. */
+export function mayViewInsights(p: Principal): boolean {
+	return isAdmin(p) || isTrainer(p) || isManager(p);
+}
+
+/**
+ * Whose activity an insights reader's aggregates cover: everyone for administrators; otherwise the organisations
+ * they train for or manage as a whole and the units they manage. Never a single person.
+ */
+export function insightsScope(p: Principal): Exclude<PeopleScope, { kind: 'self' }> {
+	if (isAdmin(p)) return { kind: 'all' };
+	const managed = managedScope(p);
+	const trained = p.grants.filter((g) => g.role === 'trainer' && g.organisationId != null).map((g) => g.organisationId!);
+	const organisationIds = [...new Set([...trained, ...managed.organisationIds])];
+	return { kind: 'scoped', organisationIds, unitIds: managed.unitIds };
+}
+
+/**
+ * Learners' free-text survey answers: content owners and administrators only, never trainers or managers (answers
+ * are anonymous to managers, and a comment can name its writer). There is no content-owner access role yet, so
+ * for now that means administrators.
+ */
+export const mayReadSurveyComments = (p: Principal) => isAdmin(p);

@@ -22,11 +22,13 @@ import {
 	type ScenarioDefinition,
 	type ScenarioVocabulary
 } from '../scenarios/engine';
+import { parseSurveys, type SurveyDefinitions } from '../surveys/definition';
 import { ContentError } from './errors';
 
 export const VOCABULARY_PATH = 'content/scenario-vocabulary.yaml';
 export const FRAMEWORK_PATH = 'content/competencies.yaml';
 export const INDUCTION_PLANS_PATH = 'content/induction-plans.yaml';
+export const SURVEYS_PATH = 'content/surveys.yaml';
 
 export interface ScenarioFiles {
 	readonly slug: string;
@@ -46,6 +48,8 @@ export interface ContentFiles {
 	readonly vocabulary: string;
 	/** content/induction-plans.yaml ('' or absent: no role has an induction plan) */
 	readonly inductionPlans?: string;
+	/** content/surveys.yaml ('' or absent: no survey is offered) */
+	readonly surveys?: string;
 }
 
 export interface ScenarioEntry {
@@ -59,6 +63,8 @@ export interface Content {
 	readonly scenarios: ScenarioEntry[];
 	readonly framework: Framework;
 	readonly vocabulary: ScenarioVocabulary;
+	/** The learner evaluation surveys; null when content/ has none. */
+	readonly surveys: SurveyDefinitions | null;
 }
 
 /** Module slug -> its section ids: what a learnMore link may point at. */
@@ -118,11 +124,12 @@ export function buildContent(files: ContentFiles): Content {
 			? collect(errors, () => parseInductionPlans(INDUCTION_PLANS_PATH, files.inductionPlans!, parsedFramework))
 			: undefined;
 	const framework = parsedFramework && (induction ? { ...parsedFramework, induction } : parsedFramework);
+	const surveys = files.surveys?.trim() ? (collect(errors, () => parseSurveys(SURVEYS_PATH, files.surveys!)) ?? null) : null;
 
 	if (errors.length > 0 || !framework) {
 		throw new ContentError(`Content failed its checks (npm run content:check):\n${errors.map((e) => `  - ${e}`).join('\n')}`);
 	}
-	return { modules, scenarios, framework, vocabulary };
+	return { modules, scenarios, framework, vocabulary, surveys };
 }
 
 /** Competencies named in frontmatter that the framework does not define. */

@@ -17,6 +17,8 @@ const inductionPlans = import.meta.glob<string>('/content/induction-plans.yaml',
 	'/content/induction-plans.yaml'
 ];
 
+const surveys = import.meta.glob<string>('/content/surveys.yaml', { query: '?raw', import: 'default', eager: true })['/content/surveys.yaml'];
+
 /** `/content/scenarios/<slug>/<file>` → `<slug>`. */
 function slugOf(path: string): string {
 	return path.split('/').at(-2) ?? path;
@@ -34,5 +36,6 @@ export const bundledFiles: ContentFiles = {
 	scenarios: scenarioFiles(),
 	competencies: competencies ?? '',
 	vocabulary: vocabulary ?? '',
-	inductionPlans: inductionPlans ?? ''
+	inductionPlans: inductionPlans ?? '',
+	surveys: surveys ?? ''
 };

@@ -14,6 +14,7 @@ import {
 	FRAMEWORK_PATH,
 	INDUCTION_PLANS_PATH,
 	readVocabulary,
+	SURVEYS_PATH,
 	VOCABULARY_PATH,
 	type Content,
 	type ContentFiles,
@@ -88,7 +89,8 @@ export async function readContentFiles(root = '.'): Promise<ContentFiles> {
 		scenarios,
 		competencies: readFileSync(join(root, FRAMEWORK_PATH), 'utf8'),
 		vocabulary: readFileSync(join(root, VOCABULARY_PATH), 'utf8'),
-		inductionPlans: existsSync(join(root, INDUCTION_PLANS_PATH)) ? readFileSync(join(root, INDUCTION_PLANS_PATH), 'utf8') : ''
+		inductionPlans: existsSync(join(root, INDUCTION_PLANS_PATH)) ? readFileSync(join(root, INDUCTION_PLANS_PATH), 'utf8') : '',
+		surveys: existsSync(join(root, SURVEYS_PATH)) ? readFileSync(join(root, SURVEYS_PATH), 'utf8') : ''
 	};
 }
 

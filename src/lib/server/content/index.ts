@@ -8,6 +8,7 @@ import type { ContentLookup } from '../competency/learner';
 import type { Framework } from '../competency/framework';
 import type { ModuleDefinition } from '../modules/parse';
 import type { ScenarioAnalysis, ScenarioDefinition, ScenarioVocabulary } from '../scenarios/engine';
+import type { SurveyDefinition, SurveyKind } from '../surveys/definition';
 import { buildContent } from './build';
 import { bundledFiles } from './bundled';
 
@@ -54,6 +55,11 @@ export function scenariosForRole(jobRole: string): ScenarioDefinition[] {
 
 export function getFramework(): Framework {
 	return content.framework;
+}
+
+/** The learner evaluation survey for modules or scenarios, or undefined when content/ defines none. */
+export function surveyFor(kind: SurveyKind): SurveyDefinition | undefined {
+	return content.surveys?.[kind];
 }
 
 export function scenarioVocabulary(): ScenarioVocabulary {

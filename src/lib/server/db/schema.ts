@@ -919,3 +919,63 @@ export const practicalBookings = sqliteTable(
 
 export type PracticalSession = typeof practicalSessions.$inferSelect;
 export type PracticalBooking = typeof practicalBookings.$inferSelect;
+
+/**
+ * Learner evaluation (Kirkpatrick level 1): one row per survey answer, anonymous to the person's managers. It holds no
+ * person id and no time finer than the month, and its id is random, so that nothing joins it to `survey_answered`
+ * or to the person's completions. Created WITHOUT ROWID (drizzle/0014_survey_tables_without_rowid.sql), so that not
+ * even SQLite's hidden row numbers give away the order answers came in. The organisation, unit and job role are
+ * kept for scope and filters; aggregates leave the page only under disclosure control (reporting/disclosure.ts).
+ */
+export const surveyResponses = sqliteTable(
+	'survey_responses',
+	{
+		/** Random (not a sequence), so that ids do not say which answer came after which. */
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: ['module', 'scenario'] }).notNull(),
+		subjectSlug: text('subject_slug').notNull(),
+		subjectVersion: text('subject_version').notNull(),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		jobRole: text('job_role').notNull(),
+		/** 'YYYY-MM' in London: the only time kept. */
+		month: text('month').notNull(),
+		/** The free-text answer, or null. Shown to administrators only, and only for groups above the threshold. */
+		comment: text('comment')
+	},
+	(t) => [index('survey_responses_subject').on(t.kind, t.subjectSlug, t.subjectVersion), index('survey_responses_organisation').on(t.organisationId)]
+);
+
+/** Each rating of an answer (1 to 5), by the item's id in content/surveys.yaml. */
+export const surveyRatings = sqliteTable(
+	'survey_ratings',
+	{
+		responseId: text('response_id')
+			.notNull()
+			.references(() => surveyResponses.id),
+		itemId: text('item_id').notNull(),
+		rating: integer('rating').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.responseId, t.itemId] })]
+);
+
+/**
+ * Who has answered the survey for which module or scenario version: what refuses a second answer. Nothing here
+ * points at the answer (no id, no time), and it is WITHOUT ROWID too.
+ */
+export const surveyAnswered = sqliteTable(
+	'survey_answered',
+	{
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		kind: text('kind', { enum: ['module', 'scenario'] }).notNull(),
+		subjectSlug: text('subject_slug').notNull(),
+		subjectVersion: text('subject_version').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.kind, t.subjectSlug, t.subjectVersion] })]
+);

@@ -21,6 +21,7 @@ import { exportSubjectAccess } from './subject-access';
 import '../mail/catalogue';
 import { queueMail } from '../mail/queue';
 import { setDigestFrequency } from '../mail/preferences';
+import { saveAnswer } from '../surveys/store';
 
 const framework = testFramework();
 const module = parseModule('/content/modules/07-test-module.md', validMarkdown, validQuiz);
@@ -179,5 +180,25 @@ describe('exportSubjectAccess', () => {
 		const entries = db.$client.prepare('select count(*) as n from audit_log').get();
 		expect(exportSubjectAccess(db, { personId: 999_999, requestedBy: ids.admin })).toBeUndefined();
 		expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual(entries);
+	});
+});
+
+describe('exportSubjectAccess and learner evaluation surveys', () => {
+	it('lists the versions the person answered for, and nothing of what they answered (it is not linked to them)', () => {
+		const db = testDb();
+		const unit = addUnit(db, addOrganisation(db).id);
+		const person = addPerson(db, unit);
+		const admin = addPerson(db, unit);
+		saveAnswer(
+			db,
+			person,
+			{ kind: 'module', slug: 'restraint-safety', version: '1.0.0' },
+			{ ratings: { a: 5, b: 4, c: 3 }, comment: 'Only the learner wrote this' },
+			at(1)
+		);
+		const data = exportSubjectAccess(db, { personId: person.id, requestedBy: admin.id }, at(2))!;
+		expect(data.surveysAnswered).toEqual([{ kind: 'module', slug: 'restraint-safety', version: '1.0.0' }]);
+		expect(JSON.stringify(data)).not.toContain('Only the learner wrote this');
+		expect(data.sections.surveysAnswered).toMatch(/without any link to you/);
 	});
 });

@@ -25,6 +25,7 @@ import {
 	scenarioSteps,
 	sessions,
 	ssoLinks,
+	surveyAnswered,
 	units
 } from '../db/schema';
 
@@ -50,6 +51,8 @@ const SECTIONS = {
 	completions: 'Modules completed, with the version and the attempt that completed them.',
 	reflections: 'Your private reflections. Only you can read them in the academy; they are included here because they are your data.',
 	scenarioRuns: 'Every scenario run, with each decision, when it was made and the feedback given.',
+	surveysAnswered:
+		'The module and scenario versions whose optional survey you have answered. What you answered is kept without any link to you (that is what keeps it anonymous), so it cannot be found or included here.',
 	evidence: 'The evidence ledger for your competencies, including corrections (rows that void an earlier one, with the reason).',
 	competencyStatus: 'Your current status and history for each competency, worked out from the evidence.',
 	assessmentsAboutYou: 'Observed practical assessments of you, with the assessor and their notes.',
@@ -196,6 +199,11 @@ function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date)
 		completions: tx.select().from(moduleCompletions).where(eq(moduleCompletions.personId, personId)).orderBy(asc(moduleCompletions.id)).all(),
 		reflections: tx.select().from(reflections).where(eq(reflections.personId, personId)).all(),
 		scenarioRuns: scenarioRunsOf(tx, personId),
+		surveysAnswered: tx
+			.select({ kind: surveyAnswered.kind, slug: surveyAnswered.subjectSlug, version: surveyAnswered.subjectVersion })
+			.from(surveyAnswered)
+			.where(eq(surveyAnswered.personId, personId))
+			.all(),
 		evidence: tx.select().from(evidence).where(eq(evidence.personId, personId)).orderBy(asc(evidence.id)).all(),
 		competencyStatus: {
 			current: tx.select().from(competencyStatus).where(eq(competencyStatus.personId, personId)).all(),

@@ -10,6 +10,7 @@ import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
 import { lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
 import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
+import { surveyOffer } from '$lib/server/surveys/subject';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -26,7 +27,8 @@ export const load: PageServerLoad = (event) => {
 		lastAttempt: lastAttemptShown(module, state.lastAttempt),
 		attemptCount: state.attemptCount,
 		passedThisCycle: state.passedThisCycle,
-		reflections: reflectionsFor(db, user.id, module.slug)
+		reflections: reflectionsFor(db, user.id, module.slug),
+		survey: state.completion ? surveyOffer(db, user.id, 'module', module.slug, state.completion.moduleVersion) : null
 	};
 };
 

@@ -6,6 +6,7 @@ import { buildDebrief } from '$lib/server/scenarios/presentation/debrief';
 import { formatLondonLongDateTime } from '$lib/london-time';
 import { runIdOr404, runPath, scenarioOr404 } from '$lib/server/scenarios/presentation/page';
 import { getRun, runRecords } from '$lib/server/scenarios/runs-store';
+import { surveyOffer } from '$lib/server/surveys/subject';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -23,6 +24,8 @@ export const load: PageServerLoad = (event) => {
 		runId: run.id,
 		started: formatLondonLongDateTime(run.startedAt),
 		finished: run.finishedAt ? formatLondonLongDateTime(run.finishedAt) : null,
-		debrief: buildDebrief(def, analysis, run, runRecords(db, run.id))
+		debrief: buildDebrief(def, analysis, run, runRecords(db, run.id)),
+		// Offered for a run that ended with an outcome (not one closed without a result).
+		survey: run.outcome ? surveyOffer(db, user.id, 'scenario', def.slug, run.scenarioVersion) : null
 	};
 };

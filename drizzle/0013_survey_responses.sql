@@ -1,0 +1,33 @@
+CREATE TABLE `survey_answered` (
+	`person_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`subject_slug` text NOT NULL,
+	`subject_version` text NOT NULL,
+	PRIMARY KEY(`person_id`, `kind`, `subject_slug`, `subject_version`),
+	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `survey_ratings` (
+	`response_id` text NOT NULL,
+	`item_id` text NOT NULL,
+	`rating` integer NOT NULL,
+	PRIMARY KEY(`response_id`, `item_id`),
+	FOREIGN KEY (`response_id`) REFERENCES `survey_responses`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `survey_responses` (
+	`id` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`subject_slug` text NOT NULL,
+	`subject_version` text NOT NULL,
+	`organisation_id` integer NOT NULL,
+	`unit_id` integer NOT NULL,
+	`job_role` text NOT NULL,
+	`month` text NOT NULL,
+	`comment` text,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `survey_responses_subject` ON `survey_responses` (`kind`,`subject_slug`,`subject_version`);--> statement-breakpoint
+CREATE INDEX `survey_responses_organisation` ON `survey_responses` (`organisation_id`);

@@ -1,0 +1,12 @@
+import { requireInsightsReader } from '$lib/server/access/guards';
+import { getDb } from '$lib/server/db';
+import { surveyOverview } from '$lib/server/surveys/insight';
+import type { PageServerLoad } from './$types';
+
+// A report of links: nothing a script improves.
+export const csr = false;
+
+export const load: PageServerLoad = (event) => {
+	const user = requireInsightsReader(event);
+	return surveyOverview(getDb(), user);
+};
