@@ -66,4 +66,4 @@ export const extendForm = z.object({
 		.transform((v) => (v ? Number(v) : null))
 });
 
-export const cancelForm = z.object({ reason: requiredText('the reason for cancelling', 300) });
+export const cancelForm = z.object({ cancelReason: requiredText('the reason for cancelling', 300) });
