@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { startDemoRelay } from './demo/mail-relay';
 import { seedHistory } from './demo/history';
 import { seedDemoSessions } from './demo/sessions';
+import { seedDemoAssignments } from './demo/assignments';
 import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { describeDemoSingleSignOn, startDemoSingleSignOn } from './demo/sso';
 import { DEMO_SSO_SECRET_KEY } from './demo/sso-accounts';
@@ -20,6 +21,7 @@ if (seeded) {
 	const content = await loadContentFromDisk();
 	seedHistory(db, content);
 	seedDemoSessions(db, content.framework);
+	seedDemoAssignments(db, content);
 	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 const provider = await startDemoSingleSignOn(db, {

@@ -20,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 	const person = getPerson(db, user.id)!;
 	const framework = getFramework();
 	// Assigned training: the learner's own open rows (one indexed read), and the due dates they give.
-	const assigned = assignedToYou(framework, openAssignmentsOf(db, user.id));
+	const assigned = assignedToYou({ framework, lookup: contentLookup }, openAssignmentsOf(db, user.id));
 	const overview = learnerOverview(db, framework, { ...person, assignedDueDates: assigned.length ? assignedDueDates(db, user.id) : [] }, contentLookup);
 	const modules = roleModules(db, person, overview.refresh).map(({ module, href, status }) => ({
 		href,

@@ -5,20 +5,28 @@
  */
 import { formatDate } from '$lib/competency-status';
 import type { IsoDate } from '../competency/dates';
-import type { Framework } from '../competency/framework';
 import { statementsFor } from '../db/prepared';
 import { queueMail, type MailWriter } from '../mail/queue';
 import { currentMailSettings } from '../mail/settings';
 import type { AssignedWhat } from './rules';
-import { describeWhat } from './titles';
+import { describeWhat, type AssignmentContent } from './titles';
 
 export type AssignmentNews = 'assigned' | 'extended' | 'cancelled';
 
 type Told = AssignedWhat & { id: number; reason: string };
 
-export function notifyAssignee(tx: MailWriter, framework: Framework, a: Told, personId: number, news: AssignmentNews, dueOn: IsoDate, now: Date, why?: string) {
+export function notifyAssignee(
+	tx: MailWriter,
+	content: AssignmentContent,
+	a: Told,
+	personId: number,
+	news: AssignmentNews,
+	dueOn: IsoDate,
+	now: Date,
+	why?: string
+) {
 	const settings = currentMailSettings();
-	const what = describeWhat(framework, a);
+	const what = describeWhat(content, a);
 	const person = statementsFor(tx, 'assignment-notify', (c) => c.prepare('select name from people where id = ?')).get(personId) as { name: string };
 	const summary =
 		news === 'assigned'

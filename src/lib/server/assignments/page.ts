@@ -4,15 +4,25 @@
  */
 import { JOB_ROLES, jobRoleLabel } from '$lib/organisation-model';
 import type { Principal } from '../access/policy';
-import { allModules, allScenarios } from '../content';
+import { allModules, allScenarios, contentLookup, findModule, findScenario, getFramework } from '../content';
 import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { managedUnits } from '../reporting/managed-units';
 import { assignmentOverdueSince, type AssignedWhat } from './rules';
-import { describeWhat } from './titles';
+import { describeWhat, type AssignmentContent } from './titles';
 import type { LearnerAssignment } from './store';
 
 type Option = { value: string; label: string };
+
+/** The app's content, as the assignment code takes it (scripts build the same from the files on disk). */
+export const appContent = (): AssignmentContent => ({ framework: getFramework(), lookup: contentLookup });
+
+/** Whether what a form names exists in the content index. */
+export function contentExists(framework: Framework, what: AssignedWhat): boolean {
+	if (what.kind === 'module') return findModule(what.ref) !== undefined;
+	if (what.kind === 'scenario') return findScenario(what.ref) !== undefined;
+	return framework.byId.has(what.ref);
+}
 
 /** The form's lists: what may be assigned, and to whom within the manager's scope (one person when named). */
 export function assignFormChoices(db: Db, framework: Framework, user: Principal, person: { id: number; name: string } | null) {
@@ -55,9 +65,9 @@ export function describeTarget(a: Described): string {
 }
 
 /** The learner's list at the top of My training: what to do, by when, why, and since when it is overdue. */
-export function assignedToYou(framework: Framework, rows: LearnerAssignment[]) {
+export function assignedToYou(content: AssignmentContent, rows: LearnerAssignment[]) {
 	return rows.map((r) => {
-		const what = describeWhat(framework, r);
+		const what = describeWhat(content, r);
 		return {
 			id: r.id,
 			label: what.label,
@@ -72,10 +82,10 @@ export type AssignedItem = ReturnType<typeof assignedToYou>[number];
 
 /** One assignment as a manager's lists show it. */
 export function assignmentSummary<R extends Described & { id: number; dueOn: string; assignedOn: string; reason: string; cancelledAt: number | null }>(
-	framework: Framework,
+	content: AssignmentContent,
 	a: R
 ) {
-	const what = describeWhat(framework, a);
+	const what = describeWhat(content, a);
 	return {
 		...a,
 		whatTitle: `${a.kind === 'module' ? 'Module' : a.kind === 'scenario' ? 'Scenario' : 'Competency'}: ${what.title}`,

@@ -10,6 +10,7 @@ import type { AssignInput } from './input';
 import { assigneesOf, assignmentFor, cancelAssignment, createAssignment, extendAssignment, listAssignments, openAssignmentsOf } from './store';
 
 const framework = testFramework();
+const content = { framework, lookup: { moduleTitle: (s: string) => `Module ${s}`, scenarioTitle: (s: string) => `Scenario ${s}` } };
 const NOW = new Date('2026-05-03T10:00:00Z');
 const exists = () => true;
 const audit = (db: Db) => db.$client.prepare('select action from audit_log order by id').pluck().all();
@@ -58,7 +59,7 @@ describe('assigned training', () => {
 	});
 
 	it('assigns a module to a person: their due date, an email, an audit entry, and it shows on their list', () => {
-		const result = createAssignment(db, framework, boss, input(), exists, NOW);
+		const result = createAssignment(db, content, boss, input(), exists, NOW);
 		expect(result.ok).toBe(true);
 		expect(dueOn(db, learner.id)).toBe('2026-05-31');
 		expect(mails(db, learner.id)).toEqual([expect.stringContaining('You have been assigned training')]);
@@ -70,7 +71,7 @@ describe('assigned training', () => {
 	});
 
 	it('is met by a completion dated on or after it, in the evidence’s transaction, and the due date goes', () => {
-		const { id } = createAssignment(db, framework, boss, input(), exists, NOW) as { id: number };
+		const { id } = createAssignment(db, content, boss, input(), exists, NOW) as { id: number };
 		const record = (day: string) =>
 			recordEvidence(db, framework, {
 				personId: learner.id,
@@ -94,7 +95,7 @@ describe('assigned training', () => {
 	it('a unit assignment reaches the active people in it when made, and counts progress and overdue', () => {
 		const second = addPerson(db, unit, { jobRole: 'police-constable' });
 		addPerson(db, unit, { jobRole: 'police-constable', status: 'left', leftDate: '2026-01-01' });
-		const { id } = createAssignment(db, framework, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
+		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
 		addPerson(db, unit, { jobRole: 'police-constable' }); // joined later: not reached
 		const progress = listAssignments(db, boss, 1, '2026-06-01').rows.find((r) => r.id === id)!.progress;
 		expect(progress).toEqual({ total: 3, done: 0, overdue: 3 }); // the learner, `second` and the manager
@@ -102,19 +103,19 @@ describe('assigned training', () => {
 	});
 
 	it('extends for everyone not yet done, and cancels with a reason; both audited and told, due dates follow', () => {
-		const { id } = createAssignment(db, framework, boss, input(), exists, NOW) as { id: number };
-		expect(extendAssignment(db, framework, boss, id, { dueOn: '2026-04-01', reason: 'Leave', personId: null }, NOW)).toMatchObject({
+		const { id } = createAssignment(db, content, boss, input(), exists, NOW) as { id: number };
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-04-01', reason: 'Leave', personId: null }, NOW)).toMatchObject({
 			ok: false,
 			errors: { dueOn: expect.stringContaining('today or later') }
 		});
-		expect(extendAssignment(db, framework, boss, id, { dueOn: '2026-06-30', reason: 'On leave in May', personId: null }, NOW).ok).toBe(true);
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'On leave in May', personId: null }, NOW).ok).toBe(true);
 		expect(dueOn(db, learner.id)).toBe('2026-06-30');
 		expect(openAssignmentsOf(db, learner.id)[0].dueOn).toBe('2026-06-30');
-		expect(cancelAssignment(db, framework, boss, id, 'Sent in error', NOW).ok).toBe(true);
+		expect(cancelAssignment(db, content, boss, id, 'Sent in error', NOW).ok).toBe(true);
 		expect(dueOn(db, learner.id)).toBeNull();
 		expect(openAssignmentsOf(db, learner.id)).toHaveLength(0);
-		expect(cancelAssignment(db, framework, boss, id, 'Again', NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
-		expect(extendAssignment(db, framework, boss, id, { dueOn: '2026-07-30', reason: 'x', personId: null }, NOW).ok).toBe(false);
+		expect(cancelAssignment(db, content, boss, id, 'Again', NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-07-30', reason: 'x', personId: null }, NOW).ok).toBe(false);
 		expect(audit(db).filter((a) => String(a).startsWith('assignment-'))).toEqual(['assignment-create', 'assignment-extend', 'assignment-cancel']);
 		expect(mails(db, learner.id)).toHaveLength(3);
 	});
@@ -122,29 +123,22 @@ describe('assigned training', () => {
 	it('refuses targets outside the manager’s scope as not found, and bad input without writing anything', () => {
 		const outsider = addPerson(db, otherUnit, { jobRole: 'police-constable' });
 		const elsewhere = addPerson(db, addUnit(db, addOrganisation(db).id));
-		expect(createAssignment(db, framework, boss, input({ target: { kind: 'person', personId: outsider.id } }), exists, NOW)).toEqual({
+		expect(createAssignment(db, content, boss, input({ target: { kind: 'person', personId: outsider.id } }), exists, NOW)).toEqual({
 			ok: false,
 			notFound: true
 		});
-		expect(createAssignment(db, framework, boss, input({ target: { kind: 'person', personId: elsewhere.id } }), exists, NOW)).toEqual({
+		expect(createAssignment(db, content, boss, input({ target: { kind: 'person', personId: elsewhere.id } }), exists, NOW)).toEqual({
 			ok: false,
 			notFound: true
 		});
-		expect(createAssignment(db, framework, boss, input({ target: { kind: 'unit', unitId: otherUnit.id } }), exists, NOW)).toEqual({
+		expect(createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: otherUnit.id } }), exists, NOW)).toEqual({
 			ok: false,
 			notFound: true
 		});
 		expect(
-			createAssignment(
-				db,
-				framework,
-				boss,
-				input({ target: { kind: 'job-role', jobRole: 'police-constable', within: { organisationId: org.id } } }),
-				exists,
-				NOW
-			)
+			createAssignment(db, content, boss, input({ target: { kind: 'job-role', jobRole: 'police-constable', within: { organisationId: org.id } } }), exists, NOW)
 		).toEqual({ ok: false, notFound: true });
-		expect(createAssignment(db, framework, boss, input({ dueOn: '2026-05-01' }), () => false, NOW)).toMatchObject({
+		expect(createAssignment(db, content, boss, input({ dueOn: '2026-05-01' }), () => false, NOW)).toMatchObject({
 			ok: false,
 			notFound: false,
 			errors: { what: expect.any(String), dueOn: expect.any(String) }
@@ -158,7 +152,7 @@ describe('assigned training', () => {
 		const inOther = addPerson(db, otherUnit, { jobRole: 'police-constable' });
 		const result = createAssignment(
 			db,
-			framework,
+			content,
 			orgBoss,
 			input({ target: { kind: 'job-role', jobRole: 'police-constable', within: { organisationId: org.id } } }),
 			exists,
@@ -172,7 +166,7 @@ describe('assigned training', () => {
 	});
 
 	it('a plan change re-deriving every due date keeps the assignments’ dates', () => {
-		createAssignment(db, framework, boss, input(), exists, NOW);
+		createAssignment(db, content, boss, input(), exists, NOW);
 		db.$client.prepare('update competency_status set due_on = null').run();
 		syncDueDates(db, framework, { force: true });
 		expect(dueOn(db, learner.id)).toBe('2026-05-31');

@@ -7,13 +7,13 @@ import { canSeePerson, peopleScope, type Principal } from '../access/policy';
 import { scopeParameterCondition, scopeParameters } from '../access/scope-sql';
 import { appendAudit } from '../audit/log';
 import { londonToday, type IsoDate } from '../competency/dates';
-import type { Framework } from '../competency/framework';
 import { refreshDueDates } from '../competency/ledger';
 import type { Db } from '../db';
 import { connectionOf, statementsFor } from '../db/prepared';
 import type { FieldErrors } from '../forms/parse';
 import type { AssignInput, AssignTarget } from './input';
 import { notifyAssignee, type AssignmentNews } from './notify';
+import type { AssignmentContent } from './titles';
 import { assigneeState, competenciesOf, dueDateProblem, type AssignedWhat, type AssigneeState } from './rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -103,12 +103,13 @@ type NewAssignment = Omit<Resolved, 'people'> & {
  */
 export function insertAssignment(
 	tx: Tx,
-	framework: Framework,
+	content: AssignmentContent,
 	a: NewAssignment,
 	people: number[],
 	now: Date,
-	existingId?: number
+	options: { existingId?: number; notify?: boolean } = {}
 ): { id: number; reached: number } {
+	const { existingId, notify = true } = options;
 	const c = connectionOf(tx);
 	const id =
 		existingId ??
@@ -137,20 +138,27 @@ export function insertAssignment(
 		);
 	if (existingId === undefined) {
 		const addCompetency = c.prepare('insert into assignment_competencies (assignment_id, competency_id) values (?, ?)');
-		for (const competencyId of competenciesOf(framework, a.what)) addCompetency.run(id, competencyId);
+		for (const competencyId of competenciesOf(content.framework, a.what)) addCompetency.run(id, competencyId);
 	}
 	const addPerson = c.prepare('insert into assignment_people (assignment_id, person_id, due_on) values (?, ?, ?) on conflict do nothing');
 	let reached = 0;
 	for (const personId of people) {
 		if (addPerson.run(id, personId, a.dueOn).changes === 0) continue;
 		reached++;
-		refreshDueDates(tx, framework, personId, now);
-		notifyAssignee(tx, framework, { id, kind: a.what.kind, ref: a.what.ref, reason: a.reason }, personId, 'assigned', a.dueOn, now);
+		refreshDueDates(tx, content.framework, personId, now);
+		if (notify) notifyAssignee(tx, content, { id, kind: a.what.kind, ref: a.what.ref, reason: a.reason }, personId, 'assigned', a.dueOn, now);
 	}
 	return { id, reached };
 }
 
-export function createAssignment(db: Db, framework: Framework, user: Principal, input: AssignInput, exists: ContentCheck, now = new Date()): AssignResult {
+export function createAssignment(
+	db: Db,
+	content: AssignmentContent,
+	user: Principal,
+	input: AssignInput,
+	exists: ContentCheck,
+	now = new Date()
+): AssignResult {
 	const resolved = resolveTarget(db, user, input.target);
 	if (!resolved) return { ok: false, notFound: true };
 	const errors = checkAssignment(input, exists, londonToday(now));
@@ -162,7 +170,7 @@ export function createAssignment(db: Db, framework: Framework, user: Principal, 
 		const { people, ...whose } = resolved;
 		const made = insertAssignment(
 			tx,
-			framework,
+			content,
 			{ ...whose, what: input.what, targetKind: input.target.kind, dueOn: input.dueOn, reason: input.reason, createdBy: user.id },
 			people,
 			now
@@ -290,7 +298,7 @@ function openPeople(tx: Tx, assignmentId: number, personId: number | null): numb
 /** A new due date (and its reason) for everyone not yet done, or for one person; audited, and each is told. */
 export function extendAssignment(
 	db: Db,
-	framework: Framework,
+	content: AssignmentContent,
 	user: Principal,
 	id: number,
 	input: { dueOn: IsoDate; reason: string; personId: number | null },
@@ -311,8 +319,8 @@ export function extendAssignment(
 		const setDue = connectionOf(tx).prepare('update assignment_people set due_on = ? where assignment_id = ? and person_id = ?');
 		for (const personId of people) {
 			setDue.run(input.dueOn, id, personId);
-			refreshDueDates(tx, framework, personId, now);
-			notifyAssignee(tx, framework, a, personId, 'extended', input.dueOn, now, input.reason);
+			refreshDueDates(tx, content.framework, personId, now);
+			notifyAssignee(tx, content, a, personId, 'extended', input.dueOn, now, input.reason);
 		}
 		if (input.personId === null) connectionOf(tx).prepare('update assignments set due_on = ? where id = ?').run(input.dueOn, id);
 		appendAudit(tx, {
@@ -328,7 +336,7 @@ export function extendAssignment(
 }
 
 /** Cancels an assignment with a reason: those not yet done no longer have it, and are told. Audited. */
-export function cancelAssignment(db: Db, framework: Framework, user: Principal, id: number, reason: string, now = new Date()): AssignResult {
+export function cancelAssignment(db: Db, content: AssignmentContent, user: Principal, id: number, reason: string, now = new Date()): AssignResult {
 	const a = assignmentFor(db, user, id);
 	if (!a) return { ok: false, notFound: true };
 	if (a.cancelledAt !== null) return { ok: false, notFound: false, errors: { form: 'This assignment is already cancelled' } };
@@ -338,8 +346,8 @@ export function cancelAssignment(db: Db, framework: Framework, user: Principal, 
 			.run(now.getTime(), user.id, reason, id);
 		const people = openPeople(tx, id, null);
 		for (const personId of people) {
-			refreshDueDates(tx, framework, personId, now);
-			notifyAssignee(tx, framework, a, personId, 'cancelled', a.dueOn, now, reason);
+			refreshDueDates(tx, content.framework, personId, now);
+			notifyAssignee(tx, content, a, personId, 'cancelled', a.dueOn, now, reason);
 		}
 		appendAudit(tx, { actorId: user.id, action: 'assignment-cancel', entity: 'assignment', entityId: id, detail: { reason, people: people.length }, at: now });
 		return { ok: true, id };

@@ -1,8 +1,7 @@
 import { requireManager } from '$lib/server/access/guards';
-import { assignmentSummary } from '$lib/server/assignments/page';
+import { appContent, assignmentSummary } from '$lib/server/assignments/page';
 import { progressText } from '$lib/server/assignments/rules';
 import { listAssignments } from '$lib/server/assignments/store';
-import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { intParam } from '$lib/server/forms/query';
 import type { PageServerLoad } from './$types';
@@ -12,6 +11,6 @@ export const load: PageServerLoad = (event) => {
 	const list = listAssignments(getDb(), user, intParam(event.url, 'page') ?? 1);
 	return {
 		...list,
-		rows: list.rows.map((r) => ({ ...assignmentSummary(getFramework(), r), progressText: progressText(r.progress) }))
+		rows: list.rows.map((r) => ({ ...assignmentSummary(appContent(), r), progressText: progressText(r.progress) }))
 	};
 };

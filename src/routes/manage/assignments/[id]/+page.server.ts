@@ -1,9 +1,8 @@
 import { notFound, requireManager } from '$lib/server/access/guards';
 import { cancelForm, extendForm } from '$lib/server/assignments/input';
-import { assignmentSummary } from '$lib/server/assignments/page';
+import { appContent, assignmentSummary } from '$lib/server/assignments/page';
 import { ASSIGNEE_STATE_LABEL, progressText } from '$lib/server/assignments/rules';
 import { assigneesOf, assignmentFor, cancelAssignment, extendAssignment, progressOf } from '$lib/server/assignments/store';
-import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
@@ -26,7 +25,7 @@ export const load: PageServerLoad = (event) => {
 	const { people, hidden } = assigneesOf(getDb(), user, assignment, today);
 	const progress = progressOf(getDb(), [assignment.id], today).get(assignment.id) ?? { total: 0, done: 0, overdue: 0 };
 	return {
-		assignment: assignmentSummary(getFramework(), assignment),
+		assignment: assignmentSummary(appContent(), assignment),
 		progress: progressText(progress),
 		people: people.map((p) => ({ ...p, stateLabel: ASSIGNEE_STATE_LABEL[p.state] })),
 		hidden,
@@ -39,7 +38,7 @@ export const actions: Actions = {
 		const { user, assignment } = access(event);
 		const parsed = parseForm(extendForm, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'extend');
-		const result = extendAssignment(getDb(), getFramework(), user, assignment.id, parsed.data);
+		const result = extendAssignment(getDb(), appContent(), user, assignment.id, parsed.data);
 		if (!result.ok) return result.notFound ? notFound() : invalid(result.errors, parsed.values, 'extend', { status: 'form' in result.errors ? 409 : 400 });
 		return { done: 'The due date is extended, and everyone it applies to has been told.' };
 	},
@@ -47,7 +46,7 @@ export const actions: Actions = {
 		const { user, assignment } = access(event);
 		const parsed = parseForm(cancelForm, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'cancel');
-		const result = cancelAssignment(getDb(), getFramework(), user, assignment.id, parsed.data.cancelReason);
+		const result = cancelAssignment(getDb(), appContent(), user, assignment.id, parsed.data.cancelReason);
 		if (!result.ok) return result.notFound ? notFound() : invalid(result.errors, parsed.values, 'cancel', { status: 409 });
 		return { done: 'The assignment is cancelled, and everyone who had not yet done it has been told.' };
 	}

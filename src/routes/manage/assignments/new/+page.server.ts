@@ -2,9 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { notFound, requireManager } from '$lib/server/access/guards';
 import { canSeePerson } from '$lib/server/access/policy';
 import { assignForm } from '$lib/server/assignments/input';
-import { assignFormChoices } from '$lib/server/assignments/page';
+import { appContent, assignFormChoices, contentExists } from '$lib/server/assignments/page';
 import { createAssignment } from '$lib/server/assignments/store';
-import { contentExists } from '$lib/server/assignments/titles';
 import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
@@ -38,8 +37,8 @@ export const actions: Actions = {
 		const user = requireManager(event);
 		const parsed = parseForm(assignForm, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-		const framework = getFramework();
-		const result = createAssignment(getDb(), framework, user, parsed.data, (w) => contentExists(framework, w));
+		const content = appContent();
+		const result = createAssignment(getDb(), content, user, parsed.data, (w) => contentExists(content.framework, w));
 		if (!result.ok) {
 			if (result.notFound) notFound();
 			return invalid(result.errors, parsed.values);
