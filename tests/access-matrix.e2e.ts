@@ -97,6 +97,10 @@ async function makeFixtures(): Promise<Fixtures> {
 				"select p.name from practical_bookings b join people p on p.id = b.person_id join practical_sessions s on s.id = b.session_id where s.title = 'Safe restraint and monitoring, full day' and b.status = 'waiting' order by b.id limit 1"
 			)
 		},
+		assignment: {
+			centralSouth: one(db, "select id from assignments where reason like 'Demo: after a section 136%'"),
+			custody: one(db, "select id from assignments where reason like 'Demo: custody vulnerability review%'")
+		},
 		unsubscribe: unsubscribeFixtures(person.manager, person.officer)
 	};
 }

@@ -36,7 +36,10 @@ export const RECORD_TABLES = [
 	'practical_session_competencies',
 	'practical_session_trainers',
 	'practical_session_audience',
-	'practical_bookings'
+	'practical_bookings',
+	'assignments',
+	'assignment_competencies',
+	'assignment_people'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

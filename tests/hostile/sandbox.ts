@@ -24,6 +24,8 @@ export type Sandbox = {
 	unsubscribe: string;
 	/** Practical sessions of the sandbox's: one to book and leave, one for the cancel form. */
 	sessions: { booking: number; cancelling: number };
+	/** Training the learner (a manager of the sandbox) assigned to the target, for the extend and cancel forms. */
+	assignment: number;
 	/** Ids of other people's records, posted in forms where only the sandbox's own belong. */
 	foreign: { grants: string[]; evidence: string[]; runs: string[] };
 };
@@ -89,6 +91,14 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	};
 	const sessions = { booking: await schedule('Sandbox session'), cancelling: await schedule('Sandbox session to cancel') };
 
+	const assigned = await post(baseURL, session, '/manage/assignments/new', {
+		what: `module:${MODULE}`,
+		to: `person:${targetId}`,
+		dueOn: '2030-06-03',
+		reason: 'Sandbox'
+	});
+	const assignment = Number(/\/manage\/assignments\/(\d+)/.exec(assigned.location)![1]);
+
 	const officer = personId(db, 'officer@demo.test');
 	const ids = (sql: string, ...params: unknown[]) =>
 		(
@@ -106,6 +116,7 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 		run: { slug: SCENARIO, id: runId },
 		moduleSlug: MODULE,
 		sessions,
+		assignment,
 		unsubscribe: unsubscribeToken(one<string>(db, "select value from app_secrets where name = 'signing-key'"), learnerId, 'digest'),
 		foreign: {
 			grants: ids('select id from role_grants where person_id not in (?, ?) order by id limit 10', learnerId, targetId),
