@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { budget } from './budget';
 import { one, openE2eDb, personId } from './e2e-db';
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn, signOut } from './helpers';
 
 // The NHS trust's manager assigns the staff wellbeing module to the demo nurse, who has not done it
@@ -15,6 +15,9 @@ type Quiz = { questions: { id: string; kind: string; options: { id: string; corr
 const quiz: Quiz = parse(readFileSync('content/modules/11-staff-wellbeing.quiz.yaml', 'utf8'));
 const london = (offset: number) => new Date(Date.now() + offset * 86400000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 const long = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+// Out-of-scope pages answer 404 on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
 let db: Database.Database;
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
