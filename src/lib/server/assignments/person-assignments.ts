@@ -4,11 +4,13 @@
  * request or a piece of evidence never looks at anyone else's assignments.
  */
 import { appendAudit } from '../audit/log';
+import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import type { IsoDate } from '../competency/dates';
 import { meetsAssignment, type AssignmentKind, type NewEvidence } from './rules';
 
-type Writer = object;
+/** A database or transaction (appendAudit needs its select and insert). */
+type Writer = Pick<Db, 'select' | 'insert'>;
 
 function statements(dbOrTx: Writer) {
 	return statementsFor(dbOrTx, 'person-assignments', (c) => ({
@@ -48,7 +50,7 @@ export function markAssignmentsMet(
 	for (const a of open) {
 		if (!meetsAssignment(a, input)) continue;
 		q.markMet.run(input.occurredOn, input.evidenceId, input.at.getTime(), a.id, input.personId);
-		appendAudit(tx as never, {
+		appendAudit(tx, {
 			actorId: input.actorId,
 			action: 'assignment-met',
 			entity: 'assignment',
