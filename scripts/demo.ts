@@ -6,6 +6,7 @@ import { seedHistory } from './demo/history';
 import { seedDemoSessions } from './demo/sessions';
 import { seedDemoPriorLearning } from './demo/prior-learning';
 import { seedSurveyAnswers } from './demo/surveys';
+import { seedDemoAssignments } from './demo/assignments';
 import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { describeDemoSingleSignOn, startDemoSingleSignOn } from './demo/sso';
 import { DEMO_SSO_SECRET_KEY } from './demo/sso-accounts';
@@ -24,6 +25,7 @@ if (seeded) {
 	seedDemoSessions(db, content.framework);
 	seedDemoPriorLearning(db, content.framework);
 	seedSurveyAnswers(db, content);
+	seedDemoAssignments(db, content);
 	console.log(`Seeded demo training history in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 const provider = await startDemoSingleSignOn(db, {

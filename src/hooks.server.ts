@@ -17,7 +17,8 @@ import { startOperations } from '$lib/server/ops/install';
 import { startPeriodicWork } from '$lib/server/ops/periodic';
 import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
 import { checkOrigin } from '$lib/server/forms/origin-check';
-import { getFramework } from '$lib/server/content';
+import { allModules, contentLookup, getFramework } from '$lib/server/content';
+import { assignRetraining } from '$lib/server/assignments/retraining';
 import { syncDueDates } from '$lib/server/competency/due-dates-store';
 import { buildSearchIndex } from '$lib/server/search';
 import '$lib/server/mail/catalogue';
@@ -63,7 +64,12 @@ export const init: ServerInit = () => {
 			{ name: 'planner-statistics', what: 'refresh the query planner statistics', run: () => refreshStatistics(db, { allTables: firstRun }) },
 			{ name: 'mail-purge', what: 'delete mail past its retention', run: () => void mail.purge() },
 			{ name: 'digests', what: 'queue the managers’ digests that are due', run: () => void mail.planDigests() },
-			{ name: 'audit-checkpoint', what: 'write an audit checkpoint', run: () => void audit.checkpoint() }
+			{ name: 'audit-checkpoint', what: 'write an audit checkpoint', run: () => void audit.checkpoint() },
+			{
+				name: 'retraining',
+				what: 'assign retraining for modules with a major change',
+				run: () => void assignRetraining(db, { framework: getFramework(), lookup: contentLookup }, allModules())
+			}
 		],
 		10 * 60_000
 	);

@@ -64,6 +64,8 @@ export type Fixtures = {
 	 * name of someone on its waiting list (shown only to those who run it), and today's, in progress, booking closed.
 	 */
 	practical: { upcoming: number; inProgress: number; waitingName: string };
+	/** Demo assigned training: one to a Central South BCU constable, one to the whole of Brixton Custody Suite. */
+	assignment: { centralSouth: number; custody: number };
 	/** The unit manager's one-click unsubscribe token, and the same signature under another person's id. */
 	unsubscribe: { valid: string; forged: string; address: string };
 	/** The demo's prior learning: the officer's claim, waiting, and its provider; the nurse's, approved. */
@@ -148,6 +150,21 @@ const claimForm = (f: Fixtures, competencyId: string) => ({
 	provider: 'Matrix provider',
 	certificate: NOT_A_CERTIFICATE
 });
+/** An assignment is seen by the managers of its unit or organisation: `ok` for them (an empty form for a post), 404 for anyone else. */
+const assignmentCases = (f: Fixtures, ok: Outcome) => [
+	{
+		target: 'the Central South BCU assignment',
+		path: `/manage/assignments/${f.assignment.centralSouth}`,
+		expect: only(ok, ['manager', 'mps-manager', 'admin'])
+	},
+	{
+		target: 'the Brixton Custody Suite assignment',
+		path: `/manage/assignments/${f.assignment.custody}`,
+		expect: only(ok, ['custody-manager', 'mps-manager', 'admin'])
+	},
+	{ target: 'an id that is not a number', path: '/manage/assignments/abc', expect: only(404, []) },
+	{ target: 'an id nobody has', path: '/manage/assignments/999999', expect: only(404, []) }
+];
 
 const runPath = (f: Fixtures) => `/scenarios/${f.run.slug}/runs/${f.run.activeId}`;
 const finishedPath = (f: Fixtures) => `/scenarios/${f.run.finishedSlug}/runs/${f.run.finishedId}`;
@@ -464,6 +481,18 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 			secrets: people(f).map((p) => ({ text: p.wid, seenBy: p.seenBy }))
 		}
 	],
+	'GET /manage/assignments': managerPage('/manage/assignments'),
+	'GET /manage/assignments/new': (f) => [
+		{ target: 'the page', path: '/manage/assignments/new', expect: only(200, MANAGERS) },
+		{
+			target: "the form for the officer's training",
+			path: `/manage/assignments/new?person=${f.person.officer}`,
+			expect: only(200, ['manager', 'mps-manager', 'admin'])
+		},
+		{ target: "the form for the nurse's training", path: `/manage/assignments/new?person=${f.person.nurse}`, expect: only(200, ['nhs-manager', 'admin']) },
+		{ target: 'the form for someone who has left', path: `/manage/assignments/new?person=${f.person.leaver}`, expect: only(404, []) }
+	],
+	'GET /manage/assignments/[id]': (f) => assignmentCases(f, 200),
 	'GET /manage/people/[id]': managedPerson(''),
 	'GET /manage/people/[id]/record': managedPerson('/record'),
 	'GET /manage/people/[id]/record.csv': managedPerson('/record.csv'),
@@ -612,6 +641,39 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 			path: `/assess/${f.person.trainer}`,
 			form: { competencyId: 'safe-restraint', assessedOn: f.today, outcome: 'competent', notes: 'self' },
 			expect: only(404, [])
+		}
+	],
+	'POST /manage/assignments/new?/default': (f) => [
+		{ target: 'an empty form', path: '/manage/assignments/new', expect: only(400, MANAGERS) },
+		{
+			target: "a complete assignment for the officer's training",
+			path: '/manage/assignments/new',
+			form: { what: 'module:mental-health-act', to: `person:${f.person.officer}`, dueOn: '2030-01-07', reason: 'Matrix' },
+			expect: wouldWrite(['manager', 'mps-manager', 'admin'])
+		},
+		{
+			target: 'a complete assignment for Central South BCU',
+			path: '/manage/assignments/new',
+			form: { what: 'module:mental-health-act', to: `unit:${f.unit.centralSouth}`, dueOn: '2030-01-07', reason: 'Matrix' },
+			expect: wouldWrite(['manager', 'mps-manager', 'admin'])
+		}
+	],
+	'POST /manage/assignments/[id]?/extend': (f) => [
+		...assignmentCases(f, 400),
+		{
+			target: 'the Central South assignment, for someone not on it',
+			path: `/manage/assignments/${f.assignment.centralSouth}`,
+			form: { dueOn: '2030-01-07', reason: 'Matrix', personId: String(f.person.nurse) },
+			expect: only(400, ['manager', 'mps-manager', 'admin'])
+		}
+	],
+	'POST /manage/assignments/[id]?/cancel': (f) => [
+		...assignmentCases(f, 400),
+		{
+			target: 'the custody assignment, with a reason',
+			path: `/manage/assignments/${f.assignment.custody}`,
+			form: { cancelReason: 'Matrix' },
+			expect: wouldWrite(['custody-manager', 'mps-manager', 'admin'])
 		}
 	],
 	'POST /manage/people/[id]?/void': (f) => [

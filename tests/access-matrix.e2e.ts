@@ -102,6 +102,10 @@ async function makeFixtures(): Promise<Fixtures> {
 			pending: one(db, "select id from prior_learning_claims where person_id = ? and status = 'pending' order by id limit 1", person.officer),
 			approved: one(db, "select id from prior_learning_claims where person_id = ? and status = 'approved' order by id limit 1", person.nurse),
 			pendingProvider: one<string>(db, 'select provider from prior_learning_claims where person_id = ? order by id limit 1', person.officer)
+		},
+		assignment: {
+			centralSouth: one(db, "select id from assignments where reason like 'Demo: after a section 136%'"),
+			custody: one(db, "select id from assignments where reason like 'Demo: custody vulnerability review%'")
 		}
 	};
 }

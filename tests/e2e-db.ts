@@ -40,7 +40,10 @@ export const RECORD_TABLES = [
 	'prior_learning_claims',
 	'survey_responses',
 	'survey_ratings',
-	'survey_answered'
+	'survey_answered',
+	'assignments',
+	'assignment_competencies',
+	'assignment_people'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

@@ -27,6 +27,8 @@ export type Sandbox = {
 	unsubscribe: string;
 	/** Practical sessions of the sandbox's: one to book and leave, one for the cancel form. */
 	sessions: { booking: number; cancelling: number };
+	/** Training the learner (a manager of the sandbox) assigned to the target, for the extend and cancel forms. */
+	assignment: number;
 	/** Ids of other people's records, posted in forms where only the sandbox's own belong. */
 	foreign: { grants: string[]; evidence: string[]; runs: string[] };
 	/** The target's prior learning claims, recorded by the administrator (so the learner may decide them), and others'. */
@@ -117,6 +119,13 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 		});
 		expect(reply.status, `record prior learning for the sandbox target: ${reply.text.slice(0, 300)}`).toBe(200);
 	}
+	const assigned = await post(baseURL, session, '/manage/assignments/new', {
+		what: `module:${MODULE}`,
+		to: `person:${targetId}`,
+		dueOn: '2030-06-03',
+		reason: 'Sandbox'
+	});
+	const assignment = Number(/\/manage\/assignments\/(\d+)/.exec(assigned.location)![1]);
 
 	const officer = personId(db, 'officer@demo.test');
 	const ids = (sql: string, ...params: unknown[]) =>
@@ -135,6 +144,7 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 		run: { slug: SCENARIO, id: runId },
 		moduleSlug: MODULE,
 		sessions,
+		assignment,
 		unsubscribe: unsubscribeToken(one<string>(db, "select value from app_secrets where name = 'signing-key'"), learnerId, 'digest'),
 		foreign: {
 			grants: ids('select id from role_grants where person_id not in (?, ?) order by id limit 10', learnerId, targetId),

@@ -170,6 +170,35 @@ export const FUZZ_TARGETS: Record<string, FuzzTarget> = {
 		runs: 100,
 		samples: () => ({ 'attendance-1': ['attended', 'asleep'], 'outcome-1': ['competent', 'maybe'], 'notes-1': ['ok', '\u0001'] })
 	},
+	'POST /manage/assignments/new?/default': {
+		caller: 'learner',
+		path: () => '/manage/assignments/new',
+		runs: 250,
+		samples: (s) => ({
+			what: ['module:de-escalation', 'scenario:suspected-abd', 'competency:safe-restraint', 'module:no-such', 'competency:', 'x'],
+			to: [`person:${s.target.id}`, `person:${s.learner.id}`, `unit:${s.unitId}`, 'job-role', 'person:0', 'unit:999999', 'person:1', 'everyone'],
+			jobRole: ['police-constable', 'no-such-role', ''],
+			within: [`organisation:${s.organisationId}`, `unit:${s.unitId}`, 'organisation:1', 'unit:0', 'org:'],
+			dueOn: ['2030-06-03', '2019-01-01', '2030-02-30', '2099-01-01', 'soon'],
+			reason: ['', 'Sandbox', 'x'.repeat(301), 'tab\there']
+		})
+	},
+	'POST /manage/assignments/[id]?/extend': {
+		caller: 'learner',
+		path: (s) => `/manage/assignments/${s.assignment}`,
+		runs: 150,
+		samples: (s) => ({
+			dueOn: ['2030-07-01', '2019-01-01', '2030-13-01', ''],
+			reason: ['', 'On leave', 'x'.repeat(301)],
+			personId: ['', String(s.target.id), String(s.learner.id), '0', 'abc', '1']
+		})
+	},
+	'POST /manage/assignments/[id]?/cancel': {
+		caller: 'learner',
+		path: (s) => `/manage/assignments/${s.assignment}`,
+		runs: 100,
+		samples: () => ({ cancelReason: ['', 'Sent in error', 'x'.repeat(301), 'tab\there'] })
+	},
 	'POST /manage/people/[id]?/void': {
 		caller: 'learner',
 		path: (s) => `/manage/people/${s.target.id}`,

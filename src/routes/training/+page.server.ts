@@ -1,4 +1,7 @@
 import { requireUser } from '$lib/server/access/guards';
+import { assignedToYou, nextWithAssignments } from '$lib/server/assignments/page';
+import { assignedDueDates } from '$lib/server/assignments/person-assignments';
+import { openAssignmentsOf } from '$lib/server/assignments/store';
 import { contentLookup, getFramework, scenariosForRole } from '$lib/server/content';
 import { learnerOverview, withRefresher } from '$lib/server/competency/learner';
 import { getDb } from '$lib/server/db';
@@ -15,7 +18,10 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const person = getPerson(db, user.id)!;
-	const overview = learnerOverview(db, getFramework(), person, contentLookup);
+	const framework = getFramework();
+	// Assigned training: the learner's own open rows (one indexed read), and the due dates they give.
+	const assigned = assignedToYou({ framework, lookup: contentLookup }, openAssignmentsOf(db, user.id));
+	const overview = learnerOverview(db, framework, { ...person, assignedDueDates: assigned.length ? assignedDueDates(db, user.id) : [] }, contentLookup);
 	const modules = roleModules(db, person, overview.refresh).map(({ module, href, status }) => ({
 		href,
 		title: module.meta.title,
@@ -29,5 +35,16 @@ export const load: PageServerLoad = (event) => {
 		meta: `About ${s.meta.minutes} minutes`,
 		status: withRefresher(scenarioStatus.get(s.slug) ?? 'not-started', `scenario:${s.slug}`, overview.refresh)
 	}));
-	return { training: serverRendered(event, { person, modules, scenarios, competencies: overview.competencies, next: overview.next }) };
+	const first = nextWithAssignments(overview.next, assigned);
+	return {
+		training: serverRendered(event, {
+			person,
+			modules,
+			scenarios,
+			competencies: overview.competencies,
+			next: first.next,
+			nextAssignment: first.assignment,
+			assigned
+		})
+	};
 };

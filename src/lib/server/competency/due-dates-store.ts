@@ -1,5 +1,5 @@
 /**
- * Keeps the stored due dates (competency_status.due_on) in step with the induction plans. refreshPerson writes
+ * Keeps the stored due dates (competency_status.due_on) in step with the induction plans and open assigned training. refreshPerson writes
  * a person's due dates whenever their evidence, job role or start date changes; a change to the plans themselves
  * (a deploy with a new content/induction-plans.yaml) changes the due dates of everyone in a role at once, so at
  * start-up the plans' fingerprint is compared with the one the stored dates were worked out from, and on a
@@ -8,6 +8,28 @@
 import type { Db } from '../db';
 import { disableAggregates } from '../reporting/aggregates';
 import type { Framework } from './framework';
+
+/**
+ * Brings every stored due date down to the earliest due date of the person's open assignments counting towards
+ * that competency (the rule of assignments/rules.ts mergeDueDates, over everyone at once).
+ */
+function applyAssignedDueDates(db: Db): number {
+	return db.$client
+		.prepare(
+			`with assigned as (
+				select ap.person_id, ac.competency_id, min(ap.due_on) as due_on
+				from assignment_people ap
+				join assignments a on a.id = ap.assignment_id
+				join assignment_competencies ac on ac.assignment_id = ap.assignment_id
+				where ap.met_at is null and a.cancelled_at is null
+				group by ap.person_id, ac.competency_id
+			)
+			update competency_status set due_on = (select due_on from assigned where assigned.person_id = competency_status.person_id and assigned.competency_id = competency_status.competency_id)
+			where exists (select 1 from assigned where assigned.person_id = competency_status.person_id and assigned.competency_id = competency_status.competency_id
+				and (competency_status.due_on is null or assigned.due_on < competency_status.due_on))`
+		)
+		.run().changes;
+}
 
 type Outcome = { status: 'current' } | { status: 'updated'; rows: number };
 
@@ -33,6 +55,7 @@ export function syncDueDates(db: Db, framework: Framework, options: { force?: bo
 			);
 			for (const [jobRole, steps] of plans.byRole)
 				for (const step of steps) rows += setDue.run({ days: step.withinDays, competencyId: step.competencyId, jobRole }).changes;
+			rows += applyAssignedDueDates(db);
 			c.prepare(
 				'insert into compliance_state (id, day, enabled, induction_plans) values (1, null, 0, @fingerprint) on conflict (id) do update set induction_plans = excluded.induction_plans'
 			).run({ fingerprint: plans.fingerprint });

@@ -6,6 +6,8 @@ import { statementsFor } from '../db/prepared';
 import { evidence } from '../db/schema';
 import { londonToday, type IsoDate } from './dates';
 import { competenciesSupportedBy, requiredFor, type Framework, type Requirement } from './framework';
+import { assignedDueDates, markAssignmentsMet } from '../assignments/person-assignments';
+import { mergeDueDates } from '../assignments/rules';
 import { dueDatesFor } from './induction-plans';
 import { forgetRecord } from './record-cache';
 import { statusFor } from './status-rule';
@@ -66,7 +68,18 @@ export function recordEvidence(
 		});
 		return id;
 	});
-	if (ids.length) refreshPerson(tx, framework, input.personId);
+	// Assigned training this evidence meets is marked met before the due dates are worked out again.
+	const met = markAssignmentsMet(tx, {
+		personId: input.personId,
+		source,
+		competencyIds,
+		occurredOn: input.occurredOn,
+		version: input.version,
+		evidenceId: ids[0] ?? null,
+		actorId: input.recordedBy,
+		at: input.at
+	});
+	if (ids.length || met.length) refreshPerson(tx, framework, input.personId);
 	return ids;
 }
 
@@ -139,6 +152,7 @@ function ledgerStatements(dbOrTx: object) {
 		),
 		touchStatuses: c.prepare('update competency_status set updated_at = ? where person_id = ?'),
 		deleteStatus: c.prepare('delete from competency_status where person_id = ? and competency_id = ?'),
+		updateDue: c.prepare('update competency_status set due_on = ?, updated_at = ? where person_id = ? and competency_id = ?'),
 		updateStatus: c.prepare(
 			'update competency_status set achieved_on = ?, expires_on = ?, due_on = ?, updated_at = ? where person_id = ? and competency_id = ?'
 		),
@@ -177,7 +191,7 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
 	const person = q.person.get(personId) as { jobRole: string; startDate: string } | undefined;
 	if (person === undefined) return;
 	const { jobRole } = person;
-	const dueDates = dueDatesFor(framework.induction, jobRole, person.startDate);
+	const dueDates = personDueDates(tx, framework, personId, person);
 	const ledger = ledgerByCompetency(tx, personId);
 	const today = londonToday(now);
 	// Only what changed is written: each status or cycle row written fires the dashboard aggregates' triggers,
@@ -209,6 +223,26 @@ export function refreshPerson(tx: Writer, framework: Framework, personId: number
 	for (const cycles of oldCycles.values()) for (const c of cycles) q.deleteCycle.run(c.rowid);
 }
 
+/** The person's due dates: the earlier of the induction plan's and their open assignments' (assignments/rules.ts). */
+function personDueDates(tx: Writer, framework: Framework, personId: number, person: { jobRole: string; startDate: string }) {
+	return mergeDueDates(dueDatesFor(framework.induction, person.jobRole, person.startDate), assignedDueDates(tx, personId));
+}
+
+/**
+ * Works out only the person's stored due dates again: what an assignment made, extended or cancelled changes.
+ * Lighter than refreshPerson (no ledger read), for assignments that reach thousands of people at once.
+ */
+export function refreshDueDates(tx: Writer, framework: Framework, personId: number, now = new Date()) {
+	const q = ledgerStatements(tx);
+	const person = q.person.get(personId) as { jobRole: string; startDate: string } | undefined;
+	if (person === undefined) return;
+	const dueDates = personDueDates(tx, framework, personId, person);
+	for (const old of q.statuses.all(personId) as StoredStatus[]) {
+		const dueOn = dueDates.get(old.competencyId) ?? null;
+		if (old.dueOn !== dueOn) q.updateDue.run(dueOn, now.getTime(), personId, old.competencyId);
+	}
+}
+
 type StoredStatus = { competencyId: string; achievedOn: string | null; expiresOn: string | null; dueOn: string | null };
 type StoredCycle = { rowid: number; competencyId: string; achievedOn: string; expiresOn: string };
 
@@ -223,7 +257,13 @@ export function recordOn(db: Db, framework: Framework, person: PersonForRecord, 
 export type CompetencyRecord = ReturnType<typeof recordOn>;
 
 /** Who a record is for: with a start date, competencies in the role's induction plan have a due date and can be overdue. */
-export type PersonForRecord = { id: number; jobRole: string; startDate?: IsoDate };
+export type PersonForRecord = {
+	id: number;
+	jobRole: string;
+	startDate?: IsoDate;
+	/** Due dates from open assigned training (My training passes these; an as-at record of the past does not). */
+	assignedDueDates?: readonly { competencyId: string; dueOn: IsoDate }[];
+};
 
 /** The same record without the history of cycles: what My training needs. */
 export function statusesOn<Extra extends object = object>(
@@ -236,7 +276,8 @@ export function statusesOn<Extra extends object = object>(
 ) {
 	// "In date since" needs every earlier piece of evidence (a renewal in time continues a period), not just the latest.
 	const ledger = ledgerByCompetency(db, person.id);
-	const dueDates = person.startDate ? dueDatesFor(framework.induction, person.jobRole, person.startDate) : new Map<string, IsoDate>();
+	const induction = person.startDate ? dueDatesFor(framework.induction, person.jobRole, person.startDate) : new Map<string, IsoDate>();
+	const dueDates = mergeDueDates(induction, person.assignedDueDates ?? []);
 	return requiredFor(framework, person.jobRole).map(({ competency, months, requirements }) => {
 		const facts = effectiveFacts(ledger.get(competency.id) ?? [], knownAt);
 		const s = statusOn(requirements, months, facts, date);

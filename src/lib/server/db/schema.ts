@@ -979,3 +979,76 @@ export const surveyAnswered = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.kind, t.subjectSlug, t.subjectVersion] })]
 );
+
+/**
+ * Training a manager (or the system, when content changes) assigned: a module, a scenario or a competency (`kind`,
+ * `ref`), to one person, a unit, a job role within an organisation or unit, or (system) everyone in an organisation
+ * who needs retraining. `organisationId` and `unitId` say whose it is, for scope: the target's organisation, and its
+ * unit when the target lies within one. The people it reached are fixed when it is made (assignment_people).
+ */
+export const assignments = sqliteTable(
+	'assignments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: ['module', 'scenario', 'competency'] }).notNull(),
+		ref: text('ref').notNull(),
+		targetKind: text('target_kind', { enum: ['person', 'unit', 'job-role', 'content-change'] }).notNull(),
+		targetPersonId: integer('target_person_id').references(() => people.id),
+		jobRole: text('job_role'),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id),
+		unitId: integer('unit_id').references(() => units.id),
+		/** The London date it was made: evidence dated on or after it meets it. */
+		assignedOn: text('assigned_on').notNull(),
+		/** The due date given when made (each person's own, after extensions, is in assignment_people). */
+		dueOn: text('due_on').notNull(),
+		reason: text('reason').notNull(),
+		/** For a retraining: the content's major version that evidence must be on to meet it. */
+		minVersion: integer('min_version'),
+		/** For one made by the system: what makes it unique, so the periodic job makes it once. */
+		systemKey: text('system_key'),
+		createdBy: integer('created_by').references(() => people.id),
+		createdAt: createdAt(),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		cancelledBy: integer('cancelled_by').references(() => people.id),
+		cancelReason: text('cancel_reason')
+	},
+	(t) => [
+		index('assignments_org').on(t.organisationId, t.id),
+		index('assignments_unit').on(t.unitId, t.id),
+		uniqueIndex('assignments_system_key').on(t.systemKey)
+	]
+);
+
+/** The competencies an assignment counts towards (its own, or those of its module or scenario), for due dates. */
+export const assignmentCompetencies = sqliteTable(
+	'assignment_competencies',
+	{
+		assignmentId: integer('assignment_id')
+			.notNull()
+			.references(() => assignments.id),
+		competencyId: text('competency_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.assignmentId, t.competencyId] })]
+);
+
+/** One person an assignment reached, with their own due date (after extensions) and when it was met. */
+export const assignmentPeople = sqliteTable(
+	'assignment_people',
+	{
+		assignmentId: integer('assignment_id')
+			.notNull()
+			.references(() => assignments.id),
+		personId: integer('person_id')
+			.notNull()
+			.references(() => people.id),
+		dueOn: text('due_on').notNull(),
+		metOn: text('met_on'),
+		metEvidenceId: integer('met_evidence_id'),
+		metAt: integer('met_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [primaryKey({ columns: [t.assignmentId, t.personId] }), index('assignment_people_person').on(t.personId, t.metAt)]
+);
+
+export type Assignment = typeof assignments.$inferSelect;

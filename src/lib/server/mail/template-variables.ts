@@ -9,6 +9,7 @@
 export type VariableType = 'text' | 'list' | 'url';
 
 export const TEMPLATE_VARIABLES = {
+	'assignment-update': { name: 'text', summary: 'text', details: 'list', action: 'text', trainingUrl: 'url', notificationsUrl: 'url' },
 	'session-update': { name: 'text', summary: 'text', details: 'list', action: 'text', sessionUrl: 'url', notificationsUrl: 'url' },
 	'prior-learning-outcome': { name: 'text', summary: 'text', details: 'list', action: 'text', claimUrl: 'url', notificationsUrl: 'url' },
 	'refresher-reminder': { name: 'text', summary: 'text', items: 'list', trainingUrl: 'url', notificationsUrl: 'url', dueSoonDays: 'text', finalDays: 'text' },

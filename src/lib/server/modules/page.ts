@@ -30,7 +30,9 @@ export function moduleSummary(module: ModuleDefinition) {
 		reviewed: module.meta.reviewed,
 		passMark: module.meta.passMark,
 		sources: module.meta.sources,
-		sections: module.sections
+		sections: module.sections,
+		/** What changed in this major version, for those retraining on it (assignments/retraining.ts). */
+		majorChange: module.meta.majorChange ?? null
 	};
 }
 

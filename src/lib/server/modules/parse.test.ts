@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readModuleFiles } from '../content/disk';
 import { ContentError } from '../content/errors';
 import { parseModule, parseModules } from './parse';
-import { validMarkdown, validQuiz } from '$testing/module-fixtures';
+import { majorChangeMarkdown, validMarkdown, validQuiz } from '$testing/module-fixtures';
 
 const PATH = '/content/modules/07-test-module.md';
 
@@ -16,6 +16,15 @@ describe('module parsing', () => {
 		]);
 		expect(m.reflections).toEqual([{ id: 'first-thoughts', prompt: 'What do you notice?' }]);
 		expect(m.quiz.questions).toHaveLength(6);
+	});
+
+	it('reads a declared major change, which must name the major part of the version', () => {
+		expect(parseModule(PATH, majorChangeMarkdown, validQuiz).meta.majorChange).toEqual({
+			version: 2,
+			retrainBy: '2027-03-31',
+			whatChanged: 'Test fixture: the warning signs section was rewritten'
+		});
+		expect(() => parseModule(PATH, majorChangeMarkdown.replace('version: 2.0.0', 'version: 1.3.0'), validQuiz)).toThrow(/majorChange\.version/);
 	});
 
 	it('names the file and the field at fault in broken frontmatter', () => {

@@ -27,9 +27,25 @@ export const moduleFrontmatter = z
 		version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
 		reviewed: isoDate,
 		passMark: z.number().int().min(50).max(100),
-		sources: z.array(source).min(1, 'must list at least one source')
+		sources: z.array(source).min(1, 'must list at least one source'),
+		/**
+		 * This version is a major change everyone must learn: people whose latest completion is on an earlier major
+		 * version are assigned the module, due by `retrainBy`, and see `whatChanged` (assignments/retraining.ts).
+		 */
+		majorChange: z
+			.object({
+				version: z.number().int().min(2, 'must be the major version (2 or more) that changed'),
+				retrainBy: isoDate,
+				whatChanged: z.string().min(10, 'must say what changed').max(500)
+			})
+			.strict()
+			.optional()
 	})
-	.strict();
+	.strict()
+	.refine((m) => !m.majorChange || Number(m.version.split('.')[0]) === m.majorChange.version, {
+		path: ['majorChange', 'version'],
+		message: 'must be the major part of the module’s version'
+	});
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatter>;
 
 const option = z

@@ -17,7 +17,8 @@ export const load: PageServerLoad = (event) => {
 		person,
 		record,
 		today: londonToday(),
-		canVoid: person.id !== user.id && canManageOrganisation(user, person.organisationId)
+		canVoid: person.id !== user.id && canManageOrganisation(user, person.organisationId),
+		canAssign: person.id !== user.id && person.status === 'active'
 	};
 };
 

@@ -1,0 +1,91 @@
+/**
+ * The rules of assigned training, pure: what an assignment counts towards, which evidence meets it, when it is
+ * overdue, and the due dates it gives a person's competencies. The store (store.ts) and the ledger apply them.
+ */
+import { addDays, type IsoDate } from '../competency/dates';
+import { competenciesSupportedBy, type Framework } from '../competency/framework';
+import type { EvidenceSource } from '../competency/ledger';
+import { isOverdue, overdueSince } from '../competency/status-rule';
+
+export const ASSIGNMENT_KINDS = ['module', 'scenario', 'competency'] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+/** What is assigned: a module or scenario by slug, or a competency by id. */
+export type AssignedWhat = { kind: AssignmentKind; ref: string };
+
+/** The latest due date a manager may set: two years ahead keeps a typing slip (2062 for 2026) from hiding work. */
+export const MAX_DUE_DAYS = 730;
+
+/** The competencies an assignment counts towards: its own, or those its module or scenario supports. */
+export function competenciesOf(framework: Framework, what: AssignedWhat): string[] {
+	if (what.kind === 'competency') return framework.byId.has(what.ref) ? [what.ref] : [];
+	const source = what.kind === 'module' ? { module: what.ref } : { scenario: what.ref };
+	return competenciesSupportedBy(framework, source).map((c) => c.id);
+}
+
+/** The major part of a content version ("3.1.0" → 3); null when it has none. */
+export function majorOf(version: string | null): number | null {
+	const m = version ? /^(\d+)/.exec(version) : null;
+	return m ? Number(m[1]) : null;
+}
+
+/** An open assignment as the meeting rule needs it. */
+export type OpenAssignment = AssignedWhat & { assignedOn: IsoDate; minVersion: number | null };
+/** A piece of evidence just recorded: where it came from, the competencies it counts towards, its date and version. */
+export type NewEvidence = { source: EvidenceSource; competencyIds: string[]; occurredOn: IsoDate; version: string | null };
+
+/**
+ * Evidence meets an assignment when it is dated on or after the day the assignment was made and is of what was
+ * assigned: a completion of that module, a pass of that scenario, or any evidence for that competency. A retraining
+ * also needs the evidence to be on the changed version or later.
+ */
+export function meetsAssignment(a: OpenAssignment, e: NewEvidence): boolean {
+	if (e.occurredOn < a.assignedOn) return false;
+	if (a.minVersion !== null && (majorOf(e.version) ?? 0) < a.minVersion) return false;
+	switch (a.kind) {
+		case 'module':
+			return 'module' in e.source && e.source.module === a.ref;
+		case 'scenario':
+			return 'scenario' in e.source && e.source.scenario === a.ref;
+		case 'competency':
+			return e.competencyIds.includes(a.ref);
+	}
+}
+
+/**
+ * The due date of each competency: the earlier of the induction plan's and those of open assignments counting
+ * towards it. This is what competency_status.due_on holds, so "Overdue" follows in every list and count.
+ */
+export function mergeDueDates(induction: ReadonlyMap<string, IsoDate>, assigned: Iterable<{ competencyId: string; dueOn: IsoDate }>): Map<string, IsoDate> {
+	const due = new Map(induction);
+	for (const { competencyId, dueOn } of assigned) {
+		const before = due.get(competencyId);
+		if (before === undefined || dueOn < before) due.set(competencyId, dueOn);
+	}
+	return due;
+}
+
+export type AssigneeState = 'done' | 'overdue' | 'open' | 'cancelled';
+
+/** Where one person stands on an assignment on `today`. */
+export function assigneeState(row: { dueOn: IsoDate; metOn: IsoDate | null; cancelled: boolean }, today: IsoDate): AssigneeState {
+	if (row.metOn !== null) return 'done';
+	if (row.cancelled) return 'cancelled';
+	return isOverdue(row.dueOn, today) ? 'overdue' : 'open';
+}
+
+export const ASSIGNEE_STATE_LABEL: Record<AssigneeState, string> = { done: 'Done', overdue: 'Overdue', open: 'To do', cancelled: 'Cancelled' };
+
+/** "Overdue since …": the day after the due date. */
+export const assignmentOverdueSince = (dueOn: IsoDate): IsoDate => overdueSince(dueOn);
+
+/** A due date a manager may set on `today`: from today to MAX_DUE_DAYS ahead. Returns the problem, or null. */
+export function dueDateProblem(dueOn: IsoDate, today: IsoDate): string | null {
+	if (dueOn < today) return 'The due date must be today or later';
+	if (dueOn > addDays(today, MAX_DUE_DAYS)) return `The due date must be within ${MAX_DUE_DAYS / 365} years`;
+	return null;
+}
+
+/** A progress line for a manager: "12 of 40 done, 3 overdue". */
+export function progressText(p: { total: number; done: number; overdue: number }): string {
+	return `${p.done} of ${p.total} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
+}

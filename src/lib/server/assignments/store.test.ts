@@ -1,0 +1,174 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
+import { testFramework } from '$testing/framework';
+import type { Principal } from '../access/policy';
+import { recordEvidence } from '../competency/ledger';
+import { syncDueDates } from '../competency/due-dates-store';
+import type { Db } from '../db';
+import '../mail/catalogue';
+import type { AssignInput } from './input';
+import { assigneesOf, assignmentFor, cancelAssignment, createAssignment, extendAssignment, listAssignments, openAssignmentsOf } from './store';
+
+const framework = testFramework();
+const content = { framework, lookup: { moduleTitle: (s: string) => `Module ${s}`, scenarioTitle: (s: string) => `Scenario ${s}` } };
+const NOW = new Date('2026-05-03T10:00:00Z');
+const exists = () => true;
+const audit = (db: Db) => db.$client.prepare('select action from audit_log order by id').pluck().all();
+const dueOn = (db: Db, personId: number, competencyId = 'recognise-distress') =>
+	db.$client.prepare('select due_on from competency_status where person_id = ? and competency_id = ?').pluck().get(personId, competencyId);
+const mails = (db: Db, personId: number) =>
+	db.$client.prepare("select subject from mail_outbox where person_id = ? and template = 'assignment-update' order by id").pluck().all(personId);
+
+function manager(db: Db, unit: { id: number; organisationId: number }, scope: { unitId?: number; organisationId?: number }): Principal {
+	const m = addPerson(db, unit, { jobRole: 'police-sergeant' });
+	grant(db, m.id, 'manager', scope);
+	return { ...m, grants: [{ role: 'manager', organisationId: scope.unitId ? null : (scope.organisationId ?? null), unitId: scope.unitId ?? null }] };
+}
+
+describe('assigned training', () => {
+	let db: Db;
+	let org: { id: number };
+	let unit: { id: number; organisationId: number };
+	let otherUnit: { id: number; organisationId: number };
+	let boss: Principal;
+	let learner: { id: number };
+	const input = (over: Partial<AssignInput> = {}): AssignInput => ({
+		what: { kind: 'module', ref: 'recognising-distress' },
+		target: { kind: 'person', personId: learner.id },
+		dueOn: '2026-05-31',
+		reason: 'After the incident on 3 May',
+		...over
+	});
+	beforeEach(() => {
+		db = testDb();
+		org = addOrganisation(db);
+		unit = addUnit(db, org.id);
+		otherUnit = addUnit(db, org.id);
+		boss = manager(db, unit, { unitId: unit.id });
+		learner = addPerson(db, unit, { jobRole: 'police-constable' });
+		// The learner's statuses exist (as after any evidence or roster load).
+		syncDueDates(db, framework, { force: true });
+		recordEvidence(db, framework, {
+			personId: learner.id,
+			source: { module: 'de-escalation' },
+			version: '1.0.0',
+			occurredOn: '2026-01-01',
+			recordedBy: learner.id,
+			at: new Date('2026-01-01T10:00:00Z')
+		});
+	});
+
+	it('assigns a module to a person: their due date, an email, an audit entry, and it shows on their list', () => {
+		const result = createAssignment(db, content, boss, input(), exists, NOW);
+		expect(result.ok).toBe(true);
+		expect(dueOn(db, learner.id)).toBe('2026-05-31');
+		expect(mails(db, learner.id)).toEqual([expect.stringContaining('You have been assigned training')]);
+		expect(audit(db)).toContain('assignment-create');
+		const open = openAssignmentsOf(db, learner.id, '2026-06-02');
+		expect(open).toEqual([
+			expect.objectContaining({ ref: 'recognising-distress', dueOn: '2026-05-31', state: 'overdue', reason: 'After the incident on 3 May' })
+		]);
+	});
+
+	it('is met by a completion dated on or after it, in the evidence’s transaction, and the due date goes', () => {
+		const { id } = createAssignment(db, content, boss, input(), exists, NOW) as { id: number };
+		const record = (day: string) =>
+			recordEvidence(db, framework, {
+				personId: learner.id,
+				source: { module: 'recognising-distress' },
+				version: '1.0.0',
+				occurredOn: day,
+				recordedBy: learner.id,
+				at: NOW
+			});
+		record('2026-05-02');
+		expect(openAssignmentsOf(db, learner.id)).toHaveLength(1);
+		record('2026-05-04');
+		expect(openAssignmentsOf(db, learner.id)).toHaveLength(0);
+		expect(dueOn(db, learner.id)).toBeNull();
+		const a = assignmentFor(db, boss, id)!;
+		expect(assigneesOf(db, boss, a, '2026-06-10').people).toEqual([expect.objectContaining({ personId: learner.id, metOn: '2026-05-04', state: 'done' })]);
+		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0 });
+		expect(audit(db)).toContain('assignment-met');
+	});
+
+	it('a unit assignment reaches the active people in it when made, and counts progress and overdue', () => {
+		const second = addPerson(db, unit, { jobRole: 'police-constable' });
+		addPerson(db, unit, { jobRole: 'police-constable', status: 'left', leftDate: '2026-01-01' });
+		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
+		addPerson(db, unit, { jobRole: 'police-constable' }); // joined later: not reached
+		const progress = listAssignments(db, boss, 1, '2026-06-01').rows.find((r) => r.id === id)!.progress;
+		expect(progress).toEqual({ total: 3, done: 0, overdue: 3 }); // the learner, `second` and the manager
+		expect(mails(db, second.id)).toHaveLength(1);
+	});
+
+	it('extends for everyone not yet done, and cancels with a reason; both audited and told, due dates follow', () => {
+		const { id } = createAssignment(db, content, boss, input(), exists, NOW) as { id: number };
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-04-01', reason: 'Leave', personId: null }, NOW)).toMatchObject({
+			ok: false,
+			errors: { dueOn: expect.stringContaining('today or later') }
+		});
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'On leave in May', personId: null }, NOW).ok).toBe(true);
+		expect(dueOn(db, learner.id)).toBe('2026-06-30');
+		expect(openAssignmentsOf(db, learner.id)[0].dueOn).toBe('2026-06-30');
+		expect(cancelAssignment(db, content, boss, id, 'Sent in error', NOW).ok).toBe(true);
+		expect(dueOn(db, learner.id)).toBeNull();
+		expect(openAssignmentsOf(db, learner.id)).toHaveLength(0);
+		expect(cancelAssignment(db, content, boss, id, 'Again', NOW)).toMatchObject({ ok: false, errors: { form: expect.any(String) } });
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-07-30', reason: 'x', personId: null }, NOW).ok).toBe(false);
+		expect(audit(db).filter((a) => String(a).startsWith('assignment-'))).toEqual(['assignment-create', 'assignment-extend', 'assignment-cancel']);
+		expect(mails(db, learner.id)).toHaveLength(3);
+	});
+
+	it('refuses targets outside the manager’s scope as not found, and bad input without writing anything', () => {
+		const outsider = addPerson(db, otherUnit, { jobRole: 'police-constable' });
+		const elsewhere = addPerson(db, addUnit(db, addOrganisation(db).id));
+		expect(createAssignment(db, content, boss, input({ target: { kind: 'person', personId: outsider.id } }), exists, NOW)).toEqual({
+			ok: false,
+			notFound: true
+		});
+		expect(createAssignment(db, content, boss, input({ target: { kind: 'person', personId: elsewhere.id } }), exists, NOW)).toEqual({
+			ok: false,
+			notFound: true
+		});
+		expect(createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: otherUnit.id } }), exists, NOW)).toEqual({
+			ok: false,
+			notFound: true
+		});
+		expect(
+			createAssignment(db, content, boss, input({ target: { kind: 'job-role', jobRole: 'police-constable', within: { organisationId: org.id } } }), exists, NOW)
+		).toEqual({ ok: false, notFound: true });
+		expect(createAssignment(db, content, boss, input({ dueOn: '2026-05-01' }), () => false, NOW)).toMatchObject({
+			ok: false,
+			notFound: false,
+			errors: { what: expect.any(String), dueOn: expect.any(String) }
+		});
+		expect(db.$client.prepare('select count(*) from assignments').pluck().get()).toBe(0);
+		expect(db.$client.prepare("select count(*) from mail_outbox where template = 'assignment-update'").pluck().get()).toBe(0);
+	});
+
+	it('an organisation manager assigns to a job role across the organisation; a unit manager cannot see it', () => {
+		const orgBoss = manager(db, unit, { organisationId: org.id });
+		const inOther = addPerson(db, otherUnit, { jobRole: 'police-constable' });
+		const result = createAssignment(
+			db,
+			content,
+			orgBoss,
+			input({ target: { kind: 'job-role', jobRole: 'police-constable', within: { organisationId: org.id } } }),
+			exists,
+			NOW
+		) as { id: number };
+		expect(assigneesOf(db, orgBoss, assignmentFor(db, orgBoss, result.id)!).people.map((p) => p.personId)).toEqual(
+			expect.arrayContaining([learner.id, inOther.id])
+		);
+		expect(assignmentFor(db, boss, result.id)).toBeUndefined();
+		expect(listAssignments(db, boss).total).toBe(0);
+	});
+
+	it('a plan change re-deriving every due date keeps the assignments’ dates', () => {
+		createAssignment(db, content, boss, input(), exists, NOW);
+		db.$client.prepare('update competency_status set due_on = null').run();
+		syncDueDates(db, framework, { force: true });
+		expect(dueOn(db, learner.id)).toBe('2026-05-31');
+	});
+});
