@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { canSeePerson, isAdmin, isManager, isPartnershipLead, isTrainer, type PersonRef, type Principal } from './policy';
+import { canSeePerson, insightsScope, isAdmin, isManager, isPartnershipLead, isTrainer, type PersonRef, type Principal } from './policy';
 
 /** Every protected load and action starts here. Visitors go to sign-in and come back. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
@@ -43,4 +43,12 @@ export function requireTrainer(event: Pick<RequestEvent, 'locals' | 'url'>): Pri
 	const user = requireUser(event);
 	if (!isTrainer(user)) notFound();
 	return user;
+}
+
+/** /insights: trainers, training managers and administrators, with the scope their figures are counted over. */
+export function requireInsights(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = requireUser(event);
+	const scope = insightsScope(user);
+	if (!scope) notFound();
+	return { user, scope };
 }

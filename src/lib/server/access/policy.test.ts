@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAssess, canManageOrganisation, canSeePerson, peopleScope, type Principal } from './policy';
+import { canAssess, canManageOrganisation, canSeePerson, insightsScope, mayViewInsights, peopleScope, type Principal } from './policy';
 
 const ref = (id: number, organisationId: number, unitId: number) => ({ id, organisationId, unitId });
 const principal = (id: number, organisationId: number, unitId: number, grants: Principal['grants'] = []): Principal => ({
@@ -57,5 +57,22 @@ describe('access policy', () => {
 		expect(canAssess(trainer, otherUnit)).toBe(true);
 		expect(canAssess(trainer, ref(8, 10, 100))).toBe(false);
 		expect(canAssess(trainer, otherOrg)).toBe(false);
+	});
+
+	it('gives insights to trainers, managers and administrators over their own scope, and to no one else', () => {
+		expect(mayViewInsights(principal(1, 10, 100))).toBe(false);
+		expect(mayViewInsights(principal(6, 10, 100, [{ role: 'partnership-lead', unitId: null, organisationId: null }]))).toBe(false);
+		expect(insightsScope(principal(7, 10, 100, [{ role: 'admin', unitId: null, organisationId: null }]))).toEqual({ kind: 'all' });
+		expect(insightsScope(principal(5, 10, 100, [{ role: 'manager', unitId: 100, organisationId: null }]))).toEqual({
+			kind: 'scoped',
+			organisationIds: [],
+			unitIds: [100]
+		});
+		const both = principal(8, 10, 100, [
+			{ role: 'trainer', unitId: null, organisationId: 10 },
+			{ role: 'manager', unitId: 201, organisationId: null },
+			{ role: 'manager', unitId: null, organisationId: 10 }
+		]);
+		expect(insightsScope(both)).toEqual({ kind: 'scoped', organisationIds: [10], unitIds: [201] });
 	});
 });

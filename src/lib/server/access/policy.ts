@@ -92,3 +92,19 @@ export function canRunSession(p: Principal, organisationId: number): boolean {
 	const orgs = sessionOrganisations(p);
 	return orgs === 'all' || orgs.includes(organisationId);
 }
+
+/**
+ * The people whose runs and attempts a principal may see added up on /insights: everyone for administrators; the
+ * organisations and units they manage, and the organisations they train for. Null when they may not use /insights
+ * (learners, partnership leads).
+ */
+export function insightsScope(p: Principal): Exclude<PeopleScope, { kind: 'self' }> | null {
+	if (isAdmin(p)) return { kind: 'all' };
+	const managed = managedScope(p);
+	const trained = trainerScope(p);
+	const organisationIds = [...new Set([...managed.organisationIds, ...(trained.kind === 'scoped' ? trained.organisationIds : [])])];
+	if (organisationIds.length === 0 && managed.unitIds.length === 0) return null;
+	return { kind: 'scoped', organisationIds, unitIds: managed.unitIds };
+}
+
+export const mayViewInsights = (p: Principal) => insightsScope(p) !== null;
