@@ -6,7 +6,7 @@
  */
 import type { Quiz } from '../modules/schema';
 import { publishCount, publishShare, SUPPRESS_UP_TO, type PublishedShare } from '../reporting/disclosure';
-import { discrimination, facility, groupSize, questionFlags, type QuestionFlag, type ScoreBand } from './question-stats';
+import { discrimination, facility, FLAG_TEXT, groupSize, questionFlags, type QuestionFlag, type ScoreBand } from './question-stats';
 import type { AnswerRow } from './store';
 
 export type WrongOption = { id: string; text: string; share: PublishedShare };
@@ -20,6 +20,8 @@ export type QuestionFigures = {
 	discrimination: number | null;
 	wrong: WrongOption | null;
 	flags: QuestionFlag[];
+	/** The flags in words, for the page. */
+	flagTexts: string[];
 };
 export type QuestionAnalysis = { learners: number | null; questions: QuestionFigures[] };
 
@@ -58,6 +60,7 @@ export function analyseQuestions(quiz: Quiz, rows: readonly AnswerRow[]): Questi
 		const d = groupsBigEnough ? discrimination([...bands.values()]) : null;
 		const [wrongId, wrongN] = [...wrongCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
 		const exact = facility(right, total);
+		const flags = questionFlags({ facility: shown.suppressed ? null : exact, discrimination: d });
 		return {
 			id: q.id,
 			number: i + 1,
@@ -66,7 +69,8 @@ export function analyseQuestions(quiz: Quiz, rows: readonly AnswerRow[]): Questi
 			facility: shown,
 			discrimination: d === null ? null : Math.round(d * 100) / 100,
 			wrong: wrongId ? { id: wrongId, text: q.options.find((o) => o.id === wrongId)?.text ?? wrongId, share: publishShare(wrongN!, total) } : null,
-			flags: questionFlags({ facility: shown.suppressed ? null : exact, discrimination: d })
+			flags,
+			flagTexts: flags.map((f) => FLAG_TEXT[f])
 		};
 	});
 	return { learners: publishCount(learners), questions };
