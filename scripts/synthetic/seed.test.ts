@@ -39,6 +39,7 @@ describe('synthetic seed', () => {
 	it('fills the insight counts: every step, finished run and first attempt counted once', () => {
 		const one = (sql: string) => all<{ n: number }>(sql)[0].n;
 		expect(one('select sum(n) as n from scenario_choice_counts')).toBe(result.counts.scenarioSteps);
+		expect(one('select sum(n) as n from scenario_choice_totals')).toBe(result.counts.scenarioSteps);
 		expect(one('select sum(n) as n from scenario_run_counts')).toBe(result.counts.scenarioRuns);
 		expect(one('select sum(n) as n from quiz_answer_counts')).toBeGreaterThan(0);
 		expect(one('select sum(n) as n from quiz_answer_counts')).toBe(

@@ -968,3 +968,22 @@ export const quizAnswerCounts = sqliteTable(
 		index('quiz_answer_counts_read').on(t.moduleSlug, t.moduleVersion, t.organisationId, t.questionId, t.answer, t.score, t.unitId, t.jobRole, t.n)
 	]
 );
+
+/**
+ * scenario_choice_counts without month, unit, job role and refresher: what the unfiltered scenario choices page of an
+ * organisation (or of everyone) reads, a few hundred rows an organisation instead of tens of thousands.
+ */
+export const scenarioChoiceTotals = sqliteTable(
+	'scenario_choice_totals',
+	{
+		scenarioSlug: text('scenario_slug').notNull(),
+		scenarioVersion: text('scenario_version').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		fromState: text('from_state').notNull(),
+		event: text('event').notNull(),
+		late: integer('late').notNull(),
+		firstAttempt: integer('first_attempt').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.scenarioSlug, t.scenarioVersion, t.organisationId, t.fromState, t.event, t.late, t.firstAttempt] })]
+);

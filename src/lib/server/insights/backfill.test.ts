@@ -8,7 +8,17 @@ import type { Db } from '../db';
 import { parseModule } from '../modules/parse';
 import { submitAttempt } from '../modules/progress';
 import { startOrResumeRun, takeStep } from '../scenarios/runs-store';
-import { ANSWER_COUNTS_SELECT, BACKFILL_STATEMENTS, CHOICE_COUNTS_SELECT, rebuildInsightCounts, RUN_COUNTS_SELECT } from './backfill';
+import {
+	ANSWER_COUNTS_SELECT,
+	BACKFILL_STATEMENTS,
+	CHOICE_COUNTS_SELECT,
+	CHOICE_TOTALS_SELECT,
+	rebuildInsightCounts,
+	RUN_COUNTS_SELECT,
+	TOTALS_STATEMENT
+} from './backfill';
+import { readInsightFilters } from './filters';
+import { choiceRows } from './store';
 
 const framework = testFramework();
 const SLUG = 'prone-restraint-cant-breathe';
@@ -64,6 +74,14 @@ describe('insight aggregates kept by the storage code', () => {
 		expect(counted.length).toBeGreaterThan(5);
 		expect(counted).toEqual(rows(db, CHOICE_COUNTS_SELECT));
 		expect(rows(db, 'SELECT * FROM scenario_run_counts')).toEqual(rows(db, RUN_COUNTS_SELECT));
+		expect(rows(db, 'SELECT * FROM scenario_choice_totals')).toEqual(rows(db, CHOICE_TOTALS_SELECT));
+		// the unfiltered page reads the totals, a filtered one the detailed counts: the same figures either way
+		const sorted = (r: object[]) => r.map((x) => JSON.stringify(x)).sort();
+		const plain = readInsightFilters(new URL('http://x/'));
+		const viaTotals = choiceRows(db, SLUG, def.meta.version, { kind: 'scoped', organisationIds: [org.id], unitIds: [] }, plain);
+		const viaCounts = choiceRows(db, SLUG, def.meta.version, { kind: 'scoped', organisationIds: [], unitIds: units.map((u) => u.id) }, plain);
+		expect(viaTotals.length).toBeGreaterThan(3);
+		expect(sorted(viaTotals)).toEqual(sorted(viaCounts));
 		// the figures mean what they say: every step is counted once, late ones as late, attempts numbered
 		const total = db.$client.prepare('SELECT sum(n) FROM scenario_choice_counts').pluck().get();
 		expect(total).toBe(db.$client.prepare('SELECT count(*) FROM scenario_steps').pluck().get());
@@ -92,16 +110,18 @@ describe('insight aggregates kept by the storage code', () => {
 		const p = addPerson(db, unit);
 		play(db, p.id, at(1), 1);
 		submitAttempt(db, framework, p.id, module, wrong, at(2));
-		const before = ['scenario_choice_counts', 'scenario_run_counts', 'quiz_answer_counts'].map((t) => rows(db, `SELECT * FROM ${t}`));
+		const tables = ['scenario_choice_counts', 'scenario_choice_totals', 'scenario_run_counts', 'quiz_answer_counts'];
+		const before = tables.map((t) => rows(db, `SELECT * FROM ${t}`));
+		expect(before.every((r) => r.length > 0)).toBe(true);
 		rebuildInsightCounts(db);
-		expect(['scenario_choice_counts', 'scenario_run_counts', 'quiz_answer_counts'].map((t) => rows(db, `SELECT * FROM ${t}`))).toEqual(before);
+		expect(tables.map((t) => rows(db, `SELECT * FROM ${t}`))).toEqual(before);
 	});
 
-	it('the hand-written migration runs these same statements', () => {
+	it('the hand-written migrations run these same statements', () => {
 		const dir = new URL('../../../../drizzle/', import.meta.url);
-		const migration = readdirSync(dir).find((f) => f.endsWith('_insight_counts_backfill.sql'));
-		expect(migration).toBeDefined();
-		const text = readFileSync(new URL(migration!, dir), 'utf8');
-		for (const statement of BACKFILL_STATEMENTS) expect(text).toContain(statement);
+		const handWritten = readdirSync(dir).filter((f) => f.endsWith('_backfill.sql'));
+		expect(handWritten.length).toBeGreaterThanOrEqual(2);
+		const text = handWritten.map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
+		for (const statement of [...BACKFILL_STATEMENTS, TOTALS_STATEMENT]) expect(text).toContain(statement);
 	});
 });

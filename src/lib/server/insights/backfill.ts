@@ -33,6 +33,13 @@ FROM quiz_attempts a JOIN people p ON p.id = a.person_id JOIN json_each(a.answer
 WHERE NOT EXISTS (SELECT 1 FROM quiz_attempts e WHERE e.person_id = a.person_id AND e.module_slug = a.module_slug AND e.module_version = a.module_version AND e.id < a.id)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
+/** scenario_choice_totals from scenario_choice_counts (its own migration, after the table's). */
+export const CHOICE_TOTALS_SELECT = `SELECT scenario_slug, scenario_version, organisation_id, from_state, event, late, first_attempt, sum(n)
+FROM scenario_choice_counts
+GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+
+export const TOTALS_STATEMENT = `INSERT INTO scenario_choice_totals (scenario_slug, scenario_version, organisation_id, from_state, event, late, first_attempt, n)\n${CHOICE_TOTALS_SELECT}`;
+
 /** The statements of the backfill migration, in order. */
 export const BACKFILL_STATEMENTS = [
 	`INSERT INTO scenario_choice_counts (scenario_slug, scenario_version, from_state, event, late, organisation_id, unit_id, job_role, month, first_attempt, refresher, n)\n${CHOICE_COUNTS_SELECT}`,
@@ -44,7 +51,7 @@ export const BACKFILL_STATEMENTS = [
 export function rebuildInsightCounts(db: Db): void {
 	const client = db.$client;
 	client.transaction(() => {
-		for (const table of ['scenario_choice_counts', 'scenario_run_counts', 'quiz_answer_counts']) client.exec(`DELETE FROM ${table}`);
-		for (const statement of BACKFILL_STATEMENTS) client.exec(statement);
+		for (const table of ['scenario_choice_counts', 'scenario_choice_totals', 'scenario_run_counts', 'quiz_answer_counts']) client.exec(`DELETE FROM ${table}`);
+		for (const statement of [...BACKFILL_STATEMENTS, TOTALS_STATEMENT]) client.exec(statement);
 	})();
 }

@@ -8,7 +8,7 @@ import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
 import type { Db } from '../db';
 import { cachedRead } from '../db/read-cache';
-import { quizAnswerCounts, scenarioChoiceCounts, scenarioRunCounts } from '../db/schema';
+import { quizAnswerCounts, scenarioChoiceCounts, scenarioChoiceTotals, scenarioRunCounts } from '../db/schema';
 import type { InsightFilters } from './filters';
 
 type Scope = Exclude<PeopleScope, { kind: 'self' }>;
@@ -38,9 +38,30 @@ export type ChoiceRow = { fromState: string; event: string; late: number; firstA
 export type RunRow = { attempt: number; passed: number; n: number };
 export type AnswerRow = { questionId: string; answer: string; score: number; n: number };
 
+/** Whether the totals (by organisation only) answer: no unit, role, period or run filter, and a scope of whole organisations. */
+const totalsAnswer = (scope: Scope, f: InsightFilters) =>
+	!f.unitId && !f.jobRole && !f.from && !f.to && f.runs === 'all' && (scope.kind === 'all' || scope.unitIds.length === 0);
+
 /** Decisions at each point of one scenario version, by choice, lateness and first attempt. */
 export function choiceRows(db: Db, slug: string, version: string, scope: Scope, f: InsightFilters): ChoiceRow[] {
 	return cachedRead(db, key('choices', slug, version, scope, f), () => {
+		if (totalsAnswer(scope, f)) {
+			const t = scenarioChoiceTotals;
+			return db
+				.select({ fromState: t.fromState, event: t.event, late: t.late, firstAttempt: t.firstAttempt, n: sql<number>`sum(${t.n})`.mapWith(Number) })
+				.from(t)
+				.where(
+					and(
+						eq(t.scenarioSlug, slug),
+						eq(t.scenarioVersion, version),
+						// A scope of whole organisations only (totalsAnswer), so the unit column is never compared.
+						scopeCondition(scope, { organisationId: t.organisationId, unitId: t.organisationId }),
+						f.organisationId ? eq(t.organisationId, f.organisationId) : undefined
+					)
+				)
+				.groupBy(t.fromState, t.event, t.late, t.firstAttempt)
+				.all();
+		}
 		const t = scenarioChoiceCounts;
 		return db
 			.select({ fromState: t.fromState, event: t.event, late: t.late, firstAttempt: t.firstAttempt, n: sql<number>`sum(${t.n})`.mapWith(Number) })

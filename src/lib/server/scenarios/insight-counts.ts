@@ -1,5 +1,5 @@
 /**
- * Keeps the scenario insight aggregates (scenario_choice_counts, scenario_run_counts) in step with the steps and
+ * Keeps the scenario insight aggregates (scenario_choice_counts and its totals, scenario_run_counts) in step with the steps and
  * results runs-store.ts writes, inside the same transaction, so /insights reads small tables instead of every step.
  * The rules are those of insights/backfill.ts, which rebuilds the same counts from the raw rows.
  */
@@ -18,6 +18,11 @@ function statements(tx: object) {
 			`INSERT INTO scenario_choice_counts (scenario_slug, scenario_version, from_state, event, late, organisation_id, unit_id, job_role, month, first_attempt, refresher, n)
 			 VALUES (@slug, @version, @from, @event, @late, @organisationId, @unitId, @jobRole, @month, @firstAttempt, @refresher, 1)
 			 ON CONFLICT (scenario_slug, scenario_version, from_state, event, late, organisation_id, unit_id, job_role, month, first_attempt, refresher) DO UPDATE SET n = n + 1`
+		),
+		total: client.prepare(
+			`INSERT INTO scenario_choice_totals (scenario_slug, scenario_version, organisation_id, from_state, event, late, first_attempt, n)
+			 VALUES (@slug, @version, @organisationId, @from, @event, @late, @firstAttempt, 1)
+			 ON CONFLICT (scenario_slug, scenario_version, organisation_id, from_state, event, late, first_attempt) DO UPDATE SET n = n + 1`
 		),
 		run: client.prepare(
 			`INSERT INTO scenario_run_counts (scenario_slug, scenario_version, organisation_id, unit_id, job_role, month, attempt, refresher, passed, n)
@@ -53,6 +58,8 @@ export function countDecision(
 	const { group, attempt, refresher } = standing(tx, run);
 	const month = monthOf(at);
 	const common = { slug: run.scenarioSlug, version: run.scenarioVersion, ...group, month, refresher };
-	q.choice.run({ ...common, from: step.from, event: step.chosenEvent, late: step.late ? 1 : 0, firstAttempt: attempt === 1 ? 1 : 0 });
+	const choice = { from: step.from, event: step.chosenEvent, late: step.late ? 1 : 0, firstAttempt: attempt === 1 ? 1 : 0 };
+	q.choice.run({ ...common, ...choice });
+	q.total.run({ slug: run.scenarioSlug, version: run.scenarioVersion, organisationId: group.organisationId, ...choice });
 	if (result) q.run.run({ ...common, attempt, passed: result.passed ? 1 : 0 });
 }
