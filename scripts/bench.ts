@@ -31,6 +31,7 @@ const { values } = parseArgs({
 		port: { type: 'string', default: '4310' },
 		'bare-port': { type: 'string', default: '4311' },
 		module: { type: 'string', default: 'restraint-safety' },
+		scenario: { type: 'string', default: 'prone-restraint-cant-breathe' },
 		'no-build': { type: 'boolean', default: false },
 		smoke: { type: 'boolean', default: false },
 		only: { type: 'string' },
@@ -158,7 +159,27 @@ const SCENARIOS: Scenario[] = [
 		marker: 'Assesses:',
 		target: { p99: 100 }
 	},
-	{ id: 'f', name: '/partnership', method: 'GET', path: '/partnership', account: 'partnership', expect: 200, marker: 'Partnership view', target: { p99: 100 } }
+	{ id: 'f', name: '/partnership', method: 'GET', path: '/partnership', account: 'partnership', expect: 200, marker: 'Partnership view', target: { p99: 100 } },
+	{
+		id: 'i',
+		name: '/insights/scenarios/<id>, organisation manager (~45,000)',
+		method: 'GET',
+		path: `/insights/scenarios/${values.scenario}`,
+		account: 'orgManager',
+		expect: 200,
+		marker: 'Decision points',
+		target: { p99: 100 }
+	},
+	{
+		id: 'i-q',
+		name: '/insights/questions/<id>, organisation manager (~45,000)',
+		method: 'GET',
+		path: `/insights/questions/${values.module}`,
+		account: 'orgManager',
+		expect: 200,
+		marker: 'Each question at first attempts',
+		target: { p99: 100 }
+	}
 ];
 const MEMORY_TARGET_MB = 300;
 /** The V8 flags of `npm start`: a smaller young generation keeps the peak under load well below 300 MB. */

@@ -11,6 +11,7 @@ export type Outcome = 200 | 400 | 403 | 404 | 409 | { to: string | RegExp } | 's
 export const LOGIN: Outcome = { to: /^\/login\?redirectTo=%2F/ };
 const SIGNED_IN = CALLER_NAMES.filter((c) => c !== 'visitor');
 const MANAGERS: Caller[] = ['manager', 'custody-manager', 'nhs-manager', 'mps-manager', 'admin'];
+/** /insights: trainers, training managers and administrators (not partnership leads), each over their own scope. */
 const INSIGHTS: Caller[] = ['trainer', ...MANAGERS];
 
 /** `ok` for the callers named, `otherwise` (404 unless given) for every other signed-in caller, sign-in for a visitor. */
@@ -502,6 +503,27 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'officer (MPS, the trainer trains for it)', path: `/assess/${f.person.officer}`, expect: only(200, ['trainer']) },
 		{ target: 'nurse (NHS trust)', path: `/assess/${f.person.nurse}`, expect: only(404, []) },
 		{ target: 'the trainer themself', path: `/assess/${f.person.trainer}`, expect: only(404, []) }
+	],
+	'GET /insights': () => [{ target: 'the index', path: '/insights', expect: only(200, INSIGHTS) }],
+	'GET /insights/scenarios': () => [{ target: 'the list', path: '/insights/scenarios', expect: only(200, INSIGHTS) }],
+	'GET /insights/scenarios/[id]': (f) => [
+		{ target: 'a scenario', path: `/insights/scenarios/${f.run.slug}`, expect: only(200, INSIGHTS) },
+		{
+			target: 'a scenario with every filter, some hostile',
+			path: `/insights/scenarios/${f.run.slug}?organisation=${f.organisation.nhs}&unit=abc&role=%3Cscript%3E&from=2026-13&to=2020-01&runs=refresher`,
+			expect: only(200, INSIGHTS)
+		},
+		{ target: 'a scenario that does not exist', path: '/insights/scenarios/%3Cscript%3Ealert(1)%3C%2Fscript%3E', expect: only(404, []) },
+		{ target: 'a path outside the scenarios', path: '/insights/scenarios/..%2F..%2Fpackage.json', expect: only(404, []) }
+	],
+	'GET /insights/scenarios/[id].csv': (f) => [
+		{ target: "a scenario's CSV", path: `/insights/scenarios/${f.run.slug}.csv?runs=first`, expect: only(200, INSIGHTS) },
+		{ target: 'the CSV of a scenario that does not exist', path: '/insights/scenarios/nothing-here.csv', expect: only(404, []) }
+	],
+	'GET /insights/questions': () => [{ target: 'the list', path: '/insights/questions', expect: only(200, INSIGHTS) }],
+	'GET /insights/questions/[id]': (f) => [
+		{ target: 'a module', path: `/insights/questions/${f.module.slug}?role=police-constable&unit=999999`, expect: only(200, INSIGHTS) },
+		{ target: 'a module that does not exist', path: '/insights/questions/%27%20or%201%3D1--', expect: only(404, []) }
 	],
 	'GET /partnership': () => [
 		{ target: 'the page', path: '/partnership', expect: only(200, ['partnership', 'admin']) },

@@ -37,6 +37,19 @@ describe('synthetic seed', () => {
 		expect(result.today).toBe('2026-03-15');
 	});
 
+	it('fills the insight counts: every step, finished run and first attempt counted once', () => {
+		const one = (sql: string) => all<{ n: number }>(sql)[0].n;
+		expect(one('select sum(n) as n from scenario_choice_counts')).toBe(result.counts.scenarioSteps);
+		expect(one('select sum(n) as n from scenario_choice_totals')).toBe(result.counts.scenarioSteps);
+		expect(one('select sum(n) as n from scenario_run_counts')).toBe(result.counts.scenarioRuns);
+		expect(one('select sum(n) as n from quiz_answer_counts')).toBeGreaterThan(0);
+		expect(one('select sum(n) as n from quiz_answer_counts')).toBe(
+			one(
+				'select count(*) as n from quiz_attempts a, json_each(a.answers) where not exists (select 1 from quiz_attempts e where e.person_id = a.person_id and e.module_slug = a.module_slug and e.module_version = a.module_version and e.id < a.id)'
+			)
+		);
+	});
+
 	it('is deterministic: the same seed and date give the same rows', () => {
 		const again = testDb();
 		seedSynthetic(again, content, { staff: 300, years: 3, now, passwordHash: 'hash', chunk: 77 });

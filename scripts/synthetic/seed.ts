@@ -7,6 +7,7 @@
  * One 'evidence-bulk-load' audit entry vouches for the evidence rows (the audit verifier checks the ledger against
  * its digest) and one 'synthetic-seed' entry records the run.
  */
+import { rebuildInsightCounts } from '../../src/lib/server/insights/backfill';
 import type Database from 'better-sqlite3';
 import { EVIDENCE_ROW_SQL, evidenceRangeDigest, type EvidenceRow } from '../../src/lib/server/audit/evidence-digest';
 import { appendAudit } from '../../src/lib/server/audit/log';
@@ -479,6 +480,9 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	// The statuses were written without due dates: worked out for everyone at once from the induction plans.
 	syncDueDates(db, content.framework, { force: true });
 	ensureAggregates(db, today);
+	// The bulk load bypassed the storage code that keeps the insight counts: counted once from the raw rows.
+	options.onProgress?.(everyone.length, everyone.length, 'Counting for insights');
+	rebuildInsightCounts(db);
 
 	auditEvidenceLoad(db, firstEvidenceId, now);
 	appendAudit(db, {

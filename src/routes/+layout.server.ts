@@ -1,4 +1,4 @@
-import { isAdmin, isManager, isPartnershipLead, isTrainer } from '$lib/server/access/policy';
+import { isAdmin, isManager, isPartnershipLead, isTrainer, mayViewInsights } from '$lib/server/access/policy';
 import { getDb } from '$lib/server/db';
 import { unreadCount } from '$lib/server/mail/notifications';
 import type { LayoutServerLoad } from './$types';
@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 					manager: isManager(user) || isAdmin(user),
 					partnership: isPartnershipLead(user) || isAdmin(user),
 					trainer: isTrainer(user),
+					insights: mayViewInsights(user),
 					// One indexed count; the notifications page marks everything read, so it shows none there.
 					unread: url.pathname === '/notifications' ? 0 : unreadCount(getDb(), user.id)
 				}

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { canSeePerson, isAdmin, isManager, isPartnershipLead, isTrainer, mayViewInsights, type PersonRef, type Principal } from './policy';
+import { canSeePerson, insightsScope, isAdmin, isManager, isPartnershipLead, isTrainer, type PersonRef, type Principal } from './policy';
 
 /** Every protected load and action starts here. Visitors go to sign-in and come back. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
@@ -45,9 +45,15 @@ export function requireTrainer(event: Pick<RequestEvent, 'locals' | 'url'>): Pri
 	return user;
 }
 
-/** /insights: trainers, training managers and administrators. */
-export function requireInsightsReader(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
+/** /insights: trainers, training managers and administrators, with the scope their figures are counted over. */
+export function requireInsights(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	const user = requireUser(event);
-	if (!mayViewInsights(user)) notFound();
-	return user;
+	const scope = insightsScope(user);
+	if (!scope) notFound();
+	return { user, scope };
+}
+
+/** /insights pages that need only the reader (their figures are scoped by `insightsScope` where they are read). */
+export function requireInsightsReader(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
+	return requireInsights(event).user;
 }

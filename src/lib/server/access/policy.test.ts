@@ -58,6 +58,23 @@ describe('access policy', () => {
 		expect(canAssess(trainer, ref(8, 10, 100))).toBe(false);
 		expect(canAssess(trainer, otherOrg)).toBe(false);
 	});
+
+	it('gives insights to trainers, managers and administrators over their own scope, and to no one else', () => {
+		expect(mayViewInsights(principal(1, 10, 100))).toBe(false);
+		expect(mayViewInsights(principal(6, 10, 100, [{ role: 'partnership-lead', unitId: null, organisationId: null }]))).toBe(false);
+		expect(insightsScope(principal(7, 10, 100, [{ role: 'admin', unitId: null, organisationId: null }]))).toEqual({ kind: 'all' });
+		expect(insightsScope(principal(5, 10, 100, [{ role: 'manager', unitId: 100, organisationId: null }]))).toEqual({
+			kind: 'scoped',
+			organisationIds: [],
+			unitIds: [100]
+		});
+		const both = principal(8, 10, 100, [
+			{ role: 'trainer', unitId: null, organisationId: 10 },
+			{ role: 'manager', unitId: 201, organisationId: null },
+			{ role: 'manager', unitId: null, organisationId: 10 }
+		]);
+		expect(insightsScope(both)).toEqual({ kind: 'scoped', organisationIds: [10], unitIds: [201] });
+	});
 });
 
 describe('insights (learner evaluation surveys)', () => {

@@ -104,22 +104,22 @@ export function canReviewPriorLearning(p: Principal, target: PersonRef, submitte
 	if (target.id === p.id || submittedBy === p.id) return false;
 	return (isAdmin(p) || isManager(p)) && canSeePerson(p, target);
 }
-/** Insights (/insights): trainers, training managers and administrators. */
-export function mayViewInsights(p: Principal): boolean {
-	return isAdmin(p) || isTrainer(p) || isManager(p);
-}
 
 /**
- * Whose activity an insights reader's aggregates cover: everyone for administrators; otherwise the organisations
- * they train for or manage as a whole and the units they manage. Never a single person.
+ * The people whose runs and attempts a principal may see added up on /insights: everyone for administrators; the
+ * organisations and units they manage, and the organisations they train for. Null when they may not use /insights
+ * (learners, partnership leads).
  */
-export function insightsScope(p: Principal): Exclude<PeopleScope, { kind: 'self' }> {
+export function insightsScope(p: Principal): Exclude<PeopleScope, { kind: 'self' }> | null {
 	if (isAdmin(p)) return { kind: 'all' };
 	const managed = managedScope(p);
-	const trained = p.grants.filter((g) => g.role === 'trainer' && g.organisationId != null).map((g) => g.organisationId!);
-	const organisationIds = [...new Set([...trained, ...managed.organisationIds])];
+	const trained = trainerScope(p);
+	const organisationIds = [...new Set([...managed.organisationIds, ...(trained.kind === 'scoped' ? trained.organisationIds : [])])];
+	if (organisationIds.length === 0 && managed.unitIds.length === 0) return null;
 	return { kind: 'scoped', organisationIds, unitIds: managed.unitIds };
 }
+
+export const mayViewInsights = (p: Principal) => insightsScope(p) !== null;
 
 /**
  * Learners' free-text survey answers: content owners and administrators only, never trainers or managers (answers

@@ -1052,3 +1052,128 @@ export const assignmentPeople = sqliteTable(
 );
 
 export type Assignment = typeof assignments.$inferSelect;
+
+/**
+ * Insight aggregates (src/lib/server/insights/): small tables kept exact by the code that writes the raw rows, in
+ * the same transaction, so the /insights pages never scan the millions of steps and attempts. Each counts rows under
+ * the organisation, unit and job role the person had when they acted, and the UTC month it happened in. Backfilled
+ * from the raw rows by a hand-written migration (insights/backfill.ts holds the same statements).
+ */
+
+/** Decisions taken: one count per scenario version, decision point, choice, lateness and group. */
+export const scenarioChoiceCounts = sqliteTable(
+	'scenario_choice_counts',
+	{
+		scenarioSlug: text('scenario_slug').notNull(),
+		scenarioVersion: text('scenario_version').notNull(),
+		fromState: text('from_state').notNull(),
+		/** The choice the learner made (even when it came too late and the hesitate event was applied). */
+		event: text('event').notNull(),
+		late: integer('late').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		unitId: integer('unit_id').notNull(),
+		jobRole: text('job_role').notNull(),
+		/** YYYY-MM, UTC. */
+		month: text('month').notNull(),
+		/** 1 when the step belongs to the person's first run of this scenario. */
+		firstAttempt: integer('first_attempt').notNull(),
+		/** 1 when the person had passed this scenario before the run started. */
+		refresher: integer('refresher').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [
+		primaryKey({
+			columns: [t.scenarioSlug, t.scenarioVersion, t.fromState, t.event, t.late, t.organisationId, t.unitId, t.jobRole, t.month, t.firstAttempt, t.refresher]
+		}),
+		// Covering, organisation first: an organisation's figures are read from this index alone, already in group order.
+		index('scenario_choice_counts_read').on(
+			t.scenarioSlug,
+			t.scenarioVersion,
+			t.organisationId,
+			t.fromState,
+			t.event,
+			t.late,
+			t.firstAttempt,
+			t.refresher,
+			t.month,
+			t.unitId,
+			t.jobRole,
+			t.n
+		)
+	]
+);
+
+/** Finished runs with a result (not abandoned), by attempt number (5 meaning five or more) and pass. */
+export const scenarioRunCounts = sqliteTable(
+	'scenario_run_counts',
+	{
+		scenarioSlug: text('scenario_slug').notNull(),
+		scenarioVersion: text('scenario_version').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		unitId: integer('unit_id').notNull(),
+		jobRole: text('job_role').notNull(),
+		/** YYYY-MM of the finish, UTC. */
+		month: text('month').notNull(),
+		attempt: integer('attempt').notNull(),
+		refresher: integer('refresher').notNull(),
+		passed: integer('passed').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.scenarioSlug, t.scenarioVersion, t.organisationId, t.unitId, t.jobRole, t.month, t.attempt, t.refresher, t.passed] }),
+		index('scenario_run_counts_read').on(
+			t.scenarioSlug,
+			t.scenarioVersion,
+			t.organisationId,
+			t.attempt,
+			t.passed,
+			t.refresher,
+			t.month,
+			t.unitId,
+			t.jobRole,
+			t.n
+		)
+	]
+);
+
+/**
+ * First attempts at a module version, per question: the answer given (the JSON array of option ids, as stored in
+ * quiz_attempts.answers) and the attempt's score, so that facility and discrimination need no raw attempts.
+ */
+export const quizAnswerCounts = sqliteTable(
+	'quiz_answer_counts',
+	{
+		moduleSlug: text('module_slug').notNull(),
+		moduleVersion: text('module_version').notNull(),
+		questionId: text('question_id').notNull(),
+		answer: text('answer').notNull(),
+		score: integer('score').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		unitId: integer('unit_id').notNull(),
+		jobRole: text('job_role').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.moduleSlug, t.moduleVersion, t.questionId, t.answer, t.score, t.organisationId, t.unitId, t.jobRole] }),
+		index('quiz_answer_counts_read').on(t.moduleSlug, t.moduleVersion, t.organisationId, t.questionId, t.answer, t.score, t.unitId, t.jobRole, t.n)
+	]
+);
+
+/**
+ * scenario_choice_counts without month, unit, job role and refresher: what the unfiltered scenario choices page of an
+ * organisation (or of everyone) reads, a few hundred rows an organisation instead of tens of thousands.
+ */
+export const scenarioChoiceTotals = sqliteTable(
+	'scenario_choice_totals',
+	{
+		scenarioSlug: text('scenario_slug').notNull(),
+		scenarioVersion: text('scenario_version').notNull(),
+		organisationId: integer('organisation_id').notNull(),
+		fromState: text('from_state').notNull(),
+		event: text('event').notNull(),
+		late: integer('late').notNull(),
+		firstAttempt: integer('first_attempt').notNull(),
+		n: integer('n').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.scenarioSlug, t.scenarioVersion, t.organisationId, t.fromState, t.event, t.late, t.firstAttempt] })]
+);

@@ -6,6 +6,7 @@ import { moduleCompletions, moduleProgress, quizAttempts, reflections } from '..
 import { recordEvidence } from '../competency/ledger';
 import { londonToday } from '../competency/dates';
 import type { Framework } from '../competency/framework';
+import { countFirstAttempt } from './answer-counts';
 import { grade, type Answers, type GradeResult } from './grading';
 import type { ModuleDefinition } from './parse';
 
@@ -159,6 +160,7 @@ export function submitAttempt(
 			})
 			.returning({ id: quizAttempts.id })
 			.get();
+		countFirstAttempt(tx, { id: row.id, personId, moduleSlug: module.slug, moduleVersion: module.meta.version, answers, score: result.score });
 		appendAudit(tx, {
 			actorId: personId,
 			action: 'quiz-attempt',

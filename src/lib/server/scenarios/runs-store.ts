@@ -12,6 +12,7 @@ import { recordEvidence } from '../competency/ledger';
 import type { Db } from '../db';
 import { connectionOf, prepared } from '../db/prepared';
 import { scenarioRuns, scenarioSteps, type ScenarioRun, type ScenarioStep } from '../db/schema';
+import { countDecision } from './insight-counts';
 import {
 	applyChoice,
 	currentView,
@@ -341,6 +342,7 @@ export function takeStep(db: Db, framework: Framework, personId: number, def: Sc
 
 			const { record } = result;
 			q.insertStep.run({ runId: run.id, ...record, flags: JSON.stringify(record.flags), at: now });
+			countDecision(tx, run, record, now, summary ? { passed: summary.passed } : undefined);
 			appendAudit(tx, {
 				actorId: personId,
 				action: summary ? 'scenario-finish' : 'scenario-step',

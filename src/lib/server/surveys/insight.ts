@@ -12,16 +12,19 @@ import { surveySubjects, type SurveyPageSubject } from './subject';
 
 export const insightHref = (kind: string, slug: string) => `/insights/surveys/${kind}/${slug}`;
 
+/** The reader's scope; a reader with none (the routes have already refused them) sees no answers at all. */
+const scopeOf = (user: Principal) => insightsScope(user) ?? { kind: 'scoped' as const, organisationIds: [], unitIds: [] };
+
 /** Every module and scenario with its number of answers as published (null: withheld). */
 export function surveyOverview(db: Db, user: Principal) {
-	const counts = new Map(responseCounts(db, insightsScope(user)).map((c) => [`${c.kind}/${c.slug}`, c.responses]));
+	const counts = new Map(responseCounts(db, scopeOf(user)).map((c) => [`${c.kind}/${c.slug}`, c.responses]));
 	const rows = surveySubjects().map((s) => ({ ...s, href: insightHref(s.kind, s.slug), responses: publishCount(counts.get(`${s.kind}/${s.slug}`) ?? 0) }));
 	return { modules: rows.filter((r) => r.kind === 'module'), scenarios: rows.filter((r) => r.kind === 'scenario'), suppressUpTo: SUPPRESS_UP_TO };
 }
 
 /** One module's or scenario's answers, all versions or the one asked for (a version with no answers is read as all). */
 export function surveyInsight(db: Db, user: Principal, subject: SurveyPageSubject, askedVersion: string | null) {
-	const base = { kind: subject.kind, slug: subject.slug, scope: insightsScope(user) };
+	const base = { kind: subject.kind, slug: subject.slug, scope: scopeOf(user) };
 	const versions = answeredVersions(db, base);
 	const version = askedVersion && versions.includes(askedVersion) ? askedVersion : null;
 	const filter = { ...base, version };

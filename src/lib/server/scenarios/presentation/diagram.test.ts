@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '$testing/scenario-fixtures';
 import { analyse } from '../engine';
-import { escapeXml, renderScenarioDiagram, titleOf, wrapText } from './diagram';
+import { edgeKey, escapeXml, renderScenarioDiagram, titleOf, wrapText } from './diagram';
 
 const def = await loadFixture('good-scenario');
 const best = analyse(def).bestPathStates;
@@ -99,5 +99,31 @@ describe('text helpers', () => {
 
 	it('escapes the five XML special characters', () => {
 		expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+	});
+});
+
+describe('renderScenarioDiagram weighted by use', () => {
+	const [first, second] = def.states[0]!.transitions.map((t) => t.target);
+	const from = def.states[0]!.id;
+	const weights = new Map([
+		[edgeKey(from, first!), { share: 0.8, label: '80%' }],
+		[edgeKey(from, second!), { share: null, label: 'withheld' }]
+	]);
+	const svg = renderScenarioDiagram(def, { weights });
+
+	it('draws each edge as wide as its share, writes its figure beside it, and marks a withheld one by a dashed line and the word', () => {
+		assertWellFormed(svg);
+		const edge = (label: string) => [...svg.matchAll(/<g class="edge[^"]*">.*?<\/g>/g)].map((m) => m[0]).find((g) => g.includes(`>${label}</text>`));
+		const heavy = edge('80%');
+		expect(heavy).toContain(`stroke-width="11.4"`); // 1 + 0.8 × (14 − 1)
+		expect(heavy).toContain('(80%)</title>');
+		if (first !== second) {
+			const withheld = edge('withheld');
+			expect(withheld).toContain('stroke-dasharray');
+			expect(withheld).toContain('edge-withheld');
+		}
+		expect(svg).toContain('Thin dashed line: figure withheld');
+		// no learner or best path legend on an insight map
+		expect(svg).not.toContain('Your path');
 	});
 });

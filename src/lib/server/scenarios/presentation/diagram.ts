@@ -13,7 +13,22 @@ export interface DiagramOptions {
 	readonly bestPath?: readonly string[];
 	/** Prefix for element ids, so several diagrams can share a page. Defaults to one built from the slug. */
 	readonly idPrefix?: string;
+	/**
+	 * Use of each edge (key `from` + NUL + `to`), for /insights: the line's width follows `share` (0 to 1, or null
+	 * when withheld) and `label` is written beside it, so the figure never rests on width alone.
+	 */
+	readonly weights?: ReadonlyMap<string, EdgeWeight>;
 }
+
+export interface EdgeWeight {
+	readonly share: number | null;
+	readonly label: string;
+}
+
+/** The key of an edge in `DiagramOptions.weights`. */
+export const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
+const WEIGHTED_MIN_WIDTH = 1;
+const WEIGHTED_MAX_WIDTH = 14;
 
 const BOX_WIDTH = 200;
 const LINE_HEIGHT = 16;
@@ -34,6 +49,8 @@ const BACK_EDGE_SHIFT = 14;
 
 const STYLE = {
 	other: { colour: '#6b7280', width: 1.5, dash: '', arrow: 8 },
+	weighted: { colour: '#1f2937', width: 2, dash: '', arrow: 10 },
+	withheld: { colour: '#6b7280', width: 1, dash: '3 4', arrow: 8 },
 	learner: { colour: '#1d4ed8', width: 4.5, dash: '', arrow: 13 },
 	best: { colour: '#c2410c', width: 2.5, dash: '9 6', arrow: 11 }
 } as const;
@@ -56,7 +73,7 @@ export function renderScenarioDiagram(def: ScenarioDefinition, options: DiagramO
 	const placed = placeSlots(def, layout);
 
 	const backEdges = layout.edges.filter((edge) => edge.back).length;
-	const legend = legendEntries(learner.size > 0, best.size > 0);
+	const legend = options.weights ? weightedLegend() : legendEntries(learner.size > 0, best.size > 0);
 	const width = placed.contentWidth + 2 * MARGIN + backEdges * BACK_LANE_GAP;
 	const legendTop = placed.bottom + MARGIN + (backEdges > 0 ? MARGIN : 0);
 	const height = legendTop + legend.length * LEGEND_LINE + MARGIN;
@@ -67,7 +84,7 @@ export function renderScenarioDiagram(def: ScenarioDefinition, options: DiagramO
 		const key = `${edge.from}\u0000${edge.to}`;
 		if (learner.has(key)) highlights.push('learner');
 		if (best.has(key)) highlights.push('best');
-		return renderEdge(edge, placed, highlights, edge.back ? lane++ : 0, prefix);
+		return renderEdge(edge, placed, highlights, edge.back ? lane++ : 0, prefix, options.weights?.get(key));
 	});
 	const nodeSvg = [...placed.boxes.values()].map((box) => renderBox(box, box.state.id === def.initial));
 	const legendSvg = legend.map((entry, i) => renderLegendEntry(entry, MARGIN, legendTop + i * LEGEND_LINE, prefix));
@@ -127,7 +144,7 @@ function placeSlots(def: ScenarioDefinition, layout: GraphLayout): Placement {
 }
 
 /** One edge as a group titled with its choices; highlighted edges are drawn in their path styles only. */
-function renderEdge(edge: LayoutEdge, placed: Placement, highlights: readonly EdgeStyle[], lane: number, prefix: string): string {
+function renderEdge(edge: LayoutEdge, placed: Placement, highlights: readonly EdgeStyle[], lane: number, prefix: string, weight?: EdgeWeight): string {
 	const from = placed.boxes.get(edge.from);
 	const to = placed.boxes.get(edge.to);
 	if (!from || !to) return '';
@@ -135,15 +152,39 @@ function renderEdge(edge: LayoutEdge, placed: Placement, highlights: readonly Ed
 		const point = placed.waypoints.get(id);
 		return point ? [point] : [];
 	});
-	const d = edgePath(from, to, edge, via, {
-		x: MARGIN + placed.contentWidth + BACK_LANE_GAP * (lane + 1),
-		offset: edge.back ? BACK_EDGE_SHIFT * (1 + (lane % 3)) : 0
-	});
+	const laneAt = { x: MARGIN + placed.contentWidth + BACK_LANE_GAP * (lane + 1), offset: edge.back ? BACK_EDGE_SHIFT * (1 + (lane % 3)) : 0 };
+	const d = edgePath(from, to, edge, via, laneAt);
 	const label = `From "${titleOf(from.state)}" to "${titleOf(to.state)}": ${choiceLabels(from.state, edge).join('; ')}`;
+	if (weight) return renderWeightedEdge(d, labelPoint(from, to, edge, via, laneAt), weight, `${label} (${weight.label})`, prefix);
 	const styles: readonly EdgeStyle[] = highlights.length > 0 ? highlights : ['other'];
 	// When both paths share an edge, the dashed line is shifted aside so both stay visible.
 	const strokes = styles.map((style) => strokePath(d, style, prefix, style === 'best' && styles.length > 1));
 	return `<g class="edge${styles.map((style) => ` edge-${style}`).join('')}"><title>${escapeXml(label)}</title>${strokes.join('')}</g>`;
+}
+
+/** An edge drawn by use: width from its share, a dashed thin line when withheld, and its figure written beside it. */
+function renderWeightedEdge(d: string, at: { x: number; y: number }, weight: EdgeWeight, title: string, prefix: string): string {
+	const style: EdgeStyle = weight.share === null ? 'withheld' : 'weighted';
+	const width = weight.share === null ? STYLE.withheld.width : WEIGHTED_MIN_WIDTH + weight.share * (WEIGHTED_MAX_WIDTH - WEIGHTED_MIN_WIDTH);
+	const dash = STYLE[style].dash === '' ? '' : ` stroke-dasharray="${STYLE[style].dash}"`;
+	const path = `<path d="${d}" fill="none" stroke="${STYLE[style].colour}" stroke-width="${num(width)}"${dash} marker-end="url(#${prefix}-arrow-${style})"/>`;
+	const text = `<text x="${num(at.x)}" y="${num(at.y)}" text-anchor="middle" font-weight="bold" paint-order="stroke" stroke="#ffffff" stroke-width="4">${escapeXml(weight.label)}</text>`;
+	return `<g class="edge edge-${style}"><title>${escapeXml(title)}</title>${path}${text}</g>`;
+}
+
+/** Where an edge's figure goes: halfway down a forward edge (in its first waypoint band when it has one), or on a back edge's lane. */
+function labelPoint(from: Box, to: Box, edge: LayoutEdge, via: readonly Waypoint[], lane: { x: number; offset: number }) {
+	if (edge.back) return { x: lane.x, y: (from.y + from.height + to.y) / 2 };
+	const first = via[0];
+	if (first) return { x: first.x, y: (first.top + first.bottom) / 2 + 4 };
+	return { x: (from.x + to.x) / 2 + BOX_WIDTH / 2, y: (from.y + from.height + to.y) / 2 + 4 };
+}
+
+function weightedLegend(): LegendEntry[] {
+	return [
+		{ style: 'weighted', text: 'Line width and figure: share of the decisions at that point that took this way' },
+		{ style: 'withheld', text: 'Thin dashed line: figure withheld (too few people to show). Endings have rounded, double borders.' }
+	];
 }
 
 /** Short title: a final state's title, otherwise the narrative's first words. */

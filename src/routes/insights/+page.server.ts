@@ -1,0 +1,9 @@
+import { requireInsights } from '$lib/server/access/guards';
+import type { PageServerLoad } from './$types';
+
+export const csr = false;
+
+export const load: PageServerLoad = (event) => {
+	requireInsights(event);
+	return {};
+};

@@ -1,0 +1,60 @@
+import { expect, loadFailure, test } from './fixtures';
+import { expectAccessible, signIn } from './helpers';
+
+// A learner asking for /insights is answered 404, which the browser logs.
+test.use({ allowedConsoleErrors: [loadFailure(404)] });
+
+test('a trainer sees scenario choices on the map and in tables, filters them, and downloads them', async ({ page }) => {
+	await signIn(page, 'trainer@demo.test');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Scenario choices' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Scenario choices' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('main').getByRole('listitem').first().getByRole('link').click();
+	await expect(page.getByRole('heading', { name: 'Decision points' })).toBeVisible();
+	await expect(page.getByRole('region', { name: /Map of the scenario weighted by use/ }).locator('svg')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Pass rate by attempt' })).toBeVisible();
+	// Every figure is either a percentage of rounded counts or the word "withheld": never a bare small number.
+	await expect(page.getByRole('region', { name: 'Choices at decision point 1' })).toContainText(/withheld|%/);
+	await expectAccessible(page);
+
+	// The filters are a plain GET form: the choices travel in the address.
+	await page.getByLabel('Runs').selectOption('refresher');
+	await page.getByLabel('Job role').selectOption({ index: 1 });
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/runs=refresher/);
+	await expect(page.getByLabel('Runs')).toHaveValue('refresher');
+	await expectAccessible(page);
+
+	const href = await page.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href');
+	expect(href).toMatch(/^\/insights\/scenarios\/[a-z0-9-]+\.csv\?.*runs=refresher/);
+	const csv = await page.request.get(href!);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(await csv.text()).toContain('Decision point,State id,Option,Event,Chosen (all runs),% of all runs');
+});
+
+test('a trainer sees the question analysis of a module', async ({ page }) => {
+	await signIn(page, 'trainer@demo.test');
+	await page.goto('/insights/questions');
+	await expect(page.getByRole('heading', { level: 1, name: 'Question analysis' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('main').getByRole('listitem').first().getByRole('link').click();
+	const table = page.getByRole('table', { name: 'Each question at first attempts' });
+	await expect(table).toBeVisible();
+	await expect(table.getByRole('columnheader', { name: 'Discrimination' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Disclosure control' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a learner has no insights: no link, and the pages are not found', async ({ page }) => {
+	await signIn(page, 'officer@demo.test');
+	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' })).toHaveCount(0);
+	for (const path of ['/insights', '/insights/scenarios', '/insights/questions']) {
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(404);
+	}
+});
