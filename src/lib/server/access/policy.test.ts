@@ -96,7 +96,7 @@ describe('insights (learner evaluation surveys)', () => {
 	it('cover what each trains for or manages, never a single person', () => {
 		expect(insightsScope(trainer)).toEqual({ kind: 'scoped', organisationIds: [10], unitIds: [] });
 		expect(insightsScope(unitManager)).toEqual({ kind: 'scoped', organisationIds: [], unitIds: [100] });
-		expect(insightsScope(both)).toEqual({ kind: 'scoped', organisationIds: [20, 10], unitIds: [101] });
+		expect(insightsScope(both)).toEqual({ kind: 'scoped', organisationIds: [10, 20], unitIds: [101] });
 		expect(insightsScope(admin)).toEqual({ kind: 'all' });
 	});
 

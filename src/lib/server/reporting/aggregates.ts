@@ -75,7 +75,7 @@ function statements(db: Db) {
 		countTrendDate: c.prepare(
 			`insert into trend_competency_counts (date, organisation_id, unit_id, competency_id, required, current)
 			 select @date, p.organisation_id, p.unit_id, cs.competency_id, count(*),
-			   sum(exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date))
+			   sum(case when exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date) then 1 else 0 end)
 			 from competency_status cs join people p on p.id = cs.person_id
 			 where p.start_date <= @date and (p.left_date is null or p.left_date > @date)
 			 group by p.organisation_id, p.unit_id, cs.competency_id`

@@ -1,3 +1,0 @@
-CREATE INDEX `quiz_answer_counts_read` ON `quiz_answer_counts` (`module_slug`,`module_version`,`organisation_id`,`question_id`,`answer`,`score`,`unit_id`,`job_role`,`n`);--> statement-breakpoint
-CREATE INDEX `scenario_choice_counts_read` ON `scenario_choice_counts` (`scenario_slug`,`scenario_version`,`organisation_id`,`from_state`,`event`,`late`,`first_attempt`,`refresher`,`month`,`unit_id`,`job_role`,`n`);--> statement-breakpoint
-CREATE INDEX `scenario_run_counts_read` ON `scenario_run_counts` (`scenario_slug`,`scenario_version`,`organisation_id`,`attempt`,`passed`,`refresher`,`month`,`unit_id`,`job_role`,`n`);
