@@ -37,7 +37,10 @@ export function outsideSandbox(s: Sandbox, marks: Marks): Partial<Record<RecordT
 		prior_learning_claims: theirs,
 		survey_responses: `organisation_id <> ${s.organisationId}`,
 		survey_ratings: `response_id in (select id from survey_responses where organisation_id <> ${s.organisationId})`,
-		survey_answered: theirs
+		survey_answered: theirs,
+		assignments: `organisation_id <> ${s.organisationId}`,
+		assignment_competencies: `assignment_id in (select id from assignments where organisation_id <> ${s.organisationId})`,
+		assignment_people: `assignment_id in (select id from assignments where organisation_id <> ${s.organisationId})`
 	};
 }
 

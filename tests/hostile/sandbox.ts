@@ -122,7 +122,8 @@ export async function makeSandbox(baseURL: string, db: Database.Database): Promi
 	const assigned = await post(baseURL, session, '/manage/assignments/new', {
 		what: `module:${MODULE}`,
 		to: `person:${targetId}`,
-		dueOn: '2030-06-03',
+		// A due date may be at most two years ahead: a year from today.
+		dueOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
 		reason: 'Sandbox'
 	});
 	const assignment = Number(/\/manage\/assignments\/(\d+)/.exec(assigned.location)![1]);
