@@ -7,12 +7,13 @@ import { one, openE2eDb, personId } from './e2e-db';
 import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn, signOut } from './helpers';
 
-// The NHS trust's manager assigns the staff wellbeing module to the demo nurse, who has not done it
-// (scripts/demo/history.ts); the nurse does it, and the manager sees it done. Then extending and cancelling.
-const SLUG = 'staff-wellbeing';
-const TITLE = 'Module: Looking after yourself';
+// The NHS trust's manager assigns the equality and families module to the demo nurse, who has not done it
+// (scripts/demo/history.ts; no other test completes it as the nurse: modules.e2e.ts does staff wellbeing); the nurse
+// does it, and the manager sees it done. Then extending and cancelling.
+const SLUG = 'equality-families';
+const TITLE = 'Module: Equality, discrimination, and engaging families and carers';
 type Quiz = { questions: { id: string; kind: string; options: { id: string; correct: boolean }[] }[] };
-const quiz: Quiz = parse(readFileSync('content/modules/11-staff-wellbeing.quiz.yaml', 'utf8'));
+const quiz: Quiz = parse(readFileSync('content/modules/10-equality-families.quiz.yaml', 'utf8'));
 const london = (offset: number) => new Date(Date.now() + offset * 86400000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 const long = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -73,7 +74,7 @@ test.describe('assigned training', () => {
 		await expect(assigned).toContainText('Reason: After the incident on 3 May');
 		await expectAccessible(page);
 		await page.goto('/notifications');
-		await expect(page.getByText('You have been assigned training: Looking after yourself').first()).toBeVisible();
+		await expect(page.getByText('You have been assigned training: Equality, discrimination, and engaging families and carers').first()).toBeVisible();
 
 		// Completing the module meets it.
 		await page.goto(`/modules/${SLUG}`);

@@ -112,6 +112,7 @@ test.describe('learner evaluation', () => {
 	test('an administrator sees the aggregates and the comments, and a group of one is withheld', async ({ page }) => {
 		await signIn(page, 'admin@demo.test');
 		await page.getByRole('link', { name: 'Insights' }).click();
+		await page.getByRole('link', { name: 'What learners thought' }).click();
 		await expect(page.getByRole('heading', { name: 'What learners thought', level: 1 })).toBeVisible();
 		await expectAccessible(page);
 		await page.getByRole('link', { name: /^Restraint safety/ }).click();

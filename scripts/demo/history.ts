@@ -70,10 +70,10 @@ const FIXED: Record<string, Partial<Plan> & { default: number | null }> = {
 		scenarios: { 'custody-desk-vulnerable-detainee': 400 },
 		observedDaysAgo: 100
 	},
-	// staff-wellbeing is left undone for these two: the end-to-end tests complete it
+	// staff-wellbeing is left undone for these two, and equality-families for the nurse: the end-to-end tests complete them
 	'nurse@demo.test': {
 		default: 150,
-		modules: { 'restraint-safety': 500, 'staff-wellbeing': null, 'use-of-force-act': null },
+		modules: { 'restraint-safety': 500, 'staff-wellbeing': null, 'use-of-force-act': null, 'equality-families': null },
 		scenarios: {},
 		observedDaysAgo: null
 	},
