@@ -52,8 +52,3 @@ export function requireInsights(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	if (!scope) notFound();
 	return { user, scope };
 }
-
-/** /insights pages that need only the reader (their figures are scoped by `insightsScope` where they are read). */
-export function requireInsightsReader(event: Pick<RequestEvent, 'locals' | 'url'>): Principal {
-	return requireInsights(event).user;
-}

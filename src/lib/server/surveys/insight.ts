@@ -3,7 +3,7 @@
  * (policy.ts `insightsScope`), published under the small-number rule, and the free text only to those who may read
  * it (`mayReadSurveyComments`) and only for a group large enough to be shown at all.
  */
-import { insightsScope, mayReadSurveyComments, type Principal } from '../access/policy';
+import { mayReadSurveyComments, type PeopleScope, type Principal } from '../access/policy';
 import type { Db } from '../db';
 import { publishCount, SUPPRESS_UP_TO } from '../reporting/disclosure';
 import { publishSurvey } from './aggregate';
@@ -12,19 +12,19 @@ import { surveySubjects, type SurveyPageSubject } from './subject';
 
 export const insightHref = (kind: string, slug: string) => `/insights/surveys/${kind}/${slug}`;
 
-/** The reader's scope; a reader with none (the routes have already refused them) sees no answers at all. */
-const scopeOf = (user: Principal) => insightsScope(user) ?? { kind: 'scoped' as const, organisationIds: [], unitIds: [] };
+/** Whose answers a reader may see added up: `requireInsights` gives it with the reader. */
+type InsightsScope = Exclude<PeopleScope, { kind: 'self' }>;
 
 /** Every module and scenario with its number of answers as published (null: withheld). */
-export function surveyOverview(db: Db, user: Principal) {
-	const counts = new Map(responseCounts(db, scopeOf(user)).map((c) => [`${c.kind}/${c.slug}`, c.responses]));
+export function surveyOverview(db: Db, scope: InsightsScope) {
+	const counts = new Map(responseCounts(db, scope).map((c) => [`${c.kind}/${c.slug}`, c.responses]));
 	const rows = surveySubjects().map((s) => ({ ...s, href: insightHref(s.kind, s.slug), responses: publishCount(counts.get(`${s.kind}/${s.slug}`) ?? 0) }));
 	return { modules: rows.filter((r) => r.kind === 'module'), scenarios: rows.filter((r) => r.kind === 'scenario'), suppressUpTo: SUPPRESS_UP_TO };
 }
 
 /** One module's or scenario's answers, all versions or the one asked for (a version with no answers is read as all). */
-export function surveyInsight(db: Db, user: Principal, subject: SurveyPageSubject, askedVersion: string | null) {
-	const base = { kind: subject.kind, slug: subject.slug, scope: scopeOf(user) };
+export function surveyInsight(db: Db, user: Principal, scope: InsightsScope, subject: SurveyPageSubject, askedVersion: string | null) {
+	const base = { kind: subject.kind, slug: subject.slug, scope };
 	const versions = answeredVersions(db, base);
 	const version = askedVersion && versions.includes(askedVersion) ? askedVersion : null;
 	const filter = { ...base, version };

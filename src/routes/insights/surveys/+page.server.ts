@@ -1,4 +1,4 @@
-import { requireInsightsReader } from '$lib/server/access/guards';
+import { requireInsights } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
 import { surveyOverview } from '$lib/server/surveys/insight';
 import type { PageServerLoad } from './$types';
@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = (event) => {
-	const user = requireInsightsReader(event);
-	return surveyOverview(getDb(), user);
+	const { scope } = requireInsights(event);
+	return surveyOverview(getDb(), scope);
 };

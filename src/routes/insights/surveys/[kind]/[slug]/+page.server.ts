@@ -1,4 +1,4 @@
-import { requireInsightsReader } from '$lib/server/access/guards';
+import { requireInsights } from '$lib/server/access/guards';
 import { getDb } from '$lib/server/db';
 import { surveyInsight } from '$lib/server/surveys/insight';
 import { surveySubjectOr404 } from '$lib/server/surveys/subject';
@@ -8,8 +8,8 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = (event) => {
-	const user = requireInsightsReader(event);
+	const { user, scope } = requireInsights(event);
 	const subject = surveySubjectOr404(event.params.kind, event.params.slug);
 	const version = event.url.searchParams.get('version');
-	return surveyInsight(getDb(), user, subject, version ? version.slice(0, 40) : null);
+	return surveyInsight(getDb(), user, scope, subject, version ? version.slice(0, 40) : null);
 };
