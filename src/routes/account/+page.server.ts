@@ -13,6 +13,7 @@ import { emailPreferencesInput } from '$lib/server/mail/preferences-input';
 import { FINAL_REMINDER_DAYS } from '$lib/server/mail/reminders';
 import { getPerson } from '$lib/server/people/repository';
 import { passwordChangeInput } from '$lib/server/people/validation';
+import { isSsoOnly } from '$lib/server/sso/providers';
 import type { Actions, PageServerLoad } from './$types';
 
 const at = (d: Date) => ({ text: formatLondonTime(d), iso: d.toISOString() });
@@ -26,7 +27,8 @@ export const load: PageServerLoad = (event) => {
 		return { createdAt: created.text, createdIso: created.iso, expiresAt: expires.text, expiresIso: expires.iso, current: s.current };
 	});
 	const email = { manager: isManager(user), digest: digestFrequency(db, user.id), dueSoonDays: DUE_SOON_DAYS, finalDays: FINAL_REMINDER_DAYS };
-	return { person: { name: person.name, email: person.email }, email, sessions };
+	const signIn = isSsoOnly(db, person.organisationId) ? { organisation: person.organisationName } : null;
+	return { person: { name: person.name, email: person.email }, ssoOnly: signIn, email, sessions };
 };
 
 export const actions: Actions = {

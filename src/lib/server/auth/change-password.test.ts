@@ -5,6 +5,8 @@ import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
 import { people } from '../db/schema';
 import { eq } from 'drizzle-orm';
+import { configureSso } from '../sso/providers';
+import { TEST_SECRET_KEY } from '$testing/sso';
 
 describe('changing your own password', () => {
 	it('ends the other sessions, keeps this one, and stops unlimited guessing of the current password', async () => {
@@ -32,5 +34,30 @@ describe('changing your own password', () => {
 		expect(await verifyPassword(hash, 'second password 2')).toBe(true);
 		expect(validateSessionToken(db, mine).user).not.toBeNull();
 		expect(validateSessionToken(db, other).user).toBeNull();
+	});
+
+	it('refuses in a "single sign-on only" organisation, where a password could never be used, and keeps the hash', async () => {
+		const db = testDb();
+		const org = addOrganisation(db);
+		const person = addPerson(db, addUnit(db, org.id), { passwordHash: await hashPassword('first password 1') });
+		const session = createSession(db, generateSessionToken(), person.id);
+		configureSso(
+			db,
+			null,
+			org.id,
+			{ issuer: 'https://login.example/t/v2.0', clientId: 'c', clientSecret: 's', domains: ['sso-only.test'], ssoOnly: true },
+			TEST_SECRET_KEY,
+			'admin'
+		);
+		const before = db.select({ h: people.passwordHash }).from(people).where(eq(people.id, person.id)).get()!.h;
+		const result = await changeOwnPassword(db, {
+			personId: person.id,
+			sessionId: session.id,
+			current: 'first password 1',
+			next: 'second password 2',
+			address: '10.1.1.1'
+		});
+		expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/signs you in with its own account/) });
+		expect(db.select({ h: people.passwordHash }).from(people).where(eq(people.id, person.id)).get()!.h).toBe(before);
 	});
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db';
 import { people } from '../db/schema';
+import { isSsoOnly } from '../sso/providers';
 import { hashPassword, verifyPassword } from './password';
 import { invalidatePersonSessions } from './session';
 import { checkThrottle, recordAttempt } from './throttle';
@@ -15,8 +16,15 @@ export async function changeOwnPassword(
 	input: { personId: number; sessionId: string; current: string; next: string; address: string; now?: Date }
 ): Promise<{ ok: true } | { ok: false; field: 'current'; message: string }> {
 	const now = input.now ?? new Date();
-	const row = db.select({ hash: people.passwordHash, email: people.email }).from(people).where(eq(people.id, input.personId)).get();
+	const row = db
+		.select({ hash: people.passwordHash, email: people.email, organisationId: people.organisationId })
+		.from(people)
+		.where(eq(people.id, input.personId))
+		.get();
 	if (!row) return { ok: false, field: 'current', message: 'Your current password is not right.' };
+	// Passwords are refused at sign-in there, so one set here could never be used: say so rather than store it.
+	if (isSsoOnly(db, row.organisationId))
+		return { ok: false, field: 'current', message: 'Your organisation signs you in with its own account, so you have no password here to change.' };
 	const throttle = checkThrottle(db, row.email, input.address, now);
 	if (!throttle.allowed) {
 		appendAudit(db, {
