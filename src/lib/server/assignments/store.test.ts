@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
-import { recordEvidence } from '../competency/ledger';
+import { recordEvidence, voidEvidence } from '../competency/ledger';
 import { syncDueDates } from '../competency/due-dates-store';
 import type { Db } from '../db';
 import '../mail/catalogue';
@@ -90,6 +90,46 @@ describe('assigned training', () => {
 		expect(assigneesOf(db, boss, a, '2026-06-10').people).toEqual([expect.objectContaining({ personId: learner.id, metOn: '2026-05-04', state: 'done' })]);
 		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0 });
 		expect(audit(db)).toContain('assignment-met');
+	});
+
+	it('is met as it is made by evidence already dated that London day or later, not by earlier or voided evidence', () => {
+		const second = addPerson(db, unit, { jobRole: 'police-constable' });
+		const third = addPerson(db, unit, { jobRole: 'police-constable' });
+		const complete = (personId: number, day: string, at: string) =>
+			recordEvidence(db, framework, {
+				personId,
+				source: { module: 'recognising-distress' },
+				version: '1.0.0',
+				occurredOn: day,
+				recordedBy: personId,
+				at: new Date(at)
+			});
+		// NOW is 11:00 London on 3 May. The learner did it at 00:30 London that morning (23:30 UTC on 2 May);
+		// `second` at 23:30 London on 2 May; `third` did it this morning but the record was voided.
+		complete(learner.id, '2026-05-03', '2026-05-02T23:30:00Z');
+		complete(second.id, '2026-05-02', '2026-05-02T22:30:00Z');
+		const [voided] = complete(third.id, '2026-05-03', '2026-05-03T08:00:00Z');
+		expect(voidEvidence(db, framework, { evidenceId: voided, personId: third.id, reason: 'Recorded against the wrong person', actorId: boss.id }).ok).toBe(
+			true
+		);
+		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
+		const people = assigneesOf(db, boss, assignmentFor(db, boss, id)!, '2026-05-03').people;
+		expect(people.find((p) => p.personId === learner.id)).toMatchObject({ metOn: '2026-05-03', state: 'done' });
+		expect(people.find((p) => p.personId === second.id)).toMatchObject({ metOn: null, state: 'open' });
+		expect(people.find((p) => p.personId === third.id)).toMatchObject({ metOn: null, state: 'open' });
+		// Met at once: no due date from it, nothing on their list, an audit entry, and the email says it is done.
+		expect(openAssignmentsOf(db, learner.id)).toHaveLength(0);
+		expect(dueOn(db, learner.id)).toBeNull();
+		expect(dueOn(db, second.id)).toBe('2026-05-31');
+		expect(audit(db).filter((a) => a === 'assignment-met')).toHaveLength(1);
+		const told = db.$client.prepare("select data from mail_outbox where person_id = ? and template = 'assignment-update'").pluck().get(learner.id) as string;
+		expect(told).toContain('Already done: your record shows it done on 3 May 2026');
+		expect(db.$client.prepare("select data from mail_outbox where person_id = ? and template = 'assignment-update'").pluck().get(second.id)).not.toContain(
+			'Already done'
+		);
+		// Evidence the learner records later the same day finds nothing open to meet.
+		complete(learner.id, '2026-05-03', '2026-05-03T12:00:00Z');
+		expect(audit(db).filter((a) => a === 'assignment-met')).toHaveLength(1);
 	});
 
 	it('a unit assignment reaches the active people in it when made, and counts progress and overdue', () => {
