@@ -278,6 +278,39 @@ export function progressOf(db: Db | Tx, ids: number[], today: IsoDate): Map<numb
 	return new Map(rows.map(({ id, ...p }) => [id, p]));
 }
 
+export type MadeByRow = {
+	id: number;
+	kind: AssignedWhat['kind'];
+	ref: string;
+	targetKind: AssignmentRow['targetKind'];
+	dueOn: IsoDate;
+	reason: string;
+	progress: Progress;
+};
+
+/**
+ * A manager's own open assignments (not cancelled, someone still to do), soonest due first, at most `limit` with how
+ * many more there are: what their digest reports. Read along assignments_created_by, then by assignment id.
+ */
+export function openAssignmentsMadeBy(db: Db, personId: number, today: IsoDate, limit = 10): { rows: MadeByRow[]; more: number } {
+	const c = connectionOf(db);
+	const open = c
+		.prepare(
+			`select a.id, a.kind, a.ref, a.target_kind as targetKind, a.due_on as dueOn, a.reason from assignments a
+			 where a.created_by = ? and a.cancelled_at is null
+			   and exists (select 1 from assignment_people ap where ap.assignment_id = a.id and ap.met_at is null)
+			 order by a.due_on, a.id`
+		)
+		.all(personId) as Omit<MadeByRow, 'progress'>[];
+	const shown = open.slice(0, limit);
+	const progress = progressOf(
+		db,
+		shown.map((r) => r.id),
+		today
+	);
+	return { rows: shown.map((r) => ({ ...r, progress: progress.get(r.id) ?? { total: 0, done: 0, overdue: 0 } })), more: open.length - shown.length };
+}
+
 export type Assignee = { personId: number; name: string; unitName: string; dueOn: IsoDate; metOn: IsoDate | null; state: AssigneeState };
 
 /** Everyone an assignment reached whom the manager may still see, with where each stands. */
