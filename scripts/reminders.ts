@@ -1,9 +1,9 @@
 // `npm run reminders -- [--on YYYY-MM-DD] [--dry-run] [--json]`: plans refresher reminders (and the managers' digests
 // that are due) by hand, as the server does every hour, against DATABASE_PATH. Links point at ORIGIN. A dry run
 // prints what would be queued, by kind, and writes nothing. The server's sender delivers what is queued.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseFramework } from '../src/lib/server/competency/framework';
+import { assignmentContentFrom } from '../src/lib/server/assignments/titles';
+import { loadContentFromDisk } from '../src/lib/server/content/disk';
 import { londonToday } from '../src/lib/server/competency/dates';
 import { openDb } from '../src/lib/server/db';
 import { appSecret } from '../src/lib/server/mail/app-secret';
@@ -25,7 +25,8 @@ const dryRun = values['dry-run'];
 const started = performance.now();
 const settings = mailSettings(process.env);
 loadTemplatesFromDisk();
-const framework = parseFramework('content/competencies.yaml', readFileSync('content/competencies.yaml', 'utf8'));
+const content = assignmentContentFrom(await loadContentFromDisk());
+const { framework } = content;
 const path = process.env.DATABASE_PATH ?? './data/academy.db';
 const db = openDb(path);
 // With --on, the digests due at noon that day in London (a Monday after 07:00 counts as that week's).
@@ -33,7 +34,7 @@ const now = values.on ? new Date(`${today}T12:00:00Z`) : new Date();
 const planStarted = performance.now();
 const reminders = planReminders(db, framework, { today, origin: settings.origin, dryRun, now });
 const planSeconds = (performance.now() - planStarted) / 1000;
-const digests = planDigests(db, { now, origin: settings.origin, secret: appSecret(db), dryRun });
+const digests = planDigests(db, { now, origin: settings.origin, secret: appSecret(db), content, dryRun });
 db.$client.close();
 const seconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();

@@ -48,7 +48,7 @@ export const init: ServerInit = () => {
 	buildSearchIndex(db);
 	let firstRun = true;
 	// Registered after the operations, so that on shutdown the message being sent finishes before the database closes.
-	const mail = startMailService(db, getFramework(), process.env);
+	const mail = startMailService(db, { framework: getFramework(), lookup: contentLookup }, process.env);
 	watchMailSender(db, mail);
 	// None is fatal: each is tried again at the next run (and dashboards bring the aggregates up to date themselves).
 	startPeriodicWork(

@@ -96,13 +96,22 @@ test.describe('assigned training', () => {
 		await page.goto(`/manage/assignments/${id}`);
 		await expect(page.getByText('1 of 1 done')).toBeVisible();
 		await expect(page.getByRole('cell', { name: /^Done on / })).toBeVisible();
+
+		// Evidence from earlier the same London day meets an assignment made after it: the completion counts towards
+		// families and carers, so assigning that competency now is done at once, and the nurse is told so.
+		const already = await assign(page, nurse, 'competency:families-carers', london(7), 'Families and carers refresher');
+		await expect(page.getByText('1 of 1 done')).toBeVisible();
+		await expect(page.getByRole('cell', { name: /^Done on / })).toBeVisible();
+		expect(one(db, 'select count(*) from assignment_people where assignment_id = ? and met_at is not null', already)).toBe(1);
+		expect(one(db, "select count(*) from mail_outbox where person_id = ? and template = 'assignment-update' and data like '%Already done%'", nurse)).toBe(1);
 	});
 
 	test('a manager extends an assignment and then cancels it, with reasons; the learner’s list follows', async ({ page }) => {
 		test.setTimeout(budget(120_000));
 		const nurse = personId(db, 'nurse@demo.test');
 		await signIn(page, 'nhs-manager@demo.test');
-		const id = await assign(page, nurse, 'competency:families-carers', london(7), 'Wellbeing check-in after a difficult month');
+		// Mental capacity: nothing the nurse does in these tests counts towards it, so the assignment stays open.
+		const id = await assign(page, nurse, 'competency:mca-emergencies', london(7), 'Wellbeing check-in after a difficult month');
 		const later = london(40);
 		await page.getByLabel('New due date').fill(later);
 		await page.getByLabel('Reason for the extension').fill('On leave');

@@ -35,6 +35,8 @@ test('an administrator exports everything held about a learner: their reflection
 	expect(data.reflections).toContainEqual(expect.objectContaining({ moduleSlug: 'de-escalation', reflectionId: 'first-impression', body: REFLECTION }));
 	expect(data.sessions.count).toBeGreaterThanOrEqual(1);
 	expect(data.signInAttempts.length).toBeGreaterThanOrEqual(2);
+	expect(Array.isArray(data.assignments)).toBe(true);
+	expect(data.sections.assignments).toMatch(/^Training assigned to you/);
 	expect(text).not.toMatch(/passwordHash|password_hash|\$argon2/);
 	expect(text).not.toContain(liveSessionId);
 	expect(text).not.toContain(liveToken);

@@ -23,7 +23,9 @@ export function notifyAssignee(
 	news: AssignmentNews,
 	dueOn: IsoDate,
 	now: Date,
-	why?: string
+	why?: string,
+	/** When the assignment was met as it was made: the date of the evidence already on their record. */
+	alreadyDoneOn: IsoDate | null = null
 ) {
 	const settings = currentMailSettings();
 	const what = describeWhat(content, a);
@@ -37,6 +39,7 @@ export function notifyAssignee(
 	const details = [`What to do: ${what.label}`, `Why: ${a.reason}`];
 	if (news !== 'cancelled') details.push(`Due by: ${formatDate(dueOn)}`);
 	if (why) details.push(news === 'extended' ? `Why it was extended: ${why}` : `Why it was cancelled: ${why}`);
+	if (alreadyDoneOn) details.push(`Already done: your record shows it done on ${formatDate(alreadyDoneOn)}, on or after the day it was assigned`);
 	return queueMail(tx, {
 		to: personId,
 		template: 'assignment-update',
@@ -48,7 +51,9 @@ export function notifyAssignee(
 			action:
 				news === 'cancelled'
 					? 'You no longer need to do this for the assignment; anything you have done still counts on your record.'
-					: 'It is listed under “Assigned to you” at the top of My training until you have done it.',
+					: alreadyDoneOn
+						? 'There is nothing more to do: the assignment is marked done, and your manager sees it as done.'
+						: 'It is listed under “Assigned to you” at the top of My training until you have done it.',
 			trainingUrl: `${settings.origin}/training`,
 			notificationsUrl: `${settings.origin}/notifications`
 		},

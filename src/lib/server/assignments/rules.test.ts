@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { testFramework } from '$testing/framework';
-import { assigneeState, competenciesOf, dueDateProblem, majorOf, meetsAssignment, mergeDueDates, progressText, type OpenAssignment } from './rules';
+import { londonToday } from '../competency/dates';
+import {
+	assigneeState,
+	assignmentDay,
+	competenciesOf,
+	dueDateProblem,
+	firstMeeting,
+	majorOf,
+	meetsAssignment,
+	mergeDueDates,
+	progressText,
+	type LedgerEvidence,
+	type OpenAssignment
+} from './rules';
 
 const framework = testFramework();
 const moduleAssignment: OpenAssignment = { kind: 'module', ref: 'recognising-distress', assignedOn: '2026-05-03', minVersion: null };
@@ -51,6 +64,75 @@ describe('evidence meeting an assignment', () => {
 		expect(meetsAssignment(retrain, evidence({ version: null }))).toBe(false);
 		expect(majorOf('3.1.0')).toBe(3);
 		expect(majorOf('draft')).toBeNull();
+	});
+});
+
+describe('the day an assignment counts from, by London date', () => {
+	// Evidence recorded at an instant is dated with that instant's London day (modules/progress.ts, runs-store.ts).
+	const meetsWhen = (assignedAt: string, evidenceAt: string) =>
+		meetsAssignment(
+			{ ...moduleAssignment, assignedOn: assignmentDay(new Date(assignedAt)) },
+			{ source: { module: 'recognising-distress' }, competencyIds: ['recognise-distress'], occurredOn: londonToday(new Date(evidenceAt)), version: '1.0.0' }
+		);
+
+	it('is the London calendar day: in summer (BST) 23:30 UTC is already the next day', () => {
+		expect(assignmentDay(new Date('2026-07-01T22:59:59Z'))).toBe('2026-07-01');
+		expect(assignmentDay(new Date('2026-07-01T23:00:00Z'))).toBe('2026-07-02');
+		expect(assignmentDay(new Date('2026-01-15T23:59:59Z'))).toBe('2026-01-15');
+		expect(assignmentDay(new Date('2026-01-16T00:00:00Z'))).toBe('2026-01-16');
+	});
+
+	it('evidence from earlier the same London day meets it, in BST and in GMT', () => {
+		// BST: done at 00:30 London (23:30 UTC the day before), assigned at 16:00 London.
+		expect(meetsWhen('2026-07-02T15:00:00Z', '2026-07-01T23:30:00Z')).toBe(true);
+		// GMT: done at 00:00 London, assigned at 23:59 London.
+		expect(meetsWhen('2026-01-15T23:59:00Z', '2026-01-15T00:00:00Z')).toBe(true);
+	});
+
+	it('evidence from just before London midnight does not, whatever the UTC date says', () => {
+		// BST: done at 23:59 London on 1 July (22:59 UTC); assigned at 00:30 London on 2 July (23:30 UTC on 1 July).
+		expect(meetsWhen('2026-07-01T23:30:00Z', '2026-07-01T22:59:00Z')).toBe(false);
+		// GMT: done at 23:59 on 15 January, assigned at 00:01 on the 16th.
+		expect(meetsWhen('2026-01-16T00:01:00Z', '2026-01-15T23:59:00Z')).toBe(false);
+	});
+
+	it('holds across the clock changes (29 March and 25 October 2026)', () => {
+		// Spring forward: 00:30 GMT and 02:30 BST are the same London day.
+		expect(assignmentDay(new Date('2026-03-29T00:30:00Z'))).toBe('2026-03-29');
+		expect(meetsWhen('2026-03-29T01:30:00Z', '2026-03-29T00:30:00Z')).toBe(true);
+		expect(meetsWhen('2026-03-29T00:30:00Z', '2026-03-28T23:59:00Z')).toBe(false);
+		// Fall back: 23:30 UTC on the 24th is 00:30 BST on the 25th; 23:30 UTC on the 25th is 23:30 GMT, still the 25th.
+		expect(assignmentDay(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
+		expect(assignmentDay(new Date('2026-10-25T23:30:00Z'))).toBe('2026-10-25');
+		expect(meetsWhen('2026-10-25T23:30:00Z', '2026-10-24T23:30:00Z')).toBe(true);
+		expect(meetsWhen('2026-10-26T00:00:00Z', '2026-10-25T23:59:00Z')).toBe(false);
+	});
+});
+
+describe('evidence already on record when an assignment is made', () => {
+	const row = (over: Partial<LedgerEvidence> = {}): LedgerEvidence => ({
+		id: 1,
+		kind: 'module',
+		ref: 'recognising-distress',
+		competencyId: 'recognise-distress',
+		version: '1.0.0',
+		occurredOn: '2026-05-03',
+		...over
+	});
+
+	it('meets it when dated on or after its day; the earliest such evidence is the one', () => {
+		expect(firstMeeting(moduleAssignment, [row({ occurredOn: '2026-05-02' })])).toBeNull();
+		expect(firstMeeting(moduleAssignment, [row({ id: 9, occurredOn: '2026-05-04' }), row({ id: 5 }), row({ id: 7 })])).toMatchObject({ id: 5 });
+		expect(firstMeeting(moduleAssignment, [])).toBeNull();
+	});
+
+	it('reads each kind of ledger row by the same rule as new evidence', () => {
+		expect(firstMeeting(moduleAssignment, [row({ kind: 'scenario', ref: 'custody-desk-vulnerable-detainee' })])).toBeNull();
+		const competency: OpenAssignment = { ...moduleAssignment, kind: 'competency', ref: 'safe-restraint' };
+		expect(firstMeeting(competency, [row({ kind: 'observed', ref: '12', competencyId: 'safe-restraint' })])).toMatchObject({ ref: '12' });
+		expect(firstMeeting(competency, [row({ kind: 'prior-learning', ref: '3', competencyId: 'safe-restraint' })])).toMatchObject({ ref: '3' });
+		expect(firstMeeting(competency, [row()])).toBeNull();
+		expect(firstMeeting({ ...moduleAssignment, minVersion: 2 }, [row({ version: '1.9.0' })])).toBeNull();
 	});
 });
 

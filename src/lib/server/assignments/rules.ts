@@ -2,7 +2,7 @@
  * The rules of assigned training, pure: what an assignment counts towards, which evidence meets it, when it is
  * overdue, and the due dates it gives a person's competencies. The store (store.ts) and the ledger apply them.
  */
-import { addDays, type IsoDate } from '../competency/dates';
+import { addDays, londonToday, type IsoDate } from '../competency/dates';
 import { competenciesSupportedBy, type Framework } from '../competency/framework';
 import type { EvidenceSource } from '../competency/ledger';
 import { isOverdue, overdueSince } from '../competency/status-rule';
@@ -28,6 +28,13 @@ export function majorOf(version: string | null): number | null {
 	return m ? Number(m[1]) : null;
 }
 
+/**
+ * The day an assignment made at this instant counts from: its London calendar day (GMT or BST), the same day
+ * evidence recorded at that instant is dated. So evidence from earlier the same London day meets it, and
+ * evidence from just before London midnight does not, whatever the UTC date.
+ */
+export const assignmentDay = (madeAt: Date): IsoDate => londonToday(madeAt);
+
 /** An open assignment as the meeting rule needs it. */
 export type OpenAssignment = AssignedWhat & { assignedOn: IsoDate; minVersion: number | null };
 /** A piece of evidence just recorded: where it came from, the competencies it counts towards, its date and version. */
@@ -49,6 +56,41 @@ export function meetsAssignment(a: OpenAssignment, e: NewEvidence): boolean {
 		case 'competency':
 			return e.competencyIds.includes(a.ref);
 	}
+}
+
+/** A row of the evidence ledger, as the meeting rule reads it when an assignment is made. */
+export type LedgerEvidence = {
+	id: number;
+	kind: 'module' | 'scenario' | 'observed' | 'prior-learning';
+	ref: string;
+	competencyId: string;
+	version: string | null;
+	occurredOn: IsoDate;
+};
+
+function asNewEvidence(row: LedgerEvidence): NewEvidence {
+	const source: EvidenceSource =
+		row.kind === 'module'
+			? { module: row.ref }
+			: row.kind === 'scenario'
+				? { scenario: row.ref }
+				: row.kind === 'observed'
+					? { observed: row.ref, competencyId: row.competencyId }
+					: { priorLearning: row.ref, competencyId: row.competencyId };
+	return { source, competencyIds: [row.competencyId], occurredOn: row.occurredOn, version: row.version };
+}
+
+/**
+ * The evidence already in the ledger that meets an assignment as it is made (the same rule as new evidence:
+ * someone who did it earlier that day has done it): the earliest dated, or null. Pass rows not voided.
+ */
+export function firstMeeting(a: OpenAssignment, rows: readonly LedgerEvidence[]): LedgerEvidence | null {
+	let first: LedgerEvidence | null = null;
+	for (const row of rows) {
+		if (!meetsAssignment(a, asNewEvidence(row))) continue;
+		if (first === null || row.occurredOn < first.occurredOn || (row.occurredOn === first.occurredOn && row.id < first.id)) first = row;
+	}
+	return first;
 }
 
 /**

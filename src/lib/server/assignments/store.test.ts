@@ -2,12 +2,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
-import { recordEvidence } from '../competency/ledger';
+import { recordEvidence, statusesOn, voidEvidence } from '../competency/ledger';
 import { syncDueDates } from '../competency/due-dates-store';
+import { statusFor } from '../competency/status-rule';
 import type { Db } from '../db';
 import '../mail/catalogue';
 import type { AssignInput } from './input';
-import { assigneesOf, assignmentFor, cancelAssignment, createAssignment, extendAssignment, listAssignments, openAssignmentsOf } from './store';
+import {
+	assigneesOf,
+	assignmentFor,
+	cancelAssignment,
+	createAssignment,
+	extendAssignment,
+	listAssignments,
+	openAssignmentsMadeBy,
+	openAssignmentsOf
+} from './store';
 
 const framework = testFramework();
 const content = { framework, lookup: { moduleTitle: (s: string) => `Module ${s}`, scenarioTitle: (s: string) => `Scenario ${s}` } };
@@ -90,6 +100,80 @@ describe('assigned training', () => {
 		expect(assigneesOf(db, boss, a, '2026-06-10').people).toEqual([expect.objectContaining({ personId: learner.id, metOn: '2026-05-04', state: 'done' })]);
 		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0 });
 		expect(audit(db)).toContain('assignment-met');
+	});
+
+	it('is met as it is made by evidence already dated that London day or later, not by earlier or voided evidence', () => {
+		const second = addPerson(db, unit, { jobRole: 'police-constable' });
+		const third = addPerson(db, unit, { jobRole: 'police-constable' });
+		const complete = (personId: number, day: string, at: string) =>
+			recordEvidence(db, framework, {
+				personId,
+				source: { module: 'recognising-distress' },
+				version: '1.0.0',
+				occurredOn: day,
+				recordedBy: personId,
+				at: new Date(at)
+			});
+		// NOW is 11:00 London on 3 May. The learner did it at 00:30 London that morning (23:30 UTC on 2 May);
+		// `second` at 23:30 London on 2 May; `third` did it this morning but the record was voided.
+		complete(learner.id, '2026-05-03', '2026-05-02T23:30:00Z');
+		complete(second.id, '2026-05-02', '2026-05-02T22:30:00Z');
+		const [voided] = complete(third.id, '2026-05-03', '2026-05-03T08:00:00Z');
+		expect(voidEvidence(db, framework, { evidenceId: voided, personId: third.id, reason: 'Recorded against the wrong person', actorId: boss.id }).ok).toBe(
+			true
+		);
+		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
+		const people = assigneesOf(db, boss, assignmentFor(db, boss, id)!, '2026-05-03').people;
+		expect(people.find((p) => p.personId === learner.id)).toMatchObject({ metOn: '2026-05-03', state: 'done' });
+		expect(people.find((p) => p.personId === second.id)).toMatchObject({ metOn: null, state: 'open' });
+		expect(people.find((p) => p.personId === third.id)).toMatchObject({ metOn: null, state: 'open' });
+		// Met at once: no due date from it, nothing on their list, an audit entry, and the email says it is done.
+		expect(openAssignmentsOf(db, learner.id)).toHaveLength(0);
+		expect(dueOn(db, learner.id)).toBeNull();
+		expect(dueOn(db, second.id)).toBe('2026-05-31');
+		expect(audit(db).filter((a) => a === 'assignment-met')).toHaveLength(1);
+		const told = db.$client.prepare("select data from mail_outbox where person_id = ? and template = 'assignment-update'").pluck().get(learner.id) as string;
+		expect(told).toContain('Already done: your record shows it done on 3 May 2026');
+		expect(db.$client.prepare("select data from mail_outbox where person_id = ? and template = 'assignment-update'").pluck().get(second.id)).not.toContain(
+			'Already done'
+		);
+		// Evidence the learner records later the same day finds nothing open to meet.
+		complete(learner.id, '2026-05-03', '2026-05-03T12:00:00Z');
+		expect(audit(db).filter((a) => a === 'assignment-met')).toHaveLength(1);
+	});
+
+	it('assigned something already achieved: the competency stays in date, the assignment is overdue after its due date', () => {
+		// The status rule reads the expiry once a competency is achieved (status-rule.ts); the assignment has its own status.
+		const nurse = addPerson(db, unit, { jobRole: 'mental-health-nurse' });
+		recordEvidence(db, framework, {
+			personId: nurse.id,
+			source: { module: 'de-escalation' },
+			version: '1.0.0',
+			occurredOn: '2026-04-01',
+			recordedBy: nurse.id,
+			at: new Date('2026-04-01T10:00:00Z')
+		});
+		const { id } = createAssignment(
+			db,
+			content,
+			boss,
+			input({ what: { kind: 'module', ref: 'de-escalation' }, target: { kind: 'person', personId: nurse.id } }),
+			exists,
+			NOW
+		) as { id: number };
+		const later = '2026-06-10';
+		const competency = statusesOn(db, framework, { id: nurse.id, jobRole: 'mental-health-nurse' }, later).find((c) => c.competency.id === 'de-escalation')!;
+		expect(competency).toMatchObject({ status: 'current', achievedOn: '2026-04-01', dueOn: null });
+		// What the dashboards count from: the stored row carries the assignment's due date, and the rule still says in date.
+		const stored = db.$client
+			.prepare("select expires_on as expiresOn, due_on as dueOn from competency_status where person_id = ? and competency_id = 'de-escalation'")
+			.get(nurse.id) as { expiresOn: string; dueOn: string };
+		expect(stored.dueOn).toBe('2026-05-31');
+		expect(statusFor(stored.expiresOn, later, stored.dueOn)).toBe('current');
+		expect(assigneesOf(db, boss, assignmentFor(db, boss, id)!, later).people).toEqual([expect.objectContaining({ personId: nurse.id, state: 'overdue' })]);
+		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1 });
+		expect(openAssignmentsOf(db, nurse.id, later)).toEqual([expect.objectContaining({ ref: 'de-escalation', state: 'overdue' })]);
+		expect(openAssignmentsMadeBy(db, boss.id, later).rows.find((r) => r.id === id)!.progress.overdue).toBe(1);
 	});
 
 	it('a unit assignment reaches the active people in it when made, and counts progress and overdue', () => {

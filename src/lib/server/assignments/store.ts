@@ -14,7 +14,8 @@ import type { FieldErrors } from '../forms/parse';
 import type { AssignInput, AssignTarget } from './input';
 import { notifyAssignee, type AssignmentNews } from './notify';
 import type { AssignmentContent } from './titles';
-import { assigneeState, competenciesOf, dueDateProblem, type AssignedWhat, type AssigneeState } from './rules';
+import { meetFromLedger } from './person-assignments';
+import { assigneeState, assignmentDay, competenciesOf, dueDateProblem, type AssignedWhat, type AssigneeState } from './rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AssignResult = { ok: true; id: number } | { ok: false; notFound: true } | { ok: false; notFound: false; errors: FieldErrors };
@@ -108,9 +109,10 @@ export function insertAssignment(
 	people: number[],
 	now: Date,
 	options: { existingId?: number; notify?: boolean } = {}
-): { id: number; reached: number } {
+): { id: number; reached: number; alreadyDone: number } {
 	const { existingId, notify = true } = options;
 	const c = connectionOf(tx);
+	const assignedOn = assignmentDay(now);
 	const id =
 		existingId ??
 		Number(
@@ -127,7 +129,7 @@ export function insertAssignment(
 					a.jobRole,
 					a.organisationId,
 					a.unitId,
-					londonToday(now),
+					assignedOn,
 					a.dueOn,
 					a.reason,
 					a.minVersion ?? null,
@@ -140,15 +142,27 @@ export function insertAssignment(
 		const addCompetency = c.prepare('insert into assignment_competencies (assignment_id, competency_id) values (?, ?)');
 		for (const competencyId of competenciesOf(content.framework, a.what)) addCompetency.run(id, competencyId);
 	}
+	// Someone reached later by an existing assignment (a retraining) counts from the day it was first made.
+	const meeting = {
+		id,
+		...a.what,
+		assignedOn: existingId === undefined ? assignedOn : (c.prepare('select assigned_on from assignments where id = ?').pluck().get(id) as IsoDate),
+		minVersion: a.minVersion ?? null
+	};
 	const addPerson = c.prepare('insert into assignment_people (assignment_id, person_id, due_on) values (?, ?, ?) on conflict do nothing');
 	let reached = 0;
+	let alreadyDone = 0;
 	for (const personId of people) {
 		if (addPerson.run(id, personId, a.dueOn).changes === 0) continue;
 		reached++;
-		refreshDueDates(tx, content.framework, personId, now);
-		if (notify) notifyAssignee(tx, content, { id, kind: a.what.kind, ref: a.what.ref, reason: a.reason }, personId, 'assigned', a.dueOn, now);
+		// Evidence already dated on or after the assignment's day meets it now, as it would had it come after.
+		const doneOn = meetFromLedger(tx, { assignment: meeting, personId, actorId: a.createdBy, at: now });
+		if (doneOn !== null) alreadyDone++;
+		else refreshDueDates(tx, content.framework, personId, now);
+		if (notify)
+			notifyAssignee(tx, content, { id, kind: a.what.kind, ref: a.what.ref, reason: a.reason }, personId, 'assigned', a.dueOn, now, undefined, doneOn);
 	}
-	return { id, reached };
+	return { id, reached, alreadyDone };
 }
 
 export function createAssignment(
@@ -180,7 +194,7 @@ export function createAssignment(
 			action: 'assignment-create',
 			entity: 'assignment',
 			entityId: made.id,
-			detail: { what: input.what, target: input.target, dueOn: input.dueOn, reason: input.reason, people: made.reached },
+			detail: { what: input.what, target: input.target, dueOn: input.dueOn, reason: input.reason, people: made.reached, alreadyDone: made.alreadyDone },
 			at: now
 		});
 		return made.id;
@@ -262,6 +276,39 @@ export function progressOf(db: Db | Tx, ids: number[], today: IsoDate): Map<numb
 		)
 		.all({ ids: JSON.stringify(ids), today }) as (Progress & { id: number })[];
 	return new Map(rows.map(({ id, ...p }) => [id, p]));
+}
+
+export type MadeByRow = {
+	id: number;
+	kind: AssignedWhat['kind'];
+	ref: string;
+	targetKind: AssignmentRow['targetKind'];
+	dueOn: IsoDate;
+	reason: string;
+	progress: Progress;
+};
+
+/**
+ * A manager's own open assignments (not cancelled, someone still to do), soonest due first, at most `limit` with how
+ * many more there are: what their digest reports. Read along assignments_created_by, then by assignment id.
+ */
+export function openAssignmentsMadeBy(db: Db, personId: number, today: IsoDate, limit = 10): { rows: MadeByRow[]; more: number } {
+	const c = connectionOf(db);
+	const open = c
+		.prepare(
+			`select a.id, a.kind, a.ref, a.target_kind as targetKind, a.due_on as dueOn, a.reason from assignments a
+			 where a.created_by = ? and a.cancelled_at is null
+			   and exists (select 1 from assignment_people ap where ap.assignment_id = a.id and ap.met_at is null)
+			 order by a.due_on, a.id`
+		)
+		.all(personId) as Omit<MadeByRow, 'progress'>[];
+	const shown = open.slice(0, limit);
+	const progress = progressOf(
+		db,
+		shown.map((r) => r.id),
+		today
+	);
+	return { rows: shown.map((r) => ({ ...r, progress: progress.get(r.id) ?? { total: 0, done: 0, overdue: 0 } })), more: open.length - shown.length };
 }
 
 export type Assignee = { personId: number; name: string; unitName: string; dueOn: IsoDate; metOn: IsoDate | null; state: AssigneeState };

@@ -5,6 +5,21 @@ import type { AssignedWhat } from './rules';
 /** What the assignment code needs of the content: the framework, and titles of modules and scenarios. */
 export type AssignmentContent = { framework: Framework; lookup: ContentLookup };
 
+/** The same from a content index read from disk (scripts): titles from its modules and scenarios. */
+export function assignmentContentFrom(content: {
+	framework: Framework;
+	modules: readonly { slug: string; meta: { title: string } }[];
+	scenarios: readonly { def: { slug: string; meta: { title: string } } }[];
+}): AssignmentContent {
+	return {
+		framework: content.framework,
+		lookup: {
+			moduleTitle: (slug) => content.modules.find((m) => m.slug === slug)?.meta.title,
+			scenarioTitle: (slug) => content.scenarios.find((s) => s.def.slug === slug)?.def.meta.title
+		}
+	};
+}
+
 /** What an assignment names, in words: "Complete the module “…”", with where the learner does it. */
 export function describeWhat(content: AssignmentContent, what: AssignedWhat): { title: string; label: string; href: string | null } {
 	switch (what.kind) {

@@ -1017,6 +1017,8 @@ export const assignments = sqliteTable(
 	(t) => [
 		index('assignments_org').on(t.organisationId, t.id),
 		index('assignments_unit').on(t.unitId, t.id),
+		// A manager's own assignments, for their digest.
+		index('assignments_created_by').on(t.createdBy, t.id),
 		uniqueIndex('assignments_system_key').on(t.systemKey)
 	]
 );

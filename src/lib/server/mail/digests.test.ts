@@ -6,6 +6,10 @@ import { recordEvidence } from '../competency/ledger';
 import type { Db } from '../db';
 import { appSecret } from './app-secret';
 import './catalogue';
+import type { Principal } from '../access/policy';
+import { cancelAssignment, createAssignment } from '../assignments/store';
+import type { MadeByRow } from '../assignments/store';
+import { assignmentDigestLines } from './digest-assignments';
 import { digestLines, planDigests } from './digests';
 import { digestFrequency, setDigestFrequency } from './preferences';
 import { MailSender } from './sender';
@@ -52,7 +56,8 @@ const digests = () =>
 		data: string;
 		headers: string;
 	}[];
-const plan = (now = MONDAY) => planDigests(db, { now, origin: ORIGIN, secret });
+const content = { framework, lookup: { moduleTitle: (slug: string) => `Module ${slug}`, scenarioTitle: () => undefined } };
+const plan = (now = MONDAY) => planDigests(db, { now, origin: ORIGIN, secret, content });
 
 beforeEach(async () => {
 	db = testDb();
@@ -87,6 +92,8 @@ describe('manager digests', () => {
 		expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
 		expect(mail.html).toContain(`href="${data.unsubscribeUrl}"`);
 		expect(mail.text).toContain(`${ORIGIN}/manage`);
+		expect(mail.text).toContain('Training you assigned');
+		expect(mail.text).toContain('- Nothing you assigned is waiting on anyone.');
 
 		const token = data.unsubscribeUrl.split('/unsubscribe/')[1];
 		expect(readUnsubscribeToken(secret, token)).toEqual({ personId: w.manager.id, list: 'digest' });
@@ -142,6 +149,64 @@ describe('manager digests', () => {
 			'In date: not shown, as too few people would be counted (45 required competencies)'
 		]);
 		expect(digestLines({ required: 40, inDate: 30, dueSoon: 0, expired: 10, notAchieved: 0 }, null, null)[4]).toBe('In date: 75% of 40 required competencies');
+	});
+});
+
+describe('the training a manager assigned, in their digest', () => {
+	const row = (over: Partial<MadeByRow>): MadeByRow => ({
+		id: 1,
+		kind: 'module',
+		ref: 'mental-health-act',
+		targetKind: 'unit',
+		dueOn: '2026-06-30',
+		reason: 'Mental Health Act changes',
+		progress: { total: 40, done: 20, overdue: 10 },
+		...over
+	});
+	const lines = (rows: MadeByRow[], more = 0) => assignmentDigestLines(content, { rows, more });
+
+	it('gives a group’s progress under disclosure control: rounded, 1 to 7 (or all but 1 to 7) not shown', () => {
+		expect(lines([row({})])).toEqual(['Module mental-health-act (Mental Health Act changes, due by 30 June 2026): 20 of 40 done, 10 overdue']);
+		expect(lines([row({ progress: { total: 40, done: 12, overdue: 3 } })])[0]).toMatch(/: 10 of 40 done, how many are overdue is not shown$/);
+		expect(lines([row({ progress: { total: 43, done: 12, overdue: 0 } })])[0]).toMatch(/: 10 of 45 done, 0 overdue$/);
+		// 38 of 40 done says 2 are not: both withheld.
+		expect(lines([row({ progress: { total: 40, done: 38, overdue: 2 } })])[0]).toMatch(
+			/: progress not shown, as too few people would be counted \(40 assigned\)$/
+		);
+		expect(lines([row({ targetKind: 'job-role', progress: { total: 5, done: 1, overdue: 4 } })])[0]).toMatch(/\(between 1 and 7 assigned\)$/);
+		expect(lines([row({ progress: { total: 40, done: 4, overdue: 20 } })])[0]).toMatch(/: how many have done it is not shown \(40 assigned\), 20 overdue$/);
+	});
+
+	it('for one person says only whether it is overdue, never who or why; says when there is nothing, and how many more', () => {
+		const one = row({ targetKind: 'person', reason: 'After Sam’s incident', progress: { total: 1, done: 0, overdue: 1 } });
+		expect(lines([one])).toEqual(['Module mental-health-act (one person, due by 30 June 2026): overdue']);
+		expect(lines([{ ...one, progress: { total: 1, done: 0, overdue: 0 } }])[0]).toMatch(/: not done yet$/);
+		expect(lines([])).toEqual(['Nothing you assigned is waiting on anyone.']);
+		expect(lines([row({})], 3)[1]).toBe('And 3 more, on the assigned training page.');
+	});
+
+	it('lists the manager’s own open assignments, soonest due first; not cancelled, finished or someone else’s', () => {
+		const boss: Principal = { ...w.manager, grants: [{ role: 'manager', organisationId: null, unitId: w.bcu.id }] };
+		const orgBoss: Principal = { ...w.orgManager, grants: [{ role: 'manager', organisationId: w.org.id, unitId: null }] };
+		const before = new Date('2026-06-01T09:00:00Z');
+		const assign = (by: Principal, ref: string, target: Parameters<typeof createAssignment>[3]['target'], dueOn: string, reason: string) =>
+			(createAssignment(db, content, by, { what: { kind: 'module', ref }, target, dueOn, reason }, () => true, before) as { id: number }).id;
+		assign(boss, 'de-escalation', { kind: 'person', personId: w.learner.id }, '2026-06-05', 'After the incident on 3 May');
+		assign(boss, 'mental-health-act', { kind: 'unit', unitId: w.bcu.id }, '2026-06-30', 'Mental Health Act changes');
+		const cancelled = assign(boss, 'restraint-safety', { kind: 'unit', unitId: w.bcu.id }, '2026-06-20', 'Sent in error');
+		expect(cancelAssignment(db, content, boss, cancelled, 'Sent in error', before).ok).toBe(true);
+		// Done by the one person it reached: nothing left to report.
+		assign(boss, 'staff-wellbeing', { kind: 'person', personId: w.learner.id }, '2026-06-20', 'Wellbeing week');
+		w.wellbeing(w.learner.id, '2026-06-02');
+		assign(orgBoss, 'working-together', { kind: 'person', personId: w.elsewhere.id }, '2026-06-10', 'Not the unit manager’s');
+		plan();
+		const theirs = (personId: number) => JSON.parse(digests().find((d) => d.personId === personId)!.data) as { assignments: string[] };
+		expect(theirs(w.manager.id).assignments).toEqual([
+			'Module de-escalation (one person, due by 5 June 2026): overdue',
+			'Module mental-health-act (Mental Health Act changes, due by 30 June 2026): progress not shown, as too few people would be counted (between 1 and 7 assigned)'
+		]);
+		expect(theirs(w.orgManager.id).assignments).toEqual(['Module working-together (one person, due by 10 June 2026): not done yet']);
+		expect(JSON.stringify(theirs(w.manager.id))).not.toContain('After the incident');
 	});
 });
 

@@ -1,7 +1,7 @@
 /**
  * Training managers' digests: for each manager whose weekly or monthly slot has begun and who has not had that slot's
  * digest, the counts for their scope (from the same scope and aggregates as /manage), the change since their last
- * digest, a link to /manage and a signed one-click unsubscribe link. Queued with the digest's record in one transaction;
+ * digest, the progress of the training they assigned that is still open (digest-assignments.ts), a link to /manage and a signed one-click unsubscribe link. Queued with the digest's record in one transaction;
  * the dedupe key (manager and slot) makes a second process, or a second run, queue nothing.
  */
 import { isManager, type Principal } from '../access/policy';
@@ -14,6 +14,9 @@ import { statementsFor } from '../db/prepared';
 import { managedUnits } from '../reporting/managed-units';
 import { publishCount, publishShare, SUPPRESS_UP_TO } from '../reporting/disclosure';
 import { DEFAULT_DIGEST, type DigestFrequency } from './preferences';
+import { openAssignmentsMadeBy } from '../assignments/store';
+import type { AssignmentContent } from '../assignments/titles';
+import { assignmentDigestLines } from './digest-assignments';
 import { queueMail } from './queue';
 import { digestSlot } from './schedule';
 import { unsubscribeToken } from './unsubscribe-token';
@@ -108,7 +111,7 @@ export function digestLines(counts: DigestCounts, last: DigestCounts | null, las
 export const digestDedupeKey = (personId: number, slot: IsoDate) => `digest:${slot}:${personId}`;
 
 /** Queues every digest that is due at `now` (or, with `dryRun`, counts them). */
-export function planDigests(db: Db, options: { now: Date; origin: string; secret: string; dryRun?: boolean }): DigestRun {
+export function planDigests(db: Db, options: { now: Date; origin: string; secret: string; content: AssignmentContent; dryRun?: boolean }): DigestRun {
 	const { now, origin } = options;
 	const today = londonToday(now);
 	const q = statements(db);
@@ -135,6 +138,7 @@ export function planDigests(db: Db, options: { now: Date; origin: string; secret
 		// Read outside the write: the aggregates answer in a millisecond, and may move to today first.
 		const { scope, describe } = managedUnits(db, user);
 		const counts = digestCounts(complianceSummary(db, scope, today).byCompetency);
+		const assigned = assignmentDigestLines(options.content, openAssignmentsMadeBy(db, m.id, today));
 		const last = m.lastCounts ? (JSON.parse(m.lastCounts) as DigestCounts) : null;
 		const lastDate = m.lastSentAt === null ? null : londonToday(new Date(m.lastSentAt));
 		const queued = db.$client
@@ -151,6 +155,7 @@ export function planDigests(db: Db, options: { now: Date; origin: string; secret
 						frequency: m.digest,
 						date: formatDate(today),
 						counts: digestLines(counts, last, lastDate),
+						assignments: assigned,
 						manageUrl: `${origin}/manage`,
 						accountUrl: `${origin}/account`,
 						unsubscribeUrl: `${origin}/unsubscribe/${unsubscribeToken(options.secret, m.id, 'digest')}`,

@@ -3,7 +3,7 @@
  * Nothing here may stop the server for want of mail: without a relay, messages stay queued and /admin says why.
  */
 import { londonToday } from '../competency/dates';
-import type { Framework } from '../competency/framework';
+import type { AssignmentContent } from '../assignments/titles';
 import type { Db } from '../db';
 import { appSecret } from './app-secret';
 import { planDigests } from './digests';
@@ -29,7 +29,7 @@ export type MailService = {
  */
 export function startMailService(
 	db: Db,
-	framework: Framework,
+	content: AssignmentContent,
 	env: Record<string, string | undefined>,
 	log: (message: string) => void = console.error
 ): MailService {
@@ -52,8 +52,8 @@ export function startMailService(
 	return {
 		settings,
 		sender,
-		planReminders: () => planReminders(db, framework, { today: londonToday(), origin: settings.origin }),
-		planDigests: () => planDigests(db, { now: new Date(), origin: settings.origin, secret }),
+		planReminders: () => planReminders(db, content.framework, { today: londonToday(), origin: settings.origin }),
+		planDigests: () => planDigests(db, { now: new Date(), origin: settings.origin, secret, content }),
 		purge: () => purgeMail(db, settings.retentionDays),
 		stop: async () => {
 			await sender?.stop();

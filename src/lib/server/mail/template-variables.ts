@@ -23,6 +23,7 @@ export const TEMPLATE_VARIABLES = {
 		frequency: 'text',
 		date: 'text',
 		counts: 'list',
+		assignments: 'list',
 		manageUrl: 'url',
 		accountUrl: 'url',
 		unsubscribeUrl: 'url',

@@ -87,4 +87,14 @@ describe('compileTemplate', () => {
 		const t = compileTemplate(PATH, reminder('# Hi {{name}}'));
 		expect(() => t.render({ summary: 'x' })).toThrow(/no value for \{\{name\}\}/);
 	});
+
+	it('renders a list missing from a message queued before the template gained it as nothing, still sent and shown', () => {
+		const t = compileTemplate(PATH, reminder('# Hi {{name}}\n\n{{items}}\n\nAfter'));
+		const { items: _, ...older } = data;
+		const out = t.render(older);
+		expect(out.html).not.toMatch(/<ul>|QzMAILVAR/);
+		expect(out.html).toContain('After');
+		expect(out.text).not.toMatch(/QzMAILVAR|^- /m);
+		expect(() => t.render({ items: ['x'], summary: 'x' })).toThrow(/no value for \{\{name\}\}/);
+	});
 });

@@ -170,7 +170,9 @@ export function compileTemplate(file: string, source: string): CompiledTemplate 
 		};
 		const line = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
 		const one = (i: number) => line(String(value(i)));
-		const list = (i: number) => (Array.isArray(value(i)) ? (value(i) as string[]) : [String(value(i))]).map(line);
+		// A list a template gained after a message was queued (a digest's assignments, say) renders as nothing, so the
+		// message is still sent and still shown on /notifications.
+		const list = (i: number) => (data[variables[i]] === undefined ? [] : (Array.isArray(value(i)) ? (value(i) as string[]) : [String(value(i))]).map(line));
 		const isList = (i: number) => known[variables[i]] === 'list';
 		return { one, list, isList };
 	};
@@ -196,9 +198,11 @@ export function compileTemplate(file: string, source: string): CompiledTemplate 
 				html
 					.replace(/<p>QzMAILVAR(\d+)zQ<\/p>/g, (m, i) =>
 						isList(Number(i))
-							? `<ul>\n${list(Number(i))
-									.map((l) => `<li>${escapeHtml(l)}</li>`)
-									.join('\n')}\n</ul>`
+							? list(Number(i)).length
+								? `<ul>\n${list(Number(i))
+										.map((l) => `<li>${escapeHtml(l)}</li>`)
+										.join('\n')}\n</ul>`
+								: ''
 							: m
 					)
 					.replace(MARKER, (_, i) => escapeHtml(one(Number(i))))

@@ -9,7 +9,7 @@ import { recordEvidence } from '../competency/ledger';
 import type { Db } from '../db';
 import { assessments, competencyStatus, evidence, mailOutbox, people, priorLearningClaims, reflections, ssoLinks } from '../db/schema';
 import { PDF } from '$testing/certificates';
-import { anonymiseLeavers, planAnonymisation } from './anonymise';
+import { ASSIGNMENT_REASON_REMOVED, anonymiseLeavers, planAnonymisation } from './anonymise';
 import { reinstate } from './repository';
 
 const framework = testFramework();
@@ -110,7 +110,8 @@ describe('anonymising leavers at the end of retention', () => {
 			priorLearningClaims: 1,
 			signInAttempts: 1,
 			mail: 1,
-			assessmentNotes: 1
+			assessmentNotes: 1,
+			assignmentReasons: 0
 		});
 		expect(db.select().from(people).where(eq(people.id, leaver.id)).get()!.name).toBe('Lena Leaver');
 	});
@@ -151,6 +152,50 @@ describe('anonymising leavers at the end of retention', () => {
 		expect(entries).toHaveLength(1);
 		expect(JSON.parse(entries[0])).toMatchObject({ leftBefore: '2020-01-01', ids: [leaver.id], counts: { people: 1 } });
 		expect(entries[0]).not.toContain('Lena');
+		expect(verifyAuditChain(db).ok).toBe(true);
+	});
+
+	it('removes the reasons of training assigned to them alone; keeps group assignments, who was reached and who did it', () => {
+		const c = db.$client;
+		const unit = c.prepare('select organisation_id as organisationId, unit_id as unitId from people where id = ?').get(leaver.id) as {
+			organisationId: number;
+			unitId: number;
+		};
+		const assign = (targetKind: string, targetPersonId: number | null, reason: string, cancelReason: string | null, reached: number[]) => {
+			const id = Number(
+				c
+					.prepare(
+						`insert into assignments (kind, ref, target_kind, target_person_id, organisation_id, unit_id, assigned_on, due_on, reason, created_by, created_at, cancelled_at, cancel_reason)
+						 values ('module', 'de-escalation', ?, ?, ?, ?, '2019-03-01', '2019-04-01', ?, ?, 0, ?, ?)`
+					)
+					.run(targetKind, targetPersonId, unit.organisationId, unit.unitId, reason, stayer.id, cancelReason ? 1 : null, cancelReason).lastInsertRowid
+			);
+			for (const personId of reached)
+				c.prepare("insert into assignment_people (assignment_id, person_id, due_on, met_on, met_at) values (?, ?, '2019-04-01', ?, ?)").run(
+					id,
+					personId,
+					personId === leaver.id ? '2019-03-20' : null,
+					personId === leaver.id ? 1 : null
+				);
+			return id;
+		};
+		const toLena = assign('person', leaver.id, 'After Lena’s incident on 3 March', null, [leaver.id]);
+		const cancelled = assign('person', leaver.id, 'Lena asked for it', 'Lena is on long-term sick leave', [leaver.id]);
+		const toUnit = assign('unit', null, 'Mental Health Act changes', null, [leaver.id, stayer.id]);
+		const toStella = assign('person', stayer.id, 'After Stella’s incident', 'Stella moved team', [stayer.id]);
+		expect(planAnonymisation(db, '2020-01-01').assignmentReasons).toBe(2);
+		const progress = () => c.prepare('select assignment_id, person_id, due_on, met_on from assignment_people order by 1, 2').all();
+		const reachedBefore = progress();
+
+		expect(anonymiseLeavers(db, { before: '2020-01-01', actorId: null }).counts.assignmentReasons).toBe(2);
+		const reasons = (id: number) => c.prepare('select reason, cancel_reason as cancelReason from assignments where id = ?').get(id);
+		expect(reasons(toLena)).toEqual({ reason: ASSIGNMENT_REASON_REMOVED, cancelReason: null });
+		expect(reasons(cancelled)).toEqual({ reason: ASSIGNMENT_REASON_REMOVED, cancelReason: ASSIGNMENT_REASON_REMOVED });
+		expect(reasons(toUnit)).toEqual({ reason: 'Mental Health Act changes', cancelReason: null });
+		expect(reasons(toStella)).toEqual({ reason: 'After Stella’s incident', cancelReason: 'Stella moved team' });
+		// Who was reached, their due dates and who did it are unchanged: "1 of 2 done" stays true.
+		expect(progress()).toEqual(reachedBefore);
+		expect(c.prepare("select count(*) from assignments where reason like '%Lena%' or cancel_reason like '%Lena%'").pluck().get()).toBe(0);
 		expect(verifyAuditChain(db).ok).toBe(true);
 	});
 

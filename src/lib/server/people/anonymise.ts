@@ -10,6 +10,7 @@ import type { IsoDate } from '../competency/dates';
 import type { Db } from '../db';
 import {
 	assessments,
+	assignments,
 	loginAttempts,
 	mailOutbox,
 	mailPreferences,
@@ -41,6 +42,16 @@ const BY_PERSON: [string, SQLiteTable, SQLiteColumn][] = [
 	// The claim, its notes and its certificate (which names the person) go; an approved claim's evidence row stays.
 	['priorLearningClaims', priorLearningClaims, priorLearningClaims.personId]
 ];
+
+/**
+ * What an assignment made to one person alone says instead of its reasons: a manager's free text about that person
+ * ("after the incident on 3 May"). The assignment and whether they did it stay, for its progress and the history.
+ */
+export const ASSIGNMENT_REASON_REMOVED = 'Reason removed when the person was anonymised';
+
+/** Assignments made to one of the candidates alone (not to their unit or job role, whose reasons are about a group). */
+const assignedToThemAlone = (ids: ReturnType<typeof candidates> | number[]) =>
+	and(eq(assignments.targetKind, 'person'), inArray(assignments.targetPersonId, ids));
 
 export type AnonymisationCounts = Record<string, number> & { people: number };
 
@@ -76,6 +87,11 @@ export function planAnonymisation(db: Reader, before: IsoDate): AnonymisationCou
 		.from(assessments)
 		.where(and(inArray(assessments.personId, candidates(db, before)), sql`${assessments.notes} <> ''`))
 		.get()!.n;
+	counts.assignmentReasons = db
+		.select({ n: count() })
+		.from(assignments)
+		.where(assignedToThemAlone(candidates(db, before)))
+		.get()!.n;
 	return counts;
 }
 
@@ -94,6 +110,15 @@ export function anonymiseLeavers(db: Db, input: { before: IsoDate; actorId: numb
 		for (const [table, where] of Object.values(conditionsFor(tx, input.before))) tx.delete(table).where(where).run();
 		// The assessor's notes describe the person in free text; the assessment (date, outcome) stays as evidence.
 		tx.update(assessments).set({ notes: '' }).where(inArray(assessments.personId, ids)).run();
+		// So are the reasons given for training assigned to them alone, and for cancelling it; what was assigned, when,
+		// by whom, the due dates and whether they did it stay, so the assignment's progress and history still add up.
+		tx.update(assignments)
+			.set({
+				reason: ASSIGNMENT_REASON_REMOVED,
+				cancelReason: sql`case when ${assignments.cancelReason} is null then null else ${ASSIGNMENT_REASON_REMOVED} end`
+			})
+			.where(assignedToThemAlone(ids))
+			.run();
 		tx.update(people)
 			.set({
 				name: sql`'Former staff member #' || ${people.id}`,

@@ -4,7 +4,9 @@ import { recordAttempt } from '../auth/throttle';
 import { createSession } from '../auth/session';
 import { recordAssessment } from '../competency/assessments';
 import { requiredFor } from '../competency/framework';
-import { voidEvidence } from '../competency/ledger';
+import { recordEvidence, voidEvidence } from '../competency/ledger';
+import type { AssignInput } from '../assignments/input';
+import { cancelAssignment, createAssignment, extendAssignment } from '../assignments/store';
 import type { Db } from '../db';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -180,6 +182,89 @@ describe('exportSubjectAccess', () => {
 		const entries = db.$client.prepare('select count(*) as n from audit_log').get();
 		expect(exportSubjectAccess(db, { personId: 999_999, requestedBy: ids.admin })).toBeUndefined();
 		expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual(entries);
+	});
+});
+
+describe('exportSubjectAccess and assigned training', () => {
+	it('lists each assignment made to them: what, why, due, extensions that applied to them, done or cancelled, and by whom', () => {
+		const db = testDb();
+		const org = addOrganisation(db);
+		const unit = addUnit(db, org.id);
+		const subject = addPerson(db, unit, { jobRole: 'police-constable' });
+		const colleague = addPerson(db, unit, { jobRole: 'police-constable' });
+		const boss = addPerson(db, unit, { name: 'Sergeant Amara Okafor', jobRole: 'police-sergeant' });
+		const admin = addPerson(db, unit);
+		grant(db, boss.id, 'manager', { unitId: unit.id });
+		const manager = { ...boss, grants: [{ role: 'manager' as const, organisationId: null, unitId: unit.id }] };
+		const content = { framework, lookup: { moduleTitle: () => 'A module', scenarioTitle: () => undefined } };
+		const made = (what: string, target: AssignInput['target'], reason: string) => {
+			const result = createAssignment(db, content, manager, { what: { kind: 'module', ref: what }, target, dueOn: '2026-03-31', reason }, () => true, at(30));
+			return (result as { id: number }).id;
+		};
+		const unitWide = made('recognising-distress', { kind: 'unit', unitId: unit.id }, 'Mental Health Act changes');
+		const cancelled = made('de-escalation', { kind: 'person', personId: subject.id }, 'After the incident on 3 March');
+		expect(
+			extendAssignment(db, content, manager, unitWide, { dueOn: '2026-04-10', reason: 'Only the colleague is on leave', personId: colleague.id }, at(31)).ok
+		).toBe(true);
+		expect(extendAssignment(db, content, manager, unitWide, { dueOn: '2026-04-30', reason: 'Rota pressure in March', personId: null }, at(32)).ok).toBe(true);
+		expect(cancelAssignment(db, content, manager, cancelled, 'Sent to the wrong person', at(33)).ok).toBe(true);
+		recordEvidence(db, framework, {
+			personId: subject.id,
+			source: { module: 'recognising-distress' },
+			version: '1.0.0',
+			occurredOn: '2026-03-05',
+			recordedBy: subject.id,
+			at: new Date('2026-03-05T10:00:00Z')
+		});
+
+		const data = exportSubjectAccess(db, { personId: subject.id, requestedBy: admin.id }, new Date('2026-05-01T10:00:00Z'))!;
+		expect(data.sections.assignments).toMatch(/not your competency’s/);
+		expect(data.assignments).toEqual([
+			expect.objectContaining({
+				id: unitWide,
+				what: { kind: 'module', ref: 'recognising-distress' },
+				assignedTo: expect.objectContaining({ kind: 'unit', unit: unit.name }),
+				assignedOn: '2026-03-03',
+				assignedBy: { id: boss.id, name: 'Sergeant Amara Okafor' },
+				reason: 'Mental Health Act changes',
+				dueOn: '2026-04-30',
+				extensions: [expect.objectContaining({ dueOn: '2026-04-30', reason: 'Rota pressure in March', by: { id: boss.id, name: 'Sergeant Amara Okafor' } })],
+				status: 'done',
+				statusLabel: 'Done',
+				met: expect.objectContaining({ on: '2026-03-05', evidenceId: expect.any(Number) }),
+				cancelled: null
+			}),
+			expect.objectContaining({
+				id: cancelled,
+				assignedTo: expect.objectContaining({ kind: 'person' }),
+				status: 'cancelled',
+				met: null,
+				extensions: [],
+				cancelled: expect.objectContaining({ by: { id: boss.id, name: 'Sergeant Amara Okafor' }, reason: 'Sent to the wrong person' })
+			})
+		]);
+		// Their assignments' audit entries are in; the colleague's own extension is not, here or in the audit section.
+		const actions = data.audit.filter((a) => a.entity === 'assignment').map((a) => a.action);
+		expect(actions).toEqual(['assignment-create', 'assignment-create', 'assignment-extend', 'assignment-cancel', 'assignment-met']);
+		expect(JSON.stringify(data)).not.toContain('Only the colleague is on leave');
+		// The colleague's export, two months on, shows theirs overdue with both extensions.
+		const theirs = exportSubjectAccess(db, { personId: colleague.id, requestedBy: admin.id }, new Date('2026-05-01T10:00:00Z'))!.assignments;
+		expect(theirs).toMatchObject([{ id: unitWide, status: 'overdue', statusLabel: 'Overdue', dueOn: '2026-04-30' }]);
+		expect(theirs[0].extensions.map((e) => e.reason)).toEqual(['Only the colleague is on leave', 'Rota pressure in March']);
+	});
+
+	it('names the academy for a retraining made when content changed', () => {
+		const db = testDb();
+		const unit = addUnit(db, addOrganisation(db).id);
+		const person = addPerson(db, unit);
+		db.$client
+			.prepare(
+				"insert into assignments (kind, ref, target_kind, organisation_id, assigned_on, due_on, reason, min_version, system_key, created_by, created_at) values ('module', 'de-escalation', 'content-change', ?, '2026-03-01', '2026-06-30', 'Content changed: time and distance', 2, 'k', null, 0)"
+			)
+			.run(unit.organisationId);
+		db.$client.prepare("insert into assignment_people (assignment_id, person_id, due_on) values (1, ?, '2026-06-30')").run(person.id);
+		const [a] = exportSubjectAccess(db, { personId: person.id, requestedBy: person.id }, at(1))!.assignments;
+		expect(a).toMatchObject({ assignedBy: { id: null, name: 'The academy (a content change)' }, onVersionOrLater: 2, status: 'open', statusLabel: 'To do' });
 	});
 });
 

@@ -29,6 +29,8 @@ import {
 	units
 } from '../db/schema';
 
+import { ASSIGNMENTS_SECTION, assignmentsForSubjectAccess } from '../assignments/subject-access';
+import { londonToday } from '../competency/dates';
 import { EMAIL_SECTION, emailOf } from '../mail/subject-access';
 import { claimsForSubjectAccess } from '../prior-learning/claims-store';
 
@@ -59,7 +61,9 @@ const SECTIONS = {
 	assessmentsByYou: 'Observed practical assessments you recorded of other people.',
 	priorLearning:
 		'Prior learning claimed for you: the competency, date, provider, notes, who recorded and who decided it, the outcome and its reason, and the certificate’s name, type, size and SHA-256 fingerprint. The certificate files themselves are not in this export: ask for a copy of any of them.',
-	audit: 'Audit log entries where you made the change, or the change was to your record or your training.',
+	assignments: ASSIGNMENTS_SECTION,
+	audit:
+		'Audit log entries where you made the change, or the change was to your record or your training (an assignment made to you included, leaving out entries about one other person on it).',
 	email: EMAIL_SECTION
 } as const;
 
@@ -148,10 +152,20 @@ function auditOf(db: Db, personId: number) {
 			 or ${mine('quiz_attempt', 'quiz_attempts')} or ${mine('module_completion', 'module_completions')}
 			 or ${mine('scenario_run', 'scenario_runs')} or ${mine('evidence', 'evidence')} or ${mine('assessment', 'assessments')}
 			 or ${mine('prior-learning-claim', 'prior_learning_claims')}
+			 or (entity = 'assignment' and entity_id in (select cast(assignment_id as text) from assignment_people where person_id = @id))
 			 order by id`
 		)
 		.all({ id: personId }) as AuditRow[];
-	return rows.map((r) => ({ ...r, at: new Date(r.at), detail: parseJson(r.detail) }));
+	// An assignment's entries about one other person on it (met, extended for them) are theirs, not this person's.
+	const aboutSomeoneElse = (r: AuditRow, detail: unknown) =>
+		r.entity === 'assignment' &&
+		r.actorId !== personId &&
+		typeof (detail as { personId?: unknown }).personId === 'number' &&
+		(detail as { personId: number }).personId !== personId;
+	return rows.flatMap((r) => {
+		const detail = parseJson(r.detail);
+		return aboutSomeoneElse(r, detail) ? [] : [{ ...r, at: new Date(r.at), detail }];
+	});
 }
 
 function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date) {
@@ -212,6 +226,7 @@ function build(db: Db, tx: Tx, personId: number, requestedBy: number, now: Date)
 		assessmentsAboutYou: tx.select().from(assessments).where(eq(assessments.personId, personId)).orderBy(asc(assessments.id)).all(),
 		assessmentsByYou: tx.select().from(assessments).where(eq(assessments.assessorId, personId)).orderBy(asc(assessments.id)).all(),
 		priorLearning: claimsForSubjectAccess(tx, personId),
+		assignments: assignmentsForSubjectAccess(tx, personId, londonToday(now)),
 		audit: auditOf(db, personId),
 		email: emailOf(tx, personId)
 	};

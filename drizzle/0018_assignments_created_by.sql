@@ -1,0 +1,1 @@
+CREATE INDEX `assignments_created_by` ON `assignments` (`created_by`,`id`);
