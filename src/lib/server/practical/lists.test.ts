@@ -76,6 +76,19 @@ describe('session lists', () => {
 		expect(openSessions(db, me, TODAY, { competency: 'use-of-force-act' }, NOW)).toMatchObject({ total: 13, needed: 1 });
 		expect(openSessions(db, me, TODAY, { competency: 'de-escalation' }, NOW)).toMatchObject({ total: 0, needed: 0, page: 1, pages: 1, sessions: [] });
 
+		// Another constable of the unit who is in date on safe restraint: with no write in between (so the first
+		// learner's listing is still kept), theirs has nothing they need first.
+		const inDate = w.learner();
+		refreshPerson(db, framework, inDate.id, NOW);
+		db.$client.prepare(`update competency_status set expires_on = '2030-01-01' where person_id = ? and competency_id = 'safe-restraint'`).run(inDate.id);
+		expect(openSessions(db, me, TODAY, {}, NOW).needed).toBe(4);
+		const theirs = openSessions(db, inDate, TODAY, {}, NOW);
+		expect(theirs).toMatchObject({ total: 16, needed: 0 });
+		expect(theirs.sessions[0].title).toBe('Other 00');
+
+		// Sessions that have started are no longer listed.
+		expect(openSessions(db, me, TODAY, { competency: 'use-of-force-act' }, day(3)).total).toBe(9);
+
 		// A session the learner is booked on stays in the list, saying so.
 		bookSession(db, framework, me, first.sessions[0].id, NOW);
 		expect(openSessions(db, me, TODAY, {}, NOW).sessions[0]).toMatchObject({ title: 'Needed 20', myStatus: 'booked' });

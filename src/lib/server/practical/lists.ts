@@ -11,6 +11,7 @@ import type { Framework } from '../competency/framework';
 import { DUE_SOON_DAYS } from '../competency/status-rule';
 import type { Db } from '../db';
 import { pageWindow } from '../db/page-window';
+import { cachedRead } from '../db/read-cache';
 import { statementsFor } from '../db/prepared';
 
 const LIST_LIMIT = 100;
@@ -27,19 +28,20 @@ const OPEN_TO_PERSON = `s.status = 'scheduled' and s.starts_at > @now
 	and ${audienceMatch('job-role', '@jobRole')}
 	and (@competency is null or exists (select 1 from practical_session_competencies f where f.session_id = s.id and f.competency_id = @competency))`;
 
-/** The session assesses a competency the person has expired, overdue, due soon or not yet achieved. */
-const NEEDED = `exists (select 1 from practical_session_competencies sc join competency_status cs on cs.person_id = @personId and cs.competency_id = sc.competency_id
-	where sc.session_id = s.id and (cs.expires_on is null or cs.expires_on <= @dueBy))`;
+/** The session assesses one of @needs, the competencies the person has expired, overdue, due soon or not yet achieved. */
+const NEEDED = `exists (select 1 from practical_session_competencies sc where sc.session_id = s.id and sc.competency_id in (select value from json_each(@needs)))`;
 
 function statements(db: Db) {
 	return statementsFor(db, 'practical-lists', (c: Database.Database) => ({
+		// What the person needs now: a few rows by primary key.
+		needs: c
+			.prepare('select competency_id from competency_status where person_id = ? and (expires_on is null or expires_on <= ?) order by competency_id')
+			.pluck(),
 		// One page of the sessions open to the learner (optionally for one competency), those they need first; and how many
 		// there are in all and of those they need, for the pages and the heading. Both walk practical_sessions_starts from now.
 		openPage: c.prepare(
 			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.booking_closes_at as bookingClosesAt,
-			        s.capacity, s.booked_count as bookedCount,
-			        (select b.status from practical_bookings b where b.session_id = s.id and b.person_id = @personId and b.status <> 'cancelled') as myStatus,
-			        ${NEEDED} as needed
+			        s.capacity, s.booked_count as bookedCount, ${NEEDED} as needed
 			 from practical_sessions s
 			 where ${OPEN_TO_PERSON}
 			 order by needed desc, s.starts_at, s.id
@@ -49,6 +51,11 @@ function statements(db: Db) {
 			`select count(*) as total, coalesce(sum(case when ${NEEDED} then 1 else 0 end), 0) as needed
 			 from practical_sessions s
 			 where ${OPEN_TO_PERSON}`
+		),
+		// The person's own live bookings among the sessions shown.
+		myStatus: c.prepare(
+			`select session_id as sessionId, status from practical_bookings
+			 where person_id = ? and status <> 'cancelled' and session_id in (select value from json_each(?))`
 		),
 		mine: c.prepare(
 			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.status as sessionStatus, b.status, b.attendance, b.outcome
@@ -113,15 +120,33 @@ type Learner = { id: number; organisationId: number; unitId: number; jobRole: st
  */
 export function openSessions(db: Db, person: Learner, today: IsoDate, filter: OpenSessionsFilter = {}, now = new Date()) {
 	const q = statements(db);
+	const needs = q.needs.all(person.id, addDays(today, DUE_SOON_DAYS)) as string[];
+	// The listing is the same for everyone with the same organisation, unit, job role and needs, so it is kept until the
+	// next write (db/read-cache.ts) and read afresh each minute; only the person's own bookings are read every time.
+	const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+	const listing = cachedRead(
+		db,
+		`open-sessions|${person.organisationId}|${person.unitId}|${person.jobRole}|${filter.competency ?? ''}|${needs.join(',')}|${filter.page ?? 1}|${minute}`,
+		() => openListing(db, person, needs, filter, minute)
+	);
+	const ids = listing.sessions.map((s) => s.id);
+	const mine = new Map(
+		ids.length ? (q.myStatus.all(person.id, JSON.stringify(ids)) as { sessionId: number; status: string }[]).map((b) => [b.sessionId, b.status]) : []
+	);
+	return { ...listing, sessions: listing.sessions.map((s) => ({ ...s, myStatus: mine.get(s.id) ?? null })) };
+}
+
+/** The count and the page, for openSessions to keep: nothing in it is the person's own. */
+function openListing(db: Db, person: Learner, needs: string[], filter: OpenSessionsFilter, now: number) {
+	const q = statements(db);
 	const parameters = {
-		personId: person.id,
 		// Audience refs are text; a number bound from JavaScript would be compared as a real ("1.0").
 		organisationRef: String(person.organisationId),
 		unitRef: String(person.unitId),
 		jobRole: person.jobRole,
 		competency: filter.competency ?? null,
-		dueBy: addDays(today, DUE_SOON_DAYS),
-		now: now.getTime()
+		needs: JSON.stringify(needs),
+		now
 	};
 	const counts = q.openCount.get(parameters) as { total: number; needed: number };
 	const { page, pages, offset } = pageWindow(counts.total, filter.page, OPEN_PAGE_SIZE);
@@ -132,7 +157,6 @@ export function openSessions(db: Db, person: Learner, today: IsoDate, filter: Op
 		bookingClosesAt: number;
 		capacity: number;
 		bookedCount: number;
-		myStatus: string | null;
 		needed: number;
 	})[];
 	// What each session on the page assesses, in one query.
