@@ -52,6 +52,25 @@ test('a learner books a place and gets the calendar file; the trainer takes the 
 	expect(event.summary).toBe(UPCOMING);
 	expect(event.startDate.toJSDate().getTime()).toBe(one(db, 'select starts_at from practical_sessions where id = ?', upcoming));
 	expect(calendar).toContain(`UID:${event.uid}`);
+
+	// Back on the list: the booking is among theirs, and the sessions they can book say so; a GET form filters them
+	// by competency (the page sends no JavaScript), and a page past the end shows the last.
+	await page.goto('/sessions');
+	const card = page.getByRole('listitem').filter({ has: page.locator(`a[href="/sessions/${upcoming}"]`) });
+	const openCard = card.filter({ hasText: 'Assesses:' });
+	await expect(openCard).toContainText('You are booked');
+	await expect(card.filter({ hasNotText: 'Assesses:' })).toContainText('Booked');
+	await page.getByLabel('Assessing').selectOption({ label: 'Safe restraint and prevention of positional asphyxia' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/\/sessions\?competency=safe-restraint/);
+	await expect(openCard).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Assessing').selectOption({ label: 'De-escalate and communicate' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/competency=de-escalation/);
+	await expect(openCard).toHaveCount(0);
+	await page.goto('/sessions?page=99');
+	await expect(openCard).toBeVisible();
 	await signOut(page);
 
 	// The trainer: their sessions, then today's register, by keyboard-usable radio buttons.

@@ -215,7 +215,7 @@ describe('synthetic seed', () => {
 			'select id, organisation_id as organisationId, unit_id as unitId, job_role as jobRole from people where id = ?',
 			learner.personId
 		)[0];
-		expect(openSessions(db, person, result.today, now).length).toBeGreaterThan(0);
+		expect(openSessions(db, person, result.today, {}, now).total).toBeGreaterThan(0);
 	});
 
 	it('gives the bench accounts their grants and the learner a steady five-year history', () => {

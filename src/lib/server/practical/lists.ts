@@ -10,6 +10,8 @@ import { addDays, type IsoDate } from '../competency/dates';
 import type { Framework } from '../competency/framework';
 import { DUE_SOON_DAYS } from '../competency/status-rule';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
+import { cachedRead } from '../db/read-cache';
 import { statementsFor } from '../db/prepared';
 
 const LIST_LIMIT = 100;
@@ -19,21 +21,41 @@ const audienceMatch = (kind: string, value: string) =>
 	`(not exists (select 1 from practical_session_audience a where a.session_id = s.id and a.kind = '${kind}')
 	  or exists (select 1 from practical_session_audience a where a.session_id = s.id and a.kind = '${kind}' and a.ref = ${value}))`;
 
+/** Upcoming, not cancelled, open to the person, and (when one is asked for) assessing @competency. */
+const OPEN_TO_PERSON = `s.status = 'scheduled' and s.starts_at > @now
+	and ${audienceMatch('organisation', '@organisationRef')}
+	and ${audienceMatch('unit', '@unitRef')}
+	and ${audienceMatch('job-role', '@jobRole')}
+	and (@competency is null or exists (select 1 from practical_session_competencies f where f.session_id = s.id and f.competency_id = @competency))`;
+
+/** The session assesses one of @needs, the competencies the person has expired, overdue, due soon or not yet achieved. */
+const NEEDED = `exists (select 1 from practical_session_competencies sc where sc.session_id = s.id and sc.competency_id in (select value from json_each(@needs)))`;
+
 function statements(db: Db) {
 	return statementsFor(db, 'practical-lists', (c: Database.Database) => ({
-		open: c.prepare(
+		// What the person needs now: a few rows by primary key.
+		needs: c
+			.prepare('select competency_id from competency_status where person_id = ? and (expires_on is null or expires_on <= ?) order by competency_id')
+			.pluck(),
+		// One page of the sessions open to the learner (optionally for one competency), those they need first; and how many
+		// there are in all and of those they need, for the pages and the heading. Both walk practical_sessions_starts from now.
+		openPage: c.prepare(
 			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.booking_closes_at as bookingClosesAt,
-			        s.capacity, s.booked_count as bookedCount,
-			        (select b.status from practical_bookings b where b.session_id = s.id and b.person_id = @personId and b.status <> 'cancelled') as myStatus,
-			        exists (select 1 from practical_session_competencies sc join competency_status cs on cs.person_id = @personId and cs.competency_id = sc.competency_id
-			                where sc.session_id = s.id and (cs.expires_on is null or cs.expires_on <= @dueBy)) as needed
+			        s.capacity, s.booked_count as bookedCount, ${NEEDED} as needed
 			 from practical_sessions s
-			 where s.status = 'scheduled' and s.starts_at > @now
-			   and ${audienceMatch('organisation', '@organisationRef')}
-			   and ${audienceMatch('unit', '@unitRef')}
-			   and ${audienceMatch('job-role', '@jobRole')}
+			 where ${OPEN_TO_PERSON}
 			 order by needed desc, s.starts_at, s.id
-			 limit ${LIST_LIMIT}`
+			 limit @limit offset @offset`
+		),
+		openCount: c.prepare(
+			`select count(*) as total, coalesce(sum(case when ${NEEDED} then 1 else 0 end), 0) as needed
+			 from practical_sessions s
+			 where ${OPEN_TO_PERSON}`
+		),
+		// The person's own live bookings among the sessions shown.
+		myStatus: c.prepare(
+			`select session_id as sessionId, status from practical_bookings
+			 where person_id = ? and status <> 'cancelled' and session_id in (select value from json_each(?))`
 		),
 		mine: c.prepare(
 			`select s.id, s.title, s.venue, s.starts_at as startsAt, s.ends_at as endsAt, s.status as sessionStatus, b.status, b.attendance, b.outcome
@@ -85,36 +107,75 @@ const dates = <T extends Timed>(r: T): Omit<T, keyof Timed> & { startsAt: Date; 
 	endsAt: new Date(r.endsAt)
 });
 
-export function openSessions(db: Db, person: { id: number; organisationId: number; unitId: number; jobRole: string }, today: IsoDate, now = new Date()) {
+/** Sessions open to a learner shown on one page of /sessions: a short list, so the page stays small however many there are. */
+export const OPEN_PAGE_SIZE = 10;
+
+export type OpenSessionsFilter = { competency?: string; page?: number };
+type Learner = { id: number; organisationId: number; unitId: number; jobRole: string };
+
+/**
+ * One page of the upcoming sessions open to a learner, those assessing a competency they have expired, overdue, due
+ * soon or not yet achieved first (then by start), optionally only those assessing one competency; with how many there
+ * are in all and how many of them they need. A page past the end shows the last.
+ */
+export function openSessions(db: Db, person: Learner, today: IsoDate, filter: OpenSessionsFilter = {}, now = new Date()) {
 	const q = statements(db);
-	const rows = q.open.all({
-		personId: person.id,
+	const needs = q.needs.all(person.id, addDays(today, DUE_SOON_DAYS)) as string[];
+	// The listing is the same for everyone with the same organisation, unit, job role and needs, so it is kept until the
+	// next write (db/read-cache.ts) and read afresh each minute; only the person's own bookings are read every time.
+	const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+	const listing = cachedRead(
+		db,
+		`open-sessions|${person.organisationId}|${person.unitId}|${person.jobRole}|${filter.competency ?? ''}|${needs.join(',')}|${filter.page ?? 1}|${minute}`,
+		() => openListing(db, person, needs, filter, minute)
+	);
+	const ids = listing.sessions.map((s) => s.id);
+	const mine = new Map(
+		ids.length ? (q.myStatus.all(person.id, JSON.stringify(ids)) as { sessionId: number; status: string }[]).map((b) => [b.sessionId, b.status]) : []
+	);
+	return { ...listing, sessions: listing.sessions.map((s) => ({ ...s, myStatus: mine.get(s.id) ?? null })) };
+}
+
+/** The count and the page, for openSessions to keep: nothing in it is the person's own. */
+function openListing(db: Db, person: Learner, needs: string[], filter: OpenSessionsFilter, now: number) {
+	const q = statements(db);
+	const parameters = {
 		// Audience refs are text; a number bound from JavaScript would be compared as a real ("1.0").
 		organisationRef: String(person.organisationId),
 		unitRef: String(person.unitId),
 		jobRole: person.jobRole,
-		dueBy: addDays(today, DUE_SOON_DAYS),
-		now: now.getTime()
-	}) as (Timed & {
+		competency: filter.competency ?? null,
+		needs: JSON.stringify(needs),
+		now
+	};
+	const counts = q.openCount.get(parameters) as { total: number; needed: number };
+	const { page, pages, offset } = pageWindow(counts.total, filter.page, OPEN_PAGE_SIZE);
+	const rows = (counts.total ? q.openPage.all({ ...parameters, limit: OPEN_PAGE_SIZE, offset }) : []) as (Timed & {
 		id: number;
 		title: string;
 		venue: string;
 		bookingClosesAt: number;
 		capacity: number;
 		bookedCount: number;
-		myStatus: string | null;
 		needed: number;
 	})[];
-	// What each session assesses, for all of them in one query.
+	// What each session on the page assesses, in one query.
 	const assesses = new Map<number, string[]>(rows.map((r) => [r.id, []]));
-	for (const c of q.competencies.all(JSON.stringify(rows.map((r) => r.id))) as { sessionId: number; competencyId: string }[])
-		assesses.get(c.sessionId)!.push(c.competencyId);
-	return rows.map((r) => ({
-		...dates(r),
-		bookingClosesAt: new Date(r.bookingClosesAt),
-		needed: !!r.needed,
-		competencyIds: assesses.get(r.id)!.sort()
-	}));
+	if (rows.length)
+		for (const c of q.competencies.all(JSON.stringify(rows.map((r) => r.id))) as { sessionId: number; competencyId: string }[])
+			assesses.get(c.sessionId)!.push(c.competencyId);
+	return {
+		sessions: rows.map((r) => ({
+			...dates(r),
+			bookingClosesAt: new Date(r.bookingClosesAt),
+			needed: !!r.needed,
+			competencyIds: assesses.get(r.id)!.sort()
+		})),
+		total: counts.total,
+		needed: counts.needed,
+		page,
+		pages
+	};
 }
 
 export function myBookings(db: Db, personId: number, now = new Date(), sinceDays = 90) {

@@ -1,16 +1,25 @@
-/** The /sessions page: the learner's part for everyone, the trainer's part for trainers. */
+/** The /sessions page: the learner's part (their bookings and one page of the sessions open to them) for everyone, the trainer's part for trainers. */
 import type { Principal } from '../access/policy';
 import type { IsoDate } from '../competency/dates';
 import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { formatSessionTime } from './london-time';
-import { dueWithoutBooking, myBookings, openSessions, trainerSessions } from './lists';
+import { dueWithoutBooking, myBookings, openSessions, practicalCompetencies, trainerSessions, type OpenSessionsFilter } from './lists';
 import { competencyTitles } from './store';
 
-export function sessionsPage(db: Db, framework: Framework, user: Principal, today: IsoDate, trainsFor: number[], now = new Date()) {
+export function sessionsPage(
+	db: Db,
+	framework: Framework,
+	user: Principal,
+	today: IsoDate,
+	trainsFor: number[],
+	filter: OpenSessionsFilter = {},
+	now = new Date()
+) {
 	const title = (id: string) => framework.byId.get(id)?.title ?? id;
+	const open = openSessions(db, user, today, filter, now);
 	return {
-		open: openSessions(db, user, today, now).map((s) => ({
+		open: open.sessions.map((s) => ({
 			id: s.id,
 			title: s.title,
 			venue: s.venue,
@@ -21,6 +30,9 @@ export function sessionsPage(db: Db, framework: Framework, user: Principal, toda
 			closed: now >= s.bookingClosesAt,
 			competencies: competencyTitles(framework, s.competencyIds)
 		})),
+		openPages: { page: open.page, pages: open.pages, total: open.total, needed: open.needed },
+		// The filter offers what sessions are for: the competencies assessed by observation.
+		filter: { competency: filter.competency ?? '', competencies: practicalCompetencies(framework).map((id) => ({ id, title: title(id) })) },
 		mine: myBookings(db, user.id, now).map((b) => ({
 			id: b.id,
 			title: b.title,
