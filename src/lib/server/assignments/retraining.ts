@@ -36,8 +36,11 @@ export function declaredChanges(modules: readonly Declaring[], scenarios: readon
 	return [...of('module', modules), ...of('scenario', scenarios)];
 }
 
-/** People reached in one write transaction: each costs an insert, their due dates and an email, so a chunk takes milliseconds. */
-export const PEOPLE_PER_CHUNK = 200;
+/**
+ * People reached in one write transaction: each costs an insert, their due dates (with the dashboard triggers) and an
+ * email, about half a millisecond on a busy 2-core machine, so a chunk holds the write lock for some 25 ms.
+ */
+export const PEOPLE_PER_CHUNK = 50;
 /** People ids read at a time (one indexed query, outside any write). */
 export const PEOPLE_PER_RANGE = 2_000;
 
