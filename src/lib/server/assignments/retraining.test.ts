@@ -225,8 +225,9 @@ describe('retraining a whole force', () => {
 	});
 
 	it('stops between chunks when asked, and the next run finishes the rest', async () => {
-		let chunks = 0;
-		const first = await assignRetraining(db, content, [changedScenario], { now: NOW, chunkSize: 2, shouldStop: () => chunks++ >= 2 });
+		// Asked to stop (a shutdown) once four people have been reached: after the second chunk of two.
+		const shouldStop = () => count(db, 'select count(*) from assignment_people') >= 4;
+		const first = await assignRetraining(db, content, [changedScenario], { now: NOW, chunkSize: 2, shouldStop });
 		expect(first).toEqual({ reached: 4, chunks: 2, stopped: true });
 		expect((await assignRetraining(db, content, [changedScenario], { now: NOW })).reached).toBe(3);
 		expect(count(db, 'select count(*) from assignment_people')).toBe(7);

@@ -127,6 +127,7 @@ export async function assignRetraining(
 		const target = targetOf(change);
 		for (let lo = ids.lo; lo <= ids.hi; lo += rangeSize) {
 			await yieldToRequests();
+			if (shouldStop()) return { ...run, stopped: true };
 			const byOrganisation = new Map<number, number[]>();
 			for (const c of candidatesIn(db, target, lo, lo + rangeSize - 1)) {
 				if (!onEarlierMajor(c.version, target.major)) continue;
