@@ -17,8 +17,8 @@ import { startOperations } from '$lib/server/ops/install';
 import { startPeriodicWork } from '$lib/server/ops/periodic';
 import { isProbeRoute, logServerError, observeRequest } from '$lib/server/ops/request-log';
 import { checkOrigin } from '$lib/server/forms/origin-check';
-import { allModules, contentLookup, getFramework } from '$lib/server/content';
-import { assignRetraining } from '$lib/server/assignments/retraining';
+import { allModules, allScenarios, contentLookup, getFramework } from '$lib/server/content';
+import { declaredChanges, startRetraining } from '$lib/server/assignments/retraining';
 import { syncDueDates } from '$lib/server/competency/due-dates-store';
 import { buildSearchIndex } from '$lib/server/search';
 import '$lib/server/mail/catalogue';
@@ -67,8 +67,9 @@ export const init: ServerInit = () => {
 			{ name: 'audit-checkpoint', what: 'write an audit checkpoint', run: () => void audit.checkpoint() },
 			{
 				name: 'retraining',
-				what: 'assign retraining for modules with a major change',
-				run: () => void assignRetraining(db, { framework: getFramework(), lookup: contentLookup }, allModules())
+				what: 'start assigning retraining for content with a major change',
+				// In chunks, off the request path: its own failures are logged and counted by startRetraining.
+				run: () => startRetraining(db, { framework: getFramework(), lookup: contentLookup }, declaredChanges(allModules(), allScenarios()))
 			}
 		],
 		10 * 60_000

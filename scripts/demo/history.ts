@@ -32,12 +32,21 @@ function completeModule(db: Db, content: DiskContent, personId: number, module: 
 	submitAttempt(db, content.framework, personId, module, answers, at);
 }
 
-/** Plays the best path, each decision well inside its deadline. */
-function passScenario(db: Db, content: DiskContent, personId: number, slug: string, at: Date) {
+/**
+ * Passes on a version before a major change (the scenario's frontmatter `majorChange`), so that the demo shows a
+ * retraining: the academy assigns the new version at start-up (src/lib/server/assignments/retraining.ts). The
+ * partnership lead's, as no other walk-through reads her own training; tests/retraining.e2e.ts plays it. 1.0.0 is the
+ * version before the Brixton Road arrest route was corrected; its best path is the same as today's.
+ */
+export const DEMO_OLDER_VERSIONS: Record<string, Record<string, string>> = { 'partnership@demo.test': { 'street-section-136': '1.0.0' } };
+
+/** Plays the best path, each decision well inside its deadline; on an earlier version when one is given. */
+function passScenario(db: Db, content: DiskContent, personId: number, slug: string, at: Date, version?: string) {
 	const entry = content.scenarios.find((s) => s.def.slug === slug)!;
-	const { run } = startOrResumeRun(db, personId, entry.def, at);
+	const def = version ? { ...entry.def, meta: { ...entry.def.meta, version } } : entry.def;
+	const { run } = startOrResumeRun(db, personId, def, at);
 	entry.analysis.bestPath.forEach((event, step) =>
-		takeStep(db, content.framework, personId, entry.def, { runId: run.id, event, step }, new Date(at.getTime() + (step + 1) * 15_000))
+		takeStep(db, content.framework, personId, def, { runId: run.id, event, step }, new Date(at.getTime() + (step + 1) * 15_000))
 	);
 }
 
@@ -128,7 +137,7 @@ function seedEveryone(db: Db, content: DiskContent, now: Date) {
 		}
 		for (const { def } of content.scenarios.filter((s) => (s.def.meta.audience as readonly string[]).includes(person.jobRole))) {
 			const days = age(fixed?.scenarios?.[def.slug]);
-			if (days !== null) passScenario(db, content, person.id, def.slug, ago(days, Math.floor(rand() * 480)));
+			if (days !== null) passScenario(db, content, person.id, def.slug, ago(days, Math.floor(rand() * 480)), DEMO_OLDER_VERSIONS[person.email]?.[def.slug]);
 		}
 		const observed = requiredFor(content.framework, person.jobRole).filter((r) => r.requirements.some((q) => q.kind === 'observed'));
 		if (trainerPrincipal && observed.length && person.id !== trainerPrincipal.id && person.organisationId === trainerPrincipal.organisationId) {

@@ -60,7 +60,7 @@ export function describeTarget(a: Described): string {
 		case 'job-role':
 			return `Everyone in ${a.unitName ?? a.organisationName} with the job role ${jobRoleLabel(a.jobRole ?? '')}`;
 		default:
-			return `Everyone in ${a.organisationName} whose completion is on an earlier version`;
+			return `Everyone in ${a.organisationName} whose latest ${a.kind === 'scenario' ? 'pass' : 'completion'} is on an earlier version`;
 	}
 }
 

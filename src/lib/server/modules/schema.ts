@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JOB_ROLE_IDS } from '../../organisation-model';
+import { checkMajorChange, majorChangeSchema } from '../content/major-change';
 
 const isoDate = z
 	.union([z.string(), z.date()])
@@ -32,20 +33,10 @@ export const moduleFrontmatter = z
 		 * This version is a major change everyone must learn: people whose latest completion is on an earlier major
 		 * version are assigned the module, due by `retrainBy`, and see `whatChanged` (assignments/retraining.ts).
 		 */
-		majorChange: z
-			.object({
-				version: z.number().int().min(2, 'must be the major version (2 or more) that changed'),
-				retrainBy: isoDate,
-				whatChanged: z.string().min(10, 'must say what changed').max(500)
-			})
-			.strict()
-			.optional()
+		majorChange: majorChangeSchema.optional()
 	})
 	.strict()
-	.refine((m) => !m.majorChange || Number(m.version.split('.')[0]) === m.majorChange.version, {
-		path: ['majorChange', 'version'],
-		message: 'must be the major part of the module’s version'
-	});
+	.superRefine(checkMajorChange);
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatter>;
 
 const option = z

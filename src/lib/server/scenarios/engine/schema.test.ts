@@ -50,6 +50,29 @@ describe('scenario frontmatter', () => {
 	});
 });
 
+describe('a declared major change', () => {
+	const change = { version: 2, retrainBy: '2027-03-31', whatChanged: 'Test fixture: the arrest route is now judged under PACE.' };
+
+	it('is read when it names the major part of the version, with what changed and a retrain-by date', () => {
+		const parsed = scenarioFrontmatterSchema.parse({ ...VALID_FRONTMATTER, version: '2.0.0', majorChange: change });
+		expect(parsed.majorChange).toEqual(change);
+	});
+
+	it.each([
+		[{ version: '1.1.0', majorChange: change }, 'frontmatter.majorChange.version', 'must be the major part of the version (1.1.0)'],
+		[
+			{ version: '2.0.0', majorChange: { ...change, retrainBy: '2026-11-01' } },
+			'frontmatter.majorChange.retrainBy',
+			'must not be before the reviewed date (2026-11-27)'
+		],
+		[{ version: '2.0.0', majorChange: { ...change, retrainBy: '2027-02-30' } }, 'frontmatter.majorChange.retrainBy', 'must be a date written YYYY-MM-DD'],
+		[{ version: '2.0.0', majorChange: { ...change, whatChanged: 'Changed.' } }, 'frontmatter.majorChange.whatChanged', 'must say what changed'],
+		[{ version: '1.0.0', majorChange: { ...change, version: 1 } }, 'frontmatter.majorChange.version', 'must be the major version (2 or more) that changed']
+	])('refuses %j at %s', (overrides, field, message) => {
+		expect(frontmatterProblems(overrides)).toContainEqual({ field, message });
+	});
+});
+
 describe('schemas built from the vocabulary', () => {
 	it('take their outcomes from the vocabulary, so a new ending needs no code', () => {
 		const vocabulary = new ScenarioVocabulary({

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { JOB_ROLE_IDS } from '../../../organisation-model';
 import type { ScenarioVocabulary } from './vocabulary';
+import { checkMajorChange, majorChangeSchema } from '../../content/major-change';
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
@@ -42,18 +43,25 @@ function passCriteriaSchema(outcomeIds: [string, ...string[]]) {
 }
 
 function frontmatterSchema(outcomeIds: [string, ...string[]]) {
-	return z.strictObject({
-		title: nonEmptyText,
-		summary: nonEmptyText,
-		playedAs: z.enum(JOB_ROLE_IDS),
-		audience: z.array(z.enum(JOB_ROLE_IDS)).min(1, 'must list at least one job role').refine(hasNoDuplicates, 'lists a job role twice'),
-		competencies: z.array(kebabId).min(1, 'must list at least one competency').refine(hasNoDuplicates, 'lists a competency twice'),
-		minutes: z.int('must be a whole number of minutes').min(1).max(60),
-		version: z.string().regex(SEMVER, 'must be a semantic version such as 1.0.0'),
-		reviewed: z.iso.date('must be a date written YYYY-MM-DD'),
-		pass: passCriteriaSchema(outcomeIds),
-		sources: z.array(sourceSchema).min(1, 'must list at least one source')
-	});
+	return z
+		.strictObject({
+			title: nonEmptyText,
+			summary: nonEmptyText,
+			playedAs: z.enum(JOB_ROLE_IDS),
+			audience: z.array(z.enum(JOB_ROLE_IDS)).min(1, 'must list at least one job role').refine(hasNoDuplicates, 'lists a job role twice'),
+			competencies: z.array(kebabId).min(1, 'must list at least one competency').refine(hasNoDuplicates, 'lists a competency twice'),
+			minutes: z.int('must be a whole number of minutes').min(1).max(60),
+			version: z.string().regex(SEMVER, 'must be a semantic version such as 1.0.0'),
+			reviewed: z.iso.date('must be a date written YYYY-MM-DD'),
+			pass: passCriteriaSchema(outcomeIds),
+			sources: z.array(sourceSchema).min(1, 'must list at least one source'),
+			/**
+			 * This version is a major change everyone must learn: people whose latest pass is on an earlier major version
+			 * are assigned the scenario, due by `retrainBy`, and see `whatChanged` (assignments/retraining.ts).
+			 */
+			majorChange: majorChangeSchema.optional()
+		})
+		.superRefine(checkMajorChange);
 }
 
 export type ScenarioFrontmatter = z.infer<ReturnType<typeof frontmatterSchema>>;

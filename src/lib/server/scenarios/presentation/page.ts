@@ -34,7 +34,9 @@ export function scenarioSummary(def: ScenarioDefinition, jobRole: string) {
 		assigned: (def.meta.audience as readonly string[]).includes(jobRole),
 		version: def.meta.version,
 		reviewed: def.meta.reviewed,
-		sources: def.meta.sources
+		sources: def.meta.sources,
+		/** What changed in this major version, for those retraining on it (assignments/retraining.ts). */
+		majorChange: def.meta.majorChange ?? null
 	};
 }
 
