@@ -9,10 +9,10 @@ import { cachedRead } from '../db/read-cache';
 import { listUnits } from '../people/organisations';
 import { ROUND_TO, SUPPRESS_UP_TO } from '../reporting/disclosure';
 import { edgeKey, renderScenarioDiagram } from '../scenarios/presentation/diagram';
-import { filterQuery, readInsightFilters, type InsightFilters } from './filters';
-import { analyseQuestions } from './question-analysis';
+import { filterQuery, readInsightFilters, readModuleVersion, type InsightFilters } from './filters';
+import { analyseQuestions, answersById } from './question-analysis';
 import { percent, scenarioChoices } from './scenario-choices';
-import { answerRows, choiceRows, runRows } from './store';
+import { answerRows, answerVersions, choiceRows, runRows } from './store';
 
 type Scope = Exclude<PeopleScope, { kind: 'self' }>;
 
@@ -58,13 +58,25 @@ export function scenarioInsight(db: Db, scope: Scope, slug: string, url: URL) {
 
 export type ScenarioInsight = NonNullable<ReturnType<typeof scenarioInsight>>;
 
-/** One module's question analysis at its current version, or undefined for a module that does not exist. */
+/**
+ * One module's question analysis at the version the URL chooses (the current one by default), or undefined for a
+ * module that does not exist. The content holds only the current version's quiz: an earlier version is shown by
+ * question and option id (`unknown`), since its questions and marked answers are no longer known.
+ */
 export function questionInsight(db: Db, scope: Scope, slug: string, url: URL) {
 	const module = findModule(slug);
 	if (!module) return undefined;
 	const filters: InsightFilters = { ...readInsightFilters(url), from: undefined, to: undefined, runs: 'all' };
-	const analysis = analyseQuestions(module.quiz, answerRows(db, slug, module.meta.version, scope, filters));
-	return { module: { slug, title: module.meta.title, version: module.meta.version }, filters, analysis };
+	const versions = readModuleVersion(url, module.meta.version, answerVersions(db, slug));
+	const rows = answerRows(db, slug, versions.selected, scope, filters);
+	const known = versions.selected === module.meta.version;
+	return {
+		module: { slug, title: module.meta.title, version: module.meta.version },
+		filters,
+		versions,
+		analysis: known ? analyseQuestions(module.quiz, rows) : null,
+		unknown: known ? null : answersById(rows)
+	};
 }
 
 export type QuestionInsight = NonNullable<ReturnType<typeof questionInsight>>;
