@@ -35,25 +35,27 @@ export function moduleList() {
 	return allModules().map((m) => ({ slug: m.slug, title: m.meta.title, version: m.meta.version, questions: m.quiz.questions.length }));
 }
 
-/** One scenario's choices, pass rates and weighted map, or undefined for a scenario that does not exist. */
+/**
+ * One scenario's choices, pass rates and weighted map, or undefined for a scenario that does not exist. The figures
+ * and the drawn map depend only on the summed counts, so they are kept with them until the next write
+ * (db/read-cache.ts): drawing the weighted map was most of the page's cost per request.
+ */
 export function scenarioInsight(db: Db, scope: Scope, slug: string, url: URL) {
 	const def = findScenario(slug);
 	if (!def) return undefined;
 	const filters = readInsightFilters(url);
-	const view = scenarioChoices(def, choiceRows(db, slug, def.meta.version, scope, filters), runRows(db, slug, def.meta.version, scope, filters));
-	const weights = new Map(
-		view.edges.map((e) => {
-			const p = percent(e.share);
-			return [edgeKey(e.from, e.to), { share: e.share.suppressed ? null : e.share.share, label: p === null ? 'withheld' : `${p}%` }];
-		})
-	);
-	return {
-		scenario: { slug, title: def.meta.title, version: def.meta.version },
-		filters,
-		query: filterQuery(filters),
-		view,
-		diagram: renderScenarioDiagram(def, { weights, idPrefix: `insight-${slug}` })
-	};
+	const version = def.meta.version;
+	const { view, diagram } = cachedRead(db, `insights:scenario-page:${JSON.stringify([slug, version, scope, filters])}`, () => {
+		const view = scenarioChoices(def, choiceRows(db, slug, version, scope, filters), runRows(db, slug, version, scope, filters));
+		const weights = new Map(
+			view.edges.map((e) => {
+				const p = percent(e.share);
+				return [edgeKey(e.from, e.to), { share: e.share.suppressed ? null : e.share.share, label: p === null ? 'withheld' : `${p}%` }];
+			})
+		);
+		return { view, diagram: renderScenarioDiagram(def, { weights, idPrefix: `insight-${slug}` }) };
+	});
+	return { scenario: { slug, title: def.meta.title, version }, filters, query: filterQuery(filters), view, diagram };
 }
 
 export type ScenarioInsight = NonNullable<ReturnType<typeof scenarioInsight>>;
