@@ -492,7 +492,7 @@ async function main() {
 		try {
 			const surveys = (await loadContentFromDisk()).surveys;
 			const added = surveys ? seedSurveyAnswers(db.$client, surveys, { seed: 2013, now: new Date(`${seeded.today}T12:00:00Z`) }) : 0;
-			log(`Added ${added.toLocaleString('en-GB')} survey answers to ${dbPath}.`);
+			if (added) log(`Added ${added.toLocaleString('en-GB')} survey answers to ${dbPath}.`);
 		} finally {
 			db.$client.close();
 		}
