@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
 import type { Db } from '../db';
+import { cachedRead } from '../db/read-cache';
 import { moduleCompletions, scenarioRuns, surveyAnswered, surveyRatings, surveyResponses } from '../db/schema';
 import type { SurveyKind } from './definition';
 
@@ -122,14 +123,19 @@ function responseConditions(filter: ResponseFilter) {
 	);
 }
 
-/** How many answers each module and scenario has within a scope (one grouped query). */
+/**
+ * How many answers each module and scenario has within a scope (one grouped query over the scope's index), kept until
+ * the next write (db/read-cache.ts): every reader of the same scope between two writes shares it.
+ */
 export function responseCounts(db: Db, scope: InsightsScope): { kind: SurveyKind; slug: string; responses: number }[] {
-	return db
-		.select({ kind: surveyResponses.kind, slug: surveyResponses.subjectSlug, responses: count() })
-		.from(surveyResponses)
-		.where(scopeCondition(scope, { organisationId: surveyResponses.organisationId, unitId: surveyResponses.unitId }))
-		.groupBy(surveyResponses.kind, surveyResponses.subjectSlug)
-		.all();
+	return cachedRead(db, `surveys:response-counts:${JSON.stringify(scope)}`, () =>
+		db
+			.select({ kind: surveyResponses.kind, slug: surveyResponses.subjectSlug, responses: count() })
+			.from(surveyResponses)
+			.where(scopeCondition(scope, { organisationId: surveyResponses.organisationId, unitId: surveyResponses.unitId }))
+			.groupBy(surveyResponses.kind, surveyResponses.subjectSlug)
+			.all()
+	);
 }
 
 /** The versions answered for, within a scope (for the version filter). */
