@@ -74,7 +74,7 @@ console.log(
 	`  ${n(c.moduleCompletions)} module completions (${n(c.quizAttempts)} quiz attempts), ${n(c.scenarioRuns)} scenario runs (${n(c.scenarioSteps)} steps), ${n(c.assessments)} observed assessments`
 );
 console.log(`  ${n(c.evidence)} evidence records, ${n(c.competencyStatus)} competency statuses, ${n(c.competencyCycles)} cycles`);
-console.log(`  ${n(c.practicalSessions)} practical sessions with ${n(c.practicalBookings)} bookings`);
+console.log(`  ${n(c.practicalSessions)} practical sessions with ${n(c.practicalBookings)} bookings, ${n(c.surveyResponses)} survey answers`);
 console.log(`  Metropolitan Police Service: ${n(result.mpsPeople)} people; bench unit: ${result.benchUnit.name} (${n(result.benchUnit.people)} people)`);
 console.log(`\nBench accounts (password: ${BENCH_PASSWORD}):`);
 for (const a of result.accounts) console.log(`  ${a.email.padEnd(36)} ${a.describe} (${a.unitName})`);

@@ -30,7 +30,7 @@ import { planSessionReminders } from '$lib/server/practical/reminders';
  * Opens the database and applies pending migrations before the first request, and brings the dashboard
  * aggregates to today (a full count only the first time; then a moment each new day, done here rather than
  * in a manager's request: on start-up and every ten minutes). At the same times it deletes expired sessions,
- * sign-in attempts and access log entries past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
+ * sign-in attempts, access log entries and survey answers past their retention (docs/data-protection.md) and keeps the query planner's statistics current.
  * Mail (src/lib/server/mail/service.ts): the sender starts here; refresher reminders are planned at start-up and every
  * hour (with practical session reminders, 2 days before each session), managers' digests checked at start-up and every ten minutes, and old mail purged with the rest.
  * A signed checkpoint of the audit log's head is written outside the database at the same times (docs/audit.md).

@@ -523,6 +523,7 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 	'GET /insights/questions': () => [{ target: 'the list', path: '/insights/questions', expect: only(200, INSIGHTS) }],
 	'GET /insights/questions/[id]': (f) => [
 		{ target: 'a module', path: `/insights/questions/${f.module.slug}?role=police-constable&unit=999999`, expect: only(200, INSIGHTS) },
+		{ target: 'a version that is not a version', path: `/insights/questions/${f.module.slug}?version=%3Cscript%3E`, expect: only(200, INSIGHTS) },
 		{ target: 'a module that does not exist', path: '/insights/questions/%27%20or%201%3D1--', expect: only(404, []) }
 	],
 	'GET /partnership': () => [

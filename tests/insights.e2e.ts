@@ -48,6 +48,18 @@ test('a trainer sees the question analysis of a module', async ({ page }) => {
 	await expect(table.getByRole('columnheader', { name: 'Discrimination' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Disclosure control' })).toBeVisible();
 	await expectAccessible(page);
+
+	// The version is a plain GET choice, the current one by default; a version with no answers reads as the current one.
+	const version = page.getByLabel('Module version');
+	const current = await version.inputValue();
+	expect(current).toMatch(/^\d+\.\d+\.\d+$/);
+	await expect(version.locator('option:checked')).toHaveText(`${current} (current)`);
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(new RegExp(`version=${current.replaceAll('.', '\\.')}`));
+	await expect(page.getByText(`Knowledge-check questions of version ${current} (the current version)`)).toBeVisible();
+	await page.goto(`${new URL(page.url()).pathname}?version=0.0.1`);
+	await expect(page.getByLabel('Module version')).toHaveValue(current);
+	await expect(table).toBeVisible();
 });
 
 test('a learner has no insights: no link, and the pages are not found', async ({ page }) => {

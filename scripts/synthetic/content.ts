@@ -4,6 +4,7 @@
  * each scenario played through the pure engine (best path to a pass, a short path to a fail), so every
  * stored run is one the engine itself produced.
  */
+import type { SurveyDefinitions } from '../../src/lib/server/surveys/definition';
 import type { Framework, RoleRequirement } from '../../src/lib/server/competency/framework';
 import { competenciesSupportedBy, requiredFor } from '../../src/lib/server/competency/framework';
 import { grade, type Answers } from '../../src/lib/server/modules/grading';
@@ -65,6 +66,8 @@ export type SyntheticContent = {
 	scenarios: SyntheticScenario[];
 	required: Map<string, RoleRequirement[]>;
 	tasks: Map<string, RoleTask[]>;
+	/** The learner evaluation surveys (null: none, so no answers are seeded). */
+	surveys: SurveyDefinitions | null;
 };
 
 function answerSets(module: ModuleDefinition): { pass: GradedAnswers; fail: GradedAnswers } {
@@ -140,6 +143,7 @@ export function prepareContent(content: {
 	framework: Framework;
 	modules: readonly ModuleDefinition[];
 	scenarios: readonly { def: ScenarioDefinition; analysis: ScenarioAnalysis }[];
+	surveys?: SurveyDefinitions | null;
 }): SyntheticContent {
 	const { framework } = content;
 	const modules = content.modules.map((m) => ({
@@ -166,7 +170,7 @@ export function prepareContent(content: {
 	});
 	const required = new Map<string, RoleRequirement[]>(JOB_ROLE_IDS.map((role) => [role, requiredFor(framework, role)]));
 	const tasks = new Map<string, RoleTask[]>(JOB_ROLE_IDS.map((role) => [role, roleTasks(role, required.get(role)!, modules, scenarios)]));
-	return { framework, modules, scenarios, required, tasks };
+	return { framework, modules, scenarios, required, tasks, surveys: content.surveys ?? null };
 }
 
 /** What a role does and how often: the shortest refresher period among the competencies each task serves. */

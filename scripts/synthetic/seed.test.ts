@@ -12,6 +12,7 @@ import { prepareContent, type SyntheticContent } from './content';
 import { takeStep } from '../../src/lib/server/scenarios/runs-store';
 import { openSessions } from '../../src/lib/server/practical/lists';
 import { seedSynthetic, type SeedResult } from './seed';
+import { ANSWER_SHARE, ANSWER_WINDOW_DAYS, seedSurveyAnswers } from './surveys';
 
 const now = new Date('2026-03-15T12:00:00Z');
 let content: SyntheticContent;
@@ -50,6 +51,45 @@ describe('synthetic seed', () => {
 		);
 	});
 
+	it('answers the surveys as the store would: a minority of the past year’s completions and runs, anonymous, once each', () => {
+		const one = (sql: string) => all<{ n: number }>(sql)[0].n;
+		const responses = result.counts.surveyResponses;
+		expect(one('select count(*) as n from survey_responses')).toBe(responses);
+		expect(one('select count(*) as n from survey_answered')).toBe(responses);
+		// About one in eight of each person's latest completion or run per subject in the year before today.
+		const since = now.getTime() - ANSWER_WINDOW_DAYS * 86_400_000;
+		const taken =
+			one(
+				`select count(*) as n from (select 1 from module_completions c join people p on p.id = c.person_id where c.completed_at >= ${since} and p.status = 'active' group by c.person_id, c.module_slug)`
+			) +
+			one(
+				`select count(*) as n from (select 1 from scenario_runs r join people p on p.id = r.person_id where r.status = 'finished' and r.outcome is not null and r.finished_at >= ${since} and p.status = 'active' group by r.person_id, r.scenario_slug)`
+			);
+		expect(responses / taken).toBeGreaterThan(ANSWER_SHARE * 0.6);
+		expect(responses / taken).toBeLessThan(ANSWER_SHARE * 1.4);
+		// Every answer rates every item of its kind's survey, 1 to 5.
+		for (const kind of ['module', 'scenario'] as const) {
+			const items = content.surveys![kind].ratings.length;
+			expect(one(`select count(*) as n from survey_ratings g join survey_responses r on r.id = g.response_id where r.kind = '${kind}'`)).toBe(
+				items * one(`select count(*) as n from survey_responses where kind = '${kind}'`)
+			);
+		}
+		expect(one('select count(*) as n from survey_ratings where rating not between 1 and 5')).toBe(0);
+		// Nothing joins an answer to a person: no person column, only a month, within the window.
+		expect(all<{ name: string }>("select name from pragma_table_info('survey_responses')").map((c) => c.name)).not.toContain('person_id');
+		const months = all<{ month: string }>('select distinct month from survey_responses order by month').map((r) => r.month);
+		expect(months[0] >= '2025-03').toBe(true);
+		expect(months.at(-1)! <= '2026-03').toBe(true);
+		// Each mark is of something the person did.
+		expect(
+			one(
+				"select count(*) as n from survey_answered a where a.kind = 'module' and not exists (select 1 from module_completions c where c.person_id = a.person_id and c.module_slug = a.subject_slug and c.module_version = a.subject_version)"
+			)
+		).toBe(0);
+		// A database that has answers gets no more.
+		expect(seedSurveyAnswers(db.$client, content.surveys!, { seed: 2013, now })).toBe(0);
+	});
+
 	it('is deterministic: the same seed and date give the same rows', () => {
 		const again = testDb();
 		seedSynthetic(again, content, { staff: 300, years: 3, now, passwordHash: 'hash', chunk: 77 });
@@ -65,6 +105,11 @@ describe('synthetic seed', () => {
 			'practical_bookings'
 		]) {
 			const digest = (d: Db) => JSON.stringify(d.$client.prepare(`select * from ${table} order by rowid`).raw().all());
+			expect(digest(again), table).toBe(digest(db));
+		}
+		// The survey tables are WITHOUT ROWID: compared in key order.
+		for (const table of ['survey_responses', 'survey_ratings', 'survey_answered']) {
+			const digest = (d: Db) => JSON.stringify(d.$client.prepare(`select * from ${table} order by 1, 2, 3`).raw().all());
 			expect(digest(again), table).toBe(digest(db));
 		}
 	});

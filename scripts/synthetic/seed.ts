@@ -23,6 +23,7 @@ import { DAY_MS, dayOf, isoOf } from './days';
 import { deriveCompetencies, personHistory, type HistoryEvent } from './history';
 import { planLondon, unitNearest, type OrganisationPlan } from './london';
 import { PAST_DAYS, FUTURE_DAYS, SessionCalendar, writeSessions, type BookingPerson, type SyntheticSession } from './sessions';
+import { seedSurveyAnswers } from './surveys';
 import { makeWorkforce, type SyntheticPerson } from './workforce';
 
 export type SeedOptions = {
@@ -53,6 +54,7 @@ export type SeedCounts = {
 	competencyCycles: number;
 	practicalSessions: number;
 	practicalBookings: number;
+	surveyResponses: number;
 };
 
 export type SeedResult = {
@@ -200,7 +202,8 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 		competencyStatus: 0,
 		competencyCycles: 0,
 		practicalSessions: 0,
-		practicalBookings: 0
+		practicalBookings: 0,
+		surveyResponses: 0
 	};
 
 	// Organisations and units.
@@ -475,6 +478,8 @@ export function seedSynthetic(db: Db, content: SyntheticContent, options: SeedOp
 	const written = writeSessions(client, calendar, nowMs);
 	counts.practicalSessions = written.sessions;
 	counts.practicalBookings = written.bookings;
+	options.onProgress?.(everyone.length, everyone.length, 'Answering surveys');
+	counts.surveyResponses = content.surveys ? seedSurveyAnswers(client, content.surveys, { seed, now }) : 0;
 
 	options.onProgress?.(everyone.length, everyone.length, 'Counting for the dashboards');
 	// The statuses were written without due dates: worked out for everyone at once from the induction plans.

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { loginAttempts, sessions } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { recordAccess } from '../audit/access-log';
+import { DEFAULT_SURVEY_RETENTION_MONTHS } from '../surveys/store';
 import { DEFAULT_ACCESS_LOG_DAYS, DEFAULT_SIGN_IN_ATTEMPT_DAYS, PURGE_BATCH, purgeExpired, retentionSettings } from './retention';
 import { createSession, generateSessionToken, SESSION_LIFETIME, validateSessionToken } from './session';
 import { checkThrottle, recordAttempt } from './throttle';
@@ -27,12 +28,13 @@ describe('purgeExpired', () => {
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME + DAY));
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME)); // expires exactly now
 
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
 			sessions: 2,
 			signInAttempts: 0,
 			accessLog: 0,
 			accountLinks: 0,
-			authRequests: 0
+			authRequests: 0,
+			surveys: { answers: 0, marks: 0 }
 		});
 		expect(db.select().from(sessions).all()).toHaveLength(1);
 		expect(validateSessionToken(db, live, now).user?.id).toBe(personId);
@@ -43,21 +45,23 @@ describe('purgeExpired', () => {
 		recordAttempt(db, 'a@example.test', '10.0.0.1', true, ago(89 * DAY));
 		for (let i = 0; i < 5; i++) recordAttempt(db, 'b@example.test', '10.0.0.2', false, ago(60_000 * (i + 1)));
 
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
 			sessions: 0,
 			signInAttempts: 1,
 			accessLog: 0,
 			accountLinks: 0,
-			authRequests: 0
+			authRequests: 0,
+			surveys: { answers: 0, marks: 0 }
 		});
 		expect(db.select().from(loginAttempts).all()).toHaveLength(6);
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
-		expect(purgeExpired(db, { signInAttemptDays: 1, accessLogDays: 730 }, now)).toEqual({
+		expect(purgeExpired(db, { signInAttemptDays: 1, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
 			sessions: 0,
 			signInAttempts: 1,
 			accessLog: 0,
 			accountLinks: 0,
-			authRequests: 0
+			authRequests: 0,
+			surveys: { answers: 0, marks: 0 }
 		});
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
 	});
@@ -65,12 +69,13 @@ describe('purgeExpired', () => {
 	it('deletes access log entries older than their retention period, and keeps newer ones', () => {
 		recordAccess(db, { actorId: personId, action: 'record-view', subjectId: personId, at: ago(731 * DAY) });
 		recordAccess(db, { actorId: personId, action: 'record-csv', subjectId: personId, at: ago(729 * DAY) });
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
 			sessions: 0,
 			signInAttempts: 0,
 			accessLog: 1,
 			accountLinks: 0,
-			authRequests: 0
+			authRequests: 0,
+			surveys: { answers: 0, marks: 0 }
 		});
 		expect(db.$client.prepare('select action from access_log').pluck().all()).toEqual(['record-csv']);
 	});
@@ -80,12 +85,13 @@ describe('purgeExpired', () => {
 		issueToken(db, personId, 'activation', ago(8 * DAY));
 		recordRequest(db, 'password-reset', 'a@example.test', '10.0.0.1', ago(91 * DAY));
 		recordRequest(db, 'sso-start', 'a@example.test', '10.0.0.1', ago(DAY));
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now)).toEqual({
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
 			sessions: 0,
 			signInAttempts: 0,
 			accessLog: 0,
 			accountLinks: 1,
-			authRequests: 1
+			authRequests: 1,
+			surveys: { answers: 0, marks: 0 }
 		});
 		expect(peekToken(db, live, 'reset', now)?.personId).toBe(personId);
 	});
@@ -96,7 +102,7 @@ describe('purgeExpired', () => {
 			for (let i = 0; i < PURGE_BATCH * 2 + 7; i++) insert.run(`p${i}@example.test`, '10.0.0.3', ago(200 * DAY).getTime());
 			insert.run('recent@example.test', '10.0.0.3', ago(DAY).getTime());
 		})();
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
+		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
 		expect(
 			db
 				.select()
@@ -109,7 +115,13 @@ describe('purgeExpired', () => {
 
 describe('retentionSettings', () => {
 	it('defaults to 90 days and reads a whole number of days', () => {
-		expect(retentionSettings({})).toEqual({ signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS, accessLogDays: DEFAULT_ACCESS_LOG_DAYS });
+		expect(retentionSettings({})).toEqual({
+			signInAttemptDays: DEFAULT_SIGN_IN_ATTEMPT_DAYS,
+			accessLogDays: DEFAULT_ACCESS_LOG_DAYS,
+			surveyMonths: DEFAULT_SURVEY_RETENTION_MONTHS
+		});
+		expect(retentionSettings({ SURVEY_RETENTION_MONTHS: '24' }).surveyMonths).toBe(24);
+		expect(() => retentionSettings({ SURVEY_RETENTION_MONTHS: '2y' })).toThrow(/SURVEY_RETENTION_MONTHS must be a whole number of months/);
 		expect(DEFAULT_ACCESS_LOG_DAYS).toBe(730);
 		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: '' })).toMatchObject({ signInAttemptDays: 90 });
 		expect(retentionSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: ' 365 ' })).toMatchObject({ signInAttemptDays: 365 });

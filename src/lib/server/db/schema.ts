@@ -947,7 +947,12 @@ export const surveyResponses = sqliteTable(
 		/** The free-text answer, or null. Shown to administrators only, and only for groups above the threshold. */
 		comment: text('comment')
 	},
-	(t) => [index('survey_responses_subject').on(t.kind, t.subjectSlug, t.subjectVersion), index('survey_responses_organisation').on(t.organisationId)]
+	(t) => [
+		index('survey_responses_subject').on(t.kind, t.subjectSlug, t.subjectVersion),
+		// The overview counts answers per subject within a scope of organisations or units: read from these alone.
+		index('survey_responses_organisation_subject').on(t.organisationId, t.kind, t.subjectSlug),
+		index('survey_responses_unit_subject').on(t.unitId, t.kind, t.subjectSlug)
+	]
 );
 
 /** Each rating of an answer (1 to 5), by the item's id in content/surveys.yaml. */

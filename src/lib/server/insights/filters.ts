@@ -48,3 +48,25 @@ export function filterQuery(f: InsightFilters): string {
 	const text = params.toString();
 	return text ? `?${text}` : '';
 }
+
+const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
+
+/** Orders "major.minor.patch" versions by number (text order would put 1.10.0 before 1.9.0). */
+export function compareVersions(a: string, b: string): number {
+	const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+	for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+	return 0;
+}
+
+/**
+ * The module versions a reader may choose (the current one, and every one with answers, newest first) and the one
+ * the URL asks for: anything malformed or not among them reads as the current version.
+ */
+export function readModuleVersion(url: URL, current: string, withAnswers: readonly string[]): { selected: string; list: string[]; current: string } {
+	const list = [...new Set([current, ...withAnswers])]
+		.filter((v) => VERSION.test(v))
+		.sort(compareVersions)
+		.reverse();
+	const raw = url.searchParams.get('version');
+	return { selected: raw && list.includes(raw) ? raw : current, list, current };
+}

@@ -9,10 +9,10 @@ import { cachedRead } from '../db/read-cache';
 import { listUnits } from '../people/organisations';
 import { ROUND_TO, SUPPRESS_UP_TO } from '../reporting/disclosure';
 import { edgeKey, renderScenarioDiagram } from '../scenarios/presentation/diagram';
-import { filterQuery, readInsightFilters, type InsightFilters } from './filters';
-import { analyseQuestions } from './question-analysis';
+import { filterQuery, readInsightFilters, readModuleVersion, type InsightFilters } from './filters';
+import { analyseQuestions, answersById } from './question-analysis';
 import { percent, scenarioChoices } from './scenario-choices';
-import { answerRows, choiceRows, runRows } from './store';
+import { answerRows, answerVersions, choiceRows, runRows } from './store';
 
 type Scope = Exclude<PeopleScope, { kind: 'self' }>;
 
@@ -35,36 +35,50 @@ export function moduleList() {
 	return allModules().map((m) => ({ slug: m.slug, title: m.meta.title, version: m.meta.version, questions: m.quiz.questions.length }));
 }
 
-/** One scenario's choices, pass rates and weighted map, or undefined for a scenario that does not exist. */
+/**
+ * One scenario's choices, pass rates and weighted map, or undefined for a scenario that does not exist. The figures
+ * and the drawn map depend only on the summed counts, so they are kept with them until the next write
+ * (db/read-cache.ts): drawing the weighted map was most of the page's cost per request.
+ */
 export function scenarioInsight(db: Db, scope: Scope, slug: string, url: URL) {
 	const def = findScenario(slug);
 	if (!def) return undefined;
 	const filters = readInsightFilters(url);
-	const view = scenarioChoices(def, choiceRows(db, slug, def.meta.version, scope, filters), runRows(db, slug, def.meta.version, scope, filters));
-	const weights = new Map(
-		view.edges.map((e) => {
-			const p = percent(e.share);
-			return [edgeKey(e.from, e.to), { share: e.share.suppressed ? null : e.share.share, label: p === null ? 'withheld' : `${p}%` }];
-		})
-	);
-	return {
-		scenario: { slug, title: def.meta.title, version: def.meta.version },
-		filters,
-		query: filterQuery(filters),
-		view,
-		diagram: renderScenarioDiagram(def, { weights, idPrefix: `insight-${slug}` })
-	};
+	const version = def.meta.version;
+	const { view, diagram } = cachedRead(db, `insights:scenario-page:${JSON.stringify([slug, version, scope, filters])}`, () => {
+		const view = scenarioChoices(def, choiceRows(db, slug, version, scope, filters), runRows(db, slug, version, scope, filters));
+		const weights = new Map(
+			view.edges.map((e) => {
+				const p = percent(e.share);
+				return [edgeKey(e.from, e.to), { share: e.share.suppressed ? null : e.share.share, label: p === null ? 'withheld' : `${p}%` }];
+			})
+		);
+		return { view, diagram: renderScenarioDiagram(def, { weights, idPrefix: `insight-${slug}` }) };
+	});
+	return { scenario: { slug, title: def.meta.title, version }, filters, query: filterQuery(filters), view, diagram };
 }
 
 export type ScenarioInsight = NonNullable<ReturnType<typeof scenarioInsight>>;
 
-/** One module's question analysis at its current version, or undefined for a module that does not exist. */
+/**
+ * One module's question analysis at the version the URL chooses (the current one by default), or undefined for a
+ * module that does not exist. The content holds only the current version's quiz: an earlier version is shown by
+ * question and option id (`unknown`), since its questions and marked answers are no longer known.
+ */
 export function questionInsight(db: Db, scope: Scope, slug: string, url: URL) {
 	const module = findModule(slug);
 	if (!module) return undefined;
 	const filters: InsightFilters = { ...readInsightFilters(url), from: undefined, to: undefined, runs: 'all' };
-	const analysis = analyseQuestions(module.quiz, answerRows(db, slug, module.meta.version, scope, filters));
-	return { module: { slug, title: module.meta.title, version: module.meta.version }, filters, analysis };
+	const versions = readModuleVersion(url, module.meta.version, answerVersions(db, slug));
+	const rows = answerRows(db, slug, versions.selected, scope, filters);
+	const known = versions.selected === module.meta.version;
+	return {
+		module: { slug, title: module.meta.title, version: module.meta.version },
+		filters,
+		versions,
+		analysis: known ? analyseQuestions(module.quiz, rows) : null,
+		unknown: known ? null : answersById(rows)
+	};
 }
 
 export type QuestionInsight = NonNullable<ReturnType<typeof questionInsight>>;

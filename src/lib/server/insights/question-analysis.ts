@@ -75,3 +75,36 @@ export function analyseQuestions(quiz: Quiz, rows: readonly AnswerRow[]): Questi
 	});
 	return { learners: publishCount(learners), questions };
 }
+
+export type GivenAnswer = { options: string[]; share: PublishedShare };
+export type AnswersById = { id: string; answered: number | null; answers: GivenAnswer[] };
+export type UnknownVersionAnalysis = { learners: number | null; questions: AnswersById[] };
+
+/**
+ * An earlier version whose quiz the content no longer holds: without the questions and their marked answers there is
+ * no right or wrong, so no facility, discrimination or flags. What stays true is what learners chose, by question id
+ * and option id, most chosen first, under the same disclosure rule.
+ */
+export function answersById(rows: readonly AnswerRow[]): UnknownVersionAnalysis {
+	const byQuestion = new Map<string, Map<string, number>>();
+	for (const row of rows) {
+		const answers = byQuestion.get(row.questionId) ?? new Map<string, number>();
+		answers.set(row.answer, (answers.get(row.answer) ?? 0) + row.n);
+		byQuestion.set(row.questionId, answers);
+	}
+	let learners = 0;
+	const questions = [...byQuestion]
+		.sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+		.map(([id, answers]): AnswersById => {
+			const total = [...answers.values()].reduce((n, c) => n + c, 0);
+			learners = Math.max(learners, total);
+			return {
+				id,
+				answered: publishCount(total),
+				answers: [...answers]
+					.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+					.map(([answer, n]) => ({ options: parseAnswer(answer), share: publishShare(n, total) }))
+			};
+		});
+	return { learners: publishCount(learners), questions };
+}

@@ -3,13 +3,13 @@
  * modules/answer-counts.ts), inside the viewer's scope and the page's filters, summed in the database. Each result
  * is kept until the next write (db/read-cache.ts): every reader between two writes shares it.
  */
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lte, min, sql, type SQL } from 'drizzle-orm';
 import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
 import type { Db } from '../db';
 import { cachedRead } from '../db/read-cache';
 import { quizAnswerCounts, scenarioChoiceCounts, scenarioChoiceTotals, scenarioRunCounts } from '../db/schema';
-import type { InsightFilters } from './filters';
+import { compareVersions, type InsightFilters } from './filters';
 
 type Scope = Exclude<PeopleScope, { kind: 'self' }>;
 type GroupColumns = typeof scenarioChoiceCounts | typeof scenarioRunCounts | typeof quizAnswerCounts;
@@ -95,5 +95,29 @@ export function answerRows(db: Db, slug: string, version: string, scope: Scope, 
 			.where(and(eq(t.moduleSlug, slug), eq(t.moduleVersion, version), ...groupConditions(t, scope, f)))
 			.groupBy(t.questionId, t.answer, t.score)
 			.all();
+	});
+}
+
+/**
+ * The versions of a module that have first-attempt answers anywhere, newest first. Which versions exist says nothing
+ * about anyone, so the scope is not applied; each version is one seek along the read index (slug, version, ...),
+ * a hop from one version to the next, instead of a scan over every count.
+ */
+export function answerVersions(db: Db, slug: string): string[] {
+	return cachedRead(db, key('answer-versions', slug), () => {
+		const t = quizAnswerCounts;
+		const next = db
+			.select({ version: min(t.moduleVersion) })
+			.from(t)
+			.where(and(eq(t.moduleSlug, sql.placeholder('slug')), gt(t.moduleVersion, sql.placeholder('after'))))
+			.prepare();
+		const versions: string[] = [];
+		for (let after = ''; ;) {
+			const version = next.get({ slug, after })?.version;
+			if (!version) break;
+			versions.push(version);
+			after = version;
+		}
+		return versions.sort(compareVersions).reverse();
 	});
 }

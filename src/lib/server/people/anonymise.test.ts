@@ -7,7 +7,7 @@ import { createSession, generateSessionToken } from '../auth/session';
 import { recordAttempt } from '../auth/throttle';
 import { recordEvidence } from '../competency/ledger';
 import type { Db } from '../db';
-import { assessments, competencyStatus, evidence, mailOutbox, people, priorLearningClaims, reflections, ssoLinks } from '../db/schema';
+import { assessments, competencyStatus, evidence, mailOutbox, people, priorLearningClaims, reflections, ssoLinks, surveyAnswered } from '../db/schema';
 import { PDF } from '$testing/certificates';
 import { ASSIGNMENT_REASON_REMOVED, anonymiseLeavers, planAnonymisation } from './anonymise';
 import { reinstate } from './repository';
@@ -28,6 +28,7 @@ describe('anonymising leavers at the end of retention', () => {
 		db.insert(reflections)
 			.values({ personId: person.id, moduleSlug: 'de-escalation', reflectionId: 'r1', body: `My private thoughts ${n}`, updatedAt: new Date() })
 			.run();
+		db.insert(surveyAnswered).values({ personId: person.id, kind: 'module', subjectSlug: 'de-escalation', subjectVersion: '1.0.0' }).run();
 		db.insert(mailOutbox)
 			.values({
 				personId: person.id,
@@ -108,6 +109,7 @@ describe('anonymising leavers at the end of retention', () => {
 			managerDigests: 0,
 			notificationReads: 0,
 			priorLearningClaims: 1,
+			surveyMarks: 1,
 			signInAttempts: 1,
 			mail: 1,
 			assessmentNotes: 1,
@@ -133,7 +135,7 @@ describe('anonymising leavers at the end of retention', () => {
 		});
 		expect(row.anonymisedAt).toBeInstanceOf(Date);
 		const left = (table: string) => db.$client.prepare(`select count(*) from ${table} where person_id = ?`).pluck().get(leaver.id);
-		for (const table of ['sessions', 'sso_links', 'reflections', 'mail_outbox', 'prior_learning_claims']) expect(left(table), table).toBe(0);
+		for (const table of ['sessions', 'sso_links', 'reflections', 'mail_outbox', 'prior_learning_claims', 'survey_answered']) expect(left(table), table).toBe(0);
 		expect(db.$client.prepare('select count(*) from login_attempts where email = ?').pluck().get('lena@example.test')).toBe(0);
 		expect(db.select().from(assessments).where(eq(assessments.personId, leaver.id)).get()).toMatchObject({ notes: '', outcome: 'competent' });
 		// Aggregate history stays: the evidence and what it derives.

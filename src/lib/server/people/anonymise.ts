@@ -21,7 +21,8 @@ import {
 	reflections,
 	reminderKeys,
 	sessions,
-	ssoLinks
+	ssoLinks,
+	surveyAnswered
 } from '../db/schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -40,7 +41,9 @@ const BY_PERSON: [string, SQLiteTable, SQLiteColumn][] = [
 	['managerDigests', managerDigests, managerDigests.personId],
 	['notificationReads', notificationReads, notificationReads.personId],
 	// The claim, its notes and its certificate (which names the person) go; an approved claim's evidence row stays.
-	['priorLearningClaims', priorLearningClaims, priorLearningClaims.personId]
+	['priorLearningClaims', priorLearningClaims, priorLearningClaims.personId],
+	// Which survey versions they answered for (never what they answered: the answers carry no person id and stay).
+	['surveyMarks', surveyAnswered, surveyAnswered.personId]
 ];
 
 /**

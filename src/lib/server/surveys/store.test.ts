@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { addPerson, testDb, twoOrganisations } from '$testing/fixtures';
 import type { Db } from '../db';
 import { auditLog, moduleCompletions, quizAttempts, scenarioRuns } from '../db/schema';
-import { answeredVersions, comments, hasAnswered, londonMonth, responseCounts, saveAnswer, tallyAnswers, versionToRate, type SurveySubject } from './store';
+import {
+	answeredVersions,
+	comments,
+	firstKeptMonth,
+	hasAnswered,
+	londonMonth,
+	purgeSurveyAnswers,
+	responseCounts,
+	saveAnswer,
+	tallyAnswers,
+	versionToRate,
+	type SurveySubject
+} from './store';
 
 const subject: SurveySubject = { kind: 'module', slug: 'restraint-safety', version: '1.0.0' };
 const answer = (r: number, comment: string | null = null) => ({ ratings: { relevant: r, clear: r, confident: r }, comment });
@@ -139,5 +151,39 @@ describe('readings stay within the reader’s scope', () => {
 		const b = tallyAnswers(db, { kind: 'module', slug: subject.slug, scope: scoped([w.orgB.id], []) });
 		expect(b.responses).toBe(1);
 		expect(b.tallies.every((t) => t.rating === 2)).toBe(true);
+	});
+});
+
+describe('retention', () => {
+	it('keeps the current month and the months before it within the period, by London month', () => {
+		expect(firstKeptMonth(36, new Date('2026-12-07T12:00:00Z'))).toBe('2024-01');
+		expect(firstKeptMonth(1, new Date('2026-12-07T12:00:00Z'))).toBe('2026-12');
+		expect(firstKeptMonth(12, new Date('2027-01-01T00:30:00Z'))).toBe('2026-02');
+		// 23:30 UTC on 31 March is already April in London (summer time)
+		expect(firstKeptMonth(3, new Date('2026-03-31T23:30:00Z'))).toBe('2026-02');
+	});
+
+	it('deletes answers older than the period with their ratings, and the marks of versions left with no answer', () => {
+		const db = testDb();
+		const { a1 } = twoOrganisations(db);
+		const [a, b, c] = [0, 1, 2].map(() => addPerson(db, a1));
+		const old = { ...subject, version: '0.9.0' };
+		saveAnswer(db, a, old, answer(4, 'An old comment'), new Date('2023-05-10T12:00:00Z'));
+		saveAnswer(db, b, old, answer(2), new Date('2023-12-31T12:00:00Z'));
+		saveAnswer(db, a, subject, answer(5), new Date('2023-06-01T12:00:00Z'));
+		saveAnswer(db, c, subject, answer(3), new Date('2024-01-02T12:00:00Z'));
+		const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+
+		expect(purgeSurveyAnswers(db, '2024-01', 1)).toEqual({ answers: 3, marks: 2 });
+		expect(count('survey_responses')).toBe(1);
+		expect(count('survey_ratings')).toBe(3);
+		expect(tallyAnswers(db, { kind: 'module', slug: subject.slug, scope: { kind: 'all' } }).responses).toBe(1);
+		// 0.9.0 has no answer left: its marks go, so they would be asked again. 1.0.0 keeps c's answer, and so every mark.
+		expect(hasAnswered(db, a.id, old)).toBe(false);
+		expect(hasAnswered(db, b.id, old)).toBe(false);
+		expect(hasAnswered(db, a.id, subject)).toBe(true);
+		expect(hasAnswered(db, c.id, subject)).toBe(true);
+		// Nothing more to do: nothing changes.
+		expect(purgeSurveyAnswers(db, '2024-01', 1)).toEqual({ answers: 0, marks: 0 });
 	});
 });

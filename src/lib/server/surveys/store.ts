@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
 import type { Db } from '../db';
+import { cachedRead } from '../db/read-cache';
 import { moduleCompletions, scenarioRuns, surveyAnswered, surveyRatings, surveyResponses } from '../db/schema';
 import type { SurveyKind } from './definition';
 
@@ -122,14 +123,19 @@ function responseConditions(filter: ResponseFilter) {
 	);
 }
 
-/** How many answers each module and scenario has within a scope (one grouped query). */
+/**
+ * How many answers each module and scenario has within a scope (one grouped query over the scope's index), kept until
+ * the next write (db/read-cache.ts): every reader of the same scope between two writes shares it.
+ */
 export function responseCounts(db: Db, scope: InsightsScope): { kind: SurveyKind; slug: string; responses: number }[] {
-	return db
-		.select({ kind: surveyResponses.kind, slug: surveyResponses.subjectSlug, responses: count() })
-		.from(surveyResponses)
-		.where(scopeCondition(scope, { organisationId: surveyResponses.organisationId, unitId: surveyResponses.unitId }))
-		.groupBy(surveyResponses.kind, surveyResponses.subjectSlug)
-		.all();
+	return cachedRead(db, `surveys:response-counts:${JSON.stringify(scope)}`, () =>
+		db
+			.select({ kind: surveyResponses.kind, slug: surveyResponses.subjectSlug, responses: count() })
+			.from(surveyResponses)
+			.where(scopeCondition(scope, { organisationId: surveyResponses.organisationId, unitId: surveyResponses.unitId }))
+			.groupBy(surveyResponses.kind, surveyResponses.subjectSlug)
+			.all()
+	);
 }
 
 /** The versions answered for, within a scope (for the version filter). */
@@ -167,4 +173,40 @@ export function comments(db: Db, filter: ResponseFilter): { month: string; comme
 		.where(and(responseConditions(filter), isNotNull(surveyResponses.comment)))
 		.orderBy(desc(surveyResponses.month), surveyResponses.id)
 		.all();
+}
+
+/** How long survey answers are kept, in whole months by the month they carry, unless SURVEY_RETENTION_MONTHS says otherwise. */
+export const DEFAULT_SURVEY_RETENTION_MONTHS = 36;
+
+/** The first month still kept: answers of earlier months are past retention ('YYYY-MM', London). */
+export function firstKeptMonth(retentionMonths: number, now = new Date()): string {
+	const [year, month] = londonMonth(now).split('-').map(Number);
+	const index = year * 12 + (month - 1) - (retentionMonths - 1);
+	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Deletes answers (with their ratings) whose month is before `keepFrom`, at most `batch` per transaction, and then the
+ * "has answered" marks of subject versions that no longer have any answer: a mark only refuses a second answer, and
+ * with the answers gone there is nothing left for it to protect.
+ */
+export function purgeSurveyAnswers(db: Db, keepFrom: string, batch: number): { answers: number; marks: number } {
+	const client = db.$client;
+	const old = 'select id from survey_responses where month < ? limit ?';
+	const ratings = client.prepare(`delete from survey_ratings where response_id in (${old})`);
+	const responses = client.prepare(`delete from survey_responses where id in (${old})`);
+	const deleteBatch = client.transaction(() => {
+		ratings.run(keepFrom, batch);
+		return responses.run(keepFrom, batch).changes;
+	});
+	let answers = 0;
+	for (let deleted = batch; deleted === batch; answers += deleted) deleted = deleteBatch();
+	if (answers === 0) return { answers, marks: 0 };
+	const marks = client
+		.prepare(
+			`delete from survey_answered where not exists (select 1 from survey_responses r
+			   where r.kind = survey_answered.kind and r.subject_slug = survey_answered.subject_slug and r.subject_version = survey_answered.subject_version)`
+		)
+		.run().changes;
+	return { answers, marks };
 }

@@ -1,1 +1,0 @@
-CREATE INDEX `assignments_created_by` ON `assignments` (`created_by`,`id`);
