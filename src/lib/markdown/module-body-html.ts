@@ -7,9 +7,9 @@ import { modulePageContextMap } from '$lib/components/module/context';
 // static-body.ts. The learner's own words (saved reflections) are put in per request by personalise-body.ts.
 const rendered = new Map<string, string>();
 
-/** Svelte's hydration markers (`<!--[-->`, `<!--]-->`, `<!---->`, `<!--[!-->`): nothing hydrates this HTML. */
+/** Svelte's hydration markers (`<!--[-->`, `<!--]-->`, `<!---->`, `<!--[!-->`, `<!--[-1-->`): nothing hydrates this HTML. */
 export function stripHydrationMarkers(html: string): string {
-	return html.replace(/<!--(?:\[!?|\]|)-->/g, '');
+	return html.replace(/<!--(?:\[[-!\d]*|\]|)-->/g, '');
 }
 
 /** Server only (it imports svelte/server): the HTML of a module's Markdown, for the module page (not the print view). */
