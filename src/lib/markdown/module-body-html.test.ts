@@ -1,8 +1,10 @@
+import type { Component } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { moduleBodyHtml, stripHydrationMarkers } from './module-body-html';
 import { personaliseBody } from './personalise-body';
 
-const load = () => import('/content/modules/04-restraint-safety.md');
+const RESTRAINT_SAFETY = '/content/modules/04-restraint-safety.md';
+const load = import.meta.glob<{ default: Component }>('/content/modules/04-restraint-safety.md')[RESTRAINT_SAFETY];
 
 describe('a module body rendered on the server', () => {
 	it('is the Markdown as plain HTML: sections with their "I have read" forms, reflections with a box and a status', async () => {
