@@ -326,10 +326,11 @@ function transferSize(url: string, encoding: string, cookie?: string): Promise<{
 }
 
 /**
- * Every script a module page loads: modulepreloads (Link header and HTML), scripts and their imports, and the
- * module's own content chunk (a lazily imported component), each measured as the server sends it compressed.
+ * Every script a module page loads: modulepreloads (Link header and HTML), scripts and their imports, each measured as
+ * the server sends it compressed. The module's own content chunk is not among them: the page's Markdown is HTML
+ * rendered on the server (src/lib/markdown/module-body-html.ts); only navigating in the browser loads that chunk.
  */
-async function pageJavaScript(url: string, cookie: string, slug: string) {
+async function pageJavaScript(url: string, cookie: string) {
 	const response = await fetch(url, { headers: { cookie } });
 	const html = await response.text();
 	const found = new Set<string>();
@@ -347,9 +348,6 @@ async function pageJavaScript(url: string, cookie: string, slug: string) {
 		files.push({ url: new URL(file).pathname, bytes: plain.bytes, gzip: gzip.bytes, brotli: brotli.bytes });
 		const text = plain.body.toString('utf8');
 		const next = [...text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)].map((m) => m[1]);
-		// The module's Markdown is a lazily imported component: include the one for this module only.
-		const own = new RegExp(`"[^"]*\\d{2}-${slug}\\.md":\\(\\)=>[\\w$]+\\(\\(\\)=>import\\("([^"]+)"\\)`).exec(text);
-		if (own) next.push(own[1]);
 		for (const href of next) {
 			const abs = new URL(href, file).href;
 			if (!seen.has(abs)) {
@@ -540,7 +538,7 @@ async function main() {
 		'The bare server'
 	);
 	await waitFor(`http://localhost:${barePort}/`);
-	const javascript = await pageJavaScript(origin + modulePath, cookies.get('learner')!, values.module!);
+	const javascript = await pageJavaScript(origin + modulePath, cookies.get('learner')!);
 	// What each compression level would cost and save on the module page (src/lib/server/http/compression.ts).
 	const compressionLevels = measureLevels(moduleBytes, smoke ? 5 : 200);
 

@@ -2,6 +2,9 @@
 // four pages a learner and a manager use most, as the matching demo users, with Debian's chromium. Serves the existing
 // build with a fresh demo database on a free port, prints the four category scores a page and writes
 // bench/lighthouse.json. Measured, never asserted: see docs/benchmarks.md ("Lighthouse").
+//
+// `--only <name>` runs only the pages whose name contains it (e.g. `--only module`), `--runs N` runs each N times and
+// `--out <file>` writes elsewhere (`--raw <file>` keeps the last full report): for comparing two builds in alternation on a shared machine (see docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,6 +12,13 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
+const option = (name: string) => {
+	const at = process.argv.indexOf(`--${name}`);
+	return at > 0 ? process.argv[at + 1] : undefined;
+};
+const only = option('only');
+const runs = Number(option('runs') ?? '1');
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number, 1 or more.');
 const PASSWORD = 'demo-pass-2026';
 const chrome = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? process.env.CHROME_PATH;
 if (!chrome) throw new Error('No chromium found: apt-get install -y chromium, or set CHROME_PATH.');
@@ -87,13 +97,13 @@ const manager = await signIn('manager@demo.test');
 const pages = [
 	{ name: 'module page', path: '/modules/restraint-safety', cookie: officer },
 	{ name: 'My training', path: '/training', cookie: officer },
-	{ name: 'scenario step', path: await scenarioStep(officer, 'prone-restraint-cant-breathe'), cookie: officer },
+	{ name: 'scenario step', path: only && !'scenario step'.includes(only) ? '' : await scenarioStep(officer, 'prone-restraint-cant-breathe'), cookie: officer },
 	{ name: '/manage', path: '/manage', cookie: manager }
-];
+].filter((p) => !only || p.name.includes(only));
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const results = [];
-for (const page of pages) {
+for (const page of pages.flatMap((p) => Array.from({ length: runs }, () => p))) {
 	const report = join(scratch, 'report.json');
 	console.error(`Lighthouse: ${page.name} (${page.path})…`);
 	const run = spawnSync(
@@ -113,11 +123,16 @@ for (const page of pages) {
 	);
 	if (run.status !== 0) throw new Error(`Lighthouse failed on ${page.path} (${run.status ?? run.signal}).`);
 	const lhr = JSON.parse(readFileSync(report, 'utf8'));
+	if (option('raw')) writeFileSync(option('raw')!, JSON.stringify(lhr));
 	const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
 	const failing = Object.values(lhr.audits as Record<string, { id: string; score: number | null; scoreDisplayMode: string }>)
 		.filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
 		.map((a) => a.id);
 	const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? 0);
+	// Figures that do not depend on the machine's load: what the page sends and how many elements it has.
+	const requests = (lhr.audits['network-requests']?.details?.items ?? []) as { resourceType: string; transferSize: number; url: string }[];
+	const scripts = requests.filter((r) => r.resourceType === 'Script');
+	const documentRequest = requests.find((r) => r.resourceType === 'Document');
 	results.push({
 		...page,
 		cookie: undefined,
@@ -129,23 +144,58 @@ for (const page of pages) {
 			cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0
 		},
 		transferBytes: metric('total-byte-weight'),
+		htmlBytes: documentRequest?.transferSize ?? 0,
+		scriptFiles: scripts.length,
+		scriptBytes: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+		domElements: metric('dom-size'),
+		loadAverage: loadavg()[0],
 		notFullMarks: failing
 	});
 }
 stop();
 
-const out = resolve('bench/lighthouse.json');
+const out = resolve(option('out') ?? 'bench/lighthouse.json');
 mkdirSync('bench', { recursive: true });
 // Lighthouse simulates a slow phone from the tasks it observes here: on a busy machine those run long and total blocking
 // time comes out several times too high, so the load is kept with the figures.
 const load = loadavg()[0];
 if (load > availableParallelism()) console.error(`Warning: load average ${load.toFixed(1)} on ${availableParallelism()} cores: blocking time is overstated.`);
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), lighthouse: LIGHTHOUSE, chrome, loadAverage: load, pages: results }, null, 2)}\n`);
-console.log(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'bytes'].join('\t'));
+console.log(
+	[
+		'page',
+		'performance',
+		'accessibility',
+		'best practices',
+		'SEO',
+		'LCP ms',
+		'TBT ms',
+		'CLS',
+		'bytes',
+		'HTML',
+		'scripts',
+		'script bytes',
+		'elements',
+		'load'
+	].join('\t')
+);
 for (const r of results)
 	console.log(
-		[r.name, r.scores.performance, r.scores.accessibility, r.scores['best-practices'], r.scores.seo, r.metrics.lcpMs, r.metrics.tbtMs, r.transferBytes].join(
-			'\t'
-		)
+		[
+			r.name,
+			r.scores.performance,
+			r.scores.accessibility,
+			r.scores['best-practices'],
+			r.scores.seo,
+			r.metrics.lcpMs,
+			r.metrics.tbtMs,
+			r.metrics.cls.toFixed(3),
+			r.transferBytes,
+			r.htmlBytes,
+			r.scriptFiles,
+			r.scriptBytes,
+			r.domElements,
+			r.loadAverage.toFixed(2)
+		].join('\t')
 	);
 console.log(`\nAudits short of full marks and the rest: ${out}`);

@@ -170,6 +170,28 @@ test('a reflection typed before the page has finished loading is kept when its J
 	await expect(page.locator('#reflection-my-role textarea')).toHaveValue(text);
 });
 
+test('a module reached by navigating in the browser shows its Markdown, and its reflections save in place', async ({ page }) => {
+	await signIn(page, 'custody@demo.test');
+	await page.goto('/modules/restraint-safety');
+	// Opened directly, the Markdown is the server's HTML; reached from the list, the module's component renders it.
+	await expect(page.locator('[data-module-body]')).toHaveAttribute('data-module-body', 'server');
+	await page.goto('/modules');
+	await page.getByRole('link', { name: /^Restraint safety/ }).click();
+	await expect(page.locator('[data-module-body]')).toHaveAttribute('data-module-body', 'component');
+	await expect(page.getByRole('heading', { level: 2, name: 'Warning signs' })).toBeVisible();
+	await expect(page.locator('section#warning-signs form.mark-read button')).toBeVisible();
+	const text = `Said out loud: I am safety officer ${Date.now()}`;
+	await page.locator('#reflection-safety-officer textarea').fill(text);
+	await page.locator('#reflection-safety-officer').getByRole('button', { name: 'Save reflection' }).click();
+	await expect(page.locator('#reflection-safety-officer').getByText('Reflection saved.')).toBeVisible();
+	await expect(page.locator('#reflection-safety-officer textarea')).toHaveValue(text);
+	await expectAccessible(page);
+	// and opened directly again, the saved words are in the server's HTML
+	await page.reload();
+	await expect(page.locator('[data-module-body]')).toHaveAttribute('data-module-body', 'server');
+	await expect(page.locator('#reflection-safety-officer textarea')).toHaveValue(text);
+});
+
 test('a certificate for a module not completed is not found', async ({ page }) => {
 	await signIn(page, 'officer@demo.test');
 	// the demo history leaves this module undone for the officer

@@ -13,6 +13,11 @@ export function setModulePage(context: ModulePageContext) {
 	setContext(KEY, context);
 }
 
+/** The same context for a module's Markdown rendered on its own (svelte/server `render`), outside any page. */
+export function modulePageContextMap(context: ModulePageContext): Map<unknown, unknown> {
+	return new Map([[KEY, context]]);
+}
+
 export function getModulePage(): ModulePageContext {
 	return getContext<ModulePageContext | undefined>(KEY) ?? { reflections: {}, savedReflection: null, printing: true };
 }
