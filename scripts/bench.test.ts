@@ -39,7 +39,7 @@ describe('npm run bench:smoke', () => {
 			);
 			expect(run.status, run.stderr).toBe(0);
 			const results = JSON.parse(readFileSync(out, 'utf8'));
-			expect(Object.keys(results.scenarios).sort()).toEqual(['a', 'a-br', 'b', 'c', 'd', 'e', 'e-br', 'f', 'i', 'i-q', 'r', 's']);
+			expect(Object.keys(results.scenarios).sort()).toEqual(['a', 'a-br', 'b', 'c', 'd', 'e', 'e-br', 'f', 'i', 'i-q', 'i-s', 'r', 's']);
 			for (const [id, s] of Object.entries<{ requests: number; errors: number; statusCodes: Record<string, number> }>(results.scenarios)) {
 				expect({ id, errors: s.errors, requests: s.requests }).toEqual({ id, errors: 0, requests: 40 });
 				expect(Object.keys(s.statusCodes), id).toEqual([id === 'b' ? '303' : '200']);
