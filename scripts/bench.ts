@@ -519,8 +519,9 @@ async function main() {
 	const cookies = new Map<BenchAccountKey, string>();
 	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));
 
-	// Check each page once: signed in, the right page, before measuring anything.
-	for (const s of SCENARIOS.filter((x) => x.account)) {
+	// Check each page measured once: signed in, the right page, before measuring anything.
+	const selected = values.only ? SCENARIOS.filter((s) => values.only!.split(',').includes(s.id)) : SCENARIOS;
+	for (const s of selected.filter((x) => x.account)) {
 		const response = await fetch(origin + s.path, { headers: { cookie: cookies.get(s.account!)! } });
 		const text = await response.text();
 		if (response.status !== s.expect || (s.marker && !text.includes(s.marker)))
@@ -560,7 +561,6 @@ async function main() {
 
 	log(`Bare node:http server, ${moduleBytes.length.toLocaleString('en-GB')} bytes…`);
 	const bare = await measure({ url: `http://localhost:${barePort}${modulePath}` }, 200, bareServer.pid);
-	const selected = values.only ? SCENARIOS.filter((s) => values.only!.split(',').includes(s.id)) : SCENARIOS;
 	for (const s of selected) {
 		log(`(${s.id}) ${s.name}…`);
 		let measured: Measured;
