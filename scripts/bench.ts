@@ -37,7 +37,8 @@ const { values } = parseArgs({
 		smoke: { type: 'boolean', default: false },
 		only: { type: 'string' },
 		workers: { type: 'string' },
-		'cpu-prof': { type: 'string' }
+		'cpu-prof': { type: 'string' },
+		'server-build': { type: 'string' }
 	}
 });
 
@@ -464,15 +465,18 @@ async function main() {
 	const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 	const workDir = resolve('bench/tmp');
 	mkdirSync(workDir, { recursive: true });
-	if (!values['no-build'] && !smoke) {
+	if (!values['no-build'] && !smoke && !values['server-build']) {
 		log('Building the app (npm run build)…');
 		run('npm', ['run', 'build']);
 	}
-	if (!existsSync('build/index.js')) throw new Error('No build found: run `npm run build` first (or drop --no-build).');
+	// --server-build DIR: serve another tree's build (DIR/build and DIR/scripts/start.js), e.g. an older commit's,
+	// measured by this bench on the same pages (scripts/bench-compare.ts).
+	const served = resolve(values['server-build'] ?? '.');
+	if (!existsSync(join(served, 'build/index.js'))) throw new Error(`No build found in ${served}: run \`npm run build\` first (or drop --no-build).`);
 	// Serve a private copy, so that a rebuild in the working tree during the run cannot change what is measured.
 	const serverDir = mkdtempSync(join(workDir, 'server-'));
-	cpSync('build', join(serverDir, 'build'), { recursive: true });
-	cpSync('scripts/start.js', join(serverDir, 'scripts', 'start.js'));
+	cpSync(join(served, 'build'), join(serverDir, 'build'), { recursive: true });
+	cpSync(join(served, 'scripts/start.js'), join(serverDir, 'scripts', 'start.js'));
 
 	let seeded = seededWith(dbPath);
 	// A database seeded before the seed made practical sessions has none for scenario (s): seeded again.
