@@ -9,6 +9,7 @@ import { addDays, londonToday } from '../../src/lib/server/competency/dates';
 import type { DiskContent } from '../../src/lib/server/content/disk';
 import type { Db } from '../../src/lib/server/db';
 import { people, units } from '../../src/lib/server/db/schema';
+import { correctAnswers } from '../../src/lib/server/modules/correct-answers';
 import { markSectionRead, submitAttempt } from '../../src/lib/server/modules/progress';
 import { DEMO_ACCOUNTS } from './seed';
 
@@ -119,15 +120,6 @@ export function seedDemoAssignments(db: Db, content: DiskContent, now = new Date
 	if (keen && module) {
 		const done = at(-5);
 		module.sections.forEach((s, i) => markSectionRead(db, framework, keen.id, module, s.id, new Date(done.getTime() - (module.sections.length - i) * 180_000)));
-		const answers = Object.fromEntries(
-			module.quiz.questions.map((q) => [
-				q.id,
-				q.options
-					.filter((o) => o.correct)
-					.map((o) => o.id)
-					.sort()
-			])
-		);
-		submitAttempt(db, framework, keen.id, module, answers, done);
+		submitAttempt(db, framework, keen.id, module, correctAnswers(module.quiz), done);
 	}
 }
