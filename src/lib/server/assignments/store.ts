@@ -202,7 +202,8 @@ export function createAssignment(
 	return { ok: true, id };
 }
 
-type AssignmentRow = {
+/** An assignment as read with who and where it names (ASSIGNMENT_COLUMNS). */
+export type AssignmentRow = {
 	id: number;
 	kind: AssignedWhat['kind'];
 	ref: string;
