@@ -18,6 +18,7 @@ import { prepareChoicePool, releaseChoicePool, type Choice } from './synthetic/b
 import { startRosterApply } from './synthetic/bench-roster';
 import { prepareContent } from './synthetic/content';
 import { measureLevels } from './bench-compression';
+import { waitFor } from './local-server';
 import { seedSurveyAnswers } from './synthetic/surveys';
 
 const { values } = parseArgs({
@@ -234,21 +235,6 @@ async function ensureFree(url: string) {
 		() => false
 	);
 	if (answered) throw new Error(`Something is already serving at ${url}: stop it, or choose another --port / --bare-port.`);
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			const response = await fetch(url);
-			await response.arrayBuffer();
-			if (response.status < 500) return;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
 }
 
 async function signIn(email: string): Promise<string> {
