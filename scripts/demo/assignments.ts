@@ -55,41 +55,27 @@ export function seedDemoAssignments(db: Db, content: DiskContent, now = new Date
 	const today = londonToday(now);
 	const whose = (u: { id: number; organisationId: number }) => ({ organisationId: u.organisationId, unitId: u.id, jobRole: null });
 	db.transaction((tx) => {
+		/** The Central South manager assigns a module to one constable, due `dueIn` days from today, `madeDaysAgo` days ago. */
+		const toConstable = (constable: { id: number }, module: string, dueIn: number, reason: string, madeDaysAgo: number) =>
+			insertAssignment(
+				tx,
+				assignmentContent,
+				{
+					...whose(centralSouth),
+					what: { kind: 'module', ref: module },
+					targetKind: 'person',
+					targetPersonId: constable.id,
+					dueOn: addDays(today, dueIn),
+					reason,
+					createdBy: manager.id
+				},
+				[constable.id],
+				at(-madeDaysAgo),
+				{ notify: false }
+			);
 		const [late, keen] = constables;
-		if (late)
-			insertAssignment(
-				tx,
-				assignmentContent,
-				{
-					...whose(centralSouth),
-					what: { kind: 'module', ref: 'mental-health-act' },
-					targetKind: 'person',
-					targetPersonId: late.id,
-					dueOn: addDays(today, -9),
-					reason: DEMO_OVERDUE_REASON,
-					createdBy: manager.id
-				},
-				[late.id],
-				at(-30),
-				{ notify: false }
-			);
-		if (keen)
-			insertAssignment(
-				tx,
-				assignmentContent,
-				{
-					...whose(centralSouth),
-					what: { kind: 'module', ref: 'de-escalation' },
-					targetKind: 'person',
-					targetPersonId: keen.id,
-					dueOn: addDays(today, 10),
-					reason: DEMO_MET_REASON,
-					createdBy: manager.id
-				},
-				[keen.id],
-				at(-20),
-				{ notify: false }
-			);
+		if (late) toConstable(late, 'mental-health-act', -9, DEMO_OVERDUE_REASON, 30);
+		if (keen) toConstable(keen, 'de-escalation', 10, DEMO_MET_REASON, 20);
 		const inCustody = tx
 			.select({ id: people.id })
 			.from(people)
