@@ -18,7 +18,7 @@ import { prepareChoicePool, releaseChoicePool, type Choice } from './synthetic/b
 import { startRosterApply } from './synthetic/bench-roster';
 import { prepareContent } from './synthetic/content';
 import { measureLevels } from './bench-compression';
-import { waitFor } from './local-server';
+import { signInCookie, waitFor } from './local-server';
 import { seedSurveyAnswers } from './synthetic/surveys';
 
 const { values } = parseArgs({
@@ -235,19 +235,6 @@ async function ensureFree(url: string) {
 		() => false
 	);
 	if (answered) throw new Error(`Something is already serving at ${url}: stop it, or choose another --port / --bare-port.`);
-}
-
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${origin}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password: BENCH_PASSWORD })
-	});
-	await response.arrayBuffer();
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-	if (response.status !== 303 || !cookie) throw new Error(`Signing in as ${email} failed (${response.status})`);
-	return cookie.split(';')[0];
 }
 
 /** A process and its children (the server's worker processes, when it runs more than one). */
@@ -503,7 +490,8 @@ async function main() {
 	);
 	await waitFor(`${origin}/login`);
 	const cookies = new Map<BenchAccountKey, string>();
-	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));
+	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const)
+		cookies.set(key, await signInCookie(origin, benchAccount(key).email, BENCH_PASSWORD));
 
 	// Check each page once: signed in, the right page, before measuring anything.
 	for (const s of SCENARIOS.filter((x) => x.account)) {

@@ -29,3 +29,17 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 }
+
+/** Signs in with a plain form post, as a browser without JavaScript would, and gives the `session=…` cookie to send. */
+export async function signInCookie(origin: string, email: string, password: string): Promise<string> {
+	const response = await fetch(`${origin}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password })
+	});
+	await response.arrayBuffer();
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
+	if (response.status !== 303 || !cookie) throw new Error(`Signing in as ${email} failed (${response.status})`);
+	return cookie.split(';')[0];
+}
