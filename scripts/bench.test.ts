@@ -1,25 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './local-server';
 
 // The benchmark's smoke run: tiny synthetic data, a fixed 40 requests per page, the existing build. It checks
 // that the bench keeps working (seeding, signing in, preparing scenario choices, measuring), never how fast.
 const tsxCli = join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'cli.mjs');
 const folder = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 const built = existsSync('build/index.js');
 

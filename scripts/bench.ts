@@ -18,6 +18,7 @@ import { prepareChoicePool, releaseChoicePool, type Choice } from './synthetic/b
 import { startRosterApply } from './synthetic/bench-roster';
 import { prepareContent } from './synthetic/content';
 import { measureLevels } from './bench-compression';
+import { signInCookie, waitFor } from './local-server';
 import { seedSurveyAnswers } from './synthetic/surveys';
 
 const { values } = parseArgs({
@@ -235,34 +236,6 @@ async function ensureFree(url: string) {
 		() => false
 	);
 	if (answered) throw new Error(`Something is already serving at ${url}: stop it, or choose another --port / --bare-port.`);
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			const response = await fetch(url);
-			await response.arrayBuffer();
-			if (response.status < 500) return;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${origin}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password: BENCH_PASSWORD })
-	});
-	await response.arrayBuffer();
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-	if (response.status !== 303 || !cookie) throw new Error(`Signing in as ${email} failed (${response.status})`);
-	return cookie.split(';')[0];
 }
 
 /** A process and its children (the server's worker processes, when it runs more than one). */
@@ -521,7 +494,8 @@ async function main() {
 	);
 	await waitFor(`${origin}/login`);
 	const cookies = new Map<BenchAccountKey, string>();
-	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const) cookies.set(key, await signIn(benchAccount(key).email));
+	for (const key of ['learner', 'unitManager', 'orgManager', 'partnership'] as const)
+		cookies.set(key, await signInCookie(origin, benchAccount(key).email, BENCH_PASSWORD));
 
 	// Check each page measured once: signed in, the right page, before measuring anything.
 	const selected = values.only ? SCENARIOS.filter((s) => values.only!.split(',').includes(s.id)) : SCENARIOS;

@@ -7,9 +7,9 @@
 // `--out <file>` writes elsewhere (`--raw <file>` keeps the last full report): for comparing two builds in alternation on a shared machine (see docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, signInCookie } from './local-server';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const option = (name: string) => {
@@ -23,14 +23,6 @@ const PASSWORD = 'demo-pass-2026';
 const chrome = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? process.env.CHROME_PATH;
 if (!chrome) throw new Error('No chromium found: apt-get install -y chromium, or set CHROME_PATH.');
 if (!existsSync('build/index.js')) throw new Error('No build: run `npm run build` first (npm run lighthouse does).');
-
-const freePort = () =>
-	new Promise<number>((done) => {
-		const server = createServer().listen(0, () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
 
 const port = await freePort();
 const origin = `http://localhost:${port}`;
@@ -66,18 +58,6 @@ async function waitForServer() {
 	throw new Error('The demo server did not start within two minutes.');
 }
 
-async function signIn(email: string): Promise<string> {
-	const response = await fetch(`${origin}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password: PASSWORD })
-	});
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-	if (!cookie) throw new Error(`Could not sign in as ${email} (${response.status}).`);
-	return cookie.split(';')[0];
-}
-
 /** Starts a scenario run and returns the address of its first step. */
 async function scenarioStep(cookie: string, slug: string): Promise<string> {
 	const response = await fetch(`${origin}/scenarios/${slug}?/start`, {
@@ -92,8 +72,8 @@ async function scenarioStep(cookie: string, slug: string): Promise<string> {
 }
 
 await waitForServer();
-const officer = await signIn('officer@demo.test');
-const manager = await signIn('manager@demo.test');
+const officer = await signInCookie(origin, 'officer@demo.test', PASSWORD);
+const manager = await signInCookie(origin, 'manager@demo.test', PASSWORD);
 const pages = [
 	{ name: 'module page', path: '/modules/restraint-safety', cookie: officer },
 	{ name: 'My training', path: '/training', cookie: officer },

@@ -3,10 +3,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, waitFor } from './local-server';
 
 // The built server behind Debian's nginx, as a deployment runs it: adapter-node reads the client's address from the
 // X-Forwarded-For nginx sets (ADDRESS_HEADER, XFF_DEPTH=1: the address nginx itself saw, never one a client claims).
@@ -15,30 +15,6 @@ const built = existsSync('build/index.js');
 const folder = mkdtempSync(join(tmpdir(), 'proxy-'));
 const tsxCli = join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'cli.mjs');
 const OWNER = { email: 'proxy.owner@example.test', name: 'Proxy Test Owner', password: 'proxy-owner-password-1' };
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			const response = await fetch(url);
-			await response.arrayBuffer();
-			if (response.status < 500) return;
-		} catch {
-			// not up yet
-		}
-		if (Date.now() > until) throw new Error(`${url} did not answer`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
 
 /** A sign-in post through nginx from a client at `from` (a loopback address of its own: 127.0.0.2, 127.0.0.3, …). */
 function signIn(port: number, origin: string, from: string, password: string, headers: Record<string, string> = {}): Promise<number> {
@@ -79,8 +55,8 @@ describe.skipIf(!built || !existsSync(NGINX))('behind nginx with ADDRESS_HEADER 
 		});
 		expect(made.status, made.stderr).toBe(0);
 
-		const appPort = await freePort();
-		proxyPort = await freePort();
+		const appPort = await freePort('127.0.0.1');
+		proxyPort = await freePort('127.0.0.1');
 		origin = `http://localhost:${proxyPort}`;
 		app = spawn(process.execPath, ['build/index.js'], {
 			env: {

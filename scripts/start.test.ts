@@ -3,11 +3,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMetrics } from '../tests/support/prometheus';
+import { freePort } from './local-server';
 
 // scripts/start.js as `npm start` runs it, against the existing build (npm test runs this after building).
 const folder = mkdtempSync(join(tmpdir(), 'start-'));
@@ -17,15 +18,6 @@ const tsxCli = join(createRequire(import.meta.url).resolve('tsx/package.json'), 
 
 const METRICS_TOKEN = 'start-test-metrics-token-0123456789';
 
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 /** The pids of a process's children, from /proc. */
 function childrenOf(pid: number): number[] {
 	try {
@@ -34,6 +26,11 @@ function childrenOf(pid: number): number[] {
 	} catch {
 		return []; // it has exited
 	}
+}
+
+/** Runs the production start script with these settings over the environment, to be refused before it serves anything. */
+function startWithSettings(settings: Record<string, string>) {
+	return spawnSync(process.execPath, ['scripts/start.js'], { env: { ...process.env, ...settings }, encoding: 'utf8', timeout: 20_000 });
 }
 
 async function waitForLogin(origin: string, timeoutMs = 30_000) {
@@ -233,38 +230,22 @@ describe('npm start', () => {
 	);
 
 	it.skipIf(!built)('refuses a WEB_CONCURRENCY that is not a whole number of processes', () => {
-		const run = spawnSync(process.execPath, ['scripts/start.js'], {
-			env: { ...process.env, WEB_CONCURRENCY: 'lots', DATABASE_PATH: join(folder, 'bad.db') },
-			encoding: 'utf8',
-			timeout: 20_000
-		});
+		const run = startWithSettings({ WEB_CONCURRENCY: 'lots', DATABASE_PATH: join(folder, 'bad.db') });
 		expect(run.status).toBe(1);
 		expect(run.stderr).toContain('WEB_CONCURRENCY must be a whole number of processes');
 	});
 
 	it.skipIf(!built)('refuses a LOG_LEVEL it does not know, and a METRICS_TOKEN too short to be a secret', () => {
-		const level = spawnSync(process.execPath, ['scripts/start.js'], {
-			env: { ...process.env, LOG_LEVEL: 'verbose', DATABASE_PATH: join(folder, 'bad.db') },
-			encoding: 'utf8',
-			timeout: 20_000
-		});
+		const level = startWithSettings({ LOG_LEVEL: 'verbose', DATABASE_PATH: join(folder, 'bad.db') });
 		expect(level.status).toBe(1);
 		expect(level.stderr).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (it is "verbose")');
-		const token = spawnSync(process.execPath, ['scripts/start.js'], {
-			env: { ...process.env, METRICS_TOKEN: 'secret', DATABASE_PATH: join(folder, 'token.db'), PORT: '0' },
-			encoding: 'utf8',
-			timeout: 20_000
-		});
+		const token = startWithSettings({ METRICS_TOKEN: 'secret', DATABASE_PATH: join(folder, 'token.db'), PORT: '0' });
 		expect(token.status).not.toBe(0);
 		expect(token.stderr).toContain('METRICS_TOKEN must be at least 16 characters');
 	});
 
 	it.skipIf(!built)('refuses to start when a retention setting makes no sense, and says which', () => {
-		const run = spawnSync(process.execPath, ['scripts/start.js'], {
-			env: { ...process.env, SIGN_IN_ATTEMPT_RETENTION_DAYS: 'forever', DATABASE_PATH: join(folder, 'retention.db'), PORT: '0' },
-			encoding: 'utf8',
-			timeout: 20_000
-		});
+		const run = startWithSettings({ SIGN_IN_ATTEMPT_RETENTION_DAYS: 'forever', DATABASE_PATH: join(folder, 'retention.db'), PORT: '0' });
 		expect(run.status).not.toBe(0);
 		expect(run.stderr).toContain('SIGN_IN_ATTEMPT_RETENTION_DAYS must be a whole number of days');
 	});

@@ -9,7 +9,8 @@ import { mulberry32 } from '../scripts/demo/seed';
 import { checkAfterCrash, takeBaseline } from './crash/checks';
 import { moduleFacts, scenarioSlugs } from './crash/content';
 import { Learner } from './crash/learner';
-import { BuiltServer, freePort } from './crash/server';
+import { freePort } from '../scripts/local-server';
+import { BuiltServer } from './crash/server';
 import { budget } from './budget';
 import { DEMO_PASSWORD } from './helpers';
 

@@ -9,6 +9,7 @@ import { addDays, londonToday } from '../../src/lib/server/competency/dates';
 import type { DiskContent } from '../../src/lib/server/content/disk';
 import type { Db } from '../../src/lib/server/db';
 import { people, units } from '../../src/lib/server/db/schema';
+import { correctAnswers } from '../../src/lib/server/modules/correct-answers';
 import { markSectionRead, submitAttempt } from '../../src/lib/server/modules/progress';
 import { DEMO_ACCOUNTS } from './seed';
 
@@ -54,41 +55,27 @@ export function seedDemoAssignments(db: Db, content: DiskContent, now = new Date
 	const today = londonToday(now);
 	const whose = (u: { id: number; organisationId: number }) => ({ organisationId: u.organisationId, unitId: u.id, jobRole: null });
 	db.transaction((tx) => {
+		/** The Central South manager assigns a module to one constable, due `dueIn` days from today, `madeDaysAgo` days ago. */
+		const toConstable = (constable: { id: number }, module: string, dueIn: number, reason: string, madeDaysAgo: number) =>
+			insertAssignment(
+				tx,
+				assignmentContent,
+				{
+					...whose(centralSouth),
+					what: { kind: 'module', ref: module },
+					targetKind: 'person',
+					targetPersonId: constable.id,
+					dueOn: addDays(today, dueIn),
+					reason,
+					createdBy: manager.id
+				},
+				[constable.id],
+				at(-madeDaysAgo),
+				{ notify: false }
+			);
 		const [late, keen] = constables;
-		if (late)
-			insertAssignment(
-				tx,
-				assignmentContent,
-				{
-					...whose(centralSouth),
-					what: { kind: 'module', ref: 'mental-health-act' },
-					targetKind: 'person',
-					targetPersonId: late.id,
-					dueOn: addDays(today, -9),
-					reason: DEMO_OVERDUE_REASON,
-					createdBy: manager.id
-				},
-				[late.id],
-				at(-30),
-				{ notify: false }
-			);
-		if (keen)
-			insertAssignment(
-				tx,
-				assignmentContent,
-				{
-					...whose(centralSouth),
-					what: { kind: 'module', ref: 'de-escalation' },
-					targetKind: 'person',
-					targetPersonId: keen.id,
-					dueOn: addDays(today, 10),
-					reason: DEMO_MET_REASON,
-					createdBy: manager.id
-				},
-				[keen.id],
-				at(-20),
-				{ notify: false }
-			);
+		if (late) toConstable(late, 'mental-health-act', -9, DEMO_OVERDUE_REASON, 30);
+		if (keen) toConstable(keen, 'de-escalation', 10, DEMO_MET_REASON, 20);
 		const inCustody = tx
 			.select({ id: people.id })
 			.from(people)
@@ -119,15 +106,6 @@ export function seedDemoAssignments(db: Db, content: DiskContent, now = new Date
 	if (keen && module) {
 		const done = at(-5);
 		module.sections.forEach((s, i) => markSectionRead(db, framework, keen.id, module, s.id, new Date(done.getTime() - (module.sections.length - i) * 180_000)));
-		const answers = Object.fromEntries(
-			module.quiz.questions.map((q) => [
-				q.id,
-				q.options
-					.filter((o) => o.correct)
-					.map((o) => o.id)
-					.sort()
-			])
-		);
-		submitAttempt(db, framework, keen.id, module, answers, done);
+		submitAttempt(db, framework, keen.id, module, correctAnswers(module.quiz), done);
 	}
 }

@@ -7,6 +7,7 @@ import { refreshPerson } from '../../src/lib/server/competency/ledger';
 import type { DiskContent } from '../../src/lib/server/content/disk';
 import type { Db } from '../../src/lib/server/db';
 import { people, roleGrants } from '../../src/lib/server/db/schema';
+import { correctAnswers } from '../../src/lib/server/modules/correct-answers';
 import type { ModuleDefinition } from '../../src/lib/server/modules/parse';
 import { markSectionRead, submitAttempt } from '../../src/lib/server/modules/progress';
 import { startOrResumeRun, takeStep } from '../../src/lib/server/scenarios/runs-store';
@@ -20,16 +21,7 @@ function completeModule(db: Db, content: DiskContent, personId: number, module: 
 	module.sections.forEach((s, i) =>
 		markSectionRead(db, content.framework, personId, module, s.id, new Date(at.getTime() - (module.sections.length - i) * 3 * MINUTE))
 	);
-	const answers = Object.fromEntries(
-		module.quiz.questions.map((q) => [
-			q.id,
-			q.options
-				.filter((o) => o.correct)
-				.map((o) => o.id)
-				.sort()
-		])
-	);
-	submitAttempt(db, content.framework, personId, module, answers, at);
+	submitAttempt(db, content.framework, personId, module, correctAnswers(module.quiz), at);
 }
 
 /**

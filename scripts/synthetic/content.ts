@@ -7,6 +7,7 @@
 import type { SurveyDefinitions } from '../../src/lib/server/surveys/definition';
 import type { Framework, RoleRequirement } from '../../src/lib/server/competency/framework';
 import { competenciesSupportedBy, requiredFor } from '../../src/lib/server/competency/framework';
+import { correctAnswers } from '../../src/lib/server/modules/correct-answers';
 import { grade, type Answers } from '../../src/lib/server/modules/grading';
 import type { ModuleDefinition } from '../../src/lib/server/modules/parse';
 import { JOB_ROLE_IDS, type JobRoleId } from '../../src/lib/organisation-model';
@@ -71,15 +72,7 @@ export type SyntheticContent = {
 };
 
 function answerSets(module: ModuleDefinition): { pass: GradedAnswers; fail: GradedAnswers } {
-	const right: Answers = Object.fromEntries(
-		module.quiz.questions.map((q) => [
-			q.id,
-			q.options
-				.filter((o) => o.correct)
-				.map((o) => o.id)
-				.sort()
-		])
-	);
+	const right = correctAnswers(module.quiz);
 	// A realistic pass gets one question wrong where the pass mark allows it; a fail gets three wrong.
 	const wrongOn = (n: number): Answers => {
 		const answers: Answers = { ...right };

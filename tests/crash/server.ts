@@ -1,19 +1,6 @@
 // Starts the built server as a child process on its own port and database, and kills it without warning.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { budget } from '../budget';
-
-/** A port nobody is listening on right now. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
 
 export type ServerOptions = { port: number; databasePath: string };
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { certificatePdf } from '../../scripts/demo/certificate-pdf';
 import type { FilePart } from './http';
+import { fileFields } from './payloads';
 
 const PDF = certificatePdf(['Fuzzed certificate']);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -23,15 +24,5 @@ const certificate: fc.Arbitrary<FilePart> = fc.record({
 	)
 });
 
-/** The file fields of a claim: usually one certificate, sometimes none, or two. */
-export const certificateFiles: fc.Arbitrary<[string, FilePart][]> = fc.oneof(
-	{ weight: 8, arbitrary: certificate.map((f): [string, FilePart][] => [['certificate', f]]) },
-	{ weight: 1, arbitrary: fc.constant<[string, FilePart][]>([]) },
-	{
-		weight: 1,
-		arbitrary: fc.tuple(certificate, certificate).map(([a, b]): [string, FilePart][] => [
-			['certificate', a],
-			['certificate', b]
-		])
-	}
-);
+/** The file fields of a claim. */
+export const certificateFiles = fileFields('certificate', certificate);

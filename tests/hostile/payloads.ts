@@ -121,6 +121,21 @@ export const brokenBody: fc.Arbitrary<Body> = fc.oneof(
 
 export type Payload = { body: Body; accept: 'text/html' | 'application/json' };
 
+/** The file fields of an upload of `file` under the field `name`: usually one file, sometimes none, or two. */
+export function fileFields(name: string, file: fc.Arbitrary<FilePart>): fc.Arbitrary<[string, FilePart][]> {
+	return fc.oneof(
+		{ weight: 8, arbitrary: file.map((f): [string, FilePart][] => [[name, f]]) },
+		{ weight: 1, arbitrary: fc.constant<[string, FilePart][]>([]) },
+		{
+			weight: 1,
+			arbitrary: fc.tuple(file, file).map(([a, b]): [string, FilePart][] => [
+				[name, a],
+				[name, b]
+			])
+		}
+	);
+}
+
 /** A whole request: the form as url-encoded (mostly) or multipart, now and then a broken body instead. */
 export function payloadFor(fields: Record<string, string[]>, files: fc.Arbitrary<[string, FilePart][]> = fc.constant([])): fc.Arbitrary<Payload> {
 	const form = fc.tuple(formEntries(fields), files);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FilePart } from './http';
-import { HOSTILE, valueFor } from './payloads';
+import { fileFields, HOSTILE, valueFor } from './payloads';
 
 const COLUMNS = ['workforce_id', 'name', 'email', 'unit', 'job_role', 'start_date', 'leaving_date'];
 
@@ -56,18 +56,8 @@ const rosterFile: fc.Arbitrary<FilePart> = fc.record({
 	)
 });
 
-/** The file fields of an upload: usually one roster, sometimes none, or two. */
-export const rosterFiles: fc.Arbitrary<[string, FilePart][]> = fc.oneof(
-	{ weight: 8, arbitrary: rosterFile.map((f): [string, FilePart][] => [['roster', f]]) },
-	{ weight: 1, arbitrary: fc.constant<[string, FilePart][]>([]) },
-	{
-		weight: 1,
-		arbitrary: fc.tuple(rosterFile, rosterFile).map(([a, b]): [string, FilePart][] => [
-			['roster', a],
-			['roster', b]
-		])
-	}
-);
+/** The file fields of a roster upload. */
+export const rosterFiles = fileFields('roster', rosterFile);
 
 /** Apply's fingerprint: usually well-formed, so the whole re-plan runs before the mismatch is found. */
 export const FINGERPRINTS = ['0'.repeat(64), 'f'.repeat(64), 'a1b2'.repeat(16), 'G'.repeat(64), ''];

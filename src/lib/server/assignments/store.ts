@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/log';
 import { londonToday, type IsoDate } from '../competency/dates';
 import { refreshDueDates } from '../competency/ledger';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { connectionOf, statementsFor } from '../db/prepared';
 import type { FieldErrors } from '../forms/parse';
 import type { AssignInput, AssignTarget } from './input';
@@ -202,7 +203,8 @@ export function createAssignment(
 	return { ok: true, id };
 }
 
-type AssignmentRow = {
+/** An assignment as read with who and where it names (ASSIGNMENT_COLUMNS). */
+export type AssignmentRow = {
 	id: number;
 	kind: AssignedWhat['kind'];
 	ref: string;
@@ -252,11 +254,10 @@ export function listAssignments(db: Db, user: Principal, page = 1, today = londo
 	const params = scopeParameters(scope);
 	const where = scopeParameterCondition('a.organisation_id', 'a.unit_id');
 	const total = c.prepare(`select count(*) from assignments a where ${where}`).pluck().get(params) as number;
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const current = Math.min(Math.max(1, page), pages);
+	const { page: current, pages, offset } = pageWindow(total, page, PAGE_SIZE);
 	const rows = c
 		.prepare(`select ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_JOINS} where ${where} order by a.id desc limit ${PAGE_SIZE} offset @offset`)
-		.all({ ...params, offset: (current - 1) * PAGE_SIZE }) as AssignmentRow[];
+		.all({ ...params, offset }) as AssignmentRow[];
 	const progress = progressOf(
 		db,
 		rows.map((r) => r.id),

@@ -6,7 +6,8 @@
 import type { Db } from '../db';
 import { connectionOf } from '../db/prepared';
 import type { IsoDate } from '../competency/dates';
-import { ASSIGNEE_STATE_LABEL, assigneeState, type AssignmentKind } from './rules';
+import { ASSIGNEE_STATE_LABEL, assigneeState } from './rules';
+import type { AssignmentRow } from './store';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -16,25 +17,28 @@ export const ASSIGNMENTS_SECTION =
 /** Who made, extended or cancelled something: the academy when no person did. */
 const actor = (id: number | null, name: string | null) => (id === null ? { id: null, name: 'The academy (a content change)' } : { id, name });
 
-type Row = {
-	id: number;
-	kind: AssignmentKind;
-	ref: string;
-	targetKind: string;
+/** The assignment's own columns as the store reads them, with the person's due date and what met it. */
+type Row = Pick<
+	AssignmentRow,
+	| 'id'
+	| 'kind'
+	| 'ref'
+	| 'targetKind'
+	| 'jobRole'
+	| 'assignedOn'
+	| 'reason'
+	| 'minVersion'
+	| 'createdBy'
+	| 'createdByName'
+	| 'createdAt'
+	| 'cancelledAt'
+	| 'cancelReason'
+	| 'dueOn'
+> & {
 	organisation: string;
 	unit: string | null;
-	jobRole: string | null;
-	assignedOn: IsoDate;
-	reason: string;
-	minVersion: number | null;
-	createdBy: number | null;
-	createdByName: string | null;
-	createdAt: number;
-	cancelledAt: number | null;
 	cancelledBy: number | null;
 	cancelledByName: string | null;
-	cancelReason: string | null;
-	dueOn: IsoDate;
 	metOn: IsoDate | null;
 	metEvidenceId: number | null;
 	metAt: number | null;

@@ -13,6 +13,18 @@ import { issueToken, peekToken } from './tokens';
 const DAY = 86_400_000;
 const now = new Date('2026-11-27T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
+/** The retention periods the tests purge with, unless one says otherwise. */
+const POLICY = { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 };
+/** What one purge reports: nothing deleted, but for the counts given. */
+const purged = (counts: Partial<Awaited<ReturnType<typeof purgeExpired>>> = {}) => ({
+	sessions: 0,
+	signInAttempts: 0,
+	accessLog: 0,
+	accountLinks: 0,
+	authRequests: 0,
+	surveys: { answers: 0, marks: 0 },
+	...counts
+});
 
 describe('purgeExpired', () => {
 	let db: Db;
@@ -28,14 +40,7 @@ describe('purgeExpired', () => {
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME + DAY));
 		createSession(db, generateSessionToken(), personId, ago(SESSION_LIFETIME)); // expires exactly now
 
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
-			sessions: 2,
-			signInAttempts: 0,
-			accessLog: 0,
-			accountLinks: 0,
-			authRequests: 0,
-			surveys: { answers: 0, marks: 0 }
-		});
+		expect(purgeExpired(db, POLICY, now)).toEqual(purged({ sessions: 2 }));
 		expect(db.select().from(sessions).all()).toHaveLength(1);
 		expect(validateSessionToken(db, live, now).user?.id).toBe(personId);
 	});
@@ -45,38 +50,17 @@ describe('purgeExpired', () => {
 		recordAttempt(db, 'a@example.test', '10.0.0.1', true, ago(89 * DAY));
 		for (let i = 0; i < 5; i++) recordAttempt(db, 'b@example.test', '10.0.0.2', false, ago(60_000 * (i + 1)));
 
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
-			sessions: 0,
-			signInAttempts: 1,
-			accessLog: 0,
-			accountLinks: 0,
-			authRequests: 0,
-			surveys: { answers: 0, marks: 0 }
-		});
+		expect(purgeExpired(db, POLICY, now)).toEqual(purged({ signInAttempts: 1 }));
 		expect(db.select().from(loginAttempts).all()).toHaveLength(6);
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
-		expect(purgeExpired(db, { signInAttemptDays: 1, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
-			sessions: 0,
-			signInAttempts: 1,
-			accessLog: 0,
-			accountLinks: 0,
-			authRequests: 0,
-			surveys: { answers: 0, marks: 0 }
-		});
+		expect(purgeExpired(db, { ...POLICY, signInAttemptDays: 1 }, now)).toEqual(purged({ signInAttempts: 1 }));
 		expect(checkThrottle(db, 'b@example.test', '10.0.0.2', now).allowed).toBe(false);
 	});
 
 	it('deletes access log entries older than their retention period, and keeps newer ones', () => {
 		recordAccess(db, { actorId: personId, action: 'record-view', subjectId: personId, at: ago(731 * DAY) });
 		recordAccess(db, { actorId: personId, action: 'record-csv', subjectId: personId, at: ago(729 * DAY) });
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
-			sessions: 0,
-			signInAttempts: 0,
-			accessLog: 1,
-			accountLinks: 0,
-			authRequests: 0,
-			surveys: { answers: 0, marks: 0 }
-		});
+		expect(purgeExpired(db, POLICY, now)).toEqual(purged({ accessLog: 1 }));
 		expect(db.$client.prepare('select action from access_log').pluck().all()).toEqual(['record-csv']);
 	});
 
@@ -85,14 +69,7 @@ describe('purgeExpired', () => {
 		issueToken(db, personId, 'activation', ago(8 * DAY));
 		recordRequest(db, 'password-reset', 'a@example.test', '10.0.0.1', ago(91 * DAY));
 		recordRequest(db, 'sso-start', 'a@example.test', '10.0.0.1', ago(DAY));
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now)).toEqual({
-			sessions: 0,
-			signInAttempts: 0,
-			accessLog: 0,
-			accountLinks: 1,
-			authRequests: 1,
-			surveys: { answers: 0, marks: 0 }
-		});
+		expect(purgeExpired(db, POLICY, now)).toEqual(purged({ accountLinks: 1, authRequests: 1 }));
 		expect(peekToken(db, live, 'reset', now)?.personId).toBe(personId);
 	});
 
@@ -102,7 +79,7 @@ describe('purgeExpired', () => {
 			for (let i = 0; i < PURGE_BATCH * 2 + 7; i++) insert.run(`p${i}@example.test`, '10.0.0.3', ago(200 * DAY).getTime());
 			insert.run('recent@example.test', '10.0.0.3', ago(DAY).getTime());
 		})();
-		expect(purgeExpired(db, { signInAttemptDays: 90, accessLogDays: 730, surveyMonths: 36 }, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
+		expect(purgeExpired(db, POLICY, now).signInAttempts).toBe(PURGE_BATCH * 2 + 7);
 		expect(
 			db
 				.select()

@@ -34,35 +34,22 @@ export type AssessmentTarget = { id: number; organisationId: number; unitId: num
 type Outcome = { ok: true; id: number } | { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: Record<string, string> };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** A sign-off: the framework it is checked against, who signs, whom, what, and when it is recorded (now by default). */
+type SignOff = [framework: Framework, assessor: Principal, target: AssessmentTarget, input: AssessmentInput, now?: Date];
+
 /**
  * A trainer's sign-off of an observed practical assessment. Nobody signs themselves off, and a trainer
  * assesses only people in an organisation they train for. A "competent" outcome becomes evidence.
  */
-export function recordAssessment(
-	db: Db,
-	framework: Framework,
-	assessor: Principal,
-	target: AssessmentTarget,
-	input: AssessmentInput,
-	now = new Date()
-): Outcome {
-	const refused = checkAssessment(framework, assessor, target, input, now);
-	if (refused) return refused;
-	return { ok: true, id: db.transaction((tx) => writeAssessment(tx, framework, assessor, target, input, now)) };
+export function recordAssessment(db: Db, ...signOff: SignOff): Outcome {
+	return db.transaction((tx) => recordAssessmentIn(tx, ...signOff));
 }
 
 /**
  * The same, inside a caller's transaction (a session's register records several with the attendance): refused
  * (and nothing written) for the same reasons.
  */
-export function recordAssessmentIn(
-	tx: Tx,
-	framework: Framework,
-	assessor: Principal,
-	target: AssessmentTarget,
-	input: AssessmentInput,
-	now = new Date()
-): Outcome {
+export function recordAssessmentIn(tx: Tx, ...[framework, assessor, target, input, now = new Date()]: SignOff): Outcome {
 	const refused = checkAssessment(framework, assessor, target, input, now);
 	if (refused) return refused;
 	return { ok: true, id: writeAssessment(tx, framework, assessor, target, input, now) };

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { JOB_ROLE_IDS, type JobRoleId } from '../../organisation-model';
+import { readYamlFile } from '../content/yaml-file';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug');
 const roleList = z.array(z.enum(JOB_ROLE_IDS)).min(1).optional();
@@ -58,17 +58,10 @@ export class FrameworkError extends Error {}
 
 /** Parses and checks the framework; `known` lets it check module and scenario slugs against the catalogues. */
 export function parseFramework(path: string, source: string, known?: { modules: Set<string>; scenarios: Set<string> }): Framework {
-	let data: unknown;
-	try {
-		data = parseYaml(source);
-	} catch (e) {
-		throw new FrameworkError(`${path}: not valid YAML: ${(e as Error).message}`);
-	}
-	const parsed = frameworkFile.safeParse(data);
-	if (!parsed.success) throw new FrameworkError(parsed.error.issues.map((i) => `${path}: field "${i.path.join('.')}" ${i.message}`).join('\n'));
+	const file = readYamlFile(path, source, frameworkFile, (message) => new FrameworkError(message));
 	const errors: string[] = [];
 	const seen = new Set<string>();
-	const competencies = parsed.data.competencies.map((c) => {
+	const competencies = file.competencies.map((c) => {
 		if (seen.has(c.id)) errors.push(`${path}: competency "${c.id}" is defined twice`);
 		seen.add(c.id);
 		const evidence = c.evidence.map((r) => {

@@ -5,9 +5,9 @@
  * the dashboards count "overdue" in SQL like any other status.
  */
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { JOB_ROLE_IDS } from '../../organisation-model';
+import { readYamlFile } from '../content/yaml-file';
 import { addDays, type IsoDate } from './dates';
 import { FrameworkError, type Framework, type InductionPlans, type InductionStep } from './framework';
 
@@ -19,17 +19,10 @@ export type { InductionPlans, InductionStep };
 
 /** Parses and checks the plans: known roles, competencies the role needs, each once, due dates in the plan's order. */
 export function parseInductionPlans(path: string, source: string, framework: Framework): InductionPlans {
-	let data: unknown;
-	try {
-		data = parseYaml(source);
-	} catch (e) {
-		throw new FrameworkError(`${path}: not valid YAML: ${(e as Error).message}`);
-	}
-	const parsed = plansFile.safeParse(data);
-	if (!parsed.success) throw new FrameworkError(parsed.error.issues.map((i) => `${path}: field "${i.path.join('.')}" ${i.message}`).join('\n'));
+	const file = readYamlFile(path, source, plansFile, (message) => new FrameworkError(message));
 	const errors: string[] = [];
 	const byRole = new Map<string, InductionStep[]>();
-	for (const [role, steps] of Object.entries(parsed.data.plans)) {
+	for (const [role, steps] of Object.entries(file.plans)) {
 		const seen = new Set<string>();
 		steps.forEach((s, i) => {
 			const where = `${path}: plan for ${role}, step ${i + 1}`;

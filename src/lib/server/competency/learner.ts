@@ -4,6 +4,7 @@ import { londonToday, type IsoDate } from './dates';
 import type { Framework, Requirement } from './framework';
 import { planOrder } from './induction-plans';
 import { statusesOn, type PersonForRecord } from './ledger';
+import { standing } from './status';
 import { overdueSince } from './status-rule';
 import { cachedRecord } from './record-cache';
 
@@ -41,13 +42,7 @@ export function learnerOverview(db: Db, framework: Framework, person: PersonForR
 	// Kept per person while their evidence and statuses are unchanged (record-cache.ts).
 	const record = cachedRecord(db, framework, person, today, () => statusesOn(db, framework, person, today));
 	const competencies = record.map((c) => ({
-		id: c.competency.id,
-		title: c.competency.title,
-		status: c.status,
-		achievedOn: c.achievedOn,
-		expiresOn: c.expiresOn,
-		/** Due by this date (induction plan), while not yet achieved. */
-		dueOn: c.dueOn,
+		...standing(c),
 		overdueSince: c.status === 'overdue' && c.dueOn ? overdueSince(c.dueOn) : null,
 		months: c.months,
 		outstanding: c.outstanding.flatMap((r) => describe(r, lookup)),

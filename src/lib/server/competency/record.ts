@@ -6,6 +6,7 @@ import { listAssessments } from './assessments';
 import type { IsoDate } from './dates';
 import type { Framework, Requirement } from './framework';
 import { ledgerRows, recordOn } from './ledger';
+import { standing } from './status';
 import type { ContentLookup } from './learner';
 import { TIME_LIMIT_LABELS } from '../scenarios/engine';
 import { passKey, passTimeLimits } from '../scenarios/runs-store';
@@ -73,13 +74,7 @@ export function buildTrainingRecord(
 		asRecorded,
 		generatedAt: now.toISOString(),
 		competencies: competencies.map((c) => ({
-			id: c.competency.id,
-			title: c.competency.title,
-			status: c.status,
-			/** In date since: the first day of the latest period in which all parts were in date together. */
-			achievedOn: c.achievedOn,
-			expiresOn: c.expiresOn,
-			dueOn: c.dueOn,
+			...standing(c),
 			refresherMonths: c.months,
 			parts: c.parts.map((p) => ({ part: part(p.requirement), status: p.status, occurredOn: p.occurredOn, expiresOn: p.expiresOn })),
 			cycles: c.cycles

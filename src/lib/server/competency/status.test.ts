@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths } from './dates';
 import type { Requirement } from './framework';
-import { cyclesOf, effectiveFacts, statusOn, type EvidenceFact, type LedgerRow } from './status';
+import { cyclesOf, effectiveFacts, standing, statusOn, type EvidenceFact, type LedgerRow } from './status';
 
 const moduleReq: Requirement = { kind: 'module', key: 'module:restraint-safety', module: 'restraint-safety' };
 const scenarioReq: Requirement = { kind: 'scenario', key: 'scenario:a|b', scenarios: ['a', 'b'] };
@@ -111,5 +111,26 @@ describe('a competency met by several parts (the /manage/people/81 defect)', () 
 		];
 		expect(cyclesOf(reqs, 12, later, '2025-06-01')).toEqual([{ achievedOn: '2024-02-01', expiresOn: '2025-01-10' }]);
 		expect(cyclesOf(reqs, 12, later)).toHaveLength(2);
+	});
+});
+
+describe('a competency’s standing', () => {
+	it('names the competency with its status and the dates it turns on, nothing else', () => {
+		const c = {
+			competency: { id: 'restraint', title: 'Safe restraint', months: 12 },
+			status: 'due-soon' as const,
+			achievedOn: '2025-03-03',
+			expiresOn: '2026-03-03',
+			dueOn: null,
+			parts: []
+		};
+		expect(standing(c)).toEqual({
+			id: 'restraint',
+			title: 'Safe restraint',
+			status: 'due-soon',
+			achievedOn: '2025-03-03',
+			expiresOn: '2026-03-03',
+			dueOn: null
+		});
 	});
 });

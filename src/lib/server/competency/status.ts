@@ -13,6 +13,17 @@ export type PartOnDate = { requirement: Requirement; occurredOn: IsoDate | null;
 /** A period in which every part of a competency was in date together: from `achievedOn` up to, not including, `expiresOn`. */
 export type Cycle = { achievedOn: IsoDate; expiresOn: IsoDate };
 
+/** A competency's status on a day with what it needs to be named: the competency, and its induction due date. */
+type NamedStatus = Pick<StatusOnDate, 'status' | 'achievedOn' | 'expiresOn'> & { competency: { id: string; title: string }; dueOn: IsoDate | null };
+
+/**
+ * A competency's standing as My training and the training record both show it: which competency, its status, in date
+ * since (`achievedOn`), until (`expiresOn`), and the date it is due by under an induction plan while not yet achieved.
+ */
+export function standing(c: NamedStatus) {
+	return { id: c.competency.id, title: c.competency.title, status: c.status, achievedOn: c.achievedOn, expiresOn: c.expiresOn, dueOn: c.dueOn };
+}
+
 export type StatusOnDate = {
 	status: CompetencyStatus;
 	/**

@@ -4,6 +4,7 @@
  * through the disclosure rule; discrimination is withheld when either group has fewer than 8 learners (the rule's
  * threshold), and a withheld figure raises no flag. Pure: no database.
  */
+import { correctOptionIds } from '../modules/correct-answers';
 import type { Quiz } from '../modules/schema';
 import { publishCount, publishShare, SUPPRESS_UP_TO, type PublishedShare } from '../reporting/disclosure';
 import { discrimination, facility, FLAG_TEXT, groupSize, questionFlags, type QuestionFlag, type ScoreBand } from './question-stats';
@@ -36,12 +37,7 @@ export function analyseQuestions(quiz: Quiz, rows: readonly AnswerRow[]): Questi
 	let learners = 0;
 	const questions = quiz.questions.map((q, i): QuestionFigures => {
 		const mine = byQuestion.get(q.id) ?? [];
-		const rightKey = JSON.stringify(
-			q.options
-				.filter((o) => o.correct)
-				.map((o) => o.id)
-				.sort()
-		);
+		const rightKey = JSON.stringify(correctOptionIds(q));
 		const total = mine.reduce((n, r) => n + r.n, 0);
 		learners = Math.max(learners, total);
 		const right = mine.filter((r) => r.answer === rightKey).reduce((n, r) => n + r.n, 0);

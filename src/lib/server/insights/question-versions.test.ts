@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { allModules } from '../content';
+import { correctAnswers } from '../modules/correct-answers';
 import { submitAttempt } from '../modules/progress';
 import { compareVersions, readModuleVersion } from './filters';
 import { questionInsight } from './page';
@@ -10,15 +11,7 @@ import { answerVersions } from './store';
 const framework = testFramework();
 const module = allModules()[0];
 const earlier = (version: string) => ({ ...module, meta: { ...module.meta, version } });
-const rightAnswers = Object.fromEntries(
-	module.quiz.questions.map((q) => [
-		q.id,
-		q.options
-			.filter((o) => o.correct)
-			.map((o) => o.id)
-			.sort()
-	])
-);
+const rightAnswers = correctAnswers(module.quiz);
 const firstWrong = (() => {
 	const q = module.quiz.questions[0];
 	return { ...rightAnswers, [q.id]: [q.options.find((o) => !o.correct)!.id] };

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
+import { completeModule } from '$testing/evidence';
 import { testFramework } from '$testing/framework';
 import { rawHeader, startTestSmtp, type TestSmtp } from '$testing/smtp';
-import { recordEvidence } from '../competency/ledger';
+
 import type { Db } from '../db';
 import { appSecret } from './app-secret';
 import './catalogue';
@@ -36,15 +37,7 @@ function world() {
 	grant(db, orgManager.id, 'manager', { organisationId: org.id });
 	const learner = addPerson(db, bcu, { jobRole: 'call-handler' });
 	const elsewhere = addPerson(db, other, { jobRole: 'call-handler' });
-	const wellbeing = (personId: number, day: string) =>
-		recordEvidence(db, framework, {
-			personId,
-			source: { module: 'staff-wellbeing' },
-			version: '1',
-			occurredOn: day,
-			recordedBy: personId,
-			at: new Date(`${day}T10:00:00Z`)
-		});
+	const wellbeing = (personId: number, day: string) => completeModule(db, framework, personId, 'staff-wellbeing', day);
 	wellbeing(learner.id, '2024-05-01'); // post-incident expired 2026-05-01
 	wellbeing(elsewhere.id, '2024-07-01'); // due 2026-07-01
 	return { org, bcu, manager, orgManager, learner, elsewhere, wellbeing };

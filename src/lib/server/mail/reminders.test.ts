@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { completeModule } from '$testing/evidence';
 import { testFramework } from '$testing/framework';
 import { addDays } from '../competency/dates';
-import { recordEvidence, refreshPerson } from '../competency/ledger';
+import { refreshPerson } from '../competency/ledger';
 import { DUE_SOON_DAYS } from '../competency/status-rule';
 import type { Db } from '../db';
 import './catalogue';
@@ -14,8 +15,7 @@ const ORIGIN = 'https://academy.example.org';
 
 let db: Db;
 let unit: { id: number; organisationId: number };
-const complete = (personId: number, module: string, day: string) =>
-	recordEvidence(db, framework, { personId, source: { module }, version: '1', occurredOn: day, recordedBy: personId, at: new Date(`${day}T10:00:00Z`) });
+const complete = (personId: number, module: string, day: string) => completeModule(db, framework, personId, module, day);
 const plan = (today = TODAY, dryRun = false) => planReminders(db, framework, { today, origin: ORIGIN, dryRun, now: new Date(`${today}T09:00:00Z`) });
 const outbox = () =>
 	db.$client.prepare('select person_id as personId, kind, template, subject, data, dedupe_key as dedupeKey from mail_outbox order by id').all() as {

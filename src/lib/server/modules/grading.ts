@@ -1,3 +1,4 @@
+import { correctOptionIds } from './correct-answers';
 import type { Quiz } from './schema';
 
 export type Answers = Record<string, string[]>;
@@ -38,7 +39,7 @@ export function readAnswers(quiz: Quiz, form: FormData): { ok: true; answers: An
 export function grade(quiz: Quiz, answers: Answers, passMark: number): GradeResult {
 	const questions = quiz.questions.map((q) => {
 		const chosen = new Set(answers[q.id] ?? []);
-		const right = q.options.filter((o) => o.correct).map((o) => o.id);
+		const right = correctOptionIds(q);
 		const correct = right.length === chosen.size && right.every((id) => chosen.has(id));
 		return {
 			id: q.id,

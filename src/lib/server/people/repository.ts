@@ -15,6 +15,9 @@ import type { GrantInput, PersonInput } from './validation';
 
 export const PAGE_SIZE = 50;
 
+/** The columns that say who a person is, first in every list and page of people. */
+const PERSON_IDENTITY = { id: people.id, name: people.name, email: people.email, jobRole: people.jobRole, workforceId: people.workforceId };
+
 export type PeopleFilter = { q?: string; organisationId?: number; unitId?: number; status?: 'active' | 'left'; page?: number };
 
 export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
@@ -33,11 +36,7 @@ export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
 	const [{ total }] = db.select({ total: count() }).from(people).where(where).all();
 	const rows = db
 		.select({
-			id: people.id,
-			name: people.name,
-			email: people.email,
-			jobRole: people.jobRole,
-			workforceId: people.workforceId,
+			...PERSON_IDENTITY,
 			status: people.status,
 			organisationName: organisations.name,
 			unitName: units.name
@@ -58,11 +57,7 @@ export function getPerson(db: Db, id: number) {
 	const statement = prepared(db, 'get-person', () =>
 		db
 			.select({
-				id: people.id,
-				name: people.name,
-				email: people.email,
-				jobRole: people.jobRole,
-				workforceId: people.workforceId,
+				...PERSON_IDENTITY,
 				startDate: people.startDate,
 				status: people.status,
 				leftDate: people.leftDate,

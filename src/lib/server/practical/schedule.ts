@@ -62,6 +62,16 @@ function writeLists(tx: Tx, id: number, input: SessionInput) {
 	if (audience.length) tx.insert(practicalSessionAudience).values(audience).run();
 }
 
+/** The session's own columns a trainer sets when creating it and may change later (its organisation is fixed). */
+const editableColumns = (input: SessionInput) => ({
+	title: input.title,
+	venue: input.venue,
+	startsAt: input.startsAt,
+	endsAt: input.endsAt,
+	bookingClosesAt: input.bookingClosesAt,
+	capacity: input.capacity
+});
+
 const auditDetail = (input: SessionInput) => ({
 	title: input.title,
 	venue: input.venue,
@@ -82,12 +92,7 @@ export function createSession(db: Db, actor: Principal, input: SessionInput, now
 			.insert(practicalSessions)
 			.values({
 				organisationId: input.organisationId,
-				title: input.title,
-				venue: input.venue,
-				startsAt: input.startsAt,
-				endsAt: input.endsAt,
-				bookingClosesAt: input.bookingClosesAt,
-				capacity: input.capacity,
+				...editableColumns(input),
 				createdBy: actor.id,
 				createdAt: now
 			})
@@ -122,12 +127,7 @@ export function updateSession(db: Db, framework: Framework, actor: Principal, id
 	db.transaction((tx) => {
 		tx.update(practicalSessions)
 			.set({
-				title: input.title,
-				venue: input.venue,
-				startsAt: input.startsAt,
-				endsAt: input.endsAt,
-				bookingClosesAt: input.bookingClosesAt,
-				capacity: input.capacity,
+				...editableColumns(input),
 				sequence: told ? before.sequence + 1 : before.sequence
 			})
 			.where(eq(practicalSessions.id, id))

@@ -3,6 +3,7 @@ import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
 import { mulberry32 } from '../../../../scripts/demo/seed';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { completeModule } from '$testing/evidence';
 import { testFrameworkWithPlans } from '$testing/framework';
 import { disableAggregates, ensureAggregates } from './aggregates';
 import { complianceSummary, complianceTrend, expiringInExpiryOrder, expiringList } from './compliance';
@@ -154,14 +155,7 @@ describe('dashboard aggregates', () => {
 			for (let k = 0; k < 25; k++) {
 				const p = pick(people);
 				const day = addDays('2024-01-01', Math.floor(rand() * 900));
-				const ids = recordEvidence(db, framework, {
-					personId: p.id,
-					source: { module: pick(MODULES) },
-					version: '1',
-					occurredOn: day,
-					recordedBy: p.id,
-					at: new Date(`${day}T10:00:00Z`)
-				});
+				const ids = completeModule(db, framework, p.id, pick(MODULES), day);
 				for (const id of ids) evidenceIds.push({ id, personId: p.id });
 			}
 			const target = evidenceIds.splice(Math.floor(rand() * evidenceIds.length), 1)[0];

@@ -11,6 +11,7 @@ import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { addDays, daysBetween, type IsoDate } from '../competency/dates';
 import { EXPIRY_BOUNDARIES } from '../competency/status-rule';
+import { inDateOnSql, inPostOnSql } from './as-of-day-sql';
 import { BUCKET_COLUMNS, bucketFlagsSql, notAchievedFlagSql, overdueFlagSql } from './status-sql';
 import { trendDates } from './trend-dates';
 
@@ -75,9 +76,9 @@ function statements(db: Db) {
 		countTrendDate: c.prepare(
 			`insert into trend_competency_counts (date, organisation_id, unit_id, competency_id, required, current)
 			 select @date, p.organisation_id, p.unit_id, cs.competency_id, count(*),
-			   sum(case when exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date) then 1 else 0 end)
+			   sum(${inDateOnSql('cs', '@date')})
 			 from competency_status cs join people p on p.id = cs.person_id
-			 where p.start_date <= @date and (p.left_date is null or p.left_date > @date)
+			 where ${inPostOnSql('p', '@date')}
 			 group by p.organisation_id, p.unit_id, cs.competency_id`
 		),
 

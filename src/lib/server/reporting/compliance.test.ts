@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { completeModule } from '$testing/evidence';
 import { testFramework } from '$testing/framework';
 import type { Db } from '../db';
 import { competencyMatrix, complianceSummary, complianceTrend, expiringList, shareCurrent, trendDates } from './compliance';
-import { recordEvidence, refreshPerson } from '../competency/ledger';
+import { refreshPerson } from '../competency/ledger';
 
 const framework = testFramework();
 const TODAY = '2026-06-15';
@@ -31,15 +32,7 @@ describe('compliance dashboards', () => {
 			nurses: [1, 2, 3, 4, 5, 6].map(() => mk(ward, 'mental-health-nurse'))
 		};
 	}
-	const wellbeing = (personId: number, day: string) =>
-		recordEvidence(db, framework, {
-			personId,
-			source: { module: 'staff-wellbeing' },
-			version: '1',
-			occurredOn: day,
-			recordedBy: personId,
-			at: new Date(`${day}T10:00:00Z`)
-		});
+	const wellbeing = (personId: number, day: string) => completeModule(db, framework, personId, 'staff-wellbeing', day);
 
 	beforeEach(() => {
 		db = testDb();

@@ -10,6 +10,7 @@
 import type { Db } from '../db';
 import { statementsFor } from '../db/prepared';
 import { addDays, type IsoDate } from '../competency/dates';
+import { inDateOnSql, inPostOnSql } from './as-of-day-sql';
 import { trendDates } from './trend-dates';
 
 export const AGENCY_KINDS = ['police', 'nhs', 'ambulance'] as const;
@@ -31,9 +32,9 @@ function statements(db: Db) {
 		count: c.prepare(
 			`insert into partnership_counts (date, borough, kind, competency_id, people, current)
 			 select @date, u.borough, o.kind, cs.competency_id, count(*),
-			   sum(case when exists (select 1 from competency_cycles cc where cc.person_id = cs.person_id and cc.competency_id = cs.competency_id and cc.achieved_on <= @date and cc.expires_on > @date) then 1 else 0 end)
+			   sum(${inDateOnSql('cs', '@date')})
 			 from competency_status cs join people p on p.id = cs.person_id join units u on u.id = p.unit_id join organisations o on o.id = p.organisation_id
-			 where u.borough is not null and o.kind in (${kinds}) and p.start_date <= @date and (p.left_date is null or p.left_date > @date)
+			 where u.borough is not null and o.kind in (${kinds}) and ${inPostOnSql('p', '@date')}
 			 group by u.borough, o.kind, cs.competency_id`
 		),
 		read: c.prepare(

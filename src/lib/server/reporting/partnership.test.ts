@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { completeModule } from '$testing/evidence';
 import { testFramework } from '$testing/framework';
 import type { Db } from '../db';
-import { recordEvidence, refreshPerson } from '../competency/ledger';
+import { refreshPerson } from '../competency/ledger';
 import { partnershipReport, readBorough, sharedCompetencies } from './partnership';
 import { partnershipCsvRows } from './partnership-csv';
 import { ensurePartnershipSnapshots, publishedDates, readPartnershipSnapshots } from './partnership-snapshots';
@@ -32,15 +33,7 @@ describe('partnership view', () => {
 			others: mk(lewisham, 'mental-health-nurse', 9)
 		};
 	}
-	const recognise = (personId: number, day: string) =>
-		recordEvidence(db, framework, {
-			personId,
-			source: { module: 'recognising-distress' },
-			version: '1',
-			occurredOn: day,
-			recordedBy: personId,
-			at: new Date(`${day}T10:00:00Z`)
-		});
+	const recognise = (personId: number, day: string) => completeModule(db, framework, personId, 'recognising-distress', day);
 	const lambeth = (report: ReturnType<typeof partnershipReport>) =>
 		report.tables.find((t) => t.borough === 'Lambeth')!.competencies.find((c) => c.competencyId === 'recognise-distress')!.cells;
 

@@ -32,15 +32,15 @@ beforeEach(() => {
 	).toEqual({ ok: true });
 });
 
-async function signInWith(craft: TokenCraft) {
-	const started = await startSsoSignIn(db, {
-		organisationId,
-		email: 'nurse@crafted.test',
-		redirectTo: '/training',
-		origin: APP,
-		key: TEST_SECRET_KEY
-	});
+/** The nurse starts signing in through the crafted provider, as /login does for her email domain. */
+async function startNurseSignIn() {
+	const started = await startSsoSignIn(db, { organisationId, email: 'nurse@crafted.test', redirectTo: '/training', origin: APP, key: TEST_SECRET_KEY });
 	if (!started.ok) throw new Error(started.reason);
+	return started;
+}
+
+async function signInWith(craft: TokenCraft) {
+	const started = await startNurseSignIn();
 	const callback = crafted.authorize(started.url, 'subject-1', { claims: { email: 'nurse@crafted.test' }, ...craft });
 	return completeSsoSignIn(db, { token: started.token, callbackUrl: callback, key: TEST_SECRET_KEY });
 }
@@ -78,14 +78,7 @@ describe('ID token validation (by openid-client)', () => {
 	});
 
 	it('refuses a callback with a code the provider never issued', async () => {
-		const started = await startSsoSignIn(db, {
-			organisationId,
-			email: 'nurse@crafted.test',
-			redirectTo: '/training',
-			origin: APP,
-			key: TEST_SECRET_KEY
-		});
-		if (!started.ok) throw new Error(started.reason);
+		const started = await startNurseSignIn();
 		const callback = new URL(`${APP}/login/sso/callback`);
 		callback.searchParams.set('code', 'made-up');
 		callback.searchParams.set('state', new URL(started.url).searchParams.get('state')!);

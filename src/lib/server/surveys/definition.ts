@@ -3,9 +3,9 @@
  * one for scenarios, each three to five rating items on a 1–5 scale with both ends labelled, and one free-text box.
  * Parsed and checked by the content index (content/build.ts), at build by `npm run content:check` and in tests.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../content/errors';
+import { readYamlFile } from '../content/yaml-file';
 
 export const SURVEY_KINDS = ['module', 'scenario'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
@@ -36,24 +36,17 @@ export type SurveyDefinitions = Readonly<Record<SurveyKind, SurveyDefinition>>;
 
 /** Parses and checks the surveys file: both sets present, 3–5 items each with ids unique within their set. */
 export function parseSurveys(path: string, source: string): SurveyDefinitions {
-	let data: unknown;
-	try {
-		data = parseYaml(source);
-	} catch (e) {
-		throw new ContentError(`${path}: not valid YAML: ${(e as Error).message}`);
-	}
-	const parsed = surveysFile.safeParse(data);
-	if (!parsed.success) throw new ContentError(parsed.error.issues.map((i) => `${path}: field "${i.path.join('.')}" ${i.message}`).join('\n'));
+	const file = readYamlFile(path, source, surveysFile, (message) => new ContentError(message));
 	const errors: string[] = [];
 	for (const kind of SURVEY_KINDS) {
 		const seen = new Set<string>();
-		parsed.data[kind].ratings.forEach((item, i) => {
+		file[kind].ratings.forEach((item, i) => {
 			if (seen.has(item.id)) errors.push(`${path}: field "${kind}.ratings.${i}.id" repeats the id "${item.id}"`);
 			seen.add(item.id);
 		});
 	}
 	if (errors.length) throw new ContentError(errors.join('\n'));
-	return parsed.data;
+	return file;
 }
 
 export const isSurveyKind = (kind: string): kind is SurveyKind => (SURVEY_KINDS as readonly string[]).includes(kind);
