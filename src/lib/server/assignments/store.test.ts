@@ -4,6 +4,7 @@ import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import { recordEvidence, statusesOn, voidEvidence } from '../competency/ledger';
 import { syncDueDates } from '../competency/due-dates-store';
+import { markLeft, reinstate } from '../people/repository';
 import { statusFor } from '../competency/status-rule';
 import type { Db } from '../db';
 import '../mail/catalogue';
@@ -98,7 +99,7 @@ describe('assigned training', () => {
 		expect(dueOn(db, learner.id)).toBeNull();
 		const a = assignmentFor(db, boss, id)!;
 		expect(assigneesOf(db, boss, a, '2026-06-10').people).toEqual([expect.objectContaining({ personId: learner.id, metOn: '2026-05-04', state: 'done' })]);
-		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0 });
+		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0, leavers: 0 });
 		expect(audit(db)).toContain('assignment-met');
 	});
 
@@ -171,7 +172,7 @@ describe('assigned training', () => {
 		expect(stored.dueOn).toBe('2026-05-31');
 		expect(statusFor(stored.expiresOn, later, stored.dueOn)).toBe('current');
 		expect(assigneesOf(db, boss, assignmentFor(db, boss, id)!, later).people).toEqual([expect.objectContaining({ personId: nurse.id, state: 'overdue' })]);
-		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1 });
+		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1, leavers: 0 });
 		expect(openAssignmentsOf(db, nurse.id, later)).toEqual([expect.objectContaining({ ref: 'de-escalation', state: 'overdue' })]);
 		expect(openAssignmentsMadeBy(db, boss.id, later).rows.find((r) => r.id === id)!.progress.overdue).toBe(1);
 	});
@@ -182,8 +183,54 @@ describe('assigned training', () => {
 		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
 		addPerson(db, unit, { jobRole: 'police-constable' }); // joined later: not reached
 		const progress = listAssignments(db, boss, 1, '2026-06-01').rows.find((r) => r.id === id)!.progress;
-		expect(progress).toEqual({ total: 3, done: 0, overdue: 3 }); // the learner, `second` and the manager
+		expect(progress).toEqual({ total: 3, done: 0, overdue: 3, leavers: 0 }); // the learner, `second` and the manager
 		expect(mails(db, second.id)).toHaveLength(1);
+	});
+
+	it('a leaver no longer owes it: not outstanding, overdue, extended or told; their row is kept, and a returner owes it again', () => {
+		const leaver = addPerson(db, unit, { jobRole: 'police-constable' });
+		const doer = addPerson(db, unit, { jobRole: 'police-constable' });
+		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
+		const single = createAssignment(db, content, boss, input({ target: { kind: 'person', personId: leaver.id } }), exists, NOW) as { id: number };
+		recordEvidence(db, framework, {
+			personId: doer.id,
+			source: { module: 'recognising-distress' },
+			version: '1.0.0',
+			occurredOn: '2026-05-05',
+			recordedBy: doer.id,
+			at: NOW
+		});
+		const later = '2026-06-10';
+		const progress = () => listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress;
+		expect(progress()).toEqual({ total: 4, done: 1, overdue: 3, leavers: 0 }); // the learner, the leaver, the doer and the manager
+		expect(markLeft(db, boss.id, leaver.id, '2026-05-20').ok).toBe(true);
+		// The doer leaves too, after doing it: what they did still counts.
+		expect(markLeft(db, boss.id, doer.id, '2026-05-21').ok).toBe(true);
+		expect(progress()).toEqual({ total: 3, done: 1, overdue: 2, leavers: 1 });
+		const people = assigneesOf(db, boss, assignmentFor(db, boss, id)!, later).people;
+		expect(people.find((p) => p.personId === leaver.id)).toMatchObject({ state: 'left', leftOn: '2026-05-20', metOn: null, dueOn: '2026-05-31' });
+		expect(people.find((p) => p.personId === doer.id)).toMatchObject({ state: 'done', metOn: '2026-05-05' });
+		// The one-person assignment to the leaver waits on no one: not in the manager's digest.
+		const made = openAssignmentsMadeBy(db, boss.id, later).rows;
+		expect(made.map((r) => r.id)).toEqual([id]);
+		expect(made[0].progress).toEqual({ total: 3, done: 1, overdue: 2, leavers: 1 });
+		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === single.id)!.progress).toEqual({ total: 0, done: 0, overdue: 0, leavers: 1 });
+		// Extending reaches only those who still owe it; the leaver is neither given a date nor emailed.
+		const before = mails(db, leaver.id).length;
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'Busy month', personId: null }, NOW).ok).toBe(true);
+		expect(mails(db, leaver.id)).toHaveLength(before);
+		expect(extendAssignment(db, content, boss, single.id, { dueOn: '2026-06-30', reason: 'x', personId: null }, NOW)).toMatchObject({
+			ok: false,
+			errors: { form: expect.stringContaining('left') }
+		});
+		expect(db.$client.prepare('select due_on from assignment_people where assignment_id = ? and person_id = ?').pluck().get(id, leaver.id)).toBe('2026-05-31');
+		// Cancelling tells only those who still owed it.
+		expect(cancelAssignment(db, content, boss, single.id, 'They left', NOW).ok).toBe(true);
+		expect(mails(db, leaver.id)).toHaveLength(before);
+		// Back again: they owe the unit's assignment again, on their own due date (the others' was extended).
+		expect(reinstate(db, boss.id, leaver.id).ok).toBe(true);
+		expect(progress()).toEqual({ total: 4, done: 1, overdue: 1, leavers: 0 });
+		expect(openAssignmentsOf(db, leaver.id, later).map((a) => a.id)).toEqual([id]);
 	});
 
 	it('extends for everyone not yet done, and cancels with a reason; both audited and told, due dates follow', () => {

@@ -15,7 +15,7 @@ import type { AssignInput, AssignTarget } from './input';
 import { notifyAssignee, type AssignmentNews } from './notify';
 import type { AssignmentContent } from './titles';
 import { meetFromLedger } from './person-assignments';
-import { assigneeState, assignmentDay, competenciesOf, dueDateProblem, type AssignedWhat, type AssigneeState } from './rules';
+import { assigneeState, assignmentDay, competenciesOf, dueDateProblem, NO_PROGRESS, type AssignedWhat, type AssigneeState, type Progress } from './rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AssignResult = { ok: true; id: number } | { ok: false; notFound: true } | { ok: false; notFound: false; errors: FieldErrors };
@@ -241,7 +241,7 @@ export function assignmentFor(db: Db | Tx, user: Principal, id: number): Assignm
 		.get({ id, ...scopeParameters(scope) }) as AssignmentRow | undefined;
 }
 
-export type Progress = { total: number; done: number; overdue: number };
+export type { Progress };
 export const PAGE_SIZE = 50;
 
 /** The assignments in the manager's scope, newest first, a page at a time, each with its progress counted on its own rows. */
@@ -262,17 +262,27 @@ export function listAssignments(db: Db, user: Principal, page = 1, today = londo
 		rows.map((r) => r.id),
 		today
 	);
-	return { rows: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? { total: 0, done: 0, overdue: 0 } })), total, page: current, pages };
+	return { rows: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS })), total, page: current, pages };
 }
 
-/** Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them. */
+// A person marked as left no longer owes what they had not done (rules.ts assigneeState): the one query-time rule
+// every reader of assignment_people below applies, so the rows stay as they were for the record and a returner owes it again.
+const OWES = `(ap.met_at is null and p.status = 'active')`;
+
+/**
+ * Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them.
+ * The same rule as assigneeState: leavers who had not done it are counted apart, never as outstanding or overdue.
+ */
 export function progressOf(db: Db | Tx, ids: number[], today: IsoDate): Map<number, Progress> {
 	if (!ids.length) return new Map();
 	const rows = connectionOf(db)
 		.prepare(
-			`select assignment_id as id, count(*) as total, sum(case when met_at is not null then 1 else 0 end) as done,
-				sum(case when met_at is null and due_on < @today then 1 else 0 end) as overdue
-			 from assignment_people where assignment_id in (select value from json_each(@ids)) group by assignment_id`
+			`select ap.assignment_id as id, sum(case when ap.met_at is not null or p.status = 'active' then 1 else 0 end) as total,
+				sum(case when ap.met_at is not null then 1 else 0 end) as done,
+				sum(case when ${OWES} and ap.due_on < @today then 1 else 0 end) as overdue,
+				sum(case when ap.met_at is null and p.status <> 'active' then 1 else 0 end) as leavers
+			 from assignment_people ap join people p on p.id = ap.person_id
+			 where ap.assignment_id in (select value from json_each(@ids)) group by ap.assignment_id`
 		)
 		.all({ ids: JSON.stringify(ids), today }) as (Progress & { id: number })[];
 	return new Map(rows.map(({ id, ...p }) => [id, p]));
@@ -298,7 +308,7 @@ export function openAssignmentsMadeBy(db: Db, personId: number, today: IsoDate, 
 		.prepare(
 			`select a.id, a.kind, a.ref, a.target_kind as targetKind, a.due_on as dueOn, a.reason from assignments a
 			 where a.created_by = ? and a.cancelled_at is null
-			   and exists (select 1 from assignment_people ap where ap.assignment_id = a.id and ap.met_at is null)
+			   and exists (select 1 from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = a.id and ${OWES})
 			 order by a.due_on, a.id`
 		)
 		.all(personId) as Omit<MadeByRow, 'progress'>[];
@@ -308,10 +318,18 @@ export function openAssignmentsMadeBy(db: Db, personId: number, today: IsoDate, 
 		shown.map((r) => r.id),
 		today
 	);
-	return { rows: shown.map((r) => ({ ...r, progress: progress.get(r.id) ?? { total: 0, done: 0, overdue: 0 } })), more: open.length - shown.length };
+	return { rows: shown.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS })), more: open.length - shown.length };
 }
 
-export type Assignee = { personId: number; name: string; unitName: string; dueOn: IsoDate; metOn: IsoDate | null; state: AssigneeState };
+export type Assignee = {
+	personId: number;
+	name: string;
+	unitName: string;
+	dueOn: IsoDate;
+	metOn: IsoDate | null;
+	leftOn: IsoDate | null;
+	state: AssigneeState;
+};
 
 /** Everyone an assignment reached whom the manager may still see, with where each stands. */
 export function assigneesOf(db: Db | Tx, user: Principal, a: AssignmentRow, today = londonToday()): { people: Assignee[]; hidden: number } {
@@ -320,26 +338,36 @@ export function assigneesOf(db: Db | Tx, user: Principal, a: AssignmentRow, toda
 	const rows = connectionOf(db)
 		.prepare(
 			`select ap.person_id as personId, p.name, u.name as unitName, ap.due_on as dueOn, ap.met_on as metOn,
+				p.status <> 'active' as "left", case when p.status = 'active' then null else p.left_date end as leftOn,
 				${scopeParameterCondition('p.organisation_id', 'p.unit_id')} as visible
 			 from assignment_people ap join people p on p.id = ap.person_id join units u on u.id = p.unit_id
 			 where ap.assignment_id = @id order by p.name, p.id`
 		)
-		.all({ id: a.id, ...scopeParameters(scope) }) as (Omit<Assignee, 'state'> & { visible: number })[];
+		.all({ id: a.id, ...scopeParameters(scope) }) as (Omit<Assignee, 'state'> & { left: number; visible: number })[];
 	const visible = rows.filter((r) => r.visible);
 	return {
-		people: visible.map(({ visible: _, ...r }) => ({ ...r, state: assigneeState({ ...r, cancelled: a.cancelledAt !== null }, today) })),
+		people: visible.map(({ visible: _, left, ...r }) => ({ ...r, state: assigneeState({ ...r, left: left === 1, cancelled: a.cancelledAt !== null }, today) })),
 		hidden: rows.length - visible.length
 	};
 }
 
+/** Those on an assignment who still owe it (not done, not left), or that one person if they do. */
 function openPeople(tx: Tx, assignmentId: number, personId: number | null): number[] {
 	const c = connectionOf(tx);
+	const from = `from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = ? and ${OWES}`;
 	return personId === null
-		? (c.prepare('select person_id from assignment_people where assignment_id = ? and met_at is null').pluck().all(assignmentId) as number[])
-		: (c
-				.prepare('select person_id from assignment_people where assignment_id = ? and person_id = ? and met_at is null')
-				.pluck()
-				.all(assignmentId, personId) as number[]);
+		? (c.prepare(`select ap.person_id ${from}`).pluck().all(assignmentId) as number[])
+		: (c.prepare(`select ap.person_id ${from} and ap.person_id = ?`).pluck().all(assignmentId, personId) as number[]);
+}
+
+/** Leavers on an assignment who had not done it: their due dates follow a cancellation, but they are not told. */
+function leaversNotDone(tx: Tx, assignmentId: number): number[] {
+	return connectionOf(tx)
+		.prepare(
+			`select ap.person_id from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = ? and ap.met_at is null and p.status <> 'active'`
+		)
+		.pluck()
+		.all(assignmentId) as number[];
 }
 
 /** A new due date (and its reason) for everyone not yet done, or for one person; audited, and each is told. */
@@ -361,7 +389,11 @@ export function extendAssignment(
 		const people = openPeople(tx, id, input.personId);
 		if (input.personId !== null && !assigneesOf(tx, user, a).people.some((p) => p.personId === input.personId))
 			errors.personId = 'Choose someone on this assignment from the list';
-		else if (!people.length && !errors.form) errors.form = 'Everyone on this assignment has done it: there is nothing to extend';
+		else if (!people.length && !errors.form)
+			errors.form =
+				input.personId === null
+					? 'Everyone on this assignment has done it or left: there is nothing to extend'
+					: 'This person has done it or has left: there is nothing to extend';
 		if (Object.keys(errors).length) return { ok: false, notFound: false, errors };
 		const setDue = connectionOf(tx).prepare('update assignment_people set due_on = ? where assignment_id = ? and person_id = ?');
 		for (const personId of people) {
@@ -396,6 +428,7 @@ export function cancelAssignment(db: Db, content: AssignmentContent, user: Princ
 			refreshDueDates(tx, content.framework, personId, now);
 			notifyAssignee(tx, content, a, personId, 'cancelled', a.dueOn, now, reason);
 		}
+		for (const personId of leaversNotDone(tx, id)) refreshDueDates(tx, content.framework, personId, now);
 		appendAudit(tx, { actorId: user.id, action: 'assignment-cancel', entity: 'assignment', entityId: id, detail: { reason, people: people.length }, at: now });
 		return { ok: true, id };
 	});
