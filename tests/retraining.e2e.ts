@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { budget } from './budget';
 import { one, openE2eDb, personId } from './e2e-db';
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn, signOut } from './helpers';
 import { loadScenarioFromDisk } from '../src/lib/server/content/disk';
 import { analyse } from '../src/lib/server/scenarios/engine';
@@ -22,6 +22,9 @@ const TITLE = `Scenario: ${def.meta.title}`;
 // Her own due date: the retrain-by date, or 28 days from the day the start-up pass reached her if that is later.
 const due = retrainingDueOn(change.retrainBy, londonToday());
 const long = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+// A unit manager none of whose people it reached gets 404 on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
 let db: Database.Database;
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
@@ -59,6 +62,21 @@ test('a learner whose pass is on the version before a major change is assigned t
 	await expect(row).toContainText('0 of 1 done');
 	await expect(row).toContainText(long(due));
 	await expectAccessible(page);
+	await signOut(page);
+
+	// Helen's unit manager (Central South BCU) sees it through her, counted over the unit's people, read-only;
+	// a unit manager none of whose people it reached does not see it at all.
+	await signIn(page, 'manager@demo.test');
+	await page.goto('/manage/assignments');
+	await expect(page.getByRole('row').filter({ hasText: TITLE })).toContainText('0 of 1 done in your units');
+	await page.goto(`/manage/assignments/${id}`);
+	await expect(page.getByRole('row').filter({ hasText: 'Helen Osei' })).toContainText(long(due));
+	await expect(page.getByText('only the people in your units are listed and counted here')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Extend' })).toHaveCount(0);
+	await expectAccessible(page);
+	await signOut(page);
+	await signIn(page, 'custody-manager@demo.test');
+	expect((await page.goto(`/manage/assignments/${id}`))!.status()).toBe(404);
 	await signOut(page);
 
 	// Helen sees it at the top of My training, with what changed, and on the scenario's page.

@@ -15,6 +15,7 @@ import {
 	cancelAssignment,
 	createAssignment,
 	extendAssignment,
+	insertAssignment,
 	listAssignments,
 	openAssignmentsMadeBy,
 	openAssignmentsOf
@@ -294,6 +295,54 @@ describe('assigned training', () => {
 		);
 		expect(assignmentFor(db, boss, result.id)).toBeUndefined();
 		expect(listAssignments(db, boss).total).toBe(0);
+	});
+
+	it('a unit manager sees their organisation’s retraining through their own people only, read-only', () => {
+		const orgBoss = manager(db, unit, { organisationId: org.id });
+		const inOther = addPerson(db, otherUnit, { jobRole: 'police-constable' });
+		const thirdUnit = addUnit(db, org.id);
+		const thirdBoss = manager(db, thirdUnit, { unitId: thirdUnit.id });
+		const id = db.transaction(
+			(tx) =>
+				insertAssignment(
+					tx,
+					content,
+					{
+						what: { kind: 'module', ref: 'de-escalation' },
+						targetKind: 'content-change',
+						targetPersonId: null,
+						jobRole: null,
+						organisationId: org.id,
+						unitId: null,
+						dueOn: '2026-05-31',
+						reason: 'Content changed: the law changed',
+						minVersion: 2,
+						systemKey: `content:module:de-escalation:2:organisation:${org.id}`,
+						createdBy: null
+					},
+					[learner.id, inOther.id],
+					NOW
+				).id
+		);
+		const later = '2026-06-10';
+		// The organisation's manager sees all of it, and may change it.
+		expect(assignmentFor(db, orgBoss, id)).toMatchObject({ partial: false });
+		expect(listAssignments(db, orgBoss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 2, done: 0, overdue: 2, leavers: 0 });
+		// The unit manager sees it through the learner, counted over their unit only, and the other unit's person is not listed.
+		const seen = assignmentFor(db, boss, id)!;
+		expect(seen).toMatchObject({ partial: true, targetKind: 'content-change' });
+		const listed = listAssignments(db, boss, 1, later);
+		expect(listed.rows.map((r) => r.id)).toContain(id);
+		expect(listed.rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1, leavers: 0 });
+		expect(assigneesOf(db, boss, seen, later)).toEqual({ people: [expect.objectContaining({ personId: learner.id, state: 'overdue' })], hidden: 1 });
+		// ...but may neither extend nor cancel it for the organisation, nor for their own person.
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'x', personId: null }, NOW)).toEqual({ ok: false, notFound: true });
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'x', personId: learner.id }, NOW)).toEqual({ ok: false, notFound: true });
+		expect(cancelAssignment(db, content, boss, id, 'Not for us', NOW)).toEqual({ ok: false, notFound: true });
+		expect(db.$client.prepare('select cancelled_at from assignments where id = ?').pluck().get(id)).toBeNull();
+		// A unit manager none of whose people it reached does not see it at all.
+		expect(assignmentFor(db, thirdBoss, id)).toBeUndefined();
+		expect(listAssignments(db, thirdBoss).total).toBe(0);
 	});
 
 	it('a plan change re-deriving every due date keeps the assignments’ dates', () => {

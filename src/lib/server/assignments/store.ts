@@ -223,6 +223,8 @@ type AssignmentRow = {
 	createdAt: number;
 	cancelledAt: number | null;
 	cancelReason: string | null;
+	/** Seen only through the manager's own people on it (an organisation's retraining, by a unit manager): read-only, counted over them. */
+	partial: boolean;
 };
 
 const ASSIGNMENT_COLUMNS = `a.id, a.kind, a.ref, a.target_kind as targetKind, a.target_person_id as targetPersonId, tp.name as targetName,
@@ -232,13 +234,40 @@ const ASSIGNMENT_COLUMNS = `a.id, a.kind, a.ref, a.target_kind as targetKind, a.
 const ASSIGNMENT_JOINS = `from assignments a join organisations o on o.id = a.organisation_id left join units u on u.id = a.unit_id
 	left join people tp on tp.id = a.target_person_id left join people cb on cb.id = a.created_by`;
 
-/** An assignment the manager may see (its organisation or unit is in their scope), or undefined. */
+const WHOLE = scopeParameterCondition('a.organisation_id', 'a.unit_id');
+// A retraining is made one per organisation, with no unit: a unit manager sees it through their own people on it.
+// The assignment ids are read once per query: the units' people along people_unit, then their rows along assignment_people_person.
+const THROUGH_OWN_PEOPLE = `(a.target_kind = 'content-change' and a.id in (select sap.assignment_id from people sp join assignment_people sap on sap.person_id = sp.id
+	where sp.unit_id in (select value from json_each(@units))))`;
+const VISIBLE = `(${WHOLE} or ${THROUGH_OWN_PEOPLE})`;
+// The rows of the people of @units, each found by assignment_people's primary key from people_unit (never all of a force's rows).
+const OF_UNITS = 'ap.person_id in (select id from people where unit_id in (select value from json_each(@units)))';
+const PARTIAL = `case when ${WHOLE} then 0 else 1 end as partial`;
+
+const asRow = (r: Omit<AssignmentRow, 'partial'> & { partial: number }): AssignmentRow => ({ ...r, partial: r.partial === 1 });
+
+/**
+ * An assignment the manager may see (its organisation or unit is in their scope, or it is a retraining that reached
+ * people in their units: then `partial`), or undefined.
+ */
 export function assignmentFor(db: Db | Tx, user: Principal, id: number): AssignmentRow | undefined {
 	const scope = peopleScope(user);
 	if (scope.kind === 'self') return undefined;
-	return connectionOf(db)
-		.prepare(`select ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_JOINS} where a.id = @id and ${scopeParameterCondition('a.organisation_id', 'a.unit_id')}`)
-		.get({ id, ...scopeParameters(scope) }) as AssignmentRow | undefined;
+	const row = connectionOf(db)
+		.prepare(`select ${ASSIGNMENT_COLUMNS}, ${PARTIAL} ${ASSIGNMENT_JOINS} where a.id = @id and ${VISIBLE}`)
+		.get({ id, ...scopeParameters(scope) }) as (Omit<AssignmentRow, 'partial'> & { partial: number }) | undefined;
+	return row && asRow(row);
+}
+
+/**
+ * Progress of assignments as this manager sees them: over everyone on it, or, for one seen only through their own
+ * people, over the people of their units.
+ */
+export function progressFor(db: Db | Tx, user: Principal, rows: { id: number; partial: boolean }[], today: IsoDate): Map<number, Progress> {
+	const scope = peopleScope(user);
+	const units = scope.kind === 'scoped' ? scope.unitIds : [];
+	const ids = (partial: boolean) => rows.filter((r) => r.partial === partial).map((r) => r.id);
+	return new Map([...progressOf(db, ids(false), today), ...progressOf(db, ids(true), today, units)]);
 }
 
 export type { Progress };
@@ -250,18 +279,15 @@ export function listAssignments(db: Db, user: Principal, page = 1, today = londo
 	if (scope.kind === 'self') return { rows: [], total: 0, page: 1, pages: 1 };
 	const c = connectionOf(db);
 	const params = scopeParameters(scope);
-	const where = scopeParameterCondition('a.organisation_id', 'a.unit_id');
-	const total = c.prepare(`select count(*) from assignments a where ${where}`).pluck().get(params) as number;
+	const total = c.prepare(`select count(*) from assignments a where ${VISIBLE}`).pluck().get(params) as number;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pages);
-	const rows = c
-		.prepare(`select ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_JOINS} where ${where} order by a.id desc limit ${PAGE_SIZE} offset @offset`)
-		.all({ ...params, offset: (current - 1) * PAGE_SIZE }) as AssignmentRow[];
-	const progress = progressOf(
-		db,
-		rows.map((r) => r.id),
-		today
-	);
+	const rows = (
+		c
+			.prepare(`select ${ASSIGNMENT_COLUMNS}, ${PARTIAL} ${ASSIGNMENT_JOINS} where ${VISIBLE} order by a.id desc limit ${PAGE_SIZE} offset @offset`)
+			.all({ ...params, offset: (current - 1) * PAGE_SIZE }) as (Omit<AssignmentRow, 'partial'> & { partial: number })[]
+	).map(asRow);
+	const progress = progressFor(db, user, rows, today);
 	return { rows: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS })), total, page: current, pages };
 }
 
@@ -270,11 +296,13 @@ export function listAssignments(db: Db, user: Principal, page = 1, today = londo
 const OWES = `(ap.met_at is null and p.status = 'active')`;
 
 /**
- * Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them.
- * The same rule as assigneeState: leavers who had not done it are counted apart, never as outstanding or overdue.
+ * Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them;
+ * over the people of the given units only, when given. The same rule as assigneeState: leavers who had not done it
+ * are counted apart, never as outstanding or overdue.
  */
-export function progressOf(db: Db | Tx, ids: number[], today: IsoDate): Map<number, Progress> {
+export function progressOf(db: Db | Tx, ids: number[], today: IsoDate, units?: number[]): Map<number, Progress> {
 	if (!ids.length) return new Map();
+	const inUnits = units ? `and ${OF_UNITS}` : '';
 	const rows = connectionOf(db)
 		.prepare(
 			`select ap.assignment_id as id, sum(case when ap.met_at is not null or p.status = 'active' then 1 else 0 end) as total,
@@ -282,9 +310,9 @@ export function progressOf(db: Db | Tx, ids: number[], today: IsoDate): Map<numb
 				sum(case when ${OWES} and ap.due_on < @today then 1 else 0 end) as overdue,
 				sum(case when ap.met_at is null and p.status <> 'active' then 1 else 0 end) as leavers
 			 from assignment_people ap join people p on p.id = ap.person_id
-			 where ap.assignment_id in (select value from json_each(@ids)) group by ap.assignment_id`
+			 where ap.assignment_id in (select value from json_each(@ids)) ${inUnits} group by ap.assignment_id`
 		)
-		.all({ ids: JSON.stringify(ids), today }) as (Progress & { id: number })[];
+		.all({ ids: JSON.stringify(ids), today, ...(units ? { units: JSON.stringify(units) } : {}) }) as (Progress & { id: number })[];
 	return new Map(rows.map(({ id, ...p }) => [id, p]));
 }
 
@@ -335,19 +363,21 @@ export type Assignee = {
 export function assigneesOf(db: Db | Tx, user: Principal, a: AssignmentRow, today = londonToday()): { people: Assignee[]; hidden: number } {
 	const scope = peopleScope(user);
 	if (scope.kind === 'self') return { people: [], hidden: 0 };
-	const rows = connectionOf(db)
+	const c = connectionOf(db);
+	const rows = c
 		.prepare(
 			`select ap.person_id as personId, p.name, u.name as unitName, ap.due_on as dueOn, ap.met_on as metOn,
 				p.status <> 'active' as "left", case when p.status = 'active' then null else p.left_date end as leftOn,
 				${scopeParameterCondition('p.organisation_id', 'p.unit_id')} as visible
 			 from assignment_people ap join people p on p.id = ap.person_id join units u on u.id = p.unit_id
-			 where ap.assignment_id = @id order by p.name, p.id`
+			 where ap.assignment_id = @id ${a.partial ? `and ${OF_UNITS}` : ''} order by p.name, p.id`
 		)
 		.all({ id: a.id, ...scopeParameters(scope) }) as (Omit<Assignee, 'state'> & { left: number; visible: number })[];
 	const visible = rows.filter((r) => r.visible);
+	const all = a.partial ? (c.prepare('select count(*) from assignment_people where assignment_id = ?').pluck().get(a.id) as number) : rows.length;
 	return {
 		people: visible.map(({ visible: _, left, ...r }) => ({ ...r, state: assigneeState({ ...r, left: left === 1, cancelled: a.cancelledAt !== null }, today) })),
-		hidden: rows.length - visible.length
+		hidden: all - visible.length
 	};
 }
 
@@ -380,7 +410,8 @@ export function extendAssignment(
 	now = new Date()
 ): AssignResult {
 	const a = assignmentFor(db, user, id);
-	if (!a) return { ok: false, notFound: true };
+	// Seen only through their own people: the organisation's training managers change it, not a unit's.
+	if (!a || a.partial) return { ok: false, notFound: true };
 	const errors: FieldErrors = {};
 	if (a.cancelledAt !== null) errors.form = 'This assignment has been cancelled, so it cannot be extended';
 	const due = dueDateProblem(input.dueOn, londonToday(now));
@@ -417,7 +448,7 @@ export function extendAssignment(
 /** Cancels an assignment with a reason: those not yet done no longer have it, and are told. Audited. */
 export function cancelAssignment(db: Db, content: AssignmentContent, user: Principal, id: number, reason: string, now = new Date()): AssignResult {
 	const a = assignmentFor(db, user, id);
-	if (!a) return { ok: false, notFound: true };
+	if (!a || a.partial) return { ok: false, notFound: true };
 	if (a.cancelledAt !== null) return { ok: false, notFound: false, errors: { form: 'This assignment is already cancelled' } };
 	return db.transaction((tx): AssignResult => {
 		connectionOf(tx)
