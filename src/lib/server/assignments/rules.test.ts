@@ -11,8 +11,9 @@ import {
 	meetsAssignment,
 	mergeDueDates,
 	progressText,
-	RETRAINING_LATE_DAYS,
+	REACHED_LATE_DAYS,
 	retrainingDueOn,
+	returnerDueOn,
 	type LedgerEvidence,
 	type OpenAssignment
 } from './rules';
@@ -166,7 +167,7 @@ describe('due dates', () => {
 	});
 
 	it('gives someone reached late by a retraining a fair window: the later of retrain-by and 28 days after the day reached', () => {
-		expect(RETRAINING_LATE_DAYS).toBe(28);
+		expect(REACHED_LATE_DAYS).toBe(28);
 		// Reached in good time: the retrain-by date.
 		expect(retrainingDueOn('2027-03-31', '2027-01-10')).toBe('2027-03-31');
 		// Exactly 28 days before: still the retrain-by date; a day later, a day more.
@@ -178,6 +179,12 @@ describe('due dates', () => {
 		// Across a month end and a leap day.
 		expect(retrainingDueOn('2028-01-01', '2028-02-10')).toBe('2028-03-09');
 		expect(assigneeState({ dueOn: retrainingDueOn('2027-03-31', '2027-06-15'), metOn: null, cancelled: false }, '2027-06-15')).toBe('open');
+	});
+
+	it('gives someone back after leaving 28 days from their return for what they still owe, or their own later date', () => {
+		expect(returnerDueOn('2026-05-31', '2027-02-01')).toBe('2027-03-01');
+		expect(returnerDueOn('2027-03-01', '2027-02-01')).toBe('2027-03-01');
+		expect(returnerDueOn('2027-03-02', '2027-02-01')).toBe('2027-03-02');
 	});
 
 	it('a manager may set today up to two years ahead', () => {

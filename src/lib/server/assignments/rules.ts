@@ -6,7 +6,7 @@ import { addDays, londonToday, type IsoDate } from '../competency/dates';
 import { competenciesSupportedBy, type Framework } from '../competency/framework';
 import type { EvidenceSource } from '../competency/ledger';
 import { isOverdue, overdueSince } from '../competency/status-rule';
-import { RETRAINING_LATE_DAYS } from '../../retraining-window';
+import { REACHED_LATE_DAYS } from '../../reached-late';
 
 export const ASSIGNMENT_KINDS = ['module', 'scenario', 'competency'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
@@ -59,16 +59,23 @@ export function meetsAssignment(a: OpenAssignment, e: NewEvidence): boolean {
 	}
 }
 
-export { RETRAINING_LATE_DAYS };
+export { REACHED_LATE_DAYS };
 
 /**
  * A person's due date for a retraining that reaches them on `reachedOn` (a London day): its retrain-by date, or
- * RETRAINING_LATE_DAYS (28: why, in $lib/retraining-window.ts) after the day reached if that is later.
+ * REACHED_LATE_DAYS (28: why, in $lib/reached-late.ts) after the day reached if that is later.
  */
 export function retrainingDueOn(retrainBy: IsoDate, reachedOn: IsoDate): IsoDate {
-	const fair = addDays(reachedOn, RETRAINING_LATE_DAYS);
+	const fair = addDays(reachedOn, REACHED_LATE_DAYS);
 	return fair > retrainBy ? fair : retrainBy;
 }
+
+/**
+ * The due date of something a person still owes when they come back after leaving on `returnedOn`: their own, or
+ * REACHED_LATE_DAYS after the day they came back if that is later (the same fairness as for a retraining reaching
+ * someone late: not overdue on their first day back).
+ */
+export const returnerDueOn = (dueOn: IsoDate, returnedOn: IsoDate): IsoDate => retrainingDueOn(dueOn, returnedOn);
 
 /** A row of the evidence ledger, as the meeting rule reads it when an assignment is made. */
 export type LedgerEvidence = {

@@ -228,10 +228,16 @@ describe('assigned training', () => {
 		// Cancelling tells only those who still owed it.
 		expect(cancelAssignment(db, content, boss, single.id, 'They left', NOW).ok).toBe(true);
 		expect(mails(db, leaver.id)).toHaveLength(before);
-		// Back again: they owe the unit's assignment again, on their own due date (the others' was extended).
-		expect(reinstate(db, boss.id, leaver.id).ok).toBe(true);
-		expect(progress()).toEqual({ total: 4, done: 1, overdue: 1, leavers: 0 });
-		expect(openAssignmentsOf(db, leaver.id, later).map((a) => a.id)).toEqual([id]);
+		// Back again on 8 June: they owe the unit's assignment again, not overdue on their first day back but due 28 days
+		// later (audited as an extension for them); the cancelled one stays cancelled.
+		expect(reinstate(db, framework, boss.id, leaver.id, new Date('2026-06-08T09:00:00Z')).ok).toBe(true);
+		expect(progress()).toEqual({ total: 4, done: 1, overdue: 0, leavers: 0 });
+		expect(openAssignmentsOf(db, leaver.id, later)).toEqual([expect.objectContaining({ id, dueOn: '2026-07-06', state: 'open' })]);
+		const extended = db.$client
+			.prepare("select detail from audit_log where action = 'assignment-extend' and entity_id = ? order by id desc limit 1")
+			.pluck()
+			.get(String(id)) as string;
+		expect(JSON.parse(extended)).toMatchObject({ dueOn: '2026-07-06', personId: leaver.id });
 	});
 
 	it('extends for everyone not yet done, and cancels with a reason; both audited and told, due dates follow', () => {

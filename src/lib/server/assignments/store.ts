@@ -8,6 +8,7 @@ import { scopeParameterCondition, scopeParameters } from '../access/scope-sql';
 import { appendAudit } from '../audit/log';
 import { londonToday, type IsoDate } from '../competency/dates';
 import { refreshDueDates } from '../competency/ledger';
+import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { connectionOf, statementsFor } from '../db/prepared';
 import type { FieldErrors } from '../forms/parse';
@@ -15,7 +16,17 @@ import type { AssignInput, AssignTarget } from './input';
 import { notifyAssignee, type AssignmentNews } from './notify';
 import type { AssignmentContent } from './titles';
 import { meetFromLedger } from './person-assignments';
-import { assigneeState, assignmentDay, competenciesOf, dueDateProblem, NO_PROGRESS, type AssignedWhat, type AssigneeState, type Progress } from './rules';
+import {
+	assigneeState,
+	assignmentDay,
+	competenciesOf,
+	dueDateProblem,
+	NO_PROGRESS,
+	returnerDueOn,
+	type AssignedWhat,
+	type AssigneeState,
+	type Progress
+} from './rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AssignResult = { ok: true; id: number } | { ok: false; notFound: true } | { ok: false; notFound: false; errors: FieldErrors };
@@ -463,6 +474,41 @@ export function cancelAssignment(db: Db, content: AssignmentContent, user: Princ
 		appendAudit(tx, { actorId: user.id, action: 'assignment-cancel', entity: 'assignment', entityId: id, detail: { reason, people: people.length }, at: now });
 		return { ok: true, id };
 	});
+}
+
+/**
+ * Someone back after leaving owes their open assignments again: each due date becomes the later of their own and 28
+ * days after the day they came back (rules.ts returnerDueOn), so they are not overdue on their first day back; each
+ * change is audited as an extension for that person (as the subject access export reads extensions). Call inside the
+ * reinstatement's transaction; returns how many due dates moved.
+ */
+export function resumeAssignmentsOnReturn(tx: Db | Tx, framework: Framework, actorId: number | null, personId: number, now = new Date()): number {
+	const c = connectionOf(tx);
+	const open = c
+		.prepare(
+			`select ap.assignment_id as id, ap.due_on as dueOn from assignment_people ap join assignments a on a.id = ap.assignment_id
+			 where ap.person_id = ? and ap.met_at is null and a.cancelled_at is null order by ap.assignment_id`
+		)
+		.all(personId) as { id: number; dueOn: IsoDate }[];
+	const returnedOn = londonToday(now);
+	const setDue = c.prepare('update assignment_people set due_on = ? where assignment_id = ? and person_id = ?');
+	let moved = 0;
+	for (const a of open) {
+		const dueOn = returnerDueOn(a.dueOn, returnedOn);
+		if (dueOn === a.dueOn) continue;
+		setDue.run(dueOn, a.id, personId);
+		appendAudit(tx, {
+			actorId,
+			action: 'assignment-extend',
+			entity: 'assignment',
+			entityId: a.id,
+			detail: { dueOn, reason: 'Back after leaving: time from the day they came back', personId, people: 1 },
+			at: now
+		});
+		moved++;
+	}
+	if (moved) refreshDueDates(tx, framework, personId, now);
+	return moved;
 }
 
 export type LearnerAssignment = {
