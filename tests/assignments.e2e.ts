@@ -151,4 +151,47 @@ test.describe('assigned training', () => {
 		await expect(page.getByText('Demo: after a section 136')).toHaveCount(0);
 		await expectAccessible(page);
 	});
+
+	test('a leaver no longer owes it: shown as left on the assignment, left out of its progress, counted again on return', async ({ page }) => {
+		test.setTimeout(budget(120_000));
+		const id = one(db, "select id from assignments where reason like 'Demo: custody vulnerability review%'") as number;
+		// Someone on it without a demo sign-in (the seeded staff's addresses end in a number), who has not done it.
+		const leaver = db
+			.prepare(
+				`select p.id, p.name from assignment_people ap join people p on p.id = ap.person_id
+				 where ap.assignment_id = ? and ap.met_at is null and p.status = 'active' and p.email glob '*[0-9]@demo.test' order by p.id desc limit 1`
+			)
+			.get(id) as { id: number; name: string };
+		const before = one(db, 'select count(*) from assignment_people where assignment_id = ? and met_at is null', id) as number;
+		const done = one(db, 'select count(*) from assignment_people where assignment_id = ? and met_at is not null', id) as number;
+		const today = london(0);
+		await signIn(page, 'admin@demo.test');
+		await page.goto(`/admin/people/${leaver.id}`);
+		await page.getByLabel('Leaving date').fill(today);
+		await page.getByRole('button', { name: 'Mark as left' }).click();
+		await expect(page.getByRole('status')).toContainText('is marked as left');
+		await signOut(page);
+
+		await signIn(page, 'custody-manager@demo.test');
+		await page.goto(`/manage/assignments/${id}`);
+		await expect(page.getByRole('row').filter({ hasText: leaver.name })).toContainText(`Left on ${long(today)}`);
+		await expect(page.getByText(`${done} of ${before + done - 1} done (1 more left before doing it)`)).toBeVisible();
+		// Not someone to extend the due date for.
+		await expect(page.getByLabel('For whom').locator('option', { hasText: leaver.name })).toHaveCount(0);
+		await expectAccessible(page);
+		await page.goto('/manage/assignments');
+		await expect(page.getByRole('row').filter({ hasText: 'Everyone in Brixton Custody Suite' })).toContainText('(1 more left before doing it)');
+		await signOut(page);
+
+		// Back again (the other walk-throughs expect them active): they owe it again.
+		await signIn(page, 'admin@demo.test');
+		await page.goto(`/admin/people/${leaver.id}`);
+		await page.getByRole('button', { name: `Reinstate ${leaver.name}` }).click();
+		await expect(page.getByRole('button', { name: 'Mark as left' })).toBeVisible();
+		await signOut(page);
+		await signIn(page, 'custody-manager@demo.test');
+		await page.goto(`/manage/assignments/${id}`);
+		await expect(page.getByText(`${done} of ${before + done} done`)).toBeVisible();
+		await expect(page.getByRole('row').filter({ hasText: leaver.name })).toContainText('To do');
+	});
 });

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { budget } from './budget';
 import { one, openE2eDb, personId } from './e2e-db';
-import { expect, test } from './fixtures';
+import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn, signOut } from './helpers';
 import { loadScenarioFromDisk } from '../src/lib/server/content/disk';
 import { analyse } from '../src/lib/server/scenarios/engine';
+import { retrainingDueOn } from '../src/lib/server/assignments/rules';
+import { londonToday } from '../src/lib/server/competency/dates';
 
 // Retraining when content changes, with the shipped content: the Brixton Road scenario's version 2 is a declared major
 // change (its arrest route had taught the law wrongly). The demo's partnership lead, Helen Osei (a mental health
@@ -17,7 +19,12 @@ const change = def.meta.majorChange!;
 const { bestPath } = analyse(def);
 const LEARNER = 'partnership@demo.test';
 const TITLE = `Scenario: ${def.meta.title}`;
+// Her own due date: the retrain-by date, or 28 days from the day the start-up pass reached her if that is later.
+const due = retrainingDueOn(change.retrainBy, londonToday());
 const long = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+// A unit manager none of whose people it reached gets 404 on purpose.
+test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
 let db: Database.Database;
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
@@ -53,21 +60,39 @@ test('a learner whose pass is on the version before a major change is assigned t
 	const row = page.getByRole('row').filter({ hasText: TITLE });
 	await expect(row).toContainText('Everyone in Metropolitan Police Service whose latest pass is on an earlier version');
 	await expect(row).toContainText('0 of 1 done');
-	await expect(row).toContainText(long(change.retrainBy));
+	await expect(row).toContainText(long(due));
 	await expectAccessible(page);
+	await signOut(page);
+
+	// Helen's unit manager (Central South BCU) sees it through her, counted over the unit's people, read-only;
+	// a unit manager none of whose people it reached does not see it at all.
+	await signIn(page, 'manager@demo.test');
+	await page.goto('/manage/assignments');
+	await expect(page.getByRole('row').filter({ hasText: TITLE })).toContainText('0 of 1 done in your units');
+	await page.goto(`/manage/assignments/${id}`);
+	await expect(page.getByRole('row').filter({ hasText: 'Helen Osei' })).toContainText(long(due));
+	await expect(page.getByText('only the people in your units are listed and counted here')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Extend' })).toHaveCount(0);
+	await expectAccessible(page);
+	await signOut(page);
+	await signIn(page, 'custody-manager@demo.test');
+	expect((await page.goto(`/manage/assignments/${id}`))!.status()).toBe(404);
 	await signOut(page);
 
 	// Helen sees it at the top of My training, with what changed, and on the scenario's page.
 	await signIn(page, LEARNER);
 	const assigned = page.getByRole('region', { name: 'Assigned to you' });
 	await expect(assigned.getByRole('link', { name: `Pass the scenario “${def.meta.title}”` })).toBeVisible();
-	await expect(assigned).toContainText(new RegExp(`due by ${long(change.retrainBy)}`, 'i'));
+	await expect(assigned).toContainText(new RegExp(`due by ${long(due)}`, 'i'));
+	expect(one(db, 'select due_on from assignment_people where assignment_id = ? and person_id = ?', id, helen)).toBe(due);
 	await expect(assigned).toContainText(`Reason: Content changed: ${change.whatChanged}`);
 	await expectAccessible(page);
 	await assigned.getByRole('link', { name: `Pass the scenario “${def.meta.title}”` }).click();
 	const notice = page.getByRole('region', { name: `What changed in version ${change.version}` });
 	await expect(notice).toContainText(change.whatChanged);
-	await expect(notice).toContainText(`Everyone who passed an earlier version is asked to pass this version by ${long(change.retrainBy)}.`);
+	await expect(notice).toContainText(
+		`Everyone who passed an earlier version is asked to pass this version by ${long(change.retrainBy)}, or within 28 days of being asked if that is later.`
+	);
 	await expectAccessible(page);
 
 	// She plays the new version along the best path, untimed, and passes: that meets the assignment.

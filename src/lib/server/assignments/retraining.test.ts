@@ -120,6 +120,26 @@ describe('retraining when a module has a major change', () => {
 		expect(openAssignmentsOf(db, onOld.id)).toHaveLength(0);
 	});
 
+	it('gives those reached late (a joiner, or a first run after the retrain-by date) 28 days from the day reached', async () => {
+		await assignRetraining(db, content, [changedModule], { now: NOW });
+		// A joiner trained on the old version elsewhere, reached after the retrain-by date of 31 March.
+		const joiner = addPerson(db, {
+			id: count(db, 'select unit_id from people where id = ?', onOld.id),
+			organisationId: count(db, 'select organisation_id from assignments')
+		});
+		complete(db, joiner.id, '1.0.0', '2026-09-01T10:00:00Z');
+		expect((await assignRetraining(db, content, [changedModule], { now: new Date('2027-04-15T09:00:00Z') })).reached).toBe(1);
+		expect(openAssignmentsOf(db, joiner.id, '2027-04-15')).toEqual([expect.objectContaining({ dueOn: '2027-05-13', state: 'open' })]);
+		// Those reached in good time keep the retrain-by date, on the same assignment.
+		expect(openAssignmentsOf(db, onOld.id, '2027-04-15')).toEqual([expect.objectContaining({ dueOn: '2027-03-31', state: 'overdue' })]);
+		expect(count(db, 'select count(*) from assignments')).toBe(1);
+		const detail = JSON.parse(db.$client.prepare("select detail from audit_log where action = 'assignment-reach'").pluck().get() as string);
+		expect(detail).toMatchObject({ retrainBy: '2027-03-31', dueOn: '2027-05-13', people: 1 });
+		// The email tells them the date they have.
+		const told = db.$client.prepare("select data from mail_outbox where person_id = ? and template = 'assignment-update'").pluck().get(joiner.id) as string;
+		expect(told).toContain('13 May 2027');
+	});
+
 	it('adds no one to an organisation whose manager cancelled its retraining', async () => {
 		await assignRetraining(db, content, [changedModule], { now: NOW });
 		db.$client.prepare("update assignments set cancelled_at = 1, cancel_reason = 'Retrained in person'").run();

@@ -1,8 +1,9 @@
 /**
  * Retraining when content changes: a module or scenario whose frontmatter declares a major change (`majorChange`,
  * content/major-change.ts) is assigned, by the academy, to everyone active whose job role it is for and whose latest
- * completion (module) or latest pass (scenario) is on an earlier major version, due by its retrain-by date, one
- * assignment per organisation (so each organisation's managers see their own progress).
+ * completion (module) or latest pass (scenario) is on an earlier major version, due by its retrain-by date (or, for
+ * someone reached late, a fair window from the day reached: rules.ts retrainingDueOn), one assignment per
+ * organisation (so each organisation's managers see their own progress).
  *
  * Built for a whole force: people are read a range of ids at a time outside any write, each person's latest evidence
  * through their own index; they are reached in chunks, each its own short write transaction (re-checking each person
@@ -20,7 +21,7 @@ import { taskFailures } from '../ops/app-metrics';
 import { logger } from '../ops/logger';
 import { onShutdown } from '../ops/shutdown';
 import { candidate, candidatesIn, personIdRange, systemAssignment, type RetrainingTarget } from './retraining-store';
-import { majorOf } from './rules';
+import { assignmentDay, majorOf, retrainingDueOn } from './rules';
 import { insertAssignment } from './store';
 import type { AssignmentContent } from './titles';
 
@@ -77,6 +78,8 @@ function reachChunk(db: Db, content: AssignmentContent, change: ChangedContent, 
 				return c !== undefined && c.organisationId === organisationId && onEarlierMajor(c.version, target.major);
 			});
 			if (!people.length) return 0;
+			// Reached late (a joiner, a mover, or a first run near the date): a fair window, not overdue at once.
+			const dueOn = retrainingDueOn(change.majorChange.retrainBy, assignmentDay(now));
 			const made = insertAssignment(
 				tx,
 				content,
@@ -87,7 +90,7 @@ function reachChunk(db: Db, content: AssignmentContent, change: ChangedContent, 
 					jobRole: null,
 					organisationId,
 					unitId: null,
-					dueOn: change.majorChange.retrainBy,
+					dueOn,
 					reason: `Content changed: ${change.majorChange.whatChanged}`,
 					minVersion: target.major,
 					systemKey,
@@ -103,7 +106,7 @@ function reachChunk(db: Db, content: AssignmentContent, change: ChangedContent, 
 					action: existing === undefined ? 'assignment-create' : 'assignment-reach',
 					entity: 'assignment',
 					entityId: made.id,
-					detail: { retraining: `${change.kind}:${change.slug}`, version: target.major, retrainBy: change.majorChange.retrainBy, people: made.reached },
+					detail: { retraining: `${change.kind}:${change.slug}`, version: target.major, retrainBy: change.majorChange.retrainBy, dueOn, people: made.reached },
 					at: now
 				});
 			return made.reached;

@@ -11,6 +11,9 @@ import {
 	meetsAssignment,
 	mergeDueDates,
 	progressText,
+	REACHED_LATE_DAYS,
+	retrainingDueOn,
+	returnerDueOn,
 	type LedgerEvidence,
 	type OpenAssignment
 } from './rules';
@@ -156,6 +159,32 @@ describe('due dates', () => {
 		expect(assigneeState({ dueOn: '2026-05-10', metOn: null, cancelled: false }, '2026-05-11')).toBe('overdue');
 		expect(assigneeState({ dueOn: '2026-05-10', metOn: '2026-05-12', cancelled: true }, '2026-05-20')).toBe('done');
 		expect(assigneeState({ dueOn: '2026-05-10', metOn: null, cancelled: true }, '2026-05-20')).toBe('cancelled');
+		// A leaver no longer owes it, whether overdue, cancelled or not; what they did before leaving is still done.
+		expect(assigneeState({ dueOn: '2026-05-10', metOn: null, cancelled: false, left: true }, '2026-05-20')).toBe('left');
+		expect(assigneeState({ dueOn: '2026-05-10', metOn: null, cancelled: true, left: true }, '2026-05-20')).toBe('left');
+		expect(assigneeState({ dueOn: '2026-05-10', metOn: '2026-05-09', cancelled: false, left: true }, '2026-05-20')).toBe('done');
+		expect(assigneeState({ dueOn: '2026-05-10', metOn: null, cancelled: false, left: false }, '2026-05-20')).toBe('overdue');
+	});
+
+	it('gives someone reached late by a retraining a fair window: the later of retrain-by and 28 days after the day reached', () => {
+		expect(REACHED_LATE_DAYS).toBe(28);
+		// Reached in good time: the retrain-by date.
+		expect(retrainingDueOn('2027-03-31', '2027-01-10')).toBe('2027-03-31');
+		// Exactly 28 days before: still the retrain-by date; a day later, a day more.
+		expect(retrainingDueOn('2027-03-31', '2027-03-03')).toBe('2027-03-31');
+		expect(retrainingDueOn('2027-03-31', '2027-03-04')).toBe('2027-04-01');
+		// Reached on the day, or after it (a joiner, or the first run after the date): 28 days from then, never overdue at once.
+		expect(retrainingDueOn('2027-03-31', '2027-03-31')).toBe('2027-04-28');
+		expect(retrainingDueOn('2027-03-31', '2027-06-15')).toBe('2027-07-13');
+		// Across a month end and a leap day.
+		expect(retrainingDueOn('2028-01-01', '2028-02-10')).toBe('2028-03-09');
+		expect(assigneeState({ dueOn: retrainingDueOn('2027-03-31', '2027-06-15'), metOn: null, cancelled: false }, '2027-06-15')).toBe('open');
+	});
+
+	it('gives someone back after leaving 28 days from their return for what they still owe, or their own later date', () => {
+		expect(returnerDueOn('2026-05-31', '2027-02-01')).toBe('2027-03-01');
+		expect(returnerDueOn('2027-03-01', '2027-02-01')).toBe('2027-03-01');
+		expect(returnerDueOn('2027-03-02', '2027-02-01')).toBe('2027-03-02');
 	});
 
 	it('a manager may set today up to two years ahead', () => {
@@ -166,7 +195,8 @@ describe('due dates', () => {
 	});
 
 	it('describes progress in words', () => {
-		expect(progressText({ total: 40, done: 12, overdue: 3 })).toBe('12 of 40 done, 3 overdue');
-		expect(progressText({ total: 1, done: 1, overdue: 0 })).toBe('1 of 1 done');
+		expect(progressText({ total: 40, done: 12, overdue: 3, leavers: 0 })).toBe('12 of 40 done, 3 overdue');
+		expect(progressText({ total: 1, done: 1, overdue: 0, leavers: 0 })).toBe('1 of 1 done');
+		expect(progressText({ total: 39, done: 12, overdue: 0, leavers: 2 })).toBe('12 of 39 done (2 more left before doing it)');
 	});
 });

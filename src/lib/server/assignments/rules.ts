@@ -6,6 +6,7 @@ import { addDays, londonToday, type IsoDate } from '../competency/dates';
 import { competenciesSupportedBy, type Framework } from '../competency/framework';
 import type { EvidenceSource } from '../competency/ledger';
 import { isOverdue, overdueSince } from '../competency/status-rule';
+import { REACHED_LATE_DAYS } from '../../reached-late';
 
 export const ASSIGNMENT_KINDS = ['module', 'scenario', 'competency'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
@@ -58,6 +59,24 @@ export function meetsAssignment(a: OpenAssignment, e: NewEvidence): boolean {
 	}
 }
 
+export { REACHED_LATE_DAYS };
+
+/**
+ * A person's due date for a retraining that reaches them on `reachedOn` (a London day): its retrain-by date, or
+ * REACHED_LATE_DAYS (28: why, in $lib/reached-late.ts) after the day reached if that is later.
+ */
+export function retrainingDueOn(retrainBy: IsoDate, reachedOn: IsoDate): IsoDate {
+	const fair = addDays(reachedOn, REACHED_LATE_DAYS);
+	return fair > retrainBy ? fair : retrainBy;
+}
+
+/**
+ * The due date of something a person still owes when they come back after leaving on `returnedOn`: their own, or
+ * REACHED_LATE_DAYS after the day they came back if that is later (the same fairness as for a retraining reaching
+ * someone late: not overdue on their first day back).
+ */
+export const returnerDueOn = (dueOn: IsoDate, returnedOn: IsoDate): IsoDate => retrainingDueOn(dueOn, returnedOn);
+
 /** A row of the evidence ledger, as the meeting rule reads it when an assignment is made. */
 export type LedgerEvidence = {
 	id: number;
@@ -106,16 +125,28 @@ export function mergeDueDates(induction: ReadonlyMap<string, IsoDate>, assigned:
 	return due;
 }
 
-export type AssigneeState = 'done' | 'overdue' | 'open' | 'cancelled';
+export type AssigneeState = 'done' | 'overdue' | 'open' | 'cancelled' | 'left';
 
-/** Where one person stands on an assignment on `today`. */
-export function assigneeState(row: { dueOn: IsoDate; metOn: IsoDate | null; cancelled: boolean }, today: IsoDate): AssigneeState {
+/**
+ * Where one person stands on an assignment on `today`. A leaver (`left`: someone marked as left) no longer owes it: never "To do" or "Overdue", and not counted as outstanding; their row is kept for the
+ * record, and what they did before leaving still counts as done. Someone who comes back owes it again.
+ */
+export function assigneeState(row: { dueOn: IsoDate; metOn: IsoDate | null; cancelled: boolean; left?: boolean }, today: IsoDate): AssigneeState {
 	if (row.metOn !== null) return 'done';
+	if (row.left) return 'left';
 	if (row.cancelled) return 'cancelled';
 	return isOverdue(row.dueOn, today) ? 'overdue' : 'open';
 }
 
-export const ASSIGNEE_STATE_LABEL: Record<AssigneeState, string> = { done: 'Done', overdue: 'Overdue', open: 'To do', cancelled: 'Cancelled' };
+export const ASSIGNEE_STATE_LABEL: Record<AssigneeState, string> = { done: 'Done', overdue: 'Overdue', open: 'To do', cancelled: 'Cancelled', left: 'Left' };
+
+/**
+ * An assignment's progress: `total` counts those who owe it or did it (a leaver who had not is left out, and
+ * counted in `leavers` instead), `done` those who did it, `overdue` those past their own due date who still owe it:
+ * assigneeState over each row, counted in SQL by store.ts progressOf.
+ */
+export type Progress = { total: number; done: number; overdue: number; leavers: number };
+export const NO_PROGRESS: Progress = { total: 0, done: 0, overdue: 0, leavers: 0 };
 
 /** "Overdue since …": the day after the due date. */
 export const assignmentOverdueSince = (dueOn: IsoDate): IsoDate => overdueSince(dueOn);
@@ -127,7 +158,8 @@ export function dueDateProblem(dueOn: IsoDate, today: IsoDate): string | null {
 	return null;
 }
 
-/** A progress line for a manager: "12 of 40 done, 3 overdue". */
-export function progressText(p: { total: number; done: number; overdue: number }): string {
-	return `${p.done} of ${p.total} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
+/** A progress line for a manager: "12 of 40 done, 3 overdue (2 more left before doing it)". */
+export function progressText(p: Progress): string {
+	const leavers = p.leavers ? ` (${p.leavers} more left before doing it)` : '';
+	return `${p.done} of ${p.total} done${p.overdue ? `, ${p.overdue} overdue` : ''}${leavers}`;
 }

@@ -4,6 +4,7 @@ import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import { recordEvidence, statusesOn, voidEvidence } from '../competency/ledger';
 import { syncDueDates } from '../competency/due-dates-store';
+import { markLeft, reinstate } from '../people/repository';
 import { statusFor } from '../competency/status-rule';
 import type { Db } from '../db';
 import '../mail/catalogue';
@@ -14,6 +15,7 @@ import {
 	cancelAssignment,
 	createAssignment,
 	extendAssignment,
+	insertAssignment,
 	listAssignments,
 	openAssignmentsMadeBy,
 	openAssignmentsOf
@@ -98,7 +100,7 @@ describe('assigned training', () => {
 		expect(dueOn(db, learner.id)).toBeNull();
 		const a = assignmentFor(db, boss, id)!;
 		expect(assigneesOf(db, boss, a, '2026-06-10').people).toEqual([expect.objectContaining({ personId: learner.id, metOn: '2026-05-04', state: 'done' })]);
-		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0 });
+		expect(listAssignments(db, boss, 1, '2026-06-10').rows[0].progress).toEqual({ total: 1, done: 1, overdue: 0, leavers: 0 });
 		expect(audit(db)).toContain('assignment-met');
 	});
 
@@ -171,7 +173,7 @@ describe('assigned training', () => {
 		expect(stored.dueOn).toBe('2026-05-31');
 		expect(statusFor(stored.expiresOn, later, stored.dueOn)).toBe('current');
 		expect(assigneesOf(db, boss, assignmentFor(db, boss, id)!, later).people).toEqual([expect.objectContaining({ personId: nurse.id, state: 'overdue' })]);
-		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1 });
+		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1, leavers: 0 });
 		expect(openAssignmentsOf(db, nurse.id, later)).toEqual([expect.objectContaining({ ref: 'de-escalation', state: 'overdue' })]);
 		expect(openAssignmentsMadeBy(db, boss.id, later).rows.find((r) => r.id === id)!.progress.overdue).toBe(1);
 	});
@@ -182,8 +184,60 @@ describe('assigned training', () => {
 		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
 		addPerson(db, unit, { jobRole: 'police-constable' }); // joined later: not reached
 		const progress = listAssignments(db, boss, 1, '2026-06-01').rows.find((r) => r.id === id)!.progress;
-		expect(progress).toEqual({ total: 3, done: 0, overdue: 3 }); // the learner, `second` and the manager
+		expect(progress).toEqual({ total: 3, done: 0, overdue: 3, leavers: 0 }); // the learner, `second` and the manager
 		expect(mails(db, second.id)).toHaveLength(1);
+	});
+
+	it('a leaver no longer owes it: not outstanding, overdue, extended or told; their row is kept, and a returner owes it again', () => {
+		const leaver = addPerson(db, unit, { jobRole: 'police-constable' });
+		const doer = addPerson(db, unit, { jobRole: 'police-constable' });
+		const { id } = createAssignment(db, content, boss, input({ target: { kind: 'unit', unitId: unit.id } }), exists, NOW) as { id: number };
+		const single = createAssignment(db, content, boss, input({ target: { kind: 'person', personId: leaver.id } }), exists, NOW) as { id: number };
+		recordEvidence(db, framework, {
+			personId: doer.id,
+			source: { module: 'recognising-distress' },
+			version: '1.0.0',
+			occurredOn: '2026-05-05',
+			recordedBy: doer.id,
+			at: NOW
+		});
+		const later = '2026-06-10';
+		const progress = () => listAssignments(db, boss, 1, later).rows.find((r) => r.id === id)!.progress;
+		expect(progress()).toEqual({ total: 4, done: 1, overdue: 3, leavers: 0 }); // the learner, the leaver, the doer and the manager
+		expect(markLeft(db, boss.id, leaver.id, '2026-05-20').ok).toBe(true);
+		// The doer leaves too, after doing it: what they did still counts.
+		expect(markLeft(db, boss.id, doer.id, '2026-05-21').ok).toBe(true);
+		expect(progress()).toEqual({ total: 3, done: 1, overdue: 2, leavers: 1 });
+		const people = assigneesOf(db, boss, assignmentFor(db, boss, id)!, later).people;
+		expect(people.find((p) => p.personId === leaver.id)).toMatchObject({ state: 'left', leftOn: '2026-05-20', metOn: null, dueOn: '2026-05-31' });
+		expect(people.find((p) => p.personId === doer.id)).toMatchObject({ state: 'done', metOn: '2026-05-05' });
+		// The one-person assignment to the leaver waits on no one: not in the manager's digest.
+		const made = openAssignmentsMadeBy(db, boss.id, later).rows;
+		expect(made.map((r) => r.id)).toEqual([id]);
+		expect(made[0].progress).toEqual({ total: 3, done: 1, overdue: 2, leavers: 1 });
+		expect(listAssignments(db, boss, 1, later).rows.find((r) => r.id === single.id)!.progress).toEqual({ total: 0, done: 0, overdue: 0, leavers: 1 });
+		// Extending reaches only those who still owe it; the leaver is neither given a date nor emailed.
+		const before = mails(db, leaver.id).length;
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'Busy month', personId: null }, NOW).ok).toBe(true);
+		expect(mails(db, leaver.id)).toHaveLength(before);
+		expect(extendAssignment(db, content, boss, single.id, { dueOn: '2026-06-30', reason: 'x', personId: null }, NOW)).toMatchObject({
+			ok: false,
+			errors: { form: expect.stringContaining('left') }
+		});
+		expect(db.$client.prepare('select due_on from assignment_people where assignment_id = ? and person_id = ?').pluck().get(id, leaver.id)).toBe('2026-05-31');
+		// Cancelling tells only those who still owed it.
+		expect(cancelAssignment(db, content, boss, single.id, 'They left', NOW).ok).toBe(true);
+		expect(mails(db, leaver.id)).toHaveLength(before);
+		// Back again on 8 June: they owe the unit's assignment again, not overdue on their first day back but due 28 days
+		// later (audited as an extension for them); the cancelled one stays cancelled.
+		expect(reinstate(db, framework, boss.id, leaver.id, new Date('2026-06-08T09:00:00Z')).ok).toBe(true);
+		expect(progress()).toEqual({ total: 4, done: 1, overdue: 0, leavers: 0 });
+		expect(openAssignmentsOf(db, leaver.id, later)).toEqual([expect.objectContaining({ id, dueOn: '2026-07-06', state: 'open' })]);
+		const extended = db.$client
+			.prepare("select detail from audit_log where action = 'assignment-extend' and entity_id = ? order by id desc limit 1")
+			.pluck()
+			.get(String(id)) as string;
+		expect(JSON.parse(extended)).toMatchObject({ dueOn: '2026-07-06', personId: leaver.id });
 	});
 
 	it('extends for everyone not yet done, and cancels with a reason; both audited and told, due dates follow', () => {
@@ -247,6 +301,54 @@ describe('assigned training', () => {
 		);
 		expect(assignmentFor(db, boss, result.id)).toBeUndefined();
 		expect(listAssignments(db, boss).total).toBe(0);
+	});
+
+	it('a unit manager sees their organisation’s retraining through their own people only, read-only', () => {
+		const orgBoss = manager(db, unit, { organisationId: org.id });
+		const inOther = addPerson(db, otherUnit, { jobRole: 'police-constable' });
+		const thirdUnit = addUnit(db, org.id);
+		const thirdBoss = manager(db, thirdUnit, { unitId: thirdUnit.id });
+		const id = db.transaction(
+			(tx) =>
+				insertAssignment(
+					tx,
+					content,
+					{
+						what: { kind: 'module', ref: 'de-escalation' },
+						targetKind: 'content-change',
+						targetPersonId: null,
+						jobRole: null,
+						organisationId: org.id,
+						unitId: null,
+						dueOn: '2026-05-31',
+						reason: 'Content changed: the law changed',
+						minVersion: 2,
+						systemKey: `content:module:de-escalation:2:organisation:${org.id}`,
+						createdBy: null
+					},
+					[learner.id, inOther.id],
+					NOW
+				).id
+		);
+		const later = '2026-06-10';
+		// The organisation's manager sees all of it, and may change it.
+		expect(assignmentFor(db, orgBoss, id)).toMatchObject({ partial: false });
+		expect(listAssignments(db, orgBoss, 1, later).rows.find((r) => r.id === id)!.progress).toEqual({ total: 2, done: 0, overdue: 2, leavers: 0 });
+		// The unit manager sees it through the learner, counted over their unit only, and the other unit's person is not listed.
+		const seen = assignmentFor(db, boss, id)!;
+		expect(seen).toMatchObject({ partial: true, targetKind: 'content-change' });
+		const listed = listAssignments(db, boss, 1, later);
+		expect(listed.rows.map((r) => r.id)).toContain(id);
+		expect(listed.rows.find((r) => r.id === id)!.progress).toEqual({ total: 1, done: 0, overdue: 1, leavers: 0 });
+		expect(assigneesOf(db, boss, seen, later)).toEqual({ people: [expect.objectContaining({ personId: learner.id, state: 'overdue' })], hidden: 1 });
+		// ...but may neither extend nor cancel it for the organisation, nor for their own person.
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'x', personId: null }, NOW)).toEqual({ ok: false, notFound: true });
+		expect(extendAssignment(db, content, boss, id, { dueOn: '2026-06-30', reason: 'x', personId: learner.id }, NOW)).toEqual({ ok: false, notFound: true });
+		expect(cancelAssignment(db, content, boss, id, 'Not for us', NOW)).toEqual({ ok: false, notFound: true });
+		expect(db.$client.prepare('select cancelled_at from assignments where id = ?').pluck().get(id)).toBeNull();
+		// A unit manager none of whose people it reached does not see it at all.
+		expect(assignmentFor(db, thirdBoss, id)).toBeUndefined();
+		expect(listAssignments(db, thirdBoss).total).toBe(0);
 	});
 
 	it('a plan change re-deriving every due date keeps the assignments’ dates', () => {

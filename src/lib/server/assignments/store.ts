@@ -8,6 +8,7 @@ import { scopeParameterCondition, scopeParameters } from '../access/scope-sql';
 import { appendAudit } from '../audit/log';
 import { londonToday, type IsoDate } from '../competency/dates';
 import { refreshDueDates } from '../competency/ledger';
+import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { pageWindow } from '../db/page-window';
 import { connectionOf, statementsFor } from '../db/prepared';
@@ -16,7 +17,17 @@ import type { AssignInput, AssignTarget } from './input';
 import { notifyAssignee, type AssignmentNews } from './notify';
 import type { AssignmentContent } from './titles';
 import { meetFromLedger } from './person-assignments';
-import { assigneeState, assignmentDay, competenciesOf, dueDateProblem, type AssignedWhat, type AssigneeState } from './rules';
+import {
+	assigneeState,
+	assignmentDay,
+	competenciesOf,
+	dueDateProblem,
+	NO_PROGRESS,
+	returnerDueOn,
+	type AssignedWhat,
+	type AssigneeState,
+	type Progress
+} from './rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AssignResult = { ok: true; id: number } | { ok: false; notFound: true } | { ok: false; notFound: false; errors: FieldErrors };
@@ -225,6 +236,8 @@ export type AssignmentRow = {
 	createdAt: number;
 	cancelledAt: number | null;
 	cancelReason: string | null;
+	/** Seen only through the manager's own people on it (an organisation's retraining, by a unit manager): read-only, counted over them. */
+	partial: boolean;
 };
 
 const ASSIGNMENT_COLUMNS = `a.id, a.kind, a.ref, a.target_kind as targetKind, a.target_person_id as targetPersonId, tp.name as targetName,
@@ -234,16 +247,43 @@ const ASSIGNMENT_COLUMNS = `a.id, a.kind, a.ref, a.target_kind as targetKind, a.
 const ASSIGNMENT_JOINS = `from assignments a join organisations o on o.id = a.organisation_id left join units u on u.id = a.unit_id
 	left join people tp on tp.id = a.target_person_id left join people cb on cb.id = a.created_by`;
 
-/** An assignment the manager may see (its organisation or unit is in their scope), or undefined. */
+const WHOLE = scopeParameterCondition('a.organisation_id', 'a.unit_id');
+// A retraining is made one per organisation, with no unit: a unit manager sees it through their own people on it.
+// The assignment ids are read once per query: the units' people along people_unit, then their rows along assignment_people_person.
+const THROUGH_OWN_PEOPLE = `(a.target_kind = 'content-change' and a.id in (select sap.assignment_id from people sp join assignment_people sap on sap.person_id = sp.id
+	where sp.unit_id in (select value from json_each(@units))))`;
+const VISIBLE = `(${WHOLE} or ${THROUGH_OWN_PEOPLE})`;
+// The rows of the people of @units, each found by assignment_people's primary key from people_unit (never all of a force's rows).
+const OF_UNITS = 'ap.person_id in (select id from people where unit_id in (select value from json_each(@units)))';
+const PARTIAL = `case when ${WHOLE} then 0 else 1 end as partial`;
+
+const asRow = (r: Omit<AssignmentRow, 'partial'> & { partial: number }): AssignmentRow => ({ ...r, partial: r.partial === 1 });
+
+/**
+ * An assignment the manager may see (its organisation or unit is in their scope, or it is a retraining that reached
+ * people in their units: then `partial`), or undefined.
+ */
 export function assignmentFor(db: Db | Tx, user: Principal, id: number): AssignmentRow | undefined {
 	const scope = peopleScope(user);
 	if (scope.kind === 'self') return undefined;
-	return connectionOf(db)
-		.prepare(`select ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_JOINS} where a.id = @id and ${scopeParameterCondition('a.organisation_id', 'a.unit_id')}`)
-		.get({ id, ...scopeParameters(scope) }) as AssignmentRow | undefined;
+	const row = connectionOf(db)
+		.prepare(`select ${ASSIGNMENT_COLUMNS}, ${PARTIAL} ${ASSIGNMENT_JOINS} where a.id = @id and ${VISIBLE}`)
+		.get({ id, ...scopeParameters(scope) }) as (Omit<AssignmentRow, 'partial'> & { partial: number }) | undefined;
+	return row && asRow(row);
 }
 
-export type Progress = { total: number; done: number; overdue: number };
+/**
+ * Progress of assignments as this manager sees them: over everyone on it, or, for one seen only through their own
+ * people, over the people of their units.
+ */
+export function progressFor(db: Db | Tx, user: Principal, rows: { id: number; partial: boolean }[], today: IsoDate): Map<number, Progress> {
+	const scope = peopleScope(user);
+	const units = scope.kind === 'scoped' ? scope.unitIds : [];
+	const ids = (partial: boolean) => rows.filter((r) => r.partial === partial).map((r) => r.id);
+	return new Map([...progressOf(db, ids(false), today), ...progressOf(db, ids(true), today, units)]);
+}
+
+export type { Progress };
 export const PAGE_SIZE = 50;
 
 /** The assignments in the manager's scope, newest first, a page at a time, each with its progress counted on its own rows. */
@@ -252,30 +292,39 @@ export function listAssignments(db: Db, user: Principal, page = 1, today = londo
 	if (scope.kind === 'self') return { rows: [], total: 0, page: 1, pages: 1 };
 	const c = connectionOf(db);
 	const params = scopeParameters(scope);
-	const where = scopeParameterCondition('a.organisation_id', 'a.unit_id');
-	const total = c.prepare(`select count(*) from assignments a where ${where}`).pluck().get(params) as number;
+	const total = c.prepare(`select count(*) from assignments a where ${VISIBLE}`).pluck().get(params) as number;
 	const { page: current, pages, offset } = pageWindow(total, page, PAGE_SIZE);
-	const rows = c
-		.prepare(`select ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_JOINS} where ${where} order by a.id desc limit ${PAGE_SIZE} offset @offset`)
-		.all({ ...params, offset }) as AssignmentRow[];
-	const progress = progressOf(
-		db,
-		rows.map((r) => r.id),
-		today
-	);
-	return { rows: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? { total: 0, done: 0, overdue: 0 } })), total, page: current, pages };
+	const rows = (
+		c
+			.prepare(`select ${ASSIGNMENT_COLUMNS}, ${PARTIAL} ${ASSIGNMENT_JOINS} where ${VISIBLE} order by a.id desc limit ${PAGE_SIZE} offset @offset`)
+			.all({ ...params, offset }) as (Omit<AssignmentRow, 'partial'> & { partial: number })[]
+	).map(asRow);
+	const progress = progressFor(db, user, rows, today);
+	return { rows: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS })), total, page: current, pages };
 }
 
-/** Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them. */
-export function progressOf(db: Db | Tx, ids: number[], today: IsoDate): Map<number, Progress> {
+// A person marked as left no longer owes what they had not done (rules.ts assigneeState): the one query-time rule
+// every reader of assignment_people below applies, so the rows stay as they were for the record and a returner owes it again.
+const OWES = `(ap.met_at is null and p.status = 'active')`;
+
+/**
+ * Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them;
+ * over the people of the given units only, when given. The same rule as assigneeState: leavers who had not done it
+ * are counted apart, never as outstanding or overdue.
+ */
+export function progressOf(db: Db | Tx, ids: number[], today: IsoDate, units?: number[]): Map<number, Progress> {
 	if (!ids.length) return new Map();
+	const inUnits = units ? `and ${OF_UNITS}` : '';
 	const rows = connectionOf(db)
 		.prepare(
-			`select assignment_id as id, count(*) as total, sum(case when met_at is not null then 1 else 0 end) as done,
-				sum(case when met_at is null and due_on < @today then 1 else 0 end) as overdue
-			 from assignment_people where assignment_id in (select value from json_each(@ids)) group by assignment_id`
+			`select ap.assignment_id as id, sum(case when ap.met_at is not null or p.status = 'active' then 1 else 0 end) as total,
+				sum(case when ap.met_at is not null then 1 else 0 end) as done,
+				sum(case when ${OWES} and ap.due_on < @today then 1 else 0 end) as overdue,
+				sum(case when ap.met_at is null and p.status <> 'active' then 1 else 0 end) as leavers
+			 from assignment_people ap join people p on p.id = ap.person_id
+			 where ap.assignment_id in (select value from json_each(@ids)) ${inUnits} group by ap.assignment_id`
 		)
-		.all({ ids: JSON.stringify(ids), today }) as (Progress & { id: number })[];
+		.all({ ids: JSON.stringify(ids), today, ...(units ? { units: JSON.stringify(units) } : {}) }) as (Progress & { id: number })[];
 	return new Map(rows.map(({ id, ...p }) => [id, p]));
 }
 
@@ -299,7 +348,7 @@ export function openAssignmentsMadeBy(db: Db, personId: number, today: IsoDate, 
 		.prepare(
 			`select a.id, a.kind, a.ref, a.target_kind as targetKind, a.due_on as dueOn, a.reason from assignments a
 			 where a.created_by = ? and a.cancelled_at is null
-			   and exists (select 1 from assignment_people ap where ap.assignment_id = a.id and ap.met_at is null)
+			   and exists (select 1 from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = a.id and ${OWES})
 			 order by a.due_on, a.id`
 		)
 		.all(personId) as Omit<MadeByRow, 'progress'>[];
@@ -309,38 +358,58 @@ export function openAssignmentsMadeBy(db: Db, personId: number, today: IsoDate, 
 		shown.map((r) => r.id),
 		today
 	);
-	return { rows: shown.map((r) => ({ ...r, progress: progress.get(r.id) ?? { total: 0, done: 0, overdue: 0 } })), more: open.length - shown.length };
+	return { rows: shown.map((r) => ({ ...r, progress: progress.get(r.id) ?? NO_PROGRESS })), more: open.length - shown.length };
 }
 
-export type Assignee = { personId: number; name: string; unitName: string; dueOn: IsoDate; metOn: IsoDate | null; state: AssigneeState };
+export type Assignee = {
+	personId: number;
+	name: string;
+	unitName: string;
+	dueOn: IsoDate;
+	metOn: IsoDate | null;
+	leftOn: IsoDate | null;
+	state: AssigneeState;
+};
 
 /** Everyone an assignment reached whom the manager may still see, with where each stands. */
 export function assigneesOf(db: Db | Tx, user: Principal, a: AssignmentRow, today = londonToday()): { people: Assignee[]; hidden: number } {
 	const scope = peopleScope(user);
 	if (scope.kind === 'self') return { people: [], hidden: 0 };
-	const rows = connectionOf(db)
+	const c = connectionOf(db);
+	const rows = c
 		.prepare(
 			`select ap.person_id as personId, p.name, u.name as unitName, ap.due_on as dueOn, ap.met_on as metOn,
+				p.status <> 'active' as "left", case when p.status = 'active' then null else p.left_date end as leftOn,
 				${scopeParameterCondition('p.organisation_id', 'p.unit_id')} as visible
 			 from assignment_people ap join people p on p.id = ap.person_id join units u on u.id = p.unit_id
-			 where ap.assignment_id = @id order by p.name, p.id`
+			 where ap.assignment_id = @id ${a.partial ? `and ${OF_UNITS}` : ''} order by p.name, p.id`
 		)
-		.all({ id: a.id, ...scopeParameters(scope) }) as (Omit<Assignee, 'state'> & { visible: number })[];
+		.all({ id: a.id, ...scopeParameters(scope) }) as (Omit<Assignee, 'state'> & { left: number; visible: number })[];
 	const visible = rows.filter((r) => r.visible);
+	const all = a.partial ? (c.prepare('select count(*) from assignment_people where assignment_id = ?').pluck().get(a.id) as number) : rows.length;
 	return {
-		people: visible.map(({ visible: _, ...r }) => ({ ...r, state: assigneeState({ ...r, cancelled: a.cancelledAt !== null }, today) })),
-		hidden: rows.length - visible.length
+		people: visible.map(({ visible: _, left, ...r }) => ({ ...r, state: assigneeState({ ...r, left: left === 1, cancelled: a.cancelledAt !== null }, today) })),
+		hidden: all - visible.length
 	};
 }
 
+/** Those on an assignment who still owe it (not done, not left), or that one person if they do. */
 function openPeople(tx: Tx, assignmentId: number, personId: number | null): number[] {
 	const c = connectionOf(tx);
+	const from = `from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = ? and ${OWES}`;
 	return personId === null
-		? (c.prepare('select person_id from assignment_people where assignment_id = ? and met_at is null').pluck().all(assignmentId) as number[])
-		: (c
-				.prepare('select person_id from assignment_people where assignment_id = ? and person_id = ? and met_at is null')
-				.pluck()
-				.all(assignmentId, personId) as number[]);
+		? (c.prepare(`select ap.person_id ${from}`).pluck().all(assignmentId) as number[])
+		: (c.prepare(`select ap.person_id ${from} and ap.person_id = ?`).pluck().all(assignmentId, personId) as number[]);
+}
+
+/** Leavers on an assignment who had not done it: their due dates follow a cancellation, but they are not told. */
+function leaversNotDone(tx: Tx, assignmentId: number): number[] {
+	return connectionOf(tx)
+		.prepare(
+			`select ap.person_id from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = ? and ap.met_at is null and p.status <> 'active'`
+		)
+		.pluck()
+		.all(assignmentId) as number[];
 }
 
 /** A new due date (and its reason) for everyone not yet done, or for one person; audited, and each is told. */
@@ -353,7 +422,8 @@ export function extendAssignment(
 	now = new Date()
 ): AssignResult {
 	const a = assignmentFor(db, user, id);
-	if (!a) return { ok: false, notFound: true };
+	// Seen only through their own people: the organisation's training managers change it, not a unit's.
+	if (!a || a.partial) return { ok: false, notFound: true };
 	const errors: FieldErrors = {};
 	if (a.cancelledAt !== null) errors.form = 'This assignment has been cancelled, so it cannot be extended';
 	const due = dueDateProblem(input.dueOn, londonToday(now));
@@ -362,7 +432,11 @@ export function extendAssignment(
 		const people = openPeople(tx, id, input.personId);
 		if (input.personId !== null && !assigneesOf(tx, user, a).people.some((p) => p.personId === input.personId))
 			errors.personId = 'Choose someone on this assignment from the list';
-		else if (!people.length && !errors.form) errors.form = 'Everyone on this assignment has done it: there is nothing to extend';
+		else if (!people.length && !errors.form)
+			errors.form =
+				input.personId === null
+					? 'Everyone on this assignment has done it or left: there is nothing to extend'
+					: 'This person has done it or has left: there is nothing to extend';
 		if (Object.keys(errors).length) return { ok: false, notFound: false, errors };
 		const setDue = connectionOf(tx).prepare('update assignment_people set due_on = ? where assignment_id = ? and person_id = ?');
 		for (const personId of people) {
@@ -386,7 +460,7 @@ export function extendAssignment(
 /** Cancels an assignment with a reason: those not yet done no longer have it, and are told. Audited. */
 export function cancelAssignment(db: Db, content: AssignmentContent, user: Principal, id: number, reason: string, now = new Date()): AssignResult {
 	const a = assignmentFor(db, user, id);
-	if (!a) return { ok: false, notFound: true };
+	if (!a || a.partial) return { ok: false, notFound: true };
 	if (a.cancelledAt !== null) return { ok: false, notFound: false, errors: { form: 'This assignment is already cancelled' } };
 	return db.transaction((tx): AssignResult => {
 		connectionOf(tx)
@@ -397,9 +471,45 @@ export function cancelAssignment(db: Db, content: AssignmentContent, user: Princ
 			refreshDueDates(tx, content.framework, personId, now);
 			notifyAssignee(tx, content, a, personId, 'cancelled', a.dueOn, now, reason);
 		}
+		for (const personId of leaversNotDone(tx, id)) refreshDueDates(tx, content.framework, personId, now);
 		appendAudit(tx, { actorId: user.id, action: 'assignment-cancel', entity: 'assignment', entityId: id, detail: { reason, people: people.length }, at: now });
 		return { ok: true, id };
 	});
+}
+
+/**
+ * Someone back after leaving owes their open assignments again: each due date becomes the later of their own and 28
+ * days after the day they came back (rules.ts returnerDueOn), so they are not overdue on their first day back; each
+ * change is audited as an extension for that person (as the subject access export reads extensions). Call inside the
+ * reinstatement's transaction; returns how many due dates moved.
+ */
+export function resumeAssignmentsOnReturn(tx: Db | Tx, framework: Framework, actorId: number | null, personId: number, now = new Date()): number {
+	const c = connectionOf(tx);
+	const open = c
+		.prepare(
+			`select ap.assignment_id as id, ap.due_on as dueOn from assignment_people ap join assignments a on a.id = ap.assignment_id
+			 where ap.person_id = ? and ap.met_at is null and a.cancelled_at is null order by ap.assignment_id`
+		)
+		.all(personId) as { id: number; dueOn: IsoDate }[];
+	const returnedOn = londonToday(now);
+	const setDue = c.prepare('update assignment_people set due_on = ? where assignment_id = ? and person_id = ?');
+	let moved = 0;
+	for (const a of open) {
+		const dueOn = returnerDueOn(a.dueOn, returnedOn);
+		if (dueOn === a.dueOn) continue;
+		setDue.run(dueOn, a.id, personId);
+		appendAudit(tx, {
+			actorId,
+			action: 'assignment-extend',
+			entity: 'assignment',
+			entityId: a.id,
+			detail: { dueOn, reason: 'Back after leaving: time from the day they came back', personId, people: 1 },
+			at: now
+		});
+		moved++;
+	}
+	if (moved) refreshDueDates(tx, framework, personId, now);
+	return moved;
 }
 
 export type LearnerAssignment = {

@@ -42,6 +42,7 @@ type Row = Pick<
 	metOn: IsoDate | null;
 	metEvidenceId: number | null;
 	metAt: number | null;
+	left: number;
 };
 
 type Extension = { at: number; actorId: number | null; actorName: string | null; detail: string };
@@ -54,8 +55,8 @@ export function assignmentsForSubjectAccess(tx: Tx, personId: number, today: Iso
 				a.assigned_on as assignedOn, a.reason, a.min_version as minVersion,
 				a.created_by as createdBy, cb.name as createdByName, a.created_at as createdAt,
 				a.cancelled_at as cancelledAt, a.cancelled_by as cancelledBy, xb.name as cancelledByName, a.cancel_reason as cancelReason,
-				ap.due_on as dueOn, ap.met_on as metOn, ap.met_evidence_id as metEvidenceId, ap.met_at as metAt
-			 from assignment_people ap join assignments a on a.id = ap.assignment_id join organisations o on o.id = a.organisation_id
+				ap.due_on as dueOn, ap.met_on as metOn, ap.met_evidence_id as metEvidenceId, ap.met_at as metAt, s.status <> 'active' as "left"
+			 from assignment_people ap join people s on s.id = ap.person_id join assignments a on a.id = ap.assignment_id join organisations o on o.id = a.organisation_id
 			 left join units u on u.id = a.unit_id left join people cb on cb.id = a.created_by left join people xb on xb.id = a.cancelled_by
 			 where ap.person_id = ? order by a.id`
 		)
@@ -66,7 +67,7 @@ export function assignmentsForSubjectAccess(tx: Tx, personId: number, today: Iso
 		 where l.entity = 'assignment' and l.entity_id = ? and l.action = 'assignment-extend' order by l.id`
 	);
 	return rows.map((r) => {
-		const status = assigneeState({ dueOn: r.dueOn, metOn: r.metOn, cancelled: r.cancelledAt !== null }, today);
+		const status = assigneeState({ dueOn: r.dueOn, metOn: r.metOn, cancelled: r.cancelledAt !== null, left: r.left === 1 }, today);
 		const applied = (extensions.all(String(r.id)) as Extension[]).flatMap((e) => {
 			const detail = JSON.parse(e.detail) as { dueOn: IsoDate; reason: string; personId: number | null };
 			// One for everyone reached only those not yet done at the time; one for one person only them.

@@ -153,27 +153,29 @@ describe('the training a manager assigned, in their digest', () => {
 		targetKind: 'unit',
 		dueOn: '2026-06-30',
 		reason: 'Mental Health Act changes',
-		progress: { total: 40, done: 20, overdue: 10 },
+		progress: { total: 40, done: 20, overdue: 10, leavers: 0 },
 		...over
 	});
 	const lines = (rows: MadeByRow[], more = 0) => assignmentDigestLines(content, { rows, more });
 
 	it('gives a group’s progress under disclosure control: rounded, 1 to 7 (or all but 1 to 7) not shown', () => {
 		expect(lines([row({})])).toEqual(['Module mental-health-act (Mental Health Act changes, due by 30 June 2026): 20 of 40 done, 10 overdue']);
-		expect(lines([row({ progress: { total: 40, done: 12, overdue: 3 } })])[0]).toMatch(/: 10 of 40 done, how many are overdue is not shown$/);
-		expect(lines([row({ progress: { total: 43, done: 12, overdue: 0 } })])[0]).toMatch(/: 10 of 45 done, 0 overdue$/);
+		expect(lines([row({ progress: { total: 40, done: 12, overdue: 3, leavers: 0 } })])[0]).toMatch(/: 10 of 40 done, how many are overdue is not shown$/);
+		expect(lines([row({ progress: { total: 43, done: 12, overdue: 0, leavers: 0 } })])[0]).toMatch(/: 10 of 45 done, 0 overdue$/);
 		// 38 of 40 done says 2 are not: both withheld.
-		expect(lines([row({ progress: { total: 40, done: 38, overdue: 2 } })])[0]).toMatch(
+		expect(lines([row({ progress: { total: 40, done: 38, overdue: 2, leavers: 0 } })])[0]).toMatch(
 			/: progress not shown, as too few people would be counted \(40 assigned\)$/
 		);
-		expect(lines([row({ targetKind: 'job-role', progress: { total: 5, done: 1, overdue: 4 } })])[0]).toMatch(/\(between 1 and 7 assigned\)$/);
-		expect(lines([row({ progress: { total: 40, done: 4, overdue: 20 } })])[0]).toMatch(/: how many have done it is not shown \(40 assigned\), 20 overdue$/);
+		expect(lines([row({ targetKind: 'job-role', progress: { total: 5, done: 1, overdue: 4, leavers: 0 } })])[0]).toMatch(/\(between 1 and 7 assigned\)$/);
+		expect(lines([row({ progress: { total: 40, done: 4, overdue: 20, leavers: 0 } })])[0]).toMatch(
+			/: how many have done it is not shown \(40 assigned\), 20 overdue$/
+		);
 	});
 
 	it('for one person says only whether it is overdue, never who or why; says when there is nothing, and how many more', () => {
-		const one = row({ targetKind: 'person', reason: 'After Sam’s incident', progress: { total: 1, done: 0, overdue: 1 } });
+		const one = row({ targetKind: 'person', reason: 'After Sam’s incident', progress: { total: 1, done: 0, overdue: 1, leavers: 0 } });
 		expect(lines([one])).toEqual(['Module mental-health-act (one person, due by 30 June 2026): overdue']);
-		expect(lines([{ ...one, progress: { total: 1, done: 0, overdue: 0 } }])[0]).toMatch(/: not done yet$/);
+		expect(lines([{ ...one, progress: { total: 1, done: 0, overdue: 0, leavers: 0 } }])[0]).toMatch(/: not done yet$/);
 		expect(lines([])).toEqual(['Nothing you assigned is waiting on anyone.']);
 		expect(lines([row({})], 3)[1]).toBe('And 3 more, on the assigned training page.');
 	});

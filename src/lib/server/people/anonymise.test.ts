@@ -203,8 +203,8 @@ describe('anonymising leavers at the end of retention', () => {
 
 	it('does nothing, and writes no audit entry, when run again; and an anonymised person cannot be reinstated', () => {
 		anonymiseLeavers(db, { before: '2020-01-01', actorId: null });
-		expect(reinstate(db, stayer.id, leaver.id)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/anonymised/) } });
-		expect(reinstate(db, stayer.id, recent.id)).toMatchObject({ ok: true });
+		expect(reinstate(db, framework, stayer.id, leaver.id)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/anonymised/) } });
+		expect(reinstate(db, framework, stayer.id, recent.id)).toMatchObject({ ok: true });
 		expect(planAnonymisation(db, '2020-01-01').people).toBe(0);
 		expect(anonymiseLeavers(db, { before: '2020-01-01', actorId: null }).ids).toEqual([]);
 		expect(db.$client.prepare("select count(*) from audit_log where action = 'people-anonymise'").pluck().get()).toBe(1);

@@ -9,6 +9,7 @@ import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { organisations, people, roleGrants, units } from '../db/schema';
+import { resumeAssignmentsOnReturn } from '../assignments/store';
 import { endGrantsOnLeaving } from './leaving';
 import type { WriteResult } from './organisations';
 import type { GrantInput, PersonInput } from './validation';
@@ -146,7 +147,8 @@ export function markLeft(db: Db, actorId: number, id: number, leftDate: string):
 	return { ok: true, id };
 }
 
-export function reinstate(db: Db, actorId: number, id: number): WriteResult {
+/** Brings a leaver back: what they still owe of assigned training is theirs again, with time to do it. */
+export function reinstate(db: Db, framework: Framework, actorId: number, id: number, now = new Date()): WriteResult {
 	const before = getPerson(db, id);
 	if (!before || before.status !== 'left') return { ok: false, errors: { form: 'This person is not marked as left' } };
 	if (db.select({ at: people.anonymisedAt }).from(people).where(eq(people.id, id)).get()?.at)
@@ -156,6 +158,7 @@ export function reinstate(db: Db, actorId: number, id: number): WriteResult {
 		appendAudit(tx, { actorId, action: 'person-reinstate', entity: 'person', entityId: id });
 		// Roles kept by someone who left before leaving ended them do not come back with them.
 		endGrantsOnLeaving(tx, actorId, id, { reason: 'reinstated after leaving' });
+		resumeAssignmentsOnReturn(tx, framework, actorId, id, now);
 	});
 	return { ok: true, id };
 }

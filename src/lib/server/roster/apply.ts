@@ -6,6 +6,7 @@ import { refreshPerson } from '../competency/ledger';
 import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { people } from '../db/schema';
+import { resumeAssignmentsOnReturn } from '../assignments/store';
 import { endGrantsOnLeaving } from '../people/leaving';
 import { loadRosterContext, type Reader, type RosterImporter } from './context';
 import { logger } from '../ops/logger';
@@ -186,6 +187,8 @@ function applyRow(tx: Reader, framework: Framework, { actorId, importer }: Apply
 			if (p.changes.some((c) => c.field === 'jobRole' || c.field === 'startDate')) refreshPerson(tx, framework, p.personId, now);
 			const action = p.kind === 'leave' ? 'person-left' : p.kind === 'reinstate' ? 'person-reinstate' : 'person-update';
 			audit(action, p.personId, { changes: changeMap(p.changes) });
+			// A returner owes what they had not done of assigned training again, with time to do it.
+			if (p.kind === 'reinstate') resumeAssignmentsOnReturn(tx, framework, actorId, p.personId, now);
 			// Leaving ends access roles, and a returner does not get back any kept from before that rule.
 			if (p.kind !== 'update')
 				endGrantsOnLeaving(

@@ -11,6 +11,6 @@ export const load: PageServerLoad = (event) => {
 	const list = listAssignments(getDb(), user, intParam(event.url, 'page') ?? 1);
 	return {
 		...list,
-		rows: list.rows.map((r) => ({ ...assignmentSummary(appContent(), r), progressText: progressText(r.progress) }))
+		rows: list.rows.map((r) => ({ ...assignmentSummary(appContent(), r), progressText: `${progressText(r.progress)}${r.partial ? ' in your units' : ''}` }))
 	};
 };

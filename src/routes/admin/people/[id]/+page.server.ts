@@ -48,7 +48,7 @@ export const actions: Actions = {
 	reinstate: async (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(getDb(), event.params.id);
-		const result = reinstate(getDb(), user.id, person.id);
+		const result = reinstate(getDb(), getFramework(), user.id, person.id);
 		if (!result.ok) return invalid(result.errors, {}, 'reinstate');
 		return { done: `${person.name} is active again.` };
 	},

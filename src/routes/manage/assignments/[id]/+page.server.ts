@@ -1,8 +1,8 @@
 import { notFound, requireManager } from '$lib/server/access/guards';
 import { cancelForm, extendForm } from '$lib/server/assignments/input';
 import { appContent, assignmentSummary } from '$lib/server/assignments/page';
-import { ASSIGNEE_STATE_LABEL, progressText } from '$lib/server/assignments/rules';
-import { assigneesOf, assignmentFor, cancelAssignment, extendAssignment, progressOf } from '$lib/server/assignments/store';
+import { ASSIGNEE_STATE_LABEL, NO_PROGRESS, progressText } from '$lib/server/assignments/rules';
+import { assigneesOf, assignmentFor, cancelAssignment, extendAssignment, progressFor } from '$lib/server/assignments/store';
 import { londonToday } from '$lib/server/competency/dates';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms/parse';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 	const { user, assignment } = access(event);
 	const today = londonToday();
 	const { people, hidden } = assigneesOf(getDb(), user, assignment, today);
-	const progress = progressOf(getDb(), [assignment.id], today).get(assignment.id) ?? { total: 0, done: 0, overdue: 0 };
+	const progress = progressFor(getDb(), user, [assignment], today).get(assignment.id) ?? NO_PROGRESS;
 	return {
 		assignment: assignmentSummary(appContent(), assignment),
 		progress: progressText(progress),
