@@ -36,6 +36,3 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatMonth(iso: string): string {
 	return remember(`m:${iso}`, () => SHORT_MONTH.format(new Date(`${iso}T12:00:00Z`)));
 }
-
-/** An observed assessment's outcome in words. */
-export const assessmentOutcomeLabel = (outcome: string) => (outcome === 'competent' ? 'Competent' : 'Not yet competent');

@@ -12,3 +12,11 @@ export function refusal(form: unknown, action?: string): Refusal | null {
 	const refused = form as Refusal;
 	return action === undefined || refused.action === action ? refused : null;
 }
+
+/** For a page with several forms: the errors and the values refused to the one named (undefined for the others). */
+export function refusalsOf(form: unknown) {
+	return {
+		errorsFor: (action: string) => refusal(form, action)?.errors,
+		valuesFor: (action: string) => refusal(form, action)?.values
+	};
+}

@@ -8,3 +8,13 @@ export function withParams(url: URL, changes: Record<string, string | number | n
 	const query = params.toString();
 	return query ? `?${query}` : url.pathname;
 }
+
+/** The links of a paged list: its filters as they stand (empty ones left out, in the order given), then the page. */
+export function pageLinks(filters: Record<string, string | number | null | undefined>): (page: number) => string {
+	return (page) => {
+		const params = new URLSearchParams();
+		for (const [k, v] of Object.entries(filters)) if (v != null && v !== '') params.set(k, String(v));
+		params.set('page', String(page));
+		return `?${params}`;
+	};
+}
