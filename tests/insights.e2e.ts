@@ -16,7 +16,9 @@ test('a trainer sees scenario choices on the map and in tables, filters them, an
 	await page.getByRole('main').getByRole('listitem').first().getByRole('link').click();
 	await expect(page.getByRole('heading', { name: 'Decision points' })).toBeVisible();
 	// The map is an image of its own, with a text alternative, drawn from the same figures and kept by the browser until they change.
-	const map = page.getByRole('region', { name: /Map of the scenario weighted by use/ }).getByRole('img', { name: /^Map of the scenario: .+, weighted by use\. \d+ decision points/ });
+	const map = page
+		.getByRole('region', { name: /Map of the scenario weighted by use/ })
+		.getByRole('img', { name: /^Map of the scenario: .+, weighted by use\. \d+ decision points/ });
 	await expect(map).toBeVisible();
 	await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 200)).toBe(true);
 	const mapAnswer = await page.request.get((await map.getAttribute('src'))!);

@@ -93,7 +93,8 @@ describe('filterChoices', () => {
 		const a2 = addUnit(db, a.id, 'A2');
 		const b1 = addUnit(db, b.id, 'B1');
 		addUnit(db, b.id, 'B2');
-		const names = (scope: Parameters<typeof filterChoices>[1]) => filterChoices(db, scope).organisations.map((o) => [o.name, o.units.map((u) => u.name).sort()]);
+		const names = (scope: Parameters<typeof filterChoices>[1]) =>
+			filterChoices(db, scope).organisations.map((o) => [o.name, o.units.map((u) => u.name).sort()]);
 		expect(names({ kind: 'scoped', organisationIds: [a.id], unitIds: [] })).toEqual([['Force A', ['A1', 'A2']]]);
 		expect(names({ kind: 'scoped', organisationIds: [a.id], unitIds: [b1.id] })).toEqual([
 			['Force A', ['A1', 'A2']],
