@@ -106,7 +106,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 const addSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(securityHeaders(event.url, event.locals.user !== null))) {
+	for (const [name, value] of Object.entries(securityHeaders(event.url, event.locals.user !== null, response.headers.get('cache-control')))) {
 		response.headers.set(name, value);
 	}
 	return response;

@@ -516,6 +516,15 @@ export const EXPECTATIONS: Record<string, (f: Fixtures) => Case[]> = {
 		{ target: 'a scenario that does not exist', path: '/insights/scenarios/%3Cscript%3Ealert(1)%3C%2Fscript%3E', expect: only(404, []) },
 		{ target: 'a path outside the scenarios', path: '/insights/scenarios/..%2F..%2Fpackage.json', expect: only(404, []) }
 	],
+	'GET /insights/scenarios/[id]/map.svg': (f) => [
+		{ target: "a scenario's map", path: `/insights/scenarios/${f.run.slug}/map.svg`, expect: only(200, INSIGHTS) },
+		{
+			target: "a scenario's map with every filter, some hostile",
+			path: `/insights/scenarios/${f.run.slug}/map.svg?organisation=${f.organisation.nhs}&unit=abc&role=%3Cscript%3E&from=2026-13&to=2020-01&runs=refresher`,
+			expect: only(200, INSIGHTS)
+		},
+		{ target: 'the map of a scenario that does not exist', path: '/insights/scenarios/nothing-here/map.svg', expect: only(404, []) }
+	],
 	'GET /insights/scenarios/[id].csv': (f) => [
 		{ target: "a scenario's CSV", path: `/insights/scenarios/${f.run.slug}.csv?runs=first`, expect: only(200, INSIGHTS) },
 		{ target: 'the CSV of a scenario that does not exist', path: '/insights/scenarios/nothing-here.csv', expect: only(404, []) }

@@ -15,7 +15,19 @@ test('a trainer sees scenario choices on the map and in tables, filters them, an
 	await expectAccessible(page);
 	await page.getByRole('main').getByRole('listitem').first().getByRole('link').click();
 	await expect(page.getByRole('heading', { name: 'Decision points' })).toBeVisible();
-	await expect(page.getByRole('region', { name: /Map of the scenario weighted by use/ }).locator('svg')).toBeVisible();
+	// The map is an image of its own, with a text alternative, drawn from the same figures and kept by the browser until they change.
+	const map = page
+		.getByRole('region', { name: /Map of the scenario weighted by use/ })
+		.getByRole('img', { name: /^Map of the scenario: .+, weighted by use\. \d+ decision points/ });
+	await expect(map).toBeVisible();
+	await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 200)).toBe(true);
+	const mapAnswer = await page.request.get((await map.getAttribute('src'))!);
+	expect(mapAnswer.status()).toBe(200);
+	expect(mapAnswer.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
+	expect(mapAnswer.headers()['cache-control']).toBe('private, no-cache');
+	expect(await mapAnswer.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*(withheld|%)<\/text>/);
+	const etag = mapAnswer.headers()['etag'];
+	expect((await page.request.get((await map.getAttribute('src'))!, { headers: { 'if-none-match': etag } })).status()).toBe(304);
 	await expect(page.getByRole('heading', { name: 'Pass rate by attempt' })).toBeVisible();
 	// Every figure is either a percentage of rounded counts or the word "withheld": never a bare small number.
 	await expect(page.getByRole('region', { name: 'Choices at decision point 1' })).toContainText(/withheld|%/);
@@ -27,6 +39,7 @@ test('a trainer sees scenario choices on the map and in tables, filters them, an
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(page).toHaveURL(/runs=refresher/);
 	await expect(page.getByLabel('Runs')).toHaveValue('refresher');
+	await expect(map).toHaveAttribute('src', /\/map\.svg\?.*runs=refresher/);
 	await expectAccessible(page);
 
 	const href = await page.getByRole('link', { name: 'Download these figures (CSV)' }).getAttribute('href');

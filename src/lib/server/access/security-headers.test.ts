@@ -11,4 +11,15 @@ describe('securityHeaders', () => {
 		expect(securityHeaders(new URL('http://localhost/'), true)['Cache-Control']).toBe('private, no-store');
 		expect(securityHeaders(new URL('http://localhost/'), false)['Cache-Control']).toBeUndefined();
 	});
+
+	it("keeps a signed-in response's own private Cache-Control, and nothing a shared cache could keep", () => {
+		const url = new URL('http://localhost/insights/scenarios/x/map.svg');
+		expect(securityHeaders(url, true, 'private, no-cache')['Cache-Control']).toBe('private, no-cache');
+		expect(securityHeaders(url, true, 'private, no-store')['Cache-Control']).toBe('private, no-store');
+		expect(securityHeaders(url, true, 'public, max-age=3600')['Cache-Control']).toBe('private, no-store');
+		expect(securityHeaders(url, true, 'private, s-maxage=60')['Cache-Control']).toBe('private, no-store');
+		expect(securityHeaders(url, true, 'max-age=3600')['Cache-Control']).toBe('private, no-store');
+		expect(securityHeaders(url, true, 'no-private')['Cache-Control']).toBe('private, no-store');
+		expect(securityHeaders(url, true, null)['Cache-Control']).toBe('private, no-store');
+	});
 });

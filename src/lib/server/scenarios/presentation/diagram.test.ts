@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '$testing/scenario-fixtures';
 import { analyse } from '../engine';
-import { edgeKey, escapeXml, renderScenarioDiagram, titleOf, wrapText } from './diagram';
+import { drawScenarioDiagram, edgeKey, escapeXml, renderScenarioDiagram, titleOf, wrapText } from './diagram';
 
 const def = await loadFixture('good-scenario');
 const best = analyse(def).bestPathStates;
@@ -125,5 +125,17 @@ describe('renderScenarioDiagram weighted by use', () => {
 		expect(svg).toContain('Thin dashed line: figure withheld');
 		// no learner or best path legend on an insight map
 		expect(svg).not.toContain('Your path');
+	});
+});
+
+describe('drawScenarioDiagram', () => {
+	it("gives the drawing with its size and its text alternative, those of the SVG's own attributes, title and description", () => {
+		const drawn = drawScenarioDiagram(def, { idPrefix: 'sized' });
+		expect(drawn.svg).toBe(renderScenarioDiagram(def, { idPrefix: 'sized' }));
+		expect(drawn.svg).toContain(` width="${drawn.width}" height="${drawn.height}"`);
+		expect(drawn.width).toBeGreaterThan(200);
+		expect(drawn.svg).toContain(`<title id="sized-title">${escapeXml(drawn.title)}</title>`);
+		expect(drawn.svg).toContain(`<desc id="sized-desc">${escapeXml(drawn.description)}</desc>`);
+		expect(drawn.description).toMatch(/decision points and \d+ endings/);
 	});
 });

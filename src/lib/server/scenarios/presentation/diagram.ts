@@ -64,7 +64,21 @@ interface Box {
 	readonly lines: readonly string[];
 }
 
+/** A drawn diagram with its size in CSS pixels and its text alternative (the SVG's own title and description). */
+export interface DrawnDiagram {
+	readonly svg: string;
+	readonly width: number;
+	readonly height: number;
+	readonly title: string;
+	readonly description: string;
+}
+
 export function renderScenarioDiagram(def: ScenarioDefinition, options: DiagramOptions = {}): string {
+	return drawScenarioDiagram(def, options).svg;
+}
+
+/** The diagram and what a page needs to show it as an image of its own (<img> with width, height and alt). */
+export function drawScenarioDiagram(def: ScenarioDefinition, options: DiagramOptions = {}): DrawnDiagram {
 	// Ids end up in url(#…) references, so keep them to safe characters.
 	const prefix = (options.idPrefix ?? `scenario-${def.slug}`).replace(/[^a-zA-Z0-9_-]/g, '-');
 	const learner = pathEdges(options.learnerPath);
@@ -89,11 +103,13 @@ export function renderScenarioDiagram(def: ScenarioDefinition, options: DiagramO
 	const nodeSvg = [...placed.boxes.values()].map((box) => renderBox(box, box.state.id === def.initial));
 	const legendSvg = legend.map((entry, i) => renderLegendEntry(entry, MARGIN, legendTop + i * LEGEND_LINE, prefix));
 
-	return [
+	const title = `Map of the scenario: ${def.meta.title}`;
+	const description = describe(def, options);
+	const svg = [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}"`,
 		` role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="system-ui, sans-serif" font-size="13">`,
-		`<title id="${prefix}-title">${escapeXml(`Map of the scenario: ${def.meta.title}`)}</title>`,
-		`<desc id="${prefix}-desc">${escapeXml(describe(def, options))}</desc>`,
+		`<title id="${prefix}-title">${escapeXml(title)}</title>`,
+		`<desc id="${prefix}-desc">${escapeXml(description)}</desc>`,
 		`<defs>${(Object.keys(STYLE) as EdgeStyle[]).map((style) => marker(style, prefix)).join('')}</defs>`,
 		`<rect width="100%" height="100%" fill="#ffffff"/>`,
 		...edgeSvg,
@@ -101,6 +117,7 @@ export function renderScenarioDiagram(def: ScenarioDefinition, options: DiagramO
 		...legendSvg,
 		'</svg>'
 	].join('');
+	return { svg, width: Number(num(width)), height: Number(num(height)), title, description };
 }
 
 interface Waypoint {
