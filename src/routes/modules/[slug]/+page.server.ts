@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
+import { skipPageHash } from '$lib/server/http/no-etag';
 import { cleanTextBox } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
-import { lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
+import { completionShown, lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
 import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
 import { surveyOffer } from '$lib/server/surveys/subject';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,12 +24,13 @@ export const load: PageServerLoad = (event) => {
 		assigned: (module.meta.audience as readonly string[]).includes(user.jobRole),
 		questions: publicQuestions(module.quiz),
 		read: state.read,
-		completion: state.completion ? { at: state.completion.completedAt, version: state.completion.moduleVersion, score: state.completion.score } : null,
+		completion: completionShown(state.completion),
 		lastAttempt: lastAttemptShown(module, state.lastAttempt),
 		attemptCount: state.attemptCount,
 		passedThisCycle: state.passedThisCycle,
 		reflections: reflectionsFor(db, user.id, module.slug),
-		survey: state.completion ? surveyOffer(db, user.id, 'module', module.slug, state.completion.moduleVersion) : null
+		survey: state.completion ? surveyOffer(db, user.id, 'module', module.slug, state.completion.moduleVersion) : null,
+		...skipPageHash()
 	};
 };
 
