@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { requireUser } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
-import { skipPageHash } from '$lib/server/http/no-etag';
 import { cleanTextBox } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
@@ -29,8 +28,7 @@ export const load: PageServerLoad = (event) => {
 		attemptCount: state.attemptCount,
 		passedThisCycle: state.passedThisCycle,
 		reflections: reflectionsFor(db, user.id, module.slug),
-		survey: state.completion ? surveyOffer(db, user.id, 'module', module.slug, state.completion.moduleVersion) : null,
-		...skipPageHash()
+		survey: state.completion ? surveyOffer(db, user.id, 'module', module.slug, state.completion.moduleVersion) : null
 	};
 };
 
