@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatLondonClockTime,
 	formatLondonDateTime,
+	formatLondonLongDate,
 	formatLondonLongDateTime,
 	formatLondonTime,
 	formatSessionTime,
@@ -99,6 +100,8 @@ describe('London time', () => {
 		expect(formatLondonDateTime(new Date('2026-03-28T09:30:00Z'))).toBe('Sat, 28 Mar 2026, 09:30');
 		expect(formatSessionTime(new Date('2026-10-24T22:00:00Z'), new Date('2026-10-25T10:00:00Z'))).toBe('Sat, 24 Oct 2026, 23:00 to Sun, 25 Oct 2026, 10:00');
 		expect(formatLondonLongDateTime(new Date('2026-07-01T13:05:09Z'))).toBe('1 July 2026 at 14:05');
+		// late on 30 June in UTC is already 1 July in London (BST)
+		expect(formatLondonLongDate(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026');
 		expect(formatLondonClockTime(Date.parse('2026-12-01T00:01:30Z'))).toBe('00:01:30');
 		expect(londonDay(new Date('2026-01-01T00:30:00Z'))).toBe('2026-01-01');
 	});

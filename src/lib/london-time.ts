@@ -42,6 +42,7 @@ const weekdayDateTime = new Intl.DateTimeFormat('en-GB', {
 	hourCycle: 'h23',
 	timeZone: ZONE
 });
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
 const longDateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: ZONE });
 const hoursMinutes = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
 const hoursMinutesSeconds = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: ZONE });
@@ -138,6 +139,11 @@ const SESSION_TIMES_KEPT = 5000;
 /** For example "3 March 2026 at 14:05": dates written on the server read the same wherever the page is opened. */
 export function formatLondonLongDateTime(date: Date): string {
 	return longDateTime.format(date);
+}
+
+/** For example "3 March 2026", the London day: a date shown on every view of a page (toLocaleDateString builds a formatter each time). */
+export function formatLondonLongDate(date: Date): string {
+	return longDate.format(date);
 }
 
 /** The clock time alone, for example "14:05:09". */

@@ -54,6 +54,14 @@ describe('a learner’s own words in the body', () => {
 		expect(html).toContain('data-reflection-saved="two"></span>');
 	});
 
+	it('fills the boxes of a real module body, and only those', async () => {
+		const html = await moduleBodyHtml('restraint-safety@personalise-test', load);
+		const filled = personaliseBody(html, { 'safety-officer': 'I would name myself.' }, 'safety-officer');
+		expect(filled).toMatch(/<textarea[^>]*id="reflection-safety-officer-body"[^>]*>\nI would name myself\.<\/textarea>/);
+		expect(filled).toContain('data-reflection-saved="safety-officer">Reflection saved.</span>');
+		expect(filled.length - html.length).toBe('\nI would name myself.'.length + 'Reflection saved.'.length);
+	});
+
 	it('leaves the body as it is for reflections it does not contain, and for nothing saved', () => {
 		expect(personaliseBody(body, { other: 'text', one: '' }, 'other')).toBe(body);
 	});

@@ -1,20 +1,31 @@
 // The learner's own part of a module's server-rendered Markdown (module-body-html.ts): the text of their saved
 // reflections in the boxes, and "Reflection saved." after a save without JavaScript. Everything put in is escaped.
+// Runs on every view of the page, over some 50 KB of HTML: plain string searches, no regular expression built per box.
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The HTML with the text content of the first `<tag …>` element whose opening tag has `attribute` (as ` name="value"`)
+ * replaced by `text` (already HTML). Unchanged when there is no such element or it holds other elements.
+ */
+function fillElement(html: string, tag: string, attribute: string, text: string): string {
+	const at = html.indexOf(attribute);
+	if (at < 0) return html;
+	const open = html.lastIndexOf(`<${tag}`, at);
+	const openEnd = html.indexOf('>', at);
+	// The attribute must sit in that element's own opening tag.
+	if (open < 0 || openEnd < 0 || html.lastIndexOf('>', at) > open) return html;
+	const close = html.indexOf(`</${tag}>`, openEnd);
+	if (close < 0 || html.indexOf('<', openEnd + 1) !== close) return html;
+	return html.slice(0, openEnd + 1) + text + html.slice(close);
+}
 
 export function personaliseBody(html: string, reflections: Record<string, string>, savedReflection: string | null): string {
 	let out = html;
 	for (const [id, body] of Object.entries(reflections)) {
-		if (!body) continue;
-		const box = new RegExp(`(<textarea[^>]*\\bid="reflection-${escapeRegExp(id)}-body"[^>]*>)[^<]*(</textarea>)`);
 		// A newline straight after <textarea> is dropped by the HTML parser: one is given so that the text's own is kept.
-		out = out.replace(box, (_, open: string, close: string) => `${open}\n${escapeHtml(body)}${close}`);
+		if (body) out = fillElement(out, 'textarea', ` id="reflection-${id}-body"`, `\n${escapeHtml(body)}`);
 	}
-	if (savedReflection) {
-		const status = new RegExp(`(<span[^>]*\\bdata-reflection-saved="${escapeRegExp(savedReflection)}"[^>]*>)[^<]*(</span>)`);
-		out = out.replace(status, (_, open: string, close: string) => `${open}Reflection saved.${close}`);
-	}
+	if (savedReflection) out = fillElement(out, 'span', ` data-reflection-saved="${savedReflection}"`, 'Reflection saved.');
 	return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validMarkdown, validQuiz } from '$testing/module-fixtures';
-import { lastAttemptShown, REFRESHER_WARNING, sectionToMark } from './page';
+import { completionShown, lastAttemptShown, REFRESHER_WARNING, sectionToMark } from './page';
 import { parseModule } from './parse';
 
 const module = parseModule('/content/modules/07-test-module.md', validMarkdown, validQuiz);
@@ -34,6 +34,22 @@ describe('lastAttemptShown', () => {
 	it('shows nothing for no attempt, or one at another version of the module', () => {
 		expect(lastAttemptShown(module, null)).toBeNull();
 		expect(lastAttemptShown(module, attempt(right, '1.1.0'))).toBeNull();
+	});
+});
+
+describe('completionShown', () => {
+	it('writes the completion date as the London day, on the server', () => {
+		const completion = {
+			id: 1,
+			personId: 1,
+			moduleSlug: 'test-module',
+			moduleVersion: '1.2.0',
+			attemptId: 1,
+			score: 83,
+			completedAt: new Date('2026-06-30T23:30:00Z')
+		};
+		expect(completionShown(completion)).toEqual({ at: '1 July 2026', version: '1.2.0', score: 83 });
+		expect(completionShown(null)).toBeNull();
 	});
 });
 

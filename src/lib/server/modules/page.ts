@@ -1,6 +1,7 @@
+import { formatLondonLongDate } from '$lib/london-time';
 import { notFound } from '../access/guards';
 import { findModule } from '../content';
-import type { quizAttempts } from '../db/schema';
+import type { moduleCompletions, quizAttempts } from '../db/schema';
 import { grade, type Answers } from './grading';
 import type { ModuleDefinition } from './parse';
 
@@ -36,6 +37,11 @@ export function moduleSummary(module: ModuleDefinition) {
 	};
 }
 
+/** The learner's last completion as the page shows it, the date written here in London time (not in the browser). */
+export function completionShown(completion: typeof moduleCompletions.$inferSelect | null | undefined) {
+	return completion ? { at: formatLondonLongDate(completion.completedAt), version: completion.moduleVersion, score: completion.score } : null;
+}
+
 /**
  * The learner's last knowledge-check attempt as the page shows it when nothing was just submitted: their
  * answers and the feedback on them, marked again against the module. Only an attempt at the module's
@@ -45,7 +51,7 @@ export function lastAttemptShown(module: ModuleDefinition, attempt: typeof quizA
 	if (!attempt || attempt.moduleVersion !== module.meta.version) return null;
 	const chosen = JSON.parse(attempt.answers) as Answers;
 	return {
-		at: attempt.submittedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+		at: formatLondonLongDate(attempt.submittedAt),
 		result: grade(module.quiz, chosen, module.meta.passMark),
 		chosen
 	};

@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
 import type { Db } from '../db';
+import { connectionOf, prepared } from '../db/prepared';
 import { cachedRead } from '../db/read-cache';
 import { moduleCompletions, scenarioRuns, surveyAnswered, surveyRatings, surveyResponses } from '../db/schema';
 import type { SurveyKind } from './definition';
@@ -54,19 +55,23 @@ export function versionToRate(db: Db, personId: number, kind: SurveyKind, slug: 
 	return row?.version ?? null;
 }
 
+/** Whether a person has answered for a subject version: asked on every view of a completed module, so prepared once per connection. */
 export function hasAnswered(db: Db, personId: number, subject: SurveySubject): boolean {
-	return !!db
-		.select({ one: sql`1` })
-		.from(surveyAnswered)
-		.where(
-			and(
-				eq(surveyAnswered.personId, personId),
-				eq(surveyAnswered.kind, subject.kind),
-				eq(surveyAnswered.subjectSlug, subject.slug),
-				eq(surveyAnswered.subjectVersion, subject.version)
+	const answered = prepared(connectionOf(db), 'survey-answered', () =>
+		db
+			.select({ one: sql`1` })
+			.from(surveyAnswered)
+			.where(
+				and(
+					eq(surveyAnswered.personId, sql.placeholder('personId')),
+					eq(surveyAnswered.kind, sql.placeholder('kind')),
+					eq(surveyAnswered.subjectSlug, sql.placeholder('slug')),
+					eq(surveyAnswered.subjectVersion, sql.placeholder('version'))
+				)
 			)
-		)
-		.get();
+			.prepare()
+	);
+	return !!answered.get({ personId, kind: subject.kind, slug: subject.slug, version: subject.version });
 }
 
 /**

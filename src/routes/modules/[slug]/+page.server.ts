@@ -8,7 +8,7 @@ import { cleanTextBox } from '$lib/server/forms/fields';
 import { parseForm } from '$lib/server/forms/parse';
 import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
-import { lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
+import { completionShown, lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
 import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
 import { surveyOffer } from '$lib/server/surveys/subject';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 		assigned: (module.meta.audience as readonly string[]).includes(user.jobRole),
 		questions: publicQuestions(module.quiz),
 		read: state.read,
-		completion: state.completion ? { at: state.completion.completedAt, version: state.completion.moduleVersion, score: state.completion.score } : null,
+		completion: completionShown(state.completion),
 		lastAttempt: lastAttemptShown(module, state.lastAttempt),
 		attemptCount: state.attemptCount,
 		passedThisCycle: state.passedThisCycle,
