@@ -4,12 +4,10 @@
  * out `selected` from a bound value; that was a fifth of the scenario insights page's own rendering. Every text and
  * value is escaped here; the caller inserts the result with {@html} inside its <select>.
  */
+import { escapeHtml } from './escape-html';
+
 export type SelectOption = { value: string | number; label: string };
 export type SelectGroup = { label: string; options: readonly SelectOption[] };
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const SPECIAL = /[&<>"']/;
-const escape = (text: string) => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text);
 
 /** The options, the one whose value is `selected` (compared as text, as a form sends it) marked selected. */
 export function optionsHtml(options: readonly SelectOption[], selected?: string | number): string {
@@ -17,7 +15,7 @@ export function optionsHtml(options: readonly SelectOption[], selected?: string 
 	let html = '';
 	for (const o of options) {
 		const value = String(o.value);
-		html += `<option value="${escape(value)}"${value === chosen ? ' selected' : ''}>${escape(o.label)}</option>`;
+		html += `<option value="${escapeHtml(value)}"${value === chosen ? ' selected' : ''}>${escapeHtml(o.label)}</option>`;
 	}
 	return html;
 }
@@ -25,6 +23,6 @@ export function optionsHtml(options: readonly SelectOption[], selected?: string 
 /** Options in labelled groups (<optgroup>), so that a long list reads without JavaScript. */
 export function optionGroupsHtml(groups: readonly SelectGroup[], selected?: string | number): string {
 	let html = '';
-	for (const g of groups) html += `<optgroup label="${escape(g.label)}">${optionsHtml(g.options, selected)}</optgroup>`;
+	for (const g of groups) html += `<optgroup label="${escapeHtml(g.label)}">${optionsHtml(g.options, selected)}</optgroup>`;
 	return html;
 }

@@ -2,7 +2,7 @@
 // reflections in the boxes, and "Reflection saved." after a save without JavaScript. Everything put in is escaped.
 // Runs on every view of the page, over some 50 KB of HTML: plain string searches, no regular expression built per box.
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml } from '../escape-html';
 
 /**
  * The HTML with the text content of the first `<tag …>` element whose opening tag has `attribute` (as ` name="value"`)

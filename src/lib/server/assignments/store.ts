@@ -306,6 +306,8 @@ export function listAssignments(db: Db, user: Principal, page = 1, today = londo
 // A person marked as left no longer owes what they had not done (rules.ts assigneeState): the one query-time rule
 // every reader of assignment_people below applies, so the rows stay as they were for the record and a returner owes it again.
 const OWES = `(ap.met_at is null and p.status = 'active')`;
+/** Its other side: a leaver who had not done it, counted apart and never told. */
+const LEFT_NOT_DONE = `(ap.met_at is null and p.status <> 'active')`;
 
 /**
  * Progress of the given assignments, counted by assignment id (the primary key's order): never over all of them;
@@ -317,10 +319,10 @@ export function progressOf(db: Db | Tx, ids: number[], today: IsoDate, units?: n
 	const inUnits = units ? `and ${OF_UNITS}` : '';
 	const rows = connectionOf(db)
 		.prepare(
-			`select ap.assignment_id as id, sum(case when ap.met_at is not null or p.status = 'active' then 1 else 0 end) as total,
+			`select ap.assignment_id as id, sum(case when ${LEFT_NOT_DONE} then 0 else 1 end) as total,
 				sum(case when ap.met_at is not null then 1 else 0 end) as done,
 				sum(case when ${OWES} and ap.due_on < @today then 1 else 0 end) as overdue,
-				sum(case when ap.met_at is null and p.status <> 'active' then 1 else 0 end) as leavers
+				sum(case when ${LEFT_NOT_DONE} then 1 else 0 end) as leavers
 			 from assignment_people ap join people p on p.id = ap.person_id
 			 where ap.assignment_id in (select value from json_each(@ids)) ${inUnits} group by ap.assignment_id`
 		)
@@ -405,9 +407,7 @@ function openPeople(tx: Tx, assignmentId: number, personId: number | null): numb
 /** Leavers on an assignment who had not done it: their due dates follow a cancellation, but they are not told. */
 function leaversNotDone(tx: Tx, assignmentId: number): number[] {
 	return connectionOf(tx)
-		.prepare(
-			`select ap.person_id from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = ? and ap.met_at is null and p.status <> 'active'`
-		)
+		.prepare(`select ap.person_id from assignment_people ap join people p on p.id = ap.person_id where ap.assignment_id = ? and ${LEFT_NOT_DONE}`)
 		.pluck()
 		.all(assignmentId) as number[];
 }

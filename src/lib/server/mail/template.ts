@@ -7,6 +7,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { escapeHtml } from '../../escape-html';
 import { TEMPLATE_KINDS, TEMPLATE_VARIABLES, type TemplateKind, type TemplateName, type VariableType } from './template-variables';
 
 export class TemplateError extends Error {}
@@ -31,10 +32,6 @@ const marked = new Marked({ gfm: true, breaks: false });
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 const decode = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e]);
-
-export function escapeHtml(value: string): string {
-	return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Inline tokens as plain text; a link becomes "text (address)" unless the text is the address. */
 function inlineText(tokens: Token[] | undefined): string {

@@ -10,6 +10,7 @@ import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/log';
 import type { PeopleScope } from '../access/policy';
 import { scopeCondition } from '../access/scope-sql';
+import { addMonths } from '../competency/dates';
 import type { Db } from '../db';
 import { connectionOf, prepared } from '../db/prepared';
 import { cachedRead } from '../db/read-cache';
@@ -185,9 +186,7 @@ export const DEFAULT_SURVEY_RETENTION_MONTHS = 36;
 
 /** The first month still kept: answers of earlier months are past retention ('YYYY-MM', London). */
 export function firstKeptMonth(retentionMonths: number, now = new Date()): string {
-	const [year, month] = londonMonth(now).split('-').map(Number);
-	const index = year * 12 + (month - 1) - (retentionMonths - 1);
-	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+	return addMonths(`${londonMonth(now)}-01`, -(retentionMonths - 1)).slice(0, 7);
 }
 
 /**
