@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { assertMigratable } from './squashed-history';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -19,6 +20,7 @@ export function openDb(path: string): Db {
 	// WAL with NORMAL sync is durable across process crashes (not power loss of the host).
 	client.pragma('synchronous = NORMAL');
 	const db = drizzle(client, { schema }) as Db;
+	assertMigratable(client, MIGRATIONS_FOLDER);
 	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 	return db;
 }

@@ -923,7 +923,7 @@ export type PracticalBooking = typeof practicalBookings.$inferSelect;
 /**
  * Learner evaluation (Kirkpatrick level 1): one row per survey answer, anonymous to the person's managers. It holds no
  * person id and no time finer than the month, and its id is random, so that nothing joins it to `survey_answered`
- * or to the person's completions. Created WITHOUT ROWID (drizzle/0014_survey_tables_without_rowid.sql), so that not
+ * or to the person's completions. Created WITHOUT ROWID (drizzle/0000_baseline.sql; drizzle-kit cannot write it), so that not
  * even SQLite's hidden row numbers give away the order answers came in. The organisation, unit and job role are
  * kept for scope and filters; aggregates leave the page only under disclosure control (reporting/disclosure.ts).
  */

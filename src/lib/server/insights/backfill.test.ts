@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
@@ -8,15 +7,7 @@ import type { Db } from '../db';
 import { parseModule } from '../modules/parse';
 import { submitAttempt } from '../modules/progress';
 import { startOrResumeRun, takeStep } from '../scenarios/runs-store';
-import {
-	ANSWER_COUNTS_SELECT,
-	BACKFILL_STATEMENTS,
-	CHOICE_COUNTS_SELECT,
-	CHOICE_TOTALS_SELECT,
-	rebuildInsightCounts,
-	RUN_COUNTS_SELECT,
-	TOTALS_STATEMENT
-} from './backfill';
+import { ANSWER_COUNTS_SELECT, CHOICE_COUNTS_SELECT, CHOICE_TOTALS_SELECT, rebuildInsightCounts, RUN_COUNTS_SELECT } from './backfill';
 import { readInsightFilters } from './filters';
 import { choiceRows } from './store';
 
@@ -115,13 +106,5 @@ describe('insight aggregates kept by the storage code', () => {
 		expect(before.every((r) => r.length > 0)).toBe(true);
 		rebuildInsightCounts(db);
 		expect(tables.map((t) => rows(db, `SELECT * FROM ${t}`))).toEqual(before);
-	});
-
-	it('the hand-written migrations run these same statements', () => {
-		const dir = new URL('../../../../drizzle/', import.meta.url);
-		const handWritten = readdirSync(dir).filter((f) => f.endsWith('_backfill.sql'));
-		expect(handWritten.length).toBeGreaterThanOrEqual(2);
-		const text = handWritten.map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
-		for (const statement of [...BACKFILL_STATEMENTS, TOTALS_STATEMENT]) expect(text).toContain(statement);
 	});
 });

@@ -1,6 +1,6 @@
 /**
- * The insight aggregates rebuilt from the raw rows, as plain GROUP BY statements. The hand-written migration
- * (drizzle/*_insight_counts_backfill.sql) runs these same statements once, and the synthetic seed runs them after its
+ * The insight aggregates rebuilt from the raw rows, as plain GROUP BY statements. Migrations ran these same statements
+ * once when the aggregates came in (since squashed into drizzle/0000_baseline.sql); the synthetic seed runs them after its
  * bulk load, which bypasses the storage code that keeps the counts in step (scenarios/insight-counts.ts,
  * modules/answer-counts.ts). The rules match those files exactly: a run's attempt number and whether it is a
  * refresher come from the person's earlier runs (by id) of the scenario; a quiz attempt counts when it is the
@@ -38,10 +38,10 @@ export const CHOICE_TOTALS_SELECT = `SELECT scenario_slug, scenario_version, org
 FROM scenario_choice_counts
 GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
-export const TOTALS_STATEMENT = `INSERT INTO scenario_choice_totals (scenario_slug, scenario_version, organisation_id, from_state, event, late, first_attempt, n)\n${CHOICE_TOTALS_SELECT}`;
+const TOTALS_STATEMENT = `INSERT INTO scenario_choice_totals (scenario_slug, scenario_version, organisation_id, from_state, event, late, first_attempt, n)\n${CHOICE_TOTALS_SELECT}`;
 
 /** The statements of the backfill migration, in order. */
-export const BACKFILL_STATEMENTS = [
+const BACKFILL_STATEMENTS = [
 	`INSERT INTO scenario_choice_counts (scenario_slug, scenario_version, from_state, event, late, organisation_id, unit_id, job_role, month, first_attempt, refresher, n)\n${CHOICE_COUNTS_SELECT}`,
 	`INSERT INTO scenario_run_counts (scenario_slug, scenario_version, organisation_id, unit_id, job_role, month, attempt, refresher, passed, n)\n${RUN_COUNTS_SELECT}`,
 	`INSERT INTO quiz_answer_counts (module_slug, module_version, question_id, answer, score, organisation_id, unit_id, job_role, n)\n${ANSWER_COUNTS_SELECT}`

@@ -89,7 +89,7 @@ export function statusCountsTriggers(): { name: string; sql: string }[] {
 
 // The 12-month trend by competency (trend_competency_counts): for each trend date, unit and competency, the statuses
 // of people in post on that date and how many of them were in a cycle on it; the same rule as trend_counts' triggers
-// (drizzle/0004_compliance_aggregates.sql), one competency apart. Not relative to the day, so counted whenever the
+// (as migration 0004 wrote them, before the squash into drizzle/0000_baseline.sql), one competency apart. Not relative to the day, so counted whenever the
 // aggregates are on.
 const WHEN_TRENDING = 'WHEN (SELECT enabled = 1 FROM compliance_state WHERE id = 1)';
 const TREND_UPSERT =
@@ -152,7 +152,7 @@ const TREND_TRIGGERS: { name: string; on: string; when?: string; body: string[] 
 /**
  * The whole trend (trend_counts) is the sum of the trend by competency: each change to a row of it is carried into its
  * date and unit, always (also while a rebuild fills it), so the two never disagree and a write counts cycles only
- * once. These replace trend_counts' own triggers of drizzle/0004_compliance_aggregates.sql, which counted the same
+ * once. These replace trend_counts' own triggers of the old migration 0004, which counted the same
  * cycles again; rows are deleted from both tables together (ensureAggregates), so there is no delete trigger.
  */
 const TREND_SUM_TRIGGERS: { name: string; sql: string }[] = [

@@ -1,5 +1,5 @@
 /**
- * The search index's SQL, all of it: SQLite FTS5 (the `search_index` virtual table, drizzle/0011). The rows are
+ * The search index's SQL, all of it: SQLite FTS5 (the `search_index` virtual table, in drizzle/0000_baseline.sql). The rows are
  * derived from the bundled content, so the server rebuilds them at start-up, in one transaction, and a process
  * that has not (a test, a script) does so before its first search. PostgreSQL will need its own form of this.
  */
