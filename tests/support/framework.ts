@@ -12,3 +12,8 @@ export function testFrameworkWithPlans(plansYaml: string): Framework {
 	const framework = readFrameworkFromDisk();
 	return { ...framework, induction: parseInductionPlans('test plans', plansYaml, framework) };
 }
+
+/** What assignment emails need from the content (assignments/titles.ts): the framework and titles named after the slug. */
+export function testAssignmentContent(framework: Framework = testFramework()) {
+	return { framework, lookup: { moduleTitle: (slug: string) => `Module ${slug}`, scenarioTitle: (slug: string) => `Scenario ${slug}` } };
+}

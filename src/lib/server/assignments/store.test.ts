@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
-import { testFramework } from '$testing/framework';
+import { testAssignmentContent, testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import { recordEvidence, statusesOn, voidEvidence } from '../competency/ledger';
 import { syncDueDates } from '../competency/due-dates-store';
@@ -22,7 +22,7 @@ import {
 } from './store';
 
 const framework = testFramework();
-const content = { framework, lookup: { moduleTitle: (s: string) => `Module ${s}`, scenarioTitle: (s: string) => `Scenario ${s}` } };
+const content = testAssignmentContent(framework);
 const NOW = new Date('2026-05-03T10:00:00Z');
 const exists = () => true;
 const audit = (db: Db) => db.$client.prepare('select action from audit_log order by id').pluck().all();
@@ -230,7 +230,7 @@ describe('assigned training', () => {
 		expect(mails(db, leaver.id)).toHaveLength(before);
 		// Back again on 8 June: they owe the unit's assignment again, not overdue on their first day back but due 28 days
 		// later (audited as an extension for them); the cancelled one stays cancelled.
-		expect(reinstate(db, framework, boss.id, leaver.id, new Date('2026-06-08T09:00:00Z')).ok).toBe(true);
+		expect(reinstate(db, content, boss.id, leaver.id, new Date('2026-06-08T09:00:00Z')).ok).toBe(true);
 		expect(progress()).toEqual({ total: 4, done: 1, overdue: 0, leavers: 0 });
 		expect(openAssignmentsOf(db, leaver.id, later)).toEqual([expect.objectContaining({ id, dueOn: '2026-07-06', state: 'open' })]);
 		const extended = db.$client
@@ -238,6 +238,10 @@ describe('assigned training', () => {
 			.pluck()
 			.get(String(id)) as string;
 		expect(JSON.parse(extended)).toMatchObject({ dueOn: '2026-07-06', personId: leaver.id });
+		// And they are told their new date, as of any extension.
+		const told = mails(db, leaver.id);
+		expect(told).toHaveLength(before + 1);
+		expect(told.at(-1)).toMatch(/^More time for your assigned training/);
 	});
 
 	it('extends for everyone not yet done, and cancels with a reason; both audited and told, due dates follow', () => {

@@ -8,7 +8,6 @@ import { scopeParameterCondition, scopeParameters } from '../access/scope-sql';
 import { appendAudit } from '../audit/log';
 import { londonToday, type IsoDate } from '../competency/dates';
 import { refreshDueDates } from '../competency/ledger';
-import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
 import { pageWindow } from '../db/page-window';
 import { connectionOf, statementsFor } from '../db/prepared';
@@ -477,20 +476,22 @@ export function cancelAssignment(db: Db, content: AssignmentContent, user: Princ
 	});
 }
 
+const RETURNER_REASON = 'Back after leaving: time from the day they came back';
+
 /**
  * Someone back after leaving owes their open assignments again: each due date becomes the later of their own and 28
  * days after the day they came back (rules.ts returnerDueOn), so they are not overdue on their first day back; each
- * change is audited as an extension for that person (as the subject access export reads extensions). Call inside the
- * reinstatement's transaction; returns how many due dates moved.
+ * change is audited as an extension for that person (as the subject access export reads extensions), and they are told
+ * of it as of any extension. Call inside the reinstatement's transaction; returns how many due dates moved.
  */
-export function resumeAssignmentsOnReturn(tx: Db | Tx, framework: Framework, actorId: number | null, personId: number, now = new Date()): number {
+export function resumeAssignmentsOnReturn(tx: Db | Tx, content: AssignmentContent, actorId: number | null, personId: number, now = new Date()): number {
 	const c = connectionOf(tx);
 	const open = c
 		.prepare(
-			`select ap.assignment_id as id, ap.due_on as dueOn from assignment_people ap join assignments a on a.id = ap.assignment_id
+			`select ap.assignment_id as id, a.kind, a.ref, a.reason, ap.due_on as dueOn from assignment_people ap join assignments a on a.id = ap.assignment_id
 			 where ap.person_id = ? and ap.met_at is null and a.cancelled_at is null order by ap.assignment_id`
 		)
-		.all(personId) as { id: number; dueOn: IsoDate }[];
+		.all(personId) as (AssignedWhat & { id: number; reason: string; dueOn: IsoDate })[];
 	const returnedOn = londonToday(now);
 	const setDue = c.prepare('update assignment_people set due_on = ? where assignment_id = ? and person_id = ?');
 	let moved = 0;
@@ -503,12 +504,13 @@ export function resumeAssignmentsOnReturn(tx: Db | Tx, framework: Framework, act
 			action: 'assignment-extend',
 			entity: 'assignment',
 			entityId: a.id,
-			detail: { dueOn, reason: 'Back after leaving: time from the day they came back', personId, people: 1 },
+			detail: { dueOn, reason: RETURNER_REASON, personId, people: 1 },
 			at: now
 		});
+		notifyAssignee(tx, content, a, personId, 'extended', dueOn, now, RETURNER_REASON);
 		moved++;
 	}
-	if (moved) refreshDueDates(tx, framework, personId, now);
+	if (moved) refreshDueDates(tx, content.framework, personId, now);
 	return moved;
 }
 

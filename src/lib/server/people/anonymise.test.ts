@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
-import { testFramework } from '$testing/framework';
+import { testAssignmentContent, testFramework } from '$testing/framework';
 import { verifyAuditChain } from '../audit/verify';
 import { createSession, generateSessionToken } from '../auth/session';
 import { recordAttempt } from '../auth/throttle';
@@ -203,8 +203,11 @@ describe('anonymising leavers at the end of retention', () => {
 
 	it('does nothing, and writes no audit entry, when run again; and an anonymised person cannot be reinstated', () => {
 		anonymiseLeavers(db, { before: '2020-01-01', actorId: null });
-		expect(reinstate(db, framework, stayer.id, leaver.id)).toMatchObject({ ok: false, errors: { form: expect.stringMatching(/anonymised/) } });
-		expect(reinstate(db, framework, stayer.id, recent.id)).toMatchObject({ ok: true });
+		expect(reinstate(db, testAssignmentContent(framework), stayer.id, leaver.id)).toMatchObject({
+			ok: false,
+			errors: { form: expect.stringMatching(/anonymised/) }
+		});
+		expect(reinstate(db, testAssignmentContent(framework), stayer.id, recent.id)).toMatchObject({ ok: true });
 		expect(planAnonymisation(db, '2020-01-01').people).toBe(0);
 		expect(anonymiseLeavers(db, { before: '2020-01-01', actorId: null }).ids).toEqual([]);
 		expect(db.$client.prepare("select count(*) from audit_log where action = 'people-anonymise'").pluck().get()).toBe(1);

@@ -10,7 +10,7 @@ import { grant as grantDirectly } from '$testing/fixtures';
 import { validateSessionToken } from '../auth/session';
 import { grantInput, personInput } from './validation';
 import type { Db } from '../db';
-import { testFramework } from '$testing/framework';
+import { testAssignmentContent, testFramework } from '$testing/framework';
 import { competencyStatus } from '../db/schema';
 
 const framework = testFramework();
@@ -122,7 +122,7 @@ describe('people administration', () => {
 			ok: false,
 			errors: { role: expect.stringMatching(/reinstate them before/) }
 		});
-		expect(reinstate(db, framework, actor, w.inA1.id).ok).toBe(true);
+		expect(reinstate(db, testAssignmentContent(framework), actor, w.inA1.id).ok).toBe(true);
 		const token = generateSessionToken();
 		createSession(db, token, w.inA1.id);
 		expect(validateSessionToken(db, token).user).toMatchObject({ id: w.inA1.id, grants: [] });
@@ -131,7 +131,7 @@ describe('people administration', () => {
 	it('ends on reinstatement any role kept by someone who left before leaving ended roles', () => {
 		grantDirectly(db, w.inA1.id, 'partnership-lead');
 		db.$client.prepare("update people set status = 'left', left_date = '2025-01-01' where id = ?").run(w.inA1.id);
-		expect(reinstate(db, framework, actor, w.inA1.id).ok).toBe(true);
+		expect(reinstate(db, testAssignmentContent(framework), actor, w.inA1.id).ok).toBe(true);
 		expect(listGrants(db, w.inA1.id)).toEqual([]);
 		expect(db.$client.prepare("select detail from audit_log where action = 'role-revoke'").pluck().all()).toEqual([
 			JSON.stringify({ role: 'partnership-lead', organisationId: null, unitId: null, reason: 'reinstated after leaving' })
@@ -143,7 +143,7 @@ describe('people administration', () => {
 		expect(leftByAdmin()).toBe(0);
 		markLeft(db, actor, w.inA1.id, '2026-01-31');
 		expect(leftByAdmin()).toBe(1);
-		reinstate(db, framework, actor, w.inA1.id);
+		reinstate(db, testAssignmentContent(framework), actor, w.inA1.id);
 		expect(leftByAdmin()).toBe(0);
 	});
 

@@ -5,6 +5,7 @@ import { scopeCondition } from '../access/scope-sql';
 import { queueActivation } from '../auth/activation';
 import { invalidatePersonSessions } from '../auth/session';
 import type { Framework } from '../competency/framework';
+import type { AssignmentContent } from '../assignments/titles';
 import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
@@ -148,7 +149,7 @@ export function markLeft(db: Db, actorId: number, id: number, leftDate: string):
 }
 
 /** Brings a leaver back: what they still owe of assigned training is theirs again, with time to do it. */
-export function reinstate(db: Db, framework: Framework, actorId: number, id: number, now = new Date()): WriteResult {
+export function reinstate(db: Db, content: AssignmentContent, actorId: number, id: number, now = new Date()): WriteResult {
 	const before = getPerson(db, id);
 	if (!before || before.status !== 'left') return { ok: false, errors: { form: 'This person is not marked as left' } };
 	if (db.select({ at: people.anonymisedAt }).from(people).where(eq(people.id, id)).get()?.at)
@@ -158,7 +159,7 @@ export function reinstate(db: Db, framework: Framework, actorId: number, id: num
 		appendAudit(tx, { actorId, action: 'person-reinstate', entity: 'person', entityId: id });
 		// Roles kept by someone who left before leaving ended them do not come back with them.
 		endGrantsOnLeaving(tx, actorId, id, { reason: 'reinstated after leaving' });
-		resumeAssignmentsOnReturn(tx, framework, actorId, id, now);
+		resumeAssignmentsOnReturn(tx, content, actorId, id, now);
 	});
 	return { ok: true, id };
 }

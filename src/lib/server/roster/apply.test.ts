@@ -6,7 +6,7 @@ import { createSession, generateSessionToken } from '../auth/session';
 import type { Db } from '../db';
 import { accountTokens, auditLog, competencyStatus, mailOutbox, people, sessions } from '../db/schema';
 import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
-import { testFramework } from '$testing/framework';
+import { testAssignmentContent, testFramework } from '$testing/framework';
 import { requiredFor } from '../competency/framework';
 import { markLeft } from '../people/repository';
 import { applyRoster, type ApplyOptions, type ApplyOutcome } from './apply';
@@ -65,7 +65,7 @@ describe('applying a roster', () => {
 	const start = (bytes: Uint8Array, fingerprint = check(bytes).fingerprint, options: ApplyOptions = {}) =>
 		applyRoster(
 			db,
-			framework,
+			testAssignmentContent(framework),
 			{ actorId, importer: ADMIN, organisationId: orgId, bytes, fileName: 'roster.csv', fingerprint },
 			{ tasks: inThreadTasks, ...options }
 		);
@@ -286,7 +286,7 @@ describe('applying a roster', () => {
 					finish(
 						await applyRoster(
 							db,
-							framework,
+							testAssignmentContent(framework),
 							{ actorId, importer: manager(), organisationId: orgId, bytes, fileName: 'm.csv', fingerprint: dry.fingerprint },
 							{ tasks: inThreadTasks }
 						)
@@ -380,7 +380,7 @@ describe('applying a roster', () => {
 
 	it('refuses a file it cannot read, before touching the records', async () => {
 		expect(
-			await applyRoster(db, framework, {
+			await applyRoster(db, testAssignmentContent(framework), {
 				actorId,
 				importer: ADMIN,
 				organisationId: orgId,

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/log';
 import { queueActivation } from '../auth/activation';
 import { invalidatePersonSessions } from '../auth/session';
 import { refreshPerson } from '../competency/ledger';
-import type { Framework } from '../competency/framework';
+import type { AssignmentContent } from '../assignments/titles';
 import type { Db } from '../db';
 import { people } from '../db/schema';
 import { resumeAssignmentsOnReturn } from '../assignments/store';
@@ -47,7 +47,7 @@ export const APPLY_CHUNK = 250;
  * back between chunks, so that other requests are served while a 50,000-row roster is applied. Progress is kept in
  * `roster_imports`, which also allows one import per organisation at a time.
  */
-export async function applyRoster(db: Db, framework: Framework, input: ApplyInput, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+export async function applyRoster(db: Db, content: AssignmentContent, input: ApplyInput, options: ApplyOptions = {}): Promise<ApplyOutcome> {
 	const clock = options.now ?? (() => new Date());
 	const tasks = options.tasks ?? workerTasks;
 	const parsed = await tasks.parse(input.bytes);
@@ -80,7 +80,7 @@ export async function applyRoster(db: Db, framework: Framework, input: ApplyInpu
 			message: `Nothing has been changed: another roster import for ${context.organisation.name} (${claim.running.fileName}) is being applied, ${claim.running.done.toLocaleString('en-GB')} of ${claim.running.total.toLocaleString('en-GB')} rows so far. Wait for it to finish, then check this file again.`
 		};
 	const run = { importId: claim.id, plan, rows: parsed.rows, sha256, counts, chunkSize: options.chunkSize ?? APPLY_CHUNK, clock };
-	const finished = applyChunks(db, framework, input, run).catch((e: unknown) => {
+	const finished = applyChunks(db, content, input, run).catch((e: unknown) => {
 		logger.error({ err: e, importId: claim.id }, 'roster import failed');
 		failImport(
 			db,
@@ -95,7 +95,7 @@ export async function applyRoster(db: Db, framework: Framework, input: ApplyInpu
 
 type Run = { importId: number; plan: RosterPlan; rows: RawRow[]; sha256: string; counts: ReturnType<typeof countPlan>; chunkSize: number; clock: () => Date };
 
-async function applyChunks(db: Db, framework: Framework, input: ApplyInput, run: Run): Promise<ImportState> {
+async function applyChunks(db: Db, content: AssignmentContent, input: ApplyInput, run: Run): Promise<ImportState> {
 	const changing = run.plan.planned.filter((p) => p.kind === 'create' || p.kind === 'update' || p.kind === 'leave' || p.kind === 'reinstate');
 	const rawByLine = new Map(run.rows.map((r) => [r.line, r]));
 	const skipped: number[] = [];
@@ -107,7 +107,7 @@ async function applyChunks(db: Db, framework: Framework, input: ApplyInput, run:
 		db.transaction((tx) => {
 			const now = run.clock();
 			for (const p of stillPlanned(tx, input, chunk, rawByLine)) {
-				if (p.current) applyRow(tx, framework, input, run.plan.organisationId, p.planned, now);
+				if (p.current) applyRow(tx, content, input, run.plan.organisationId, p.planned, now);
 				else skipped.push(p.planned.row.line);
 			}
 			recordProgress(tx, run.importId, start + chunk.length, skipped, now);
@@ -150,7 +150,7 @@ function stillPlanned(tx: Reader, input: ApplyInput, chunk: PlannedRow[], rawByL
 	return chunk.map((planned) => ({ planned, current: now.get(planned.row.line) === JSON.stringify(planned) }));
 }
 
-function applyRow(tx: Reader, framework: Framework, { actorId, importer }: ApplyInput, organisationId: number, p: PlannedRow, now: Date) {
+function applyRow(tx: Reader, content: AssignmentContent, { actorId, importer }: ApplyInput, organisationId: number, p: PlannedRow, now: Date) {
 	const { row } = p;
 	const fields = { name: row.name, email: row.email, unitId: row.unitId, jobRole: row.jobRole, startDate: row.startDate };
 	const audit = (action: string, personId: number, detail: Record<string, unknown>) =>
@@ -166,7 +166,7 @@ function applyRow(tx: Reader, framework: Framework, { actorId, importer }: Apply
 				.values({ organisationId, workforceId: row.workforceId, ...fields, createdAt: now, updatedAt: now })
 				.returning({ id: people.id })
 				.get();
-			refreshPerson(tx, framework, created.id, now);
+			refreshPerson(tx, content.framework, created.id, now);
 			audit('person-create', created.id, { organisationId, workforceId: row.workforceId, ...fields });
 			queueActivation(tx, created.id, { now });
 			return;
@@ -184,11 +184,11 @@ function applyRow(tx: Reader, framework: Framework, { actorId, importer }: Apply
 			// Leavers can no longer sign in; end the sessions they have.
 			if (p.kind === 'leave') invalidatePersonSessions(tx, p.personId);
 			// A new job role brings new requirements, a new start date new induction due dates.
-			if (p.changes.some((c) => c.field === 'jobRole' || c.field === 'startDate')) refreshPerson(tx, framework, p.personId, now);
+			if (p.changes.some((c) => c.field === 'jobRole' || c.field === 'startDate')) refreshPerson(tx, content.framework, p.personId, now);
 			const action = p.kind === 'leave' ? 'person-left' : p.kind === 'reinstate' ? 'person-reinstate' : 'person-update';
 			audit(action, p.personId, { changes: changeMap(p.changes) });
 			// A returner owes what they had not done of assigned training again, with time to do it.
-			if (p.kind === 'reinstate') resumeAssignmentsOnReturn(tx, framework, actorId, p.personId, now);
+			if (p.kind === 'reinstate') resumeAssignmentsOnReturn(tx, content, actorId, p.personId, now);
 			// Leaving ends access roles, and a returner does not get back any kept from before that rule.
 			if (p.kind !== 'update')
 				endGrantsOnLeaving(
@@ -226,8 +226,8 @@ export type PageApply =
  * Starts an apply and waits a moment for it: a small roster is applied by the time the page would show, so the page
  * shows its result; a large one shows its progress instead, while it goes on in the background.
  */
-export async function applyForPage(db: Db, framework: Framework, input: ApplyInput, waitMs = 1500): Promise<PageApply> {
-	const outcome = await applyRoster(db, framework, input);
+export async function applyForPage(db: Db, content: AssignmentContent, input: ApplyInput, waitMs = 1500): Promise<PageApply> {
+	const outcome = await applyRoster(db, content, input);
 	if (!outcome.ok) return { kind: 'refused', message: outcome.message, dryRun: outcome.dryRun };
 	if (outcome.importId === undefined) return { kind: 'applied', counts: outcome.counts, skippedLines: [] };
 	const state = await settledWithin(outcome.finished, waitMs);

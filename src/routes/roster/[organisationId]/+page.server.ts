@@ -2,8 +2,8 @@ import { invalid } from '$lib/server/forms/respond';
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { notFound, requireUser } from '$lib/server/access/guards';
 import { canManageOrganisation } from '$lib/server/access/policy';
-import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
+import { appContent } from '$lib/server/assignments/page';
 import { idParam } from '$lib/server/forms/query';
 import { countingRosterImports } from '$lib/server/ops/app-metrics';
 import { getOrganisation, listUnits } from '$lib/server/people/organisations';
@@ -63,7 +63,7 @@ export const actions: Actions = {
 		if (!/^[0-9a-f]{64}$/.test(fingerprint)) return refused('roster', 'Check the file before applying it.');
 		if (!upload.ok) return refused('roster-again', upload.message, { fingerprint });
 		const input = { actorId: user.id, importer: rosterImporter(user), organisationId: organisation.id, bytes: upload.bytes, fileName: upload.fileName };
-		const outcome = await applyForPage(getDb(), getFramework(), { ...input, fingerprint });
+		const outcome = await applyForPage(getDb(), appContent(), { ...input, fingerprint });
 		if (outcome.kind === 'applied') return { applied: outcome.counts, fileName: upload.fileName, skippedLines: outcome.skippedLines };
 		if (outcome.kind === 'applying') redirect(303, `/roster/${organisation.id}?import=${outcome.importId}`);
 		if (outcome.dryRun) return refused('form', outcome.message, { fileName: upload.fileName }, { report: reportOf(outcome.dryRun) });

@@ -1,7 +1,7 @@
 import { requireAdmin } from '$lib/server/access/guards';
 import { accountLinkFor, sendAccountLink } from '$lib/server/auth/activation';
-import { getFramework } from '$lib/server/content';
 import { getDb } from '$lib/server/db';
+import { appContent } from '$lib/server/assignments/page';
 import { recordAccess } from '$lib/server/audit/access-log';
 import { parseForm } from '$lib/server/forms/parse';
 import { invalid } from '$lib/server/forms/respond';
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const person = personOr404(getDb(), event.params.id);
 		const parsed = parseForm(personInput, await readForm(event.request));
 		if (!parsed.ok) return invalid(parsed.errors, parsed.values, 'update');
-		const result = updatePerson(getDb(), getFramework(), user.id, person.id, parsed.data);
+		const result = updatePerson(getDb(), appContent().framework, user.id, person.id, parsed.data);
 		if (!result.ok) return invalid(result.errors, parsed.values, 'update');
 		return { done: 'Details saved.' };
 	},
@@ -48,7 +48,7 @@ export const actions: Actions = {
 	reinstate: async (event) => {
 		const user = requireAdmin(event);
 		const person = personOr404(getDb(), event.params.id);
-		const result = reinstate(getDb(), getFramework(), user.id, person.id);
+		const result = reinstate(getDb(), appContent(), user.id, person.id);
 		if (!result.ok) return invalid(result.errors, {}, 'reinstate');
 		return { done: `${person.name} is active again.` };
 	},
