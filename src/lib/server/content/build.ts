@@ -3,9 +3,9 @@
  * (content/bundled.ts, files bundled by Vite) and for scripts and tests (content/disk.ts, files read from
  * disk). Pure: the caller supplies the files' text (and each scenario's imported machine module).
  *
- * It checks what spans files: learnMore links (in each scenario's endings.yaml) against the modules' sections, the competencies named by
- * modules and scenarios against content/competencies.yaml, the modules and scenarios the framework names
- * against those that exist. Any error stops the build with every problem listed, so broken content is
+ * It checks what spans files: learnMore links (in each scenario's endings.yaml) against the modules'
+ * sections, the competencies named by modules and scenarios against content/competencies.yaml, the modules
+ * and scenarios the framework names against those that exist. Any error stops the build with every problem listed, so broken content is
  * never served.
  */
 import { FrameworkError, parseFramework, type Framework } from '../competency/framework';
