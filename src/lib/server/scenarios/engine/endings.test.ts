@@ -21,6 +21,12 @@ function refusal(endings: string, machineModule?: unknown): string[] {
 	throw new Error('expected a ScenarioLoadError');
 }
 
+/** A machine written before endings.yaml, its final state's words in its meta. */
+const oldStyle = setup({}).createMachine({
+	initial: 'a',
+	states: { a: { on: { GO: 'b' } }, b: { type: 'final', meta: { outcome: 'harm', title: 'Old style' } } }
+});
+
 const complete = { safe: endingWith('safe-resolution'), delayed: endingWith('delayed-care'), harm: endingWith('risk-of-death') };
 
 describe('endings.yaml', () => {
@@ -65,6 +71,11 @@ describe('endings.yaml', () => {
 		]);
 	});
 
+	it('refuses a final state that keeps its words in machine.ts, so they have one home', () => {
+		expect(refusal(endingsYaml({ b: endingWith('harm') }), { machine: oldStyle })).toEqual([
+			'Scenario "endings-test", state "b", field meta: a final state\'s words belong in endings.yaml, under "b", not in machine.ts'
+		]);
+	});
 	it('refuses an entry given twice', () => {
 		const twice = `${endingsYaml(complete)}${endingsYaml({ harm: complete.harm })}`;
 		expect(refusal(twice)).toEqual(['Scenario "endings-test", endings.yaml, ending "harm": has more than one entry; each final state has exactly one']);
@@ -96,16 +107,6 @@ describe('endings.yaml', () => {
 			'Scenario "endings-test", endings.yaml, ending "delayed", field title: Invalid input: expected string, received number',
 			'Scenario "endings-test", endings.yaml, ending "delayed", field learnMore[0].module: must be lower-case words joined by hyphens',
 			'Scenario "endings-test", endings.yaml, ending "harm": Invalid input: expected object, received null'
-		]);
-	});
-
-	it('refuses a final state that keeps its words in machine.ts, so they have one home', () => {
-		const machine = setup({}).createMachine({
-			initial: 'a',
-			states: { a: { on: { GO: 'b' } }, b: { type: 'final', meta: { outcome: 'harm', title: 'Old style' } } }
-		});
-		expect(refusal(endingsYaml({ b: endingWith('harm') }), { machine })).toEqual([
-			'Scenario "endings-test", state "b", field meta: a final state\'s words belong in endings.yaml, under "b", not in machine.ts'
 		]);
 	});
 });
