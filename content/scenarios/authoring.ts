@@ -1,9 +1,10 @@
 /**
  * What a scenario's machine.ts imports to write its states (docs/authoring.md): a decision names each choice's
  * event once (the choice the learner sees and the transition it takes come from one entry), and an ending is a
- * final state. Both return plain XState state configs, exactly what an author would otherwise write by hand, so
- * the scenario engine (src/lib/server/scenarios/engine/) loads and checks them like any other machine. It lives
- * with the content, which imports nothing from src/, so the content folder can be checked from anywhere.
+ * final state, whose words are in endings.yaml beside machine.ts. Both return plain XState state configs, exactly
+ * what an author would otherwise write by hand, so the scenario engine (src/lib/server/scenarios/engine/) loads
+ * and checks them like any other machine. It lives with the content, which imports nothing from src/, so the
+ * content folder can be checked from anywhere.
  */
 
 /** The event a timed decision takes when no answer comes in time, unless the decision names another. */
@@ -40,11 +41,11 @@ export function decision({ narrative, choices, deadlineSeconds, onHesitate }: De
 	};
 }
 
-export type LearnMoreLink = { module: string; section: string; label: string };
-
-export type EndingSpec = { outcome: string; title: string; narrative: string; debrief: string; learnMore: LearnMoreLink[] };
-
-/** A final state: how the scenario ends, what happened next and the debrief. */
-export function ending(meta: EndingSpec) {
-	return { type: 'final' as const, meta };
+/**
+ * A final state: the scenario ends here. machine.ts only declares it (and the transitions to it); its words, the
+ * outcome, title, narrative, debrief and learnMore links, are the entry under this state's id in endings.yaml
+ * beside machine.ts.
+ */
+export function ending() {
+	return { type: 'final' as const };
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AnyStateMachine } from 'xstate';
 import { stringify } from 'yaml';
 import { loadScenarioFromDisk, readVocabularyFromDisk } from '../../src/lib/server/content/disk';
 import { loadScenario, type ModuleIndex, type ScenarioDefinition, type ScenarioVocabulary } from '../../src/lib/server/scenarios/engine';
@@ -24,6 +25,10 @@ export function fixtureBriefing(slug: 'good-scenario' | 'broken-scenario'): stri
 	return readFileSync(new URL(`./scenarios/${slug}/briefing.md`, import.meta.url), 'utf8');
 }
 
+export function fixtureEndings(slug: 'good-scenario' | 'broken-scenario'): string {
+	return readFileSync(new URL(`./scenarios/${slug}/endings.yaml`, import.meta.url), 'utf8');
+}
+
 export const VALID_FRONTMATTER = {
 	title: 'Inline test scenario',
 	summary: 'Built inside a test.',
@@ -42,7 +47,37 @@ export function briefingWith(overrides: Record<string, unknown> = {}, body = 'Th
 	return `---\n${stringify({ ...VALID_FRONTMATTER, ...overrides })}---\n\n${body}\n`;
 }
 
-/** Loads an inline machine with the valid frontmatter. */
-export function inlineScenario(slug: string, machine: unknown, overrides: Record<string, unknown> = {}): ScenarioDefinition {
-	return loadScenario(slug, { machine }, briefingWith(overrides), VOCABULARY);
+/** A complete ending (an endings.yaml entry) with the given outcome, changed by `overrides`. */
+export function endingWith(outcome: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		outcome,
+		title: `Ending ${outcome}`,
+		narrative: 'What happened next.',
+		debrief: 'What the law and guidance say.',
+		learnMore: [{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs' }],
+		...overrides
+	};
+}
+
+/** An endings.yaml text: final state id → its entry. */
+export function endingsYaml(endings: Record<string, unknown>): string {
+	return stringify(endings);
+}
+
+/**
+ * Loads an inline machine with the valid frontmatter changed by `overrides`, and `endings` as its endings.yaml
+ * (by default a complete `harm` ending for each final state of the machine).
+ */
+export function inlineScenario(
+	slug: string,
+	machine: AnyStateMachine,
+	overrides: Record<string, unknown> = {},
+	endings: Record<string, unknown> = defaultEndings(machine)
+): ScenarioDefinition {
+	return loadScenario(slug, { machine }, briefingWith(overrides), endingsYaml(endings), VOCABULARY);
+}
+
+function defaultEndings(machine: AnyStateMachine): Record<string, unknown> {
+	const finals = Object.entries(machine.root.states).filter(([, state]) => state.type === 'final');
+	return Object.fromEntries(finals.map(([id]) => [id, endingWith('harm')]));
 }

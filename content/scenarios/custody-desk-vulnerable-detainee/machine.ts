@@ -180,54 +180,9 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Grace goes home with her daughter',
-			narrative:
-				'Funmi arrives just after eleven and holds her mother for a long time at the front desk. Two days later the liaison and diversion team hears that Grace has seen her GP, her treatment has restarted and a bereavement service will be in touch.',
-			debrief:
-				'Grace was interviewed only with an appropriate adult present and after a healthcare professional had seen her, her observation followed clinical advice, and she left with a release plan that involved her daughter. Look back at your decisions above for how you got there. The safest route sees past her constant agreement to the vulnerability underneath it from the first minute and puts every safeguard in place at once: an appropriate adult, the healthcare professional and a liaison and diversion referral. Where your path booked her in quickly, assumed she was drunk or left her health until after the interview, that is where this could have gone the other way. Code C says that if an officer has any reason to suspect that a person may be vulnerable, they must be treated as vulnerable unless clear evidence dispels it, and vulnerability includes being prone to confusion, suggestibility or going along with whatever is put to them. An appropriate adult helps the person understand their rights and communicate, and watches that police act properly and fairly. Liaison and diversion services now cover the whole of England, and came into London custody suites as part of the response to the Adebowale Commission, which heard that people in crisis often felt they had been treated as criminals. Remember: the person who agrees with everything is often the one who most needs someone on their side.',
-			learnMore: [
-				{ module: 'custody-vulnerable-people', section: 'any-reason-to-suspect', label: 'Any reason to suspect' },
-				{ module: 'custody-vulnerable-people', section: 'liaison-and-diversion', label: 'Liaison and diversion' },
-				{ module: 'custody-vulnerable-people', section: 'release-planning', label: 'Release planning' }
-			]
-		}),
-		lateSafeguards: ending({
-			outcome: 'delayed-care',
-			title: 'Grace gets help, but late',
-			narrative:
-				'That night Grace is seen by the healthcare professional and the liaison and diversion team, and Funmi comes to collect her. Her interview is unlikely to be usable, and the case is reviewed. Grace will remember the hours before anyone helped her.',
-			debrief:
-				'Grace did get help in the end, but only after she had been interviewed without an appropriate adult and without a health assessment. Code C says that any reason to suspect vulnerability means treating a person as vulnerable unless clear evidence dispels it, and a vulnerable person should not normally be interviewed without an appropriate adult. Her agreement to go ahead without one did not remove the need, because going along with whatever is suggested is one of the vulnerabilities the safeguard exists for. An interview without those safeguards may be unreliable and unfair, and it was also a missed chance to understand why a grieving woman took food from a supermarket. The lesson: when someone agrees with everything, slow down and ask why.',
-			learnMore: [
-				{ module: 'custody-vulnerable-people', section: 'the-appropriate-adult', label: 'The appropriate adult' },
-				{ module: 'recognising-distress', section: 'the-vulnerability-test', label: 'The vulnerability test' }
-			]
-		}),
-		releasedAlone: ending({
-			outcome: 'delayed-care',
-			title: 'Grace is released alone',
-			narrative:
-				'Grace leaves the police station at 23:00, alone, with a leaflet. Nobody tells her daughter. Three days later Funmi finds her at home, not eating and barely speaking, and rings the GP in tears. Grace is admitted to hospital.',
-			debrief:
-				'Grace left custody with none of the support she needed: no plan, nobody told, and, depending on the route you took, no health assessment or liaison and diversion referral either. Release from custody is a risky moment for someone who is low, confused and recently bereaved. Liaison and diversion services exist to identify people with mental health and other needs at their first contact with the justice system, and with consent they can share their assessment and link the person to support. Good practice with families is to ask the person how they want family and friends involved; families told the Adebowale Commission they wanted to be engaged more. A release plan, agreed with Grace and involving her daughter if she wished, might have meant she was seen days earlier.',
-			learnMore: [
-				{ module: 'custody-vulnerable-people', section: 'release-planning', label: 'Release planning' },
-				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Grace harms herself in her cell',
-			narrative:
-				'At the next routine check, the detention officer finds that Grace has tried to harm herself. Staff act quickly and she is taken to hospital by ambulance. She survives, but that night will stay with her, and with the staff who found her.',
-			debrief:
-				'Grace told a healthcare professional that she did not want to be here any more, and the level of observation did not follow the advice that came with it. Calm and cooperative behaviour can hide serious risk, especially in someone who is bereaved, low and has stopped her medication. Once you have clinical advice, observation should follow it, and any decision to do otherwise has to be justified and recorded. Of the 55 cases the Adebowale Commission reviewed, 45 were deaths before or after police contact, most of them suicides, which is why what people say about wanting to die must change what custody staff do next. If you were involved in an incident like this, make use of the support available to you.',
-			learnMore: [
-				{ module: 'custody-vulnerable-people', section: 'healthcare-in-custody', label: 'Healthcare in custody' },
-				{ module: 'staff-wellbeing', section: 'after-a-distressing-incident', label: 'After a distressing incident' }
-			]
-		})
+		safe: ending(),
+		lateSafeguards: ending(),
+		releasedAlone: ending(),
+		harmed: ending()
 	}
 });

@@ -236,53 +236,9 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Maria goes home with her sister and a plan',
-			narrative:
-				'Maria leaves the department in the early evening with Lucia. The home treatment team rings her the next morning, with the plan already in front of them, and visits that afternoon.',
-			debrief:
-				"Maria's detention ended with an assessment, a decision not to admit her, and a plan the next team could act on, because you recorded the times and the outcome and, with her agreement, sent the plan on. Look back at your decisions above for how you got here. The safest route takes a full handover from the officers before they leave and records 23:50, her arrival in the emergency department, as the start of the 24 hours; refers her to the AMHP service straight away with that time and when she is expected to be fit; meets her wish to leave with honesty and de-escalation rather than security or police; and listens to her sister before asking Maria how she wants her family involved. The law: a person detained under section 136 may be kept for up to 24 hours, starting on arrival at the first place of safety, and guidance on the 2017 changes treats an emergency department as a place of safety for this purpose. Moving her to a 136 suite would not have restarted the clock. Only a doctor can extend it, by up to 12 hours, and only where the person's condition makes it impracticable to complete the assessment in time, never because assessors are hard to find. Right Care, Right Person includes a phase on timely handover from police to health after section 136; find out what your local agreement says.",
-			learnMore: [
-				{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock' },
-				{ module: 'working-together', section: 'families-and-carers', label: 'Families and carers' }
-			]
-		}),
-		lostFollowUp: ending({
-			outcome: 'delayed-care',
-			title: 'Maria goes home, but the plan does not follow her',
-			narrative:
-				'Maria leaves with Lucia. The home treatment team has a name and nothing else; it takes them two days to find out what happened and to reach her. In that time, Lucia rings the emergency department twice, not knowing who to ask.',
-			debrief:
-				"The assessment happened and Maria was not admitted, but her discharge was recorded in one line and no plan went with her. A record of the detention should show the times that made it lawful: when she arrived at the first place of safety, when she was assessed and when the detention ended. The end of a section 136 detention is a handover like any other. With Maria's agreement, the plan should have gone to the home treatment team and her GP, and she and Lucia should have left knowing who to call. Families often see the warning signs first; a family left not knowing who to contact will keep calling anyone they can think of. Every handover is a point where a person can be lost.",
-			learnMore: [
-				{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation' },
-				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' }
-			]
-		}),
-		unlawful: ending({
-			outcome: 'unlawful-detention',
-			title: 'Maria is held after the lawful time has run out',
-			narrative:
-				'The doctors arrive at 01:00 and Maria is assessed more than an hour after her detention should have ended. She is not admitted. Weeks later, a complaint from her family asks on what authority she was kept in the department overnight, and nobody can answer.',
-			debrief:
-				"Maria was kept beyond the time limit for section 136. The 24 hours started at 23:50, when she arrived in the emergency department, the first place of safety; guidance on the 2017 changes treats an emergency department as a place of safety, and the clock does not wait for a person to be medically fit. A doctor can extend the detention by up to 12 hours only where the person's condition makes it impracticable to complete the assessment in time; a shortage of doctors is not that, and simply keeping her past 23:50 has no lawful basis at all. The way to protect the time limit is to record the arrival time from the start, refer to the AMHP service as early as possible with that time and when the person is expected to be fit, and escalate early and specifically when the assessment is at risk of running late. A person held beyond the lawful time is being unlawfully detained, whatever the reason.",
-			learnMore: [
-				{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock' },
-				{ module: 'working-together', section: 'protocols-and-escalation', label: 'When things are not working: escalation' }
-			]
-		}),
-		leftUntreated: ending({
-			outcome: 'risk-of-death',
-			title: 'Maria leaves before her treatment or assessment',
-			narrative:
-				"Maria walks out of the department at half past four in the morning with her treatment unfinished. The department tells the police that a detained patient has gone. She is found at her flat that afternoon by Lucia, very unwell, and is brought back by ambulance to the department's resuscitation room.",
-			debrief:
-				"Maria was detained under section 136 so that she could be assessed, and she was in the middle of treatment for an overdose. Telling her she was free to go was wrong in law and left her without care at the moment she most needed it. A person detained under section 136 remains detained at the place of safety until they have been assessed or the time limit ends. When a detained person wants to leave, start with space, honesty about their status and a real question about what they need: Maria was frightened that her sister would find out. If she does leave, follow your trust's procedure for a detained patient who has gone, and tell the police at once about the risk to her life. Right Care, Right Person means police attend where there is a real and immediate risk to life, as there was here; it does not replace the department's duty to keep her care going.",
-			learnMore: [
-				{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock' },
-				{ module: 'de-escalation', section: 'four-core-skills', label: 'Four core skills' }
-			]
-		})
+		safe: ending(),
+		lostFollowUp: ending(),
+		unlawful: ending(),
+		leftUntreated: ending()
 	}
 });

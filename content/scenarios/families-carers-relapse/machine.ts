@@ -191,54 +191,9 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Daniel gets his hand repaired, and his family are heard',
-			narrative:
-				"Daniel's hand is repaired that evening. The psychiatric liaison nurse sees him with Grace, and his community team visits him at the project the next day to talk about his medication. Grace tells the project manager it is the first time in months she has felt listened to.",
-			debrief:
-				"Daniel's hand was treated with his agreement, and the emergency department had the whole picture, because your handover included what his mother and the project worker had told you and asked for the liaison team to see him. Look back at your decisions above for how you got here. The safest route listens to Grace and Sandra before going in and weighs an undated warning marker against what they say; approaches Daniel with one calm voice, names and a seat at his level; helps him decide about hospital, presuming capacity and never inferring its absence from his diagnosis; and, with his agreement, passes his family's concerns to his mental health team before leaving, telling Grace what has been done. This scenario follows the lessons of Kevin Clarke's death in Lewisham in 2018. On the day he died, supported-housing staff raised concerns that he was relapsing; officers attended, found no grounds for section 136 and left. His inquest found communication between police and the housing provider insufficient (though not causative), that the ambulance crew did not complete a clinical assessment, and that the crisis plans of the mental health trust and the housing provider were inadequate. His sister said responders saw a stereotype rather than her brother. The Triangle of Care asks professionals to work with families as partners and to ask people how they want their family involved.",
-			learnMore: [
-				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' },
-				{ module: 'working-together', section: 'families-and-carers', label: 'Families and carers' },
-				{ module: 'mental-capacity-act', section: 'refusal-at-the-scene', label: 'Refusal at the scene' }
-			]
-		}),
-		missedRelapse: ending({
-			outcome: 'delayed-care',
-			title: 'The hand is repaired, but the relapse goes unseen',
-			narrative:
-				"Daniel's hand is repaired and he is discharged back to the project just before midnight. Nobody in the department knew about the stopped medication or the sleepless nights, and the liaison team was never asked to see him. Three days later Sandra calls 999 again: Daniel has not eaten and is shouting at the walls.",
-			debrief:
-				"Daniel's injury was treated, but the handover left out what his mother and the project worker had told you, and the chance to bring in the liaison team while he was in hospital was missed. A full handover covers the injury and observations and also the person: their mental state, what family and carers have seen, who else has been involved that day, what frightens them and who they want with them. Kevin Clarke's inquest found that communication between police and his supported-housing provider on the day he died was insufficient, and that the ambulance crew did not complete a clinical assessment. Concerns raised by families and carers are evidence; when they stop at the first handover, a relapse can go unseen until it becomes a crisis. Every handover is a point where a person can be lost.",
-			learnMore: [
-				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' },
-				{ module: 'working-together', section: 'the-ambulance-service', label: 'The ambulance service' }
-			]
-		}),
-		leftAtHome: ending({
-			outcome: 'delayed-care',
-			title: 'Daniel stays at home with an untreated injury',
-			narrative:
-				'You dress the cut, record that Daniel refused hospital, and leave. Two days later the cut is infected and he still cannot bend two fingers. Grace rings the project, then his care coordinator, then 999. When a crew returns, Daniel is more unwell and more frightened than before.',
-			debrief:
-				"Daniel's refusal was recorded, but nobody helped him make the decision, assessed his capacity for it or offered him a way to go that felt safe, and his family's concerns went nowhere. Under the Mental Capacity Act, a person is presumed to have capacity, must be given all practicable help to decide, and cannot be judged to lack capacity from their diagnosis or behaviour. If a person with capacity still refuses, the refusal must be respected, and that is still not the end of care: explain the risks again, offer alternatives, safety-net, and with their agreement let their care team or GP know. Here, Daniel's mother and the project staff had seen a relapse building for weeks, and police had attended that morning. Kevin Clarke's inquest found that concerns raised by his supported-housing staff on the day he died were not acted on well enough between services. Record what families and carers tell you, pass it to the people who can act, and give them a way back in.",
-			learnMore: [
-				{ module: 'mental-capacity-act', section: 'refusal-at-the-scene', label: 'Refusal at the scene' },
-				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Daniel is held on the floor of his room',
-			narrative:
-				'Daniel is held face down on the floor of his room while he screams for his mother. When he is finally let up, he has a cut above his eye and his hand is bleeding heavily. He is taken to hospital, terrified, and refuses to speak to anyone. Grace makes a complaint the next day.',
-			debrief:
-				'Daniel ended up held on the floor, hurt and terrified, over a cut hand that could have been treated with his agreement. The turning point was force before talk: taking hold of a frightened man, or trying to move him, before anyone had introduced themselves, helped him decide or assessed his capacity. When he panicked, the safest response was to let go, step back, apologise and bring in the person he trusted. Restraint on the floor carries serious risks, including to breathing, and is never a way to deliver routine treatment. The Kevin Clarke jury found he was largely cooperative until hands were laid on him, and that the decision to restrain him was inappropriate. His family described responders seeing a stereotype rather than the man. Where a person may lack capacity, the Mental Capacity Act allows restraint only when it is necessary to prevent harm to them and proportionate to that harm, and only after they have been helped to decide.',
-			learnMore: [
-				{ module: 'de-escalation', section: 'the-first-impression-trap', label: 'The first impression trap' },
-				{ module: 'mental-capacity-act', section: 'restraint-under-section-6', label: 'Restraint under section 6' }
-			]
-		})
+		safe: ending(),
+		missedRelapse: ending(),
+		leftAtHome: ending(),
+		harmed: ending()
 	}
 });

@@ -254,66 +254,10 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Liam is safe and in hospital',
-			narrative:
-				"At the hospital Liam is assessed and kept in overnight. He is exhausted and dehydrated after the struggle, but his breathing recovers fully. He tells PC Shah he had not slept for three days and was sure people were following him; the hospital's mental health team sees him in the morning.",
-			debrief:
-				'You treated "I can\'t breathe" as what it is: a medical emergency. You took the weight off at once, turned Liam onto his side and called an ambulance. When he panicked again you let him sit up instead of putting him back on the floor, you gave the crew a full handover, and you wrote your own full account. Check your decisions above for one more thing: whether one officer had the sole job of safety officer, watching his airway, breathing and responsiveness. Without one, everyone is busy and a change goes unnoticed. Positional asphyxia happens when body position or pressure stops a person breathing well enough: being face down, weight on the back, exhaustion after a struggle, intoxication and restraints all add to the risk, and the extra effort to breathe can look like resistance. Police guidance expects every officer who restrains people to know these dangers, and any force to be lawful, necessary and proportionate. The lesson from the deaths of Sean Rigg, Olaseni Lewis and Kevin Clarke is the same: believe the person, take the weight off, get them on their side or sitting up, watch them closely and get medical help.',
-			learnMore: [
-				{ module: 'restraint-safety', section: 'when-someone-says-they-cannot-breathe', label: 'When someone says they cannot breathe' },
-				{ module: 'restraint-safety', section: 'leadership-supervision-and-recording', label: 'Leadership, supervision and recording' }
-			]
-		}),
-		safeUnrecorded: ending({
-			outcome: 'safe-resolution',
-			title: 'Liam is safe, but your record does not show what happened',
-			narrative:
-				'At the hospital Liam is assessed and kept in overnight, and his breathing recovers fully. Three days later your inspector reviews the use-of-force records and finds one line about the incident: "restrained, ambulance called, no injuries". It says nothing about how long Liam was face down, the weight on his back or what he said about his breathing, and she asks you to account for it from memory.',
-			debrief:
-				"On the pavement you did what kept Liam alive: you took the weight off when he said he could not breathe, turned him onto his side, called an ambulance, let him sit up when he panicked again and gave the crew a full handover. The record is where this fell short. One line does not account for the force used, the time he spent face down, the weight on his back or his breathing difficulty, and it leaves the hospital, your supervisors and any later review without the facts. Police guidance says every use of force must be lawful, necessary and proportionate and that officers are accountable for each one; a full, prompt record in your own words is how you show it. The Adebowale Commission found the Met's records incomplete and called that unacceptable, and the Angiolini review called for an end to officers conferring over their accounts. A good record says why force was needed and what you tried first, who did what, in which positions and for how long, who watched his breathing and what they saw, what he said and what you did about it, and when medical help was called and what was handed over.",
-			learnMore: [
-				{ module: 'restraint-safety', section: 'leadership-supervision-and-recording', label: 'Leadership, supervision and recording' },
-				{ module: 'restraint-safety', section: 'when-someone-says-they-cannot-breathe', label: 'When someone says they cannot breathe' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Liam survives, but only just',
-			narrative:
-				'The ambulance crew takes over. Liam needs oxygen and is rushed to hospital, where he spends two days in intensive care before he recovers. Because he was seriously harmed after police contact, what happened tonight will be independently reviewed, and your account will be read closely.',
-			debrief:
-				'Liam lived, but he came close to dying. He was held face down after he had told you he could not breathe, and he was turned and checked only once he had gone quiet. A sudden change from struggling to silence after a restraint is a danger sign, not a sign of calm: the extra effort to breathe looks like resistance, and the moment the struggling stops may be the moment consciousness goes. The Kevin Clarke inquest found it highly likely that an officer heard him say he could not breathe, yet the restraints were not removed, contrary to guidance and training. The Olaseni Lewis inquest found that officers did not put him in the recovery position or give basic life support. Your later actions, turning him and checking his breathing, are what saved him. Next time, act on the first "I can\'t breathe", not the last: take the weight off, get the person on their side or sitting up, name a safety officer and call an ambulance.',
-			learnMore: [
-				{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs of positional asphyxia' },
-				{ module: 'restraint-safety', section: 'no-safe-period-of-prone-restraint', label: 'No safe period of prone restraint' }
-			]
-		}),
-		delayedCare: ending({
-			outcome: 'delayed-care',
-			title: 'Liam reaches hospital late',
-			narrative:
-				'Liam does get to hospital, but later than he should have, and without the full story travelling with him. The doctors find he is exhausted, dehydrated and that the struggle has put a strain on his body that needs treatment. How long he was face down, and what he said about his breathing, reaches them only hours later.',
-			debrief:
-				"Liam survived, but the care he needed was delayed: either he was put in a police van after a breathing emergency, or the handover to the ambulance crew left out the facts that mattered. Anyone who has been restrained face down, has said they cannot breathe, or has been unresponsive needs an ambulance and a full clinical assessment, and the crew needs to hear the restraint history in full. The Sean Rigg inquest found that his worsening condition in a police van went unrecognised and that he was taken to a police station instead of hospital. The Kevin Clarke inquest found that the ambulance crew did not complete a clinical assessment; a clear police handover helps prevent that. The lesson: call an ambulance, keep someone watching the person's breathing until clinicians take over, and hand over exactly what happened, including how long they were face down and what they said.",
-			learnMore: [
-				{ module: 'restraint-safety', section: 'safe-restraint-in-practice', label: 'Safe restraint in practice' },
-				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
-			]
-		}),
-		cardiacArrest: ending({
-			outcome: 'risk-of-death',
-			title: 'Liam stops breathing',
-			narrative:
-				"Liam's lips turn blue. PC Shah cannot find a pulse. You turn him over and start chest compressions while control upgrades the ambulance, but by the time the crew arrives he has been in cardiac arrest for several minutes. He is taken to hospital, and his family is told he may not survive.",
-			debrief:
-				'This is how people have died in police restraint. Liam told you he could not breathe; he was kept face down, and when he went quiet the silence was taken for calm. Positional asphyxia happens when body position or pressure stops a person breathing well enough, and face down with weight on the back, after an exhausting struggle, is the highest-risk position there is. Sean Rigg was held face down for about eight minutes, and his inquest found the restraint went on longer than necessary and more than minimally contributed to his death. Kevin Clarke said "I can\'t breathe", and the jury found the restraints were not removed, contrary to guidance and training. Olaseni Lewis was not put in the recovery position or given basic life support. Each of those was a moment that could have gone the other way, as this one could have. Next time: believe "I can\'t breathe", take the weight off, get the person on their side or sitting up, name a safety officer and call an ambulance at once.',
-			learnMore: [
-				{ module: 'restraint-safety', section: 'how-positional-asphyxia-happens', label: 'How positional asphyxia happens' },
-				{ module: 'restraint-safety', section: 'when-someone-says-they-cannot-breathe', label: 'When someone says they cannot breathe' },
-				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
-			]
-		})
+		safe: ending(),
+		safeUnrecorded: ending(),
+		harmed: ending(),
+		delayedCare: ending(),
+		cardiacArrest: ending()
 	}
 });

@@ -145,47 +145,9 @@ export const machine = setup({}).createMachine({
 				flags: ['information-withheld']
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: "Mr Ellis is protected, and Aaron's care goes on",
-			narrative:
-				"Aaron's leave is postponed while the team reviews his risk. Police officers visit Mr Ellis that evening and give him advice. Aaron is angry when you tell him what you have shared and why, but a week later he says he is glad nobody let him do something he could not take back.",
-			debrief:
-				"The threat to Mr Ellis reached the people who could protect him, and only what they needed went with it, because you took it to the responsible clinician, shared the specific threat with the police and recorded why. Look back at your decisions above for how you got here. The safest route takes a message from the employer without confirming anything; helps Kwame give his statement and sends the request for Aaron's records through the people who decide such requests; listens to Aaron's mother while respecting his capable wishes, and asks him again; and shares a specific threat to a named person in the public interest. The law: sharing confidential information must pass two tests, the common-law duty of confidentiality (consent, a legal requirement, or the public interest, such as preventing serious harm) and data protection law (for public bodies usually public task, with exemptions for safeguarding and preventing crime). Decisions must be necessary, proportionate and recorded. Sharing engages the right to respect for private life under Article 8, but does not breach it where it is lawful and proportionate. Ask the person first unless that would risk harm or prejudice an investigation.",
-			learnMore: [
-				{ module: 'working-together', section: 'sharing-information-lawfully', label: 'Sharing information lawfully' },
-				{ module: 'working-together', section: 'families-and-carers', label: 'Families and carers' }
-			]
-		}),
-		neighbourHarmed: ending({
-			outcome: 'harm',
-			title: 'The threat stays on the ward',
-			narrative:
-				"Aaron's escorted leave goes ahead the next day. He slips away from the nurse escorting him and goes to his street. Mr Ellis, who had no warning, is threatened at his front door and injured before police arrive.",
-			debrief:
-				"Aaron made a specific threat, with a means, against a named person, and nobody outside the ward was told. The common-law duty of confidentiality allows disclosure without consent where it is justified in the public interest, for example to prevent serious harm, and data protection law permits sharing for purposes such as the prevention of crime. A threat like this needed the same day: the responsible clinician told so that leave and risk are reviewed; the police told what they need to protect Mr Ellis; Aaron told what was shared unless that would increase the risk; and the decision recorded with its basis. Refusing to share anything can harm people as surely as sharing everything. Poor communication between agencies featured in the Adebowale Commission's findings and in the Kevin Clarke inquest.",
-			learnMore: [
-				{ module: 'working-together', section: 'sharing-information-lawfully', label: 'Sharing information lawfully' },
-				{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation' }
-			]
-		}),
-		overshared: ending({
-			outcome: 'confidentiality-breached',
-			title: 'The threat is passed on, and so is everything else',
-			narrative:
-				"Police visit Mr Ellis and he is safe. But Aaron's full clinical record now sits in a police inbox. When Aaron finds out, he stops talking to the team about what is going on in his head, and his family complain, and the trust investigates it as a data breach.",
-			debrief:
-				"You were right to tell the police about the threat: a specific threat, with a means, against a named person can justify disclosure in the public interest. But the police needed to know who was at risk, from whom and what was said, not Aaron's whole record. Every decision to share must be necessary and proportionate to its purpose, and recorded. Sharing too much has costs of its own: it breaches a person's privacy, can breach data protection law, and can cost the trust that makes people tell staff what is really happening. When time allows, your information governance lead or Caldicott Guardian can help you decide what to share; a threat to life should never wait for them.",
-			learnMore: [{ module: 'working-together', section: 'sharing-information-lawfully', label: 'Sharing information lawfully' }]
-		}),
-		notesHandedOver: ending({
-			outcome: 'confidentiality-breached',
-			title: "Aaron's notes leave the ward in a police folder",
-			narrative:
-				"PC Hughes leaves with a copy of Aaron's notes, including years of history that have nothing to do with the assault. When the trust's information governance lead finds out, the disclosure is investigated as a data breach, and Aaron is told. He refuses to speak to anyone on the ward for days.",
-			debrief:
-				'A police request is not, by itself, a lawful basis for handing over a clinical record. The common-law duty of confidentiality allows disclosure with consent, where the law requires it, or where the public interest justifies it; data protection law requires the sharing to be necessary and proportionate, for a stated purpose, and recorded. NHS guidance on sharing with the police says each request should be considered on its facts, usually asking the patient first unless that would risk harm or prejudice an investigation. The right response was to help Kwame give his statement, ask PC Hughes to set out what he needed and why, refer the request to your information governance lead or Caldicott Guardian, and record it. Over-sharing breaks trust as surely as refusing to share breaks safety.',
-			learnMore: [{ module: 'working-together', section: 'sharing-information-lawfully', label: 'Sharing after an incident' }]
-		})
+		safe: ending(),
+		neighbourHarmed: ending(),
+		overshared: ending(),
+		notesHandedOver: ending()
 	}
 });

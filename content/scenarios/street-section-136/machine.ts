@@ -241,78 +241,11 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Andre is safe and being cared for',
-			narrative:
-				'Andre is assessed that evening by a doctor and an approved mental health professional. He agrees to stay in hospital for a while, and his sister comes in to see him. On her way out she stops to thank PC Ellis for being kind to her brother.',
-			debrief:
-				"Andre ended up where he needed to be: detained under section 136 for his own safety, at a health-based place of safety, with a full handover to the team who would assess him. Look back at your decisions above for the route you took. The safest one approaches calmly with one voice, learns his name and story, consults a mental health nurse before deciding, uses section 136 only when he refuses help and heads back towards the traffic, and waits for an ambulance rather than using the van. Section 136 lets a constable remove a person who appears to have a mental disorder and to need immediate care or control to a place of safety, where that is necessary in the person's interests or to protect others; it can be used in a street but not in anyone's home. Before using it, the law requires you to consult a health professional where practicable. A police station may be used only in narrow circumstances, the Code of Practice says the person should normally travel by ambulance, and the detention can last up to 24 hours from arrival at the first place of safety. The Sean Rigg inquest found that police failed to recognise his vulnerability despite the information available and took him to a police station instead of hospital; Andre went to hospital. Remember: under section 136 the person is a patient, not a suspect.",
-			learnMore: [
-				{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
-				{ module: 'mental-health-act', section: 'conveyance-and-search', label: 'Conveyance and search' },
-				{ module: 'working-together', section: 'street-triage-and-liaison-and-diversion', label: 'Street triage and liaison and diversion' }
-			]
-		}),
-		delayedCare: ending({
-			outcome: 'delayed-care',
-			title: "Andre's assessment is delayed",
-			narrative:
-				"Andre does reach the hospital's place of safety, but later than he should have, or without the information the assessing team needed. His assessment starts late in the evening, and he spends hours frightened and confused among strangers before anyone understands what has been happening to him.",
-			debrief:
-				"Andre ended up in the right place, but his care was delayed, either because he went to a police station first or because the handover and records left the assessing team without the facts. A police station can be a place of safety for an adult only when strict conditions are met and an inspector authorises it, and the Crisis Care Concordat expects that nobody is held in police custody because health services are unavailable. The 24-hour maximum for section 136 runs from arrival at the first place of safety, so every delay eats into the time for a proper assessment. A good handover covers what you saw, what he said, what the health professional advised, your grounds and the time of arrival. The Sean Rigg inquest found he was taken to a police station instead of hospital, and the Adebowale Commission called the Met's incomplete records unacceptable.",
-			learnMore: [
-				{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety' },
-				{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Andre is hurt',
-			narrative:
-				'Andre is injured on the road and ends up in the emergency department with a broken arm and a head injury, frightened and alone. He has been asking for his sister all afternoon; in the end it is the hospital, not the police, that contacts her.',
-			debrief:
-				'Andre was hurt because he was either left alone in crisis beside a busy road or handled with force before anyone had really talked with him. He appeared to have a mental disorder and to need immediate care or control, and he was in a public place: exactly the situation section 136 exists for. Walking away and rushing him were both ways of skipping the slower work of talking, consulting a health professional and deciding on the facts whether he needed to be detained for his own safety. College of Policing guidance on conflict management puts listening, calm communication and managing your own emotions at the centre of the job, and the Adebowale Commission was clear that mental health is core police business. Next time: one calm voice, space, consult, and then decide about section 136 on what is in front of you.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' },
-				{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
-			]
-		}),
-		unlawful: ending({
-			outcome: 'unlawful-detention',
-			title: 'Andre is held in a cell without lawful authority',
-			narrative:
-				'Andre spends the evening in a police cell. His assessment, when it finally happens, is late, and the mental health team is told he is "in custody" and assumes he has been arrested. When his sister hears where he was kept, she makes a formal complaint.',
-			debrief:
-				'Andre was kept at a police station when the law did not allow it. A police station can be a place of safety for an adult only if their behaviour poses an imminent risk of serious injury or death, no other place of safety can reasonably be expected to manage them, a healthcare professional is available to check on them, and an inspector or above authorises it. None of that applied: Andre was quiet and tearful, and a hospital place was waiting. The Crisis Care Concordat expects that nobody is held in police custody because health services are unavailable. Sean Rigg was taken to a police station instead of an emergency department or a section 136 suite, and his inquest found that basic rights and care were not delivered in custody. A cell tells a person in crisis that they are being punished for being ill; section 136 is a power to get a patient care.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety' },
-				{ module: 'custody-vulnerable-people', section: 'police-stations-as-places-of-safety', label: 'Police stations as places of safety' }
-			]
-		}),
-		custodyAssessment: ending({
-			outcome: 'delayed-care',
-			title: 'Andre is assessed in custody, as a suspect',
-			narrative:
-				'The custody sergeant treats Andre as vulnerable. The healthcare professional sees him within the hour, and the liaison and diversion practitioner asks for a Mental Health Act assessment. A doctor and an approved mental health professional see him late that night in a room off the cell corridor, and he is admitted to hospital in the early hours. He has spent the evening in a cell, and he now has an arrest on his record from the afternoon he was unwell at a bus stop.',
-			debrief:
-				'Andre was assessed in the end because you told the custody officer the truth, but he was assessed as a suspect in a cell, not as a patient at a place of safety. Two different legal routes were open to you on Brixton Road. Section 136 of the Mental Health Act is a care power: it lets a constable take a person who appears to have a mental disorder and to need immediate care or control to a place of safety, after consulting a health professional where practicable, so that a doctor and an approved mental health professional can assess them, with detention limited to 24 hours. An arrest is a criminal justice power for dealing with a suspected offence: it takes the person into police custody, where the Police and Criminal Evidence Act and its Codes of Practice govern what happens, not the rules on places of safety. In custody, Code C requires anyone there is any reason to suspect may be vulnerable to be treated as vulnerable, with an appropriate adult, clinical attention and liaison and diversion. Using a minor offence to avoid the Mental Health Act swaps the first route for the second: it treats a person as a criminal for being unwell, puts them in a cell instead of a place of care, and loses the safeguards of section 136. The Sean Rigg inquest found that police failed to identify him as vulnerable when they arrested him, despite the information available, and took him to a police station instead of an emergency department or a section 136 suite; people told the Adebowale Commission they were treated like criminals when they were in crisis. If the conditions for section 136 are met, use it. If you do arrest someone for an offence, everything you know about their mental health must go with them to the custody desk.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'a-care-power-not-an-arrest', label: 'A care power, not an arrest' },
-				{ module: 'custody-vulnerable-people', section: 'any-reason-to-suspect', label: 'Any reason to suspect' }
-			]
-		}),
-		custodyHarm: ending({
-			outcome: 'harm',
-			title: 'Andre is hurt in a police cell',
-			narrative:
-				'Andre is booked in for obstruction with no mental health concerns recorded, and put in a cell on routine checks. Nobody calls the healthcare professional or liaison and diversion. Two hours later a detention officer finds him bleeding from a head wound: he has been hitting his head against the cell wall. He is taken to the emergency department, and the hospital mental health team sees him the next morning. His sister learns where he has been only when the hospital phones her.',
-			debrief:
-				"Andre was hurt because a man in mental health crisis was taken into custody as a suspect, and what was known about his mental health did not go with him. On Brixton Road he appeared to have a mental disorder and to need immediate care or control, in a public place: the situation section 136 exists for, with its duty to consult, a health-based place of safety and an assessment by a doctor and an approved mental health professional. An arrest for a minor offence took him down a different legal route, into police custody, where the Police and Criminal Evidence Act and its Codes of Practice apply instead of the rules on places of safety. Code C sets a low threshold: if an officer has any reason to suspect that a person may be vulnerable, they must be treated as vulnerable unless clear evidence dispels it, and a detainee who appears to be suffering from a mental disorder must get clinical attention. Those safeguards only work if the people at the desk know what you know. The Sean Rigg inquest found that police failed to identify him as vulnerable at arrest despite the information available, took him to a police station instead of an emergency department or a section 136 suite, and did not deliver basic rights and care in custody; the Adebowale Commission found the Met's records incomplete. Next time: if the conditions for section 136 are met, use it and take the person to a health-based place of safety. Whenever you bring anyone to custody, hand over everything you know about their mental health.",
-			learnMore: [
-				{ module: 'custody-vulnerable-people', section: 'any-reason-to-suspect', label: 'Any reason to suspect' },
-				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
-			]
-		})
+		safe: ending(),
+		delayedCare: ending(),
+		harmed: ending(),
+		unlawful: ending(),
+		custodyAssessment: ending(),
+		custodyHarm: ending()
 	}
 });

@@ -243,66 +243,10 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Ryan is in safe hands and recovering',
-			narrative:
-				"The emergency team takes over Ryan's care and he is admitted for monitoring. His blood tests show the strain the drug and the struggle put on his body, but it was caught early. Two days later he is well enough to talk to the hospital's mental health liaison team. He remembers almost nothing after the party, and he asks them to thank the crew.",
-			debrief:
-				"Ryan reached an emergency department alive, monitored on the way, with a full handover. Look back at your decisions above for how he got there. The safest route recognises early that his behaviour is a sign of a medical emergency and says so before anyone lays hands on him; when restraint becomes unavoidable to stop him running into traffic, it is kept short, he is got off his front with no weight on him and someone watching his airway, and he goes to an emergency department rather than custody. Wherever your path waited, went hands-on first or accepted custody, that is where this could have gone the other way. Acute behavioural disturbance describes a mix of confusion, severe agitation and signs that the body's own controls are failing, such as overheating; it is usually linked to stimulant drugs and can progress to organ failure and death. Police guidance treats it as a medical emergency, and emergency medicine guidance says these patients belong in an emergency department, with restraint kept to a minimum and ended as soon as possible. The Adebowale Commission said the ambulance service should respond to a clear mental health crisis as an emergency even when police are present, and the Kevin Clarke inquest found that an ambulance crew had not completed a clinical assessment. Your full handover meant the hospital knew exactly what Ryan's body had been through. Remember that the label is never the point: it is a reason to get medical help, not a reason for more force.",
-			learnMore: [
-				{ module: 'acute-behavioural-disturbance', section: 'the-first-minutes', label: 'ABD: the first minutes' },
-				{ module: 'working-together', section: 'the-ambulance-service', label: 'The ambulance service' },
-				{ module: 'acute-behavioural-disturbance', section: 'the-label-and-its-limits', label: 'The label and its limits' }
-			]
-		}),
-		delayedCare: ending({
-			outcome: 'delayed-care',
-			title: "Ryan's treatment starts late",
-			narrative:
-				'Ryan reaches the emergency department, but either without clinical monitoring on the way or without the information the team needed. It is more than an hour before anyone realises how hot he has been and how long he was restrained. By then his blood tests show significant damage to his muscles, and he is admitted for several days.',
-			debrief:
-				"Ryan survived, but his treatment started later than it should have. Either he travelled in a police van without clinical monitoring, or the handover gave the hospital a label instead of the facts: the restraint, his temperature and the trend in his observations. Acute behavioural disturbance can progress to organ failure and death, so the time before treatment matters. Guidance says these patients should travel by ambulance to an emergency department, and the Sean Rigg inquest found that his worsening condition in a police van went unrecognised. A full handover is part of the treatment, because it tells the team what the patient's body has been through. Terms such as acute behavioural disturbance have been used disproportionately in restraint deaths of men from ethnic minority groups, so describe what you saw rather than leaning on a label.",
-			learnMore: [
-				{ module: 'acute-behavioural-disturbance', section: 'hospital-not-custody', label: 'Hospital, not custody' },
-				{ module: 'acute-behavioural-disturbance', section: 'the-label-and-its-limits', label: 'The label and its limits' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Ryan survives a collapse',
-			narrative:
-				'With his airway open and help arriving, Ryan starts to breathe more strongly. He is rushed to hospital on a pre-alert and spends several days in intensive care while his body recovers from the strain of the drug and the struggle.',
-			debrief:
-				'Ryan survived, but he collapsed. He was held face down, or left without clinical monitoring, at a time when his body was already overheated and exhausted. The sudden stillness was the warning sign, and your response at that moment is what saved him. Acute behavioural disturbance is treated by police and emergency medicine guidance as a medical emergency in which restraint should be a last resort, kept short and ended as soon as possible. The Olaseni Lewis inquest found that police did not treat his acute behavioural disturbance as a medical emergency and did not put him in the recovery position or give basic life support; the Kevin Clarke inquest found that the decision to restrain was a high-risk option that escalated into a medical emergency. Next time, name the emergency early, keep any restraint short and off the front, monitor without a break, and never mistake stillness for calm.',
-			learnMore: [
-				{ module: 'acute-behavioural-disturbance', section: 'why-it-is-a-medical-emergency', label: 'Why ABD is a medical emergency' },
-				{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs during restraint' }
-			]
-		}),
-		cardiacArrest: ending({
-			outcome: 'risk-of-death',
-			title: 'Ryan goes into cardiac arrest',
-			narrative:
-				'Ryan stops breathing. You and Priya start resuscitation and call for urgent backup. After a long resuscitation his heart restarts, and he is taken to intensive care. His family is told he may not survive.',
-			debrief:
-				'This is the pattern seen in deaths after restraint in acute behavioural disturbance: a person whose body is overheated and exhausted is held down or left unwatched, and the sudden quiet is mistaken for calm. The Kevin Clarke inquest found that his death was caused by acute behavioural disturbance in a relapse of schizophrenia, leading to exhaustion and cardiac arrest, and contributed to by the restraint, the struggle and being walked. The Olaseni Lewis inquest found that police did not treat his acute behavioural disturbance as a medical emergency and that he was not put in the recovery position or given basic life support. As the clinician at the scene, you are often the only person who can say with authority that this is a medical emergency, shape how any restraint is done and keep watching. Next time: say it is an emergency early, keep restraint short and off the front, monitor continuously, and treat sudden stillness as collapse until you have proved otherwise.',
-			learnMore: [
-				{ module: 'acute-behavioural-disturbance', section: 'lessons-from-olaseni-lewis', label: 'Lessons from Olaseni Lewis' },
-				{ module: 'restraint-safety', section: 'how-positional-asphyxia-happens', label: 'How positional asphyxia happens' }
-			]
-		}),
-		custodyCollapse: ending({
-			outcome: 'risk-of-death',
-			title: 'Ryan collapses in custody',
-			narrative:
-				'Ryan is taken to custody in the police van. At the booking-in desk he slumps to the floor. The custody nurse finds his temperature dangerously high and calls an ambulance back to the station. Ryan is rushed to hospital in a critical condition.',
-			debrief:
-				'Ryan needed an emergency department and was taken to a police cell. Being under arrest changed nothing about his medical needs: acute behavioural disturbance can progress to organ failure and death, and guidance from emergency medicine says people with suspected acute behavioural disturbance should go to an emergency department, not police custody. The Sean Rigg inquest found that he was taken to a police station instead of hospital and that his worsening condition was not recognised. The Adebowale Commission said the ambulance service should respond to a clear mental health crisis as an emergency even when police are present. As the clinician at the scene, you are often the only person who can say with authority that this is a medical emergency; say it, and keep your patient with you.',
-			learnMore: [
-				{ module: 'acute-behavioural-disturbance', section: 'hospital-not-custody', label: 'Hospital, not custody' },
-				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' }
-			]
-		})
+		safe: ending(),
+		delayedCare: ending(),
+		harmed: ending(),
+		cardiacArrest: ending(),
+		custodyCollapse: ending()
 	}
 });

@@ -244,66 +244,10 @@ export const machine = setup({}).createMachine({
 				flags: ['prone-too-long', 'no-monitoring']
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Jordan stays, by choice',
-			narrative:
-				'Jordan sleeps through the night. In the morning his mum visits, and Jordan and his care team talk through his medication and what frightened him. A few weeks later he goes home with support from the community mental health team.',
-			debrief:
-				"Jordan was an informal patient who wanted to leave, and he stayed because he chose to after a proper review by the duty doctor, not because anyone held him. You also recorded the force used earlier in the evening, when Kieran took hold of his arm, and planned a debrief with Jordan and the staff. Look back at your decisions above for how you got here. The safest route treats him as a person with rights and fears rather than a problem to contain: it declines to call police for a clinical intervention, checks his legal status, listens, tells him honestly that he can leave, brings in the duty doctor and, with his agreement, his mum, and agrees a clinical plan for the night instead of asking for a police car on standby. Wherever your path called the police, blocked the door or told him he could not leave, that is where this could have gone the other way. An informal patient is free to leave unless a lawful power applies, such as a doctor's holding power under section 5(2) of the Mental Health Act while an assessment is arranged. This is the situation in which Olaseni Lewis died in 2010: a voluntary patient who tried to leave, staff who called the police, and a restraint by up to eleven officers that his inquest found excessive, disproportionate and unreasonable. His death led to the Mental Health Units (Use of Force) Act 2018, known as Seni's Law, which requires units to have a use-of-force policy, to train staff in avoiding and reducing force, to tell patients about their rights and to record every use of force that is more than negligible. A College of Policing memorandum of understanding says police should not be used for restraint in purely clinical interventions without exceptional factors. The nurse in charge sets the tone: lead with talking, the law and a plan.",
-			learnMore: [
-				{ module: 'why-this-training', section: 'three-lives', label: 'Three lives: Sean Rigg, Olaseni Lewis and Kevin Clarke' },
-				{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation, including police on wards' },
-				{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
-			]
-		}),
-		safeUnrecorded: ending({
-			outcome: 'safe-resolution',
-			title: 'Jordan stays, but the force used on him goes unrecorded',
-			narrative:
-				"Jordan sleeps through the night and his mum visits in the morning. When the ward's use-of-force records are reviewed at the end of the month, there is nothing about the evening: Kieran's hold on Jordan's arm appears only as a line in his notes. Weeks later Jordan tells his care team that a nurse grabbed him on the night he wanted to go home, and nobody can find a record of it.",
-			debrief:
-				"Jordan stayed after a review by the duty doctor, and nobody held him to stop him leaving. But force was used earlier in the evening: Kieran took hold of Jordan's arm and walked him back to his room, and a line in his notes is not a record of it. The Mental Health Units (Use of Force) Act 2018, known as Seni's Law after Olaseni Lewis, requires mental health units to record every use of force that is more than negligible, including information about the patient such as any disability, mental disorder, learning disability or autism. Those records are how patterns, including force used disproportionately on some groups of patients, are seen and reduced, and how a patient's later account can be checked. Taking hold of someone's arm to move them is a use of force; if you are unsure whether something counts, record it. NICE also expects a person who has been restrained to be offered a debrief, and talking it through with Jordan would help rebuild his trust in the ward.",
-			learnMore: [
-				{ module: 'restraint-safety', section: 'leadership-supervision-and-recording', label: 'Leadership, supervision and recording' },
-				{ module: 'why-this-training', section: 'what-has-changed', label: "What has changed, including Seni's Law" }
-			]
-		}),
-		delayedCare: ending({
-			outcome: 'delayed-care',
-			title: 'Jordan leaves without a plan',
-			narrative:
-				"Jordan leaves the ward at 22:00 with nobody told and nothing arranged. He does not arrive at his mum's. She rings the ward at midnight, frightened. He is found the next afternoon, cold and confused, in a park two miles away, and is admitted again.",
-			debrief:
-				"Jordan had the right to leave: he was an informal patient. But respecting his rights does not mean stepping back from his care. He was frightened, had not slept and had just refused medication; the better response was to tell him honestly that he could go, ask him to talk with the duty doctor first, involve his mum as he wished, and agree what would happen if he did leave. If the doctor had judged that he needed a Mental Health Act assessment, section 5(2) would have let the doctor hold him for up to 72 hours while it was arranged. Under Right Care, Right Person, police are less likely to be sent to look for people who walk out of hospital unless there is a real and immediate risk, so a clinical plan matters more, not less. Families often see the warning signs first, and Jordan's mum should have been part of the plan.",
-			learnMore: [
-				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' },
-				{ module: 'working-together', section: 'right-care-right-person', label: 'Right Care, Right Person' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Jordan survives, but he is badly hurt',
-			narrative:
-				'The emergency team arrives within minutes. Jordan needs oxygen and is transferred to the general hospital, where he spends two days being treated for the effects of the restraint. Later he tells his mum he thought he was going to die on the floor of the ward.',
-			debrief:
-				"Jordan survived because the restraint was stopped and he was checked in time, but he should never have been on the floor. An informal patient who wanted to leave ended up held face down for an injection, in a situation where talking, the duty doctor and his family had not been tried first. The Department of Health's Positive and Proactive Care guidance says staff must not deliberately restrain people in a way that affects their airway, breathing or circulation, such as face down, and statutory guidance under the Use of Force Act is reported to say patients must not be pinned face down. NICE expects physical health to be monitored during and after restraint and after rapid tranquillisation. The Olaseni Lewis inquest found that a doctor noted a low pulse but did not respond, and that he was not put in the recovery position or given basic life support. Whoever is holding the patient, clinical staff remain responsible for watching their breathing and must act the moment it changes. Every use of force must be recorded under the Act, and Jordan should be offered a debrief.",
-			learnMore: [
-				{ module: 'restraint-safety', section: 'safe-restraint-in-practice', label: 'Safe restraint in practice' },
-				{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs during restraint' }
-			]
-		}),
-		riskOfDeath: ending({
-			outcome: 'risk-of-death',
-			title: 'Jordan stops breathing',
-			narrative:
-				'When the hold is finally released, Jordan is not breathing. The emergency team starts resuscitation and an ambulance takes him to the general hospital. He is in intensive care, and his mum is told he may not survive.',
-			debrief:
-				'This is what happened to Olaseni Lewis. Seni, 23, with no history of mental illness, was a voluntary patient at Bethlem Royal Hospital in 2010. When he tried to leave, staff called the police, and he was restrained by up to eleven officers in two periods totalling more than 30 minutes. The inquest found that the force, pain-compliance techniques and mechanical restraints used were excessive, disproportionate and unreasonable and, on balance, contributed to his death; that police did not treat his acute behavioural disturbance as a medical emergency, as they had been trained to, or put him in the recovery position; and that a doctor noted a low pulse but did not respond. His death led to the Mental Health Units (Use of Force) Act 2018. Calling police to hold a patient for an injection, holding him face down, and waiting for medication to "work" instead of watching his breathing were each choices that could have been made differently. Lead with talking and the law; if restraint is ever unavoidable, clinical staff lead it, keep the person off their front and watch their breathing throughout.',
-			learnMore: [
-				{ module: 'acute-behavioural-disturbance', section: 'lessons-from-olaseni-lewis', label: 'Lessons from Olaseni Lewis' },
-				{ module: 'restraint-safety', section: 'no-safe-period-of-prone-restraint', label: 'No safe period of prone restraint' }
-			]
-		})
+		safe: ending(),
+		safeUnrecorded: ending(),
+		delayedCare: ending(),
+		harmed: ending(),
+		riskOfDeath: ending()
 	}
 });

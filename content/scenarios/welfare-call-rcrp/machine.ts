@@ -204,54 +204,9 @@ export const machine = setup({}).createMachine({
 				flags: []
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Daniel is alive and getting care',
-			narrative:
-				'The paramedics talk with Daniel until he agrees to go to hospital for treatment. The crisis team meets him in the emergency department that evening, and Patricia is with him by nine. Before you go off shift you read your log back: every decision is there, with the reason for it.',
-			debrief:
-				"Daniel got help when he needed it: when his text arrived the threshold was met, and officers and an ambulance went at once. Look back at your decisions above for how the call was handled before that. Applied the way it is meant to work, Right Care, Right Person routes this call to the mental health crisis service at first, because there is no crime and no information suggesting a real and immediate risk to life, with a handover you confirm, your reasoning recorded and Patricia told to call back if anything changes. Sending officers when the threshold is not met ties them up and does not get Daniel the mental health response he needs. You also knew the limits: section 136 cannot be used in a person's home, a general welfare concern does not allow officers to force entry, and policing commentary on a case involving the Met reports that the Mental Capacity Act cannot be used as a substitute section 136. A Mental Health Act assessment at home is arranged through an approved mental health professional, with a section 135(1) warrant if entry is needed. The Met adopted Right Care, Right Person in November 2023 and stepped back from welfare checks unless the threshold is met, which makes a good handover to health more important, not less. The Adebowale Commission singled out failings in the Met's call handling: a good outcome often starts with the call handler.",
-			learnMore: [
-				{ module: 'working-together', section: 'right-care-right-person', label: 'Right Care, Right Person' },
-				{ module: 'mental-health-act', section: 'section-135-warrants', label: 'Section 135 warrants' },
-				{ module: 'mental-capacity-act', section: 'what-the-mca-cannot-do', label: 'What the Mental Capacity Act cannot do' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'Daniel survives, but help came late',
-			narrative:
-				'When officers reach Daniel he is unconscious. The paramedics treat him for a serious overdose and he is taken to intensive care. He survives. Patricia wants to know why it took so long.',
-			debrief:
-				'Daniel survived, but help reached him later than it could have. Either the call was closed or signposted without a confirmed handover to health, or the response stalled once the risk to his life was clear. Right Care, Right Person sets a threshold for police: a crime, or a real and immediate risk to life or of serious harm. Below it, your job is to make sure the right health service actually has the case; above it, police and an ambulance go, now. A goodbye text from someone who is unwell and not answering is above it. When officers fear serious injury to someone behind a locked door they have a power to enter to save life or limb, and they do not need to wait for a key. Record your reasoning at each step, and keep the family informed.',
-			learnMore: [
-				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' },
-				{ module: 'working-together', section: 'right-care-right-person', label: 'Right Care, Right Person' }
-			]
-		}),
-		riskOfDeath: ending({
-			outcome: 'risk-of-death',
-			title: 'Nobody reaches Daniel in time',
-			narrative:
-				"It is late evening before anyone gets into Daniel's flat. He is found unconscious and rushed to hospital. His family is told he may not survive.",
-			debrief:
-				"Daniel needed help, and the call that should have brought it was closed without anyone taking it on. Right Care, Right Person was designed to get people the right care, not to leave a worried mother holding a phone number, and the national agreement says it must preserve patient safety. When Patricia first called, Daniel needed a confirmed handover to the crisis service; once his text arrived, there was a real and immediate risk to his life, and police and an ambulance should have gone at once. The Adebowale Commission singled out failings in the Met's call handling, and families told it they could not understand why agencies did not work together better. The lesson: never close a call about a person in crisis until someone who will act has it, and when the risk to life is real, send help now.",
-			learnMore: [
-				{ module: 'why-this-training', section: 'what-it-found', label: 'What the Adebowale Commission found' },
-				{ module: 'equality-families', section: 'missed-opportunities', label: 'Missed opportunities' }
-			]
-		}),
-		unlawful: ending({
-			outcome: 'unlawful-detention',
-			title: 'Daniel is detained unlawfully in his own home',
-			narrative:
-				'Officers take Daniel from his flat to the section 136 suite. By the time staff there realise he has taken an overdose and send him on to the emergency department, more than an hour has gone by. His family complains, and the force accepts that there was no lawful basis for detaining him.',
-			debrief:
-				"Daniel was in his own home, where section 136 cannot be used: the power applies anywhere except a house, flat or room where a person lives, and its yard, garden or outbuildings. Policing commentary on a case involving the Met (Sessey) reports that it was accepted as unlawful to use the Mental Capacity Act to remove a person from home to a place of safety for a Mental Health Act assessment. The right routes were different. The overdose was a medical emergency for the paramedics to lead, and the Mental Capacity Act can support emergency treatment if a person lacks capacity to refuse it and treatment is in their best interests. A Mental Health Act assessment at home is arranged by an approved mental health professional, with a warrant from a magistrate under section 135(1) if entry is needed. Getting the power wrong also delayed his medical treatment: he was taken to a place of safety when he needed an emergency department. Call handlers do not make officers' decisions for them, but what you tell them shapes those decisions, so make sure it is right.",
-			learnMore: [
-				{ module: 'mental-capacity-act', section: 'what-the-mca-cannot-do', label: 'What the Mental Capacity Act cannot do' },
-				{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' }
-			]
-		})
+		safe: ending(),
+		harmed: ending(),
+		riskOfDeath: ending(),
+		unlawful: ending()
 	}
 });

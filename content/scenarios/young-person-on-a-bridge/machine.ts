@@ -198,78 +198,11 @@ export const machine = setup({}).createMachine({
 				}
 			}
 		}),
-		safe: ending({
-			outcome: 'safe-resolution',
-			title: 'Chloe is assessed and goes home with a plan',
-			narrative:
-				"Chloe is assessed that night by the children's mental health on-call team. She goes home with her mum in the early hours with a safety plan agreed with them both, and an appointment with the community children's mental health service later that week. The school is contacted, with Chloe's agreement, about what was posted online.",
-			debrief:
-				'Chloe was assessed with the information the assessing team needed, because your handover recorded when she was detained and when she arrived, who you consulted and what she said on the bridge. Look back at your decisions above for how you got here. The safest route approaches slowly, alone and with a first name, while a colleague moves the crowd back; listens without arguing or making promises that cannot be kept; consults the triage line before deciding on section 136; refuses custody and waits for an ambulance to a hospital place of safety, escalating the bed problem; and treats her mum as a partner rather than an obstacle. The law: section 136A says a person under 18 may never be taken to or kept at a police station as a place of safety, whatever the pressures. Before using section 136, consult a health professional where practicable, and record it. The 24 hours starts on arrival at the first place of safety, including an emergency department. Families often know what has been changing for weeks; ask, and listen.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety, and never a police station for under-18s' },
-				{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
-				{ module: 'de-escalation', section: 'four-core-skills', label: 'Four core skills' }
-			]
-		}),
-		thinHandover: ending({
-			outcome: 'delayed-care',
-			title: 'Chloe waits, and the clock runs without a record',
-			narrative:
-				'The department has no note of when Chloe was detained or when she arrived. The assessing team spends the first hour of the night trying to reach you through control to find out what happened on the bridge. Chloe waits in the quiet room, asking her mum why nobody is coming.',
-			debrief:
-				'Chloe reached a hospital place of safety, but the handover left out what the next team needed: the time she was detained and the time she arrived, which starts the 24 hours; who you consulted; what she did and said on the bridge, including that she would go back; whether any force was used; and what her mum knows. Without them the assessing team starts blind, and the time limit on her detention is at risk. Local agreements set out when officers can hand over and leave; a busy radio is a reason to hand over well and quickly, not to skip it. A good handover is the last thing you do to keep her safe.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'the-24-hour-clock', label: 'The 24-hour clock and handover' },
-				{ module: 'working-together', section: 'protocols-and-escalation', label: 'Protocols and escalation' }
-			]
-		}),
-		unlawful: ending({
-			outcome: 'unlawful-detention',
-			title: 'A fifteen-year-old is taken to a police cell',
-			narrative:
-				'Chloe is booked into custody under section 136. The custody officer refuses to accept her as a place-of-safety detention, and an inspector orders her taken to the emergency department. By then she has spent an hour in a police station, in a cell corridor, in her school uniform.',
-			debrief:
-				"A police station can never be used as a place of safety for a person under 18. Section 136A, added by the Policing and Crime Act 2017, has no exception for a full suite, a late hour or an instruction from a supervisor. For adults, a police station may be used only in narrow circumstances set out in regulations: imminent risk of serious injury or death that no other place of safety can manage, with an inspector's authorisation and healthcare checks. None of that applies to a child. The Crisis Care Concordat expected that police custody would not be used simply because health services were unavailable. When the nearest health-based place of safety is full, the lawful options are a hospital, including an emergency department, or another health-based place of safety, and an escalation through an inspector to the NHS. Challenging an unlawful instruction, respectfully and at once, is part of your job.",
-			learnMore: [
-				{ module: 'mental-health-act', section: 'places-of-safety', label: 'Places of safety' },
-				{ module: 'custody-vulnerable-people', section: 'police-stations-as-places-of-safety', label: 'Police stations as places of safety' }
-			]
-		}),
-		homeUnassessed: ending({
-			outcome: 'risk-of-death',
-			title: 'Chloe goes home without an assessment',
-			narrative:
-				"Chloe's mum takes her home at 21:30. At 01:40 her mum calls 999: Chloe has gone out of the house and her bed is empty. Officers find her an hour later on the same footbridge.",
-			debrief:
-				'Chloe was detained under section 136 so that she could be assessed, and that detention does not end because a parent asks. Letting her go home unassessed, hours after she sat on the outside of a bridge and said she would go back, left her at serious risk. Her mum was frightened and wanted to protect her; the way through was to explain, calmly, what section 136 means and what happens next, to listen to what she knew, and to bring her in to sit with Chloe while the assessment was arranged. Families are partners in keeping a young person safe, and the assessment is how the people around Chloe, including her mum, get the help and plan they need.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'the-section-136-test', label: 'The section 136 test' },
-				{ module: 'equality-families', section: 'families-and-carers-as-partners', label: 'Families and carers as partners' }
-			]
-		}),
-		takenHome: ending({
-			outcome: 'delayed-care',
-			title: 'Chloe is taken home, and nobody from health is told',
-			narrative:
-				'You drop Chloe at home. Her mum is shocked and does not know what to do. At 23:00 she rings 111, then 999. An ambulance crew and a mental health nurse spend the early hours doing what could have started on the bridge.',
-			debrief:
-				'Chloe was off the bridge, but she had just told you she would come back and "do it properly" and that she would not go home. Taking her home without consulting anyone or telling health services left her mum alone with a crisis she did not understand. The better route was to phone the mental health triage line, with her age and what she had said, and decide with that advice whether section 136 was needed. A person at the end of a bridge is in a public place, where section 136 can be used. Not every crisis needs a detention, but every one needs a plan made with health professionals, and the family told what it is.',
-			learnMore: [
-				{ module: 'mental-health-act', section: 'consult-before-you-detain', label: 'Consult before you detain' },
-				{ module: 'working-together', section: 'street-triage-and-liaison-and-diversion', label: 'Street triage' }
-			]
-		}),
-		harmed: ending({
-			outcome: 'harm',
-			title: 'A struggle at the railings',
-			narrative:
-				'As you reach her, Chloe jerks away and slips. PC Kemp catches her coat and you drag her back over the railings. She has a broken wrist and grazes down one side, and she screams until the ambulance arrives. Later she tells a nurse she will never trust the police again.',
-			debrief:
-				'Chloe survived, but a rush at a person sitting at height turned a conversation into a struggle over railings above moving traffic. Unless a person is letting go at that moment, time and distance are safer than speed: move the crowd back, approach slowly, alone, and start talking. The College of Policing conflict management guideline puts situational awareness, self-regulation and active listening at the centre of de-escalation. After the bridge, the same principles apply: consult a health professional before deciding on section 136, never use a police station as a place of safety for a person under 18, and involve her family.',
-			learnMore: [
-				{ module: 'de-escalation', section: 'time-space-talk-team-tell-tale-signs', label: 'Time, Space, Talk, Team, Tell-tale signs' },
-				{ module: 'de-escalation', section: 'one-voice-fewer-people', label: 'One voice, fewer people' }
-			]
-		})
+		safe: ending(),
+		thinHandover: ending(),
+		unlawful: ending(),
+		homeUnassessed: ending(),
+		takenHome: ending(),
+		harmed: ending()
 	}
 });

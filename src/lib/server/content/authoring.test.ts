@@ -39,8 +39,7 @@ describe('writing a scenario with decision() and ending()', () => {
 		expect(Object.keys(named.on)).toEqual(['TALK', 'WAIT']);
 	});
 
-	it('an ending is a final state carrying its outcome, narrative, debrief and links', () => {
-		const meta = { outcome: 'harm', title: 'T', narrative: 'N', debrief: 'D', learnMore: [{ module: 'm', section: 's', label: 'L' }] };
-		expect(ending(meta)).toEqual({ type: 'final', meta });
+	it('an ending is a bare final state: its words are in endings.yaml', () => {
+		expect(ending()).toEqual({ type: 'final' });
 	});
 });

@@ -6,7 +6,8 @@
 import { setup, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { summariseRun, applyChoice, startRun } from '../scenarios/engine';
-import { buildContent, type ContentFiles } from './build';
+import { parse, stringify } from 'yaml';
+import { buildContent, type ContentFiles, type ScenarioFiles } from './build';
 import { readContentFiles } from './disk';
 import { ContentError } from './errors';
 
@@ -22,13 +23,22 @@ function buildError(files: ContentFiles): string {
 	throw new Error('expected a ContentError');
 }
 
-/** A copy of a shipped scenario under a new address, its machine config changed by `change`. */
-function copyScenario(slug: string, newSlug: string, change: (config: Record<string, any>) => void) {
+/** A copy of a shipped scenario under a new address, its machine config changed by `change` and its endings by `changeEndings`. */
+function copyScenario(
+	slug: string,
+	newSlug: string,
+	change: (config: Record<string, any>) => void,
+	changeEndings: (endings: Record<string, any>) => void = () => {}
+): ScenarioFiles {
 	const original = shipped.scenarios.find((s) => s.slug === slug)!;
 	const config = structuredClone((original.machine as { machine: AnyStateMachine }).machine.config) as Record<string, any>;
 	change(config);
-	return { slug: newSlug, machine: { machine: setup({}).createMachine(config as never) }, briefing: original.briefing };
+	const endings = parse(original.endings) as Record<string, any>;
+	changeEndings(endings);
+	return { slug: newSlug, machine: { machine: setup({}).createMachine(config as never) }, briefing: original.briefing, endings: stringify(endings) };
 }
+
+const unchanged = () => {};
 
 describe('the shipped content', () => {
 	const content = buildContent(shipped);
@@ -48,14 +58,41 @@ describe('the shipped content', () => {
 });
 
 describe('checks across files', () => {
-	it('refuses a scenario whose learnMore link names a section the module does not have', () => {
-		const broken = copyScenario('street-section-136', 'broken-link', (config) => {
-			const final = Object.values(config.states as Record<string, any>).find((state) => state.type === 'final');
-			final.meta.learnMore = [{ module: 'restraint-safety', section: 'no-such-section', label: 'Gone' }];
+	it('refuses an ending whose learnMore link names a module or section that does not exist', () => {
+		const broken = copyScenario('street-section-136', 'broken-link', unchanged, (endings) => {
+			endings.safe.learnMore = [{ module: 'restraint-safety', section: 'no-such-section', label: 'Gone' }];
+			endings.harmed.learnMore = [{ module: 'no-such-module', section: 'warning-signs', label: 'Gone' }];
 		});
-		expect(buildError({ ...shipped, scenarios: [...shipped.scenarios, broken] })).toMatch(
-			/Scenario "broken-link", state "[a-zA-Z]+": learnMore links to section "no-such-section" of module "restraint-safety"/
+		const message = buildError({ ...shipped, scenarios: [...shipped.scenarios, broken] });
+		expect(message).toContain(
+			'Scenario "broken-link", endings.yaml, ending "safe": learnMore links to section "no-such-section" of module "restraint-safety", which has no such H2 section'
 		);
+		expect(message).toContain(
+			'Scenario "broken-link", endings.yaml, ending "harmed": learnMore links to module "no-such-module", but there is no content/modules/NN-no-such-module.md'
+		);
+	});
+
+	it('refuses endings that do not match the final states, listing every problem in every scenario at once', () => {
+		const missing = copyScenario('street-section-136', 'missing-ending', unchanged, (endings) => {
+			delete endings.unlawful;
+			endings.talking = endings.safe;
+		});
+		const noFile = { ...copyScenario('suspected-abd', 'no-endings-file', unchanged), endings: '' };
+		const renamed = copyScenario('welfare-call-rcrp', 'renamed-state', (config) => {
+			config.states.safeHome = config.states.safe;
+			delete config.states.safe;
+			for (const state of Object.values(config.states as Record<string, any>)) {
+				for (const transition of Object.values((state.on ?? {}) as Record<string, any>)) if (transition.target === 'safe') transition.target = 'safeHome';
+			}
+		});
+		const message = buildError({ ...shipped, scenarios: [...shipped.scenarios, missing, noFile, renamed] });
+		expect(message.split('\n').filter((line) => /missing-ending|no-endings-file|renamed-state/.test(line))).toEqual([
+			'  - Scenario "missing-ending", endings.yaml, ending "unlawful": has no entry, but machine.ts declares "unlawful" as a final state',
+			'  - Scenario "missing-ending", endings.yaml, ending "talking": names a decision state of machine.ts; only final states have endings',
+			'  - Scenario "no-endings-file", field endings.yaml: is missing or empty: give each final state of machine.ts its ending there, keyed by its id',
+			'  - Scenario "renamed-state", endings.yaml, ending "safeHome": has no entry, but machine.ts declares "safeHome" as a final state',
+			expect.stringMatching(/^ {2}- Scenario "renamed-state", endings.yaml, ending "safe": names no state of machine.ts \(its final states: .*safeHome/)
+		]);
 	});
 
 	it('refuses competencies that content/competencies.yaml does not define', () => {
@@ -94,23 +131,19 @@ describe('a new risk flag and a new ending are content only', () => {
 	const newFlag = (config: Record<string, any>) => {
 		config.states.approach.on.ONE_VOICE.meta.flags = ['no-interpreter'];
 	};
-	const newEnding = (config: Record<string, any>) => {
-		const delayed = Object.values(config.states as Record<string, any>).find((state) => state.meta?.outcome === 'delayed-care');
-		delayed.meta.outcome = 'handed-to-crisis-team';
+	const newEnding = (endings: Record<string, any>) => {
+		endings.delayedCare.outcome = 'handed-to-crisis-team';
 	};
-	const scenario = copyScenario('street-section-136', 'street-section-136-interpreter', (config) => {
-		newFlag(config);
-		newEnding(config);
-	});
+	const scenario = copyScenario('street-section-136', 'street-section-136-interpreter', newFlag, newEnding);
 
-	it('is refused while the vocabulary lacks them, naming the scenario and state', () => {
+	it('is refused while the vocabulary lacks them, naming the scenario and the state or ending', () => {
 		const withFlag = copyScenario('street-section-136', 'with-flag', newFlag);
-		const withEnding = copyScenario('street-section-136', 'with-ending', newEnding);
+		const withEnding = copyScenario('street-section-136', 'with-ending', unchanged, newEnding);
 		const message = buildError({ ...shipped, scenarios: [...shipped.scenarios, withFlag, withEnding] });
 		expect(message).toContain(
 			'Scenario "with-flag", state "approach": transition "ONE_VOICE" raises the unknown risk flag "no-interpreter" (see content/scenario-vocabulary.yaml)'
 		);
-		expect(message).toContain('Scenario "with-ending", state "delayedCare", field meta.outcome: Invalid option');
+		expect(message).toContain('Scenario "with-ending", endings.yaml, ending "delayedCare", field outcome: Invalid option');
 	});
 
 	it('is accepted once content/scenario-vocabulary.yaml has them, and a run shows the new label', () => {

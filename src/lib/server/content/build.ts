@@ -3,9 +3,9 @@
  * (content/bundled.ts, files bundled by Vite) and for scripts and tests (content/disk.ts, files read from
  * disk). Pure: the caller supplies the files' text (and each scenario's imported machine module).
  *
- * It checks what spans files: learnMore links against the modules' sections, the competencies named by
- * modules and scenarios against content/competencies.yaml, the modules and scenarios the framework names
- * against those that exist. Any error stops the build with every problem listed, so broken content is
+ * It checks what spans files: learnMore links (in each scenario's endings.yaml) against the modules'
+ * sections, the competencies named by modules and scenarios against content/competencies.yaml, the modules
+ * and scenarios the framework names against those that exist. Any error stops the build with every problem listed, so broken content is
  * never served.
  */
 import { FrameworkError, parseFramework, type Framework } from '../competency/framework';
@@ -36,6 +36,8 @@ export interface ScenarioFiles {
 	readonly machine: unknown;
 	/** The text of briefing.md ('' when the folder has none). */
 	readonly briefing: string;
+	/** The text of endings.yaml, the words of each final state ('' when the folder has none). */
+	readonly endings: string;
 }
 
 export interface ContentFiles {
@@ -92,7 +94,7 @@ export function checkScenario(
 ): { entry: ScenarioEntry; errors: string[] } | { entry: null; errors: string[] } {
 	let def: ScenarioDefinition;
 	try {
-		def = loadScenario(files.slug, files.machine, files.briefing, vocabulary);
+		def = loadScenario(files.slug, files.machine, files.briefing, files.endings, vocabulary);
 	} catch (error) {
 		if (error instanceof ScenarioLoadError) return { entry: null, errors: error.issues.map((issue) => issue.message) };
 		return { entry: null, errors: [`Scenario "${files.slug}": ${error instanceof Error ? error.message : String(error)}`] };

@@ -9,6 +9,7 @@ import type { ContentFiles, ScenarioFiles } from './build';
 const modules = import.meta.glob<string>(['/content/modules/*.md', '/content/modules/*.quiz.yaml'], { query: '?raw', import: 'default', eager: true });
 const machines = import.meta.glob('/content/scenarios/*/machine.ts', { eager: true });
 const briefings = import.meta.glob<string>('/content/scenarios/*/briefing.md', { query: '?raw', import: 'default', eager: true });
+const endings = import.meta.glob<string>('/content/scenarios/*/endings.yaml', { query: '?raw', import: 'default', eager: true });
 const competencies = import.meta.glob<string>('/content/competencies.yaml', { query: '?raw', import: 'default', eager: true })['/content/competencies.yaml'];
 const vocabulary = import.meta.glob<string>('/content/scenario-vocabulary.yaml', { query: '?raw', import: 'default', eager: true })[
 	'/content/scenario-vocabulary.yaml'
@@ -27,8 +28,9 @@ function slugOf(path: string): string {
 function scenarioFiles(): ScenarioFiles[] {
 	const machineBySlug = new Map(Object.entries(machines).map(([path, module]) => [slugOf(path), module]));
 	const briefingBySlug = new Map(Object.entries(briefings).map(([path, text]) => [slugOf(path), text]));
-	const slugs = [...new Set([...machineBySlug.keys(), ...briefingBySlug.keys()])].sort();
-	return slugs.map((slug) => ({ slug, machine: machineBySlug.get(slug), briefing: briefingBySlug.get(slug) ?? '' }));
+	const endingsBySlug = new Map(Object.entries(endings).map(([path, text]) => [slugOf(path), text]));
+	const slugs = [...new Set([...machineBySlug.keys(), ...briefingBySlug.keys(), ...endingsBySlug.keys()])].sort();
+	return slugs.map((slug) => ({ slug, machine: machineBySlug.get(slug), briefing: briefingBySlug.get(slug) ?? '', endings: endingsBySlug.get(slug) ?? '' }));
 }
 
 export const bundledFiles: ContentFiles = {

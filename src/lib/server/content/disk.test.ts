@@ -23,7 +23,10 @@ describe('content on disk', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
 		mkdirSync(join(dir, 'half-written'));
 		writeFileSync(join(dir, 'half-written', 'briefing.md'), '---\ntitle: x\n---\n');
-		expect(listScenarioSlugs(dir)).toEqual(['half-written']);
+		mkdirSync(join(dir, 'endings-only'));
+		writeFileSync(join(dir, 'endings-only', 'endings.yaml'), 'safe: {}\n');
+		expect(listScenarioSlugs(dir)).toEqual(['endings-only', 'half-written']);
+		await expect(loadScenarioFromDisk('endings-only', dir)).rejects.toThrow(/Scenario "endings-only", field machine.ts: must export `machine`/);
 		await expect(readScenarioFiles('half-written', dir)).resolves.toMatchObject({ slug: 'half-written', machine: undefined });
 		await expect(loadScenarioFromDisk('half-written', dir)).rejects.toThrow(ScenarioLoadError);
 		await expect(loadScenarioFromDisk('half-written', dir)).rejects.toThrow(/Scenario "half-written"/);
@@ -46,6 +49,9 @@ describe('content on disk', () => {
 	it('reads every content file the app bundles', async () => {
 		const files = await readContentFiles();
 		expect(files.scenarios.map((s) => s.slug)).toEqual(listScenarioSlugs());
+		for (const scenario of files.scenarios) {
+			expect(scenario.endings).toBe(readFileSync(`content/scenarios/${scenario.slug}/endings.yaml`, 'utf8'));
+		}
 		expect(files.competencies).toBe(readFileSync('content/competencies.yaml', 'utf8'));
 		expect(files.vocabulary).toBe(readFileSync('content/scenario-vocabulary.yaml', 'utf8'));
 	});

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFramework, type Framework } from '../competency/framework';
-import { loadScenario, type ScenarioDefinition, type ScenarioVocabulary } from '../scenarios/engine';
+import { ENDINGS_FILE, loadScenario, type ScenarioDefinition, type ScenarioVocabulary } from '../scenarios/engine';
 import {
 	buildContent,
 	FRAMEWORK_PATH,
@@ -35,29 +35,34 @@ export function readModuleFiles(dir = DEFAULT_MODULES_DIR): Record<string, strin
 	return files;
 }
 
-/** Scenario folders (those holding a briefing.md or machine.ts), sorted. A missing directory has none. */
+/** The files of a scenario folder; a folder holding any of them is a scenario. */
+const SCENARIO_FILES = ['briefing.md', 'machine.ts', ENDINGS_FILE];
+
+/** Scenario folders (those holding a briefing.md, machine.ts or endings.yaml), sorted. A missing directory has none. */
 export function listScenarioSlugs(dir: string = DEFAULT_SCENARIOS_DIR): string[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-		.filter((entry) => ['briefing.md', 'machine.ts'].some((file) => existsSync(join(dir, entry.name, file))))
+		.filter((entry) => SCENARIO_FILES.some((file) => existsSync(join(dir, entry.name, file))))
 		.map((entry) => entry.name)
 		.sort();
 }
 
-/** A scenario folder's two files; importing machine.ts runs it, so an error there names the scenario. */
+/** A scenario folder's three files; importing machine.ts runs it, so an error there names the scenario. */
 export async function readScenarioFiles(slug: string, dir: string = DEFAULT_SCENARIOS_DIR): Promise<ScenarioFiles> {
 	const folder = resolve(dir, slug);
 	const briefingPath = join(folder, 'briefing.md');
 	const machinePath = join(folder, 'machine.ts');
+	const endingsPath = join(folder, ENDINGS_FILE);
 	const briefing = existsSync(briefingPath) ? readFileSync(briefingPath, 'utf8') : '';
+	const endings = existsSync(endingsPath) ? readFileSync(endingsPath, 'utf8') : '';
 	let machine: unknown;
 	try {
 		machine = existsSync(machinePath) ? await import(pathToFileURL(machinePath).href) : undefined;
 	} catch (error) {
 		throw new Error(`Scenario "${slug}": machine.ts could not be imported: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 	}
-	return { slug, machine, briefing };
+	return { slug, machine, briefing, endings };
 }
 
 export function readVocabularyFromDisk(path = VOCABULARY_PATH): ScenarioVocabulary {
@@ -76,7 +81,7 @@ export async function loadScenarioFromDisk(
 	vocabulary: ScenarioVocabulary = readVocabularyFromDisk()
 ): Promise<ScenarioDefinition> {
 	const files = await readScenarioFiles(slug, dir);
-	return loadScenario(slug, files.machine, files.briefing, vocabulary);
+	return loadScenario(slug, files.machine, files.briefing, files.endings, vocabulary);
 }
 
 /** Every content file under `root` (default: the working directory), as buildContent takes them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listScenarioSlugs, readModuleFiles } from './disk';
+import { listScenarioSlugs, loadContentFromDisk, readModuleFiles } from './disk';
 import {
 	allModules,
 	allScenarios,
@@ -20,6 +20,19 @@ describe('the app content index (bundled)', () => {
 			expect(scenarioAnalysis(def.slug)).toMatchObject({ errors: [], slug: def.slug });
 			expect(scenarioAnalysis(def.slug)!.passingPaths).toBeGreaterThan(0);
 		}
+	});
+
+	it("gives every ending the words of its scenario's endings.yaml, as the files on disk do", async () => {
+		const disk = await loadContentFromDisk();
+		for (const { def } of disk.scenarios) {
+			const finals = def.states.filter((state) => state.kind === 'final');
+			expect(finals.length).toBeGreaterThanOrEqual(3);
+			expect(findScenario(def.slug)!.states.filter((state) => state.kind === 'final')).toEqual(finals);
+		}
+		expect(findScenario('prone-restraint-cant-breathe')!.stateById.get('cardiacArrest')!.final).toMatchObject({
+			outcome: 'risk-of-death',
+			title: 'Liam stops breathing'
+		});
 	});
 
 	it('serves every module file, in order', () => {

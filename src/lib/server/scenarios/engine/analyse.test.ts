@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
-import { FIXTURE_MODULES, inlineScenario, loadFixture } from '$testing/scenario-fixtures';
+import { endingWith, FIXTURE_MODULES, inlineScenario, loadFixture } from '$testing/scenario-fixtures';
 import { explorePaths, offeredTransitions } from './paths';
 
 /** A valid two-choice decision leading to `target` and `other`. */
@@ -21,18 +21,8 @@ function decision(narrative: string, target: string, other: string, score = 1) {
 	};
 }
 
-function ending(outcome: string) {
-	return {
-		type: 'final' as const,
-		meta: {
-			outcome,
-			title: `Ending ${outcome}`,
-			narrative: 'What happened next.',
-			debrief: 'What the law and guidance say.',
-			learnMore: [{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs' }]
-		}
-	};
-}
+/** A final state; its words come from the endings given to inlineScenario (a complete `harm` ending by default). */
+const ending = { type: 'final' as const };
 
 describe('analyse: the good fixture', () => {
 	it('finds no errors and reports the shape of the scenario', async () => {
@@ -69,7 +59,7 @@ describe('analyse: the broken fixture', () => {
 			expect.arrayContaining([
 				'Scenario "broken-scenario", state "orphan": cannot be reached from the start by any choice',
 				'Scenario "broken-scenario", state "loop": transition "ON" has no meta.feedback',
-				'Scenario "broken-scenario", state "end": has no meta.debrief',
+				'Scenario "broken-scenario", endings.yaml, ending "end": has no debrief',
 				'Scenario "broken-scenario", state "loop": choice "BACK" leads back to "start", making a cycle; every path must end',
 				'Scenario "broken-scenario", state "single": offers 1 choice; a decision needs at least two',
 				'Scenario "broken-scenario", state "start": transition "B" raises the unknown risk flag "not-a-real-flag" (see content/scenario-vocabulary.yaml)'
@@ -134,7 +124,7 @@ describe('analyse: individual rules', () => {
 						BAD: { target: 'b', actions: () => undefined, meta: { feedback: 'Bad.', score: 0 } }
 					}
 				},
-				b: ending('harm')
+				b: ending
 			}
 		});
 		const messages = analyse(inlineScenario('actions', machine)).errors.map((error) => error.message);
@@ -175,7 +165,7 @@ describe('analyse: individual rules', () => {
 						]
 					}
 				},
-				b: ending('harm')
+				b: ending
 			}
 		});
 		const messages = analyse(inlineScenario('rules', machine)).errors.map((error) => error.message);
@@ -196,26 +186,26 @@ describe('analyse: individual rules', () => {
 			initial: 'a',
 			states: {
 				a: { ...decision('A', 'b', 'b'), meta: { ...decision('A', 'b', 'b').meta, deadlineSeconds: 10, hesitate: 'WAIT' } },
-				b: ending('harm')
+				b: ending
 			}
 		});
 		const messages = analyse(inlineScenario('hesitate', machine)).errors.map((error) => error.message);
 		expect(messages).toContain('Scenario "hesitate", state "a": hesitate event "WAIT" has no transition in on');
 	});
 
-	it('checks every final state is complete', () => {
+	it('checks every ending is complete, naming endings.yaml and the ending', () => {
 		const machine = setup({}).createMachine({
 			initial: 'a',
-			states: { a: decision('A', 'b', 'b'), b: { type: 'final', meta: { title: '  ' } } }
+			states: { a: decision('A', 'b', 'b'), b: ending }
 		});
-		const messages = analyse(inlineScenario('finals', machine)).errors.map((error) => error.message);
+		const messages = analyse(inlineScenario('finals', machine, {}, { b: { title: '  ' } })).errors.map((error) => error.message);
 		expect(messages).toEqual(
 			expect.arrayContaining([
-				'Scenario "finals", state "b": has no meta.outcome',
-				'Scenario "finals", state "b": has no meta.title',
-				'Scenario "finals", state "b": has no meta.narrative',
-				'Scenario "finals", state "b": has no meta.debrief',
-				'Scenario "finals", state "b": has no meta.learnMore links'
+				'Scenario "finals", endings.yaml, ending "b": has no outcome',
+				'Scenario "finals", endings.yaml, ending "b": has no title',
+				'Scenario "finals", endings.yaml, ending "b": has no narrative',
+				'Scenario "finals", endings.yaml, ending "b": has no debrief',
+				'Scenario "finals", endings.yaml, ending "b": has no learnMore links'
 			])
 		);
 	});
@@ -223,15 +213,15 @@ describe('analyse: individual rules', () => {
 	it('checks learnMore links against the modules it is given', () => {
 		const machine = setup({}).createMachine({
 			initial: 'a',
-			states: { a: decision('A', 'b', 'b'), b: ending('harm') }
+			states: { a: decision('A', 'b', 'b'), b: ending }
 		});
 		const def = inlineScenario('links', machine);
 		const modules = new Map([['restraint-safety', new Set(['the-law'])]]);
 		expect(analyse(def, { modules }).errors.map((error) => error.message)).toContain(
-			'Scenario "links", state "b": learnMore links to section "warning-signs" of module "restraint-safety", which has no such H2 section'
+			'Scenario "links", endings.yaml, ending "b": learnMore links to section "warning-signs" of module "restraint-safety", which has no such H2 section'
 		);
 		expect(analyse(def, { modules: new Map() }).errors.map((error) => error.message)).toContain(
-			'Scenario "links", state "b": learnMore links to module "restraint-safety", but there is no content/modules/NN-restraint-safety.md'
+			'Scenario "links", endings.yaml, ending "b": learnMore links to module "restraint-safety", but there is no content/modules/NN-restraint-safety.md'
 		);
 		const linkErrors = analyse(def).errors.filter((error) => error.message.includes('learnMore links to'));
 		expect(linkErrors).toEqual([]);
@@ -246,18 +236,19 @@ describe('analyse: individual rules', () => {
 				c: decision('C', 'd', 'late'),
 				d: decision('D', 'safe', 'late'),
 				risky: decision('Risky', 'late', 'dead'),
-				safe: ending('safe-resolution'),
-				late: ending('delayed-care'),
-				dead: ending('risk-of-death')
+				safe: ending,
+				late: ending,
+				dead: ending
 			}
 		});
-		const passing = analyse(inlineScenario('best', machine, { pass: { outcomes: ['safe-resolution'], minScore: 4, noCriticalFlags: true } }));
+		const endings = { safe: endingWith('safe-resolution'), late: endingWith('delayed-care'), dead: endingWith('risk-of-death') };
+		const passing = analyse(inlineScenario('best', machine, { pass: { outcomes: ['safe-resolution'], minScore: 4, noCriticalFlags: true } }, endings));
 		expect(passing.errors).toEqual([]);
 		expect(passing.bestPath).toEqual(['GOOD', 'GOOD', 'GOOD', 'GOOD']);
 		expect(passing.bestScore).toBe(4);
 		expect(passing.worstScore).toBe(-2);
 
-		const impossible = analyse(inlineScenario('best', machine, { pass: { outcomes: ['safe-resolution'], minScore: 5, noCriticalFlags: true } }));
+		const impossible = analyse(inlineScenario('best', machine, { pass: { outcomes: ['safe-resolution'], minScore: 5, noCriticalFlags: true } }, endings));
 		expect(impossible.errors.map((error) => error.message)).toEqual([
 			'Scenario "best": no path meets the pass criteria (outcome safe-resolution, score at least 5, no critical flag); the best possible score is 4'
 		]);

@@ -25,6 +25,24 @@ export function loadIssue(scenario: string, state: string | undefined, field: st
 	};
 }
 
+/** The file that holds each scenario's endings, beside its machine.ts and briefing.md. */
+export const ENDINGS_FILE = 'endings.yaml';
+
+/** A problem with one ending, named by its final state's id in endings.yaml. */
+export function endingError(scenario: string, ending: string, problem: string): ScenarioError {
+	return { scenario, state: ending, message: `${endingPlace(scenario, ending)}: ${problem}` };
+}
+
+/** A problem with a field of one ending, found while loading. */
+export function endingIssue(scenario: string, ending: string, field: string | undefined, problem: string): ScenarioLoadIssue {
+	const fieldPart = field === undefined ? '' : `, field ${field}`;
+	return { scenario, state: ending, ...(field === undefined ? {} : { field }), message: `${endingPlace(scenario, ending)}${fieldPart}: ${problem}` };
+}
+
+function endingPlace(scenario: string, ending: string): string {
+	return `Scenario "${scenario}", ${ENDINGS_FILE}, ending "${ending}"`;
+}
+
 function where(scenario: string, state: string | undefined): string {
 	return state === undefined ? `Scenario "${scenario}"` : `Scenario "${scenario}", state "${state}"`;
 }

@@ -5,7 +5,7 @@
  */
 export { analyse, MIN_DECISIONS_ON_BEST_PATH, MIN_DISTINCT_OUTCOMES, scorePath } from './analyse';
 export type { AnalyseOptions, ScenarioAnalysis, ScoredPath } from './analyse';
-export { ScenarioLoadError } from './errors';
+export { ENDINGS_FILE, ScenarioLoadError } from './errors';
 export type { ScenarioError, ScenarioLoadIssue } from './errors';
 export { loadScenario } from './load';
 export { explorePaths, offeredTransitions } from './paths';
@@ -14,7 +14,7 @@ export { applyChoice, currentView, isLate, REJECTION_MESSAGES, RunSnapshotError,
 export type { ChoiceInput, ChoiceRejection, ChoiceResult, PersistedRunSnapshot, RunStart, RunSummary, RunView, StepRecord } from './run';
 export { deadlineAt, effectiveDeadline, isTimeLimit, TIME_LIMIT_LABELS, TIME_LIMIT_SHORT, TIME_LIMITS } from './timing';
 export type { TimeLimit } from './timing';
-export type { LearnMoreLink, PassCriteria, ScenarioFrontmatter, ScenarioSource } from './schema';
+export type { Ending, LearnMoreLink, PassCriteria, ScenarioFrontmatter, ScenarioSource } from './schema';
 export { describeFlags, evaluatePass } from './scoring';
 export type { PassVerdict, RunResult } from './scoring';
 export type * from './types';

@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { ScenarioLoadError } from './errors';
-import { briefingWith, fixtureBriefing, inlineScenario, loadFixture, VOCABULARY } from '$testing/scenario-fixtures';
+import { briefingWith, endingWith, fixtureBriefing, fixtureEndings, inlineScenario, loadFixture, VOCABULARY } from '$testing/scenario-fixtures';
 import * as goodModule from '$testing/scenarios/good-scenario/machine';
 import { loadScenario } from './load';
 
@@ -33,7 +33,7 @@ describe('xstate v5 exposes the meta the loader reads', () => {
 
 describe('loadScenario', () => {
 	it('reads the briefing and describes every state of the fixture', () => {
-		const def = loadScenario('good-scenario', goodModule, fixtureBriefing('good-scenario'), VOCABULARY);
+		const def = loadScenario('good-scenario', goodModule, fixtureBriefing('good-scenario'), fixtureEndings('good-scenario'), VOCABULARY);
 		expect(def.slug).toBe('good-scenario');
 		expect(def.meta.title).toBe('Test fixture: a man in distress on the high street');
 		expect(def.meta.playedAs).toBe('police-constable');
@@ -75,14 +75,19 @@ describe('loadScenario', () => {
 			],
 			final: null
 		});
-		expect(def.stateById.get('safe')).toMatchObject({
+		expect(def.stateById.get('safe')).toEqual({
+			id: 'safe',
 			kind: 'final',
 			narrative: 'Sam is assessed in hospital and admitted voluntarily.',
 			choices: [],
+			deadlineSeconds: null,
+			hesitate: null,
 			transitions: [],
 			final: {
 				outcome: 'safe-resolution',
 				title: 'Sam is safe & being assessed',
+				narrative: 'Sam is assessed in hospital and admitted voluntarily.',
+				debrief: 'You talked first, consulted, called an ambulance and handed over.',
 				learnMore: [{ module: 'restraint-safety', section: 'warning-signs', label: 'Warning signs' }]
 			}
 		});
@@ -115,7 +120,7 @@ describe('loadScenario', () => {
 
 	it('names the scenario and machine.ts when there is no machine export', () => {
 		for (const module of [undefined, null, {}, { machine: { states: {} } }, { default: goodModule.machine }]) {
-			const error = loadError(() => loadScenario('no-machine', module, briefingWith(), VOCABULARY));
+			const error = loadError(() => loadScenario('no-machine', module, briefingWith(), fixtureEndings('good-scenario'), VOCABULARY));
 			expect(error.issues.map((issue) => issue.message)).toEqual([
 				'Scenario "no-machine", field machine.ts: must export `machine`, made with setup({}).createMachine({ … }) from xstate'
 			]);
@@ -123,14 +128,16 @@ describe('loadScenario', () => {
 	});
 
 	it('names the scenario and every frontmatter field at fault, all at once', () => {
-		const error = loadError(() => loadScenario('bad-briefing', goodModule, briefingWith({ playedAs: 'pc', minutes: 0 }), VOCABULARY));
+		const error = loadError(() =>
+			loadScenario('bad-briefing', goodModule, briefingWith({ playedAs: 'pc', minutes: 0 }), fixtureEndings('good-scenario'), VOCABULARY)
+		);
 		expect(error.scenario).toBe('bad-briefing');
 		expect(error.issues.map((issue) => issue.field)).toEqual(['frontmatter.playedAs', 'frontmatter.minutes']);
 		expect(error.message).toContain('Scenario "bad-briefing", field frontmatter.playedAs: Invalid option');
 	});
 
 	it('reports a missing or unreadable frontmatter block', () => {
-		expect(loadError(() => loadScenario('no-frontmatter', goodModule, '# Hello', VOCABULARY)).message).toMatch(
+		expect(loadError(() => loadScenario('no-frontmatter', goodModule, '# Hello', fixtureEndings('good-scenario'), VOCABULARY)).message).toMatch(
 			/^Scenario "no-frontmatter", field briefing.md: has no frontmatter/
 		);
 	});
@@ -143,14 +150,14 @@ describe('loadScenario', () => {
 					meta: { narrative: 'A', choices: [{ event: 'GO', label: 'Go' }], deadline: 30 },
 					on: { GO: { target: 'b', meta: { feedback: 'ok', score: '2' } } }
 				},
-				b: { type: 'final', meta: { outcome: 'fine' } }
+				b: { type: 'final' }
 			}
 		});
-		const error = loadError(() => inlineScenario('bad-meta', machine));
+		const error = loadError(() => inlineScenario('bad-meta', machine, {}, { b: endingWith('fine') }));
 		expect(error.issues.map((issue) => issue.message)).toEqual([
 			'Scenario "bad-meta", state "a", field on.GO.meta.score: Invalid input: expected number, received string',
 			'Scenario "bad-meta", state "a", field meta: Unrecognized key: "deadline"',
-			expect.stringMatching(/^Scenario "bad-meta", state "b", field meta.outcome: Invalid option/)
+			expect.stringMatching(/^Scenario "bad-meta", endings.yaml, ending "b", field outcome: Invalid option/)
 		]);
 		expect(error.issues.map((issue) => issue.state)).toEqual(['a', 'a', 'b']);
 	});

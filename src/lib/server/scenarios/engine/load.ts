@@ -1,14 +1,16 @@
 /**
- * Turns a scenario's two files into a typed ScenarioDefinition. Pure: the caller passes the imported
- * machine module, the briefing text and the scenario vocabulary, so the SvelteKit app can use
- * import.meta.glob and scripts can use fs (both through src/lib/server/content/).
+ * Turns a scenario's three files into a typed ScenarioDefinition. Pure: the caller passes the imported
+ * machine module, the briefing text, the endings text and the scenario vocabulary, so the SvelteKit app can
+ * use import.meta.glob and scripts can use fs (both through src/lib/server/content/).
  *
  * It throws ScenarioLoadError (listing every problem) when the files cannot be read as a scenario at all:
- * bad frontmatter, no machine, meta of the wrong type or with unknown keys. Gaps in otherwise well-formed
- * content (a missing debrief, a single choice) load as empty values and are reported by analyse().
+ * bad frontmatter, no machine, meta or endings of the wrong type or with unknown keys, endings that do not
+ * match the final states one to one. Gaps in otherwise well-formed content (a missing debrief, a single
+ * choice) load as empty values and are reported by analyse().
  */
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { loadIssue, ScenarioLoadError, type ScenarioLoadIssue } from './errors';
+import { ENDINGS_FILE, loadIssue, ScenarioLoadError, type ScenarioLoadIssue } from './errors';
+import { matchEndings, readEndings, type Endings } from './endings';
 import { FrontmatterError, splitFrontmatter } from '../../content/markdown';
 import { decisionMetaSchema, describeZodIssues, transitionMetaSchema, vocabularySchemas, type ScenarioFrontmatter, type VocabularySchemas } from './schema';
 import type { ScenarioDefinition, ScenarioState, ScenarioTransition } from './types';
@@ -17,13 +19,24 @@ import type { ScenarioVocabulary } from './vocabulary';
 /** Events xstate creates for itself (`after`, `invoke`); analyse() reports the features that create them. */
 const INTERNAL_EVENT_PREFIX = 'xstate.';
 
-export function loadScenario(slug: string, machineModule: unknown, briefingSource: string, vocabulary: ScenarioVocabulary): ScenarioDefinition {
+export function loadScenario(
+	slug: string,
+	machineModule: unknown,
+	briefingSource: string,
+	endingsSource: string,
+	vocabulary: ScenarioVocabulary
+): ScenarioDefinition {
 	const issues: ScenarioLoadIssue[] = [];
 	const schemas = vocabularySchemas(vocabulary);
 	const briefing = readBriefing(slug, briefingSource, schemas, issues);
 	const machine = readMachineExport(slug, machineModule, issues);
+	// The endings are read first (the final states take their words from them), but reported after the machine.
+	const endingIssues: ScenarioLoadIssue[] = [];
+	const endings = readEndings(slug, endingsSource, schemas.ending, endingIssues);
 	const states = machine ? machine.root.states : {};
-	const normalised = Object.entries(states).map(([id, node]) => describeState(slug, id, node, schemas, issues));
+	if (machine && endings) matchEndings(slug, states, endings, endingIssues);
+	const normalised = Object.entries(states).map(([id, node]) => describeState(slug, id, node, endings, issues));
+	issues.push(...endingIssues);
 
 	if (issues.length > 0 || !briefing || !machine) {
 		throw new ScenarioLoadError(slug, issues);
@@ -83,12 +96,12 @@ function looksLikeStateMachine(value: unknown): value is AnyStateMachine {
 	return isRecord(value.root.states) && value.root.transitions instanceof Map;
 }
 
-function describeState(slug: string, id: string, node: AnyStateNode, schemas: VocabularySchemas, issues: ScenarioLoadIssue[]): ScenarioState {
+function describeState(slug: string, id: string, node: AnyStateNode, endings: Endings | undefined, issues: ScenarioLoadIssue[]): ScenarioState {
 	const transitions = describeTransitions(slug, id, node, issues);
 	if (node.type === 'final') {
-		const parsed = schemas.finalMeta.safeParse(node.meta ?? {});
-		if (!parsed.success) reportMeta(slug, id, 'meta', parsed.error, issues);
-		const meta = parsed.success ? parsed.data : {};
+		// One home for an ending's words: a final state's meta in machine.ts would be a second.
+		if (node.meta !== undefined) issues.push(loadIssue(slug, id, 'meta', `a final state's words belong in ${ENDINGS_FILE}, under "${id}", not in machine.ts`));
+		const meta = endings?.get(id) ?? {};
 		const final = {
 			outcome: meta.outcome ?? null,
 			title: meta.title ?? '',

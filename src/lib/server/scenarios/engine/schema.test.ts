@@ -4,7 +4,7 @@ import { splitFrontmatter } from '../../content/markdown';
 import { decisionMetaSchema, describeZodIssues, transitionMetaSchema, vocabularySchemas } from './schema';
 import { ScenarioVocabulary } from './vocabulary';
 
-const { frontmatter: scenarioFrontmatterSchema, finalMeta: finalMetaSchema } = vocabularySchemas(VOCABULARY);
+const { frontmatter: scenarioFrontmatterSchema, ending: endingSchema } = vocabularySchemas(VOCABULARY);
 
 function frontmatterProblems(overrides: Record<string, unknown>): { field: string; message: string }[] {
 	const result = scenarioFrontmatterSchema.safeParse({ ...VALID_FRONTMATTER, ...overrides });
@@ -79,11 +79,11 @@ describe('schemas built from the vocabulary', () => {
 			riskFlags: VOCABULARY.riskFlags.map((flag) => ({ ...flag })),
 			outcomes: [...VOCABULARY.outcomes, { id: 'handed-to-family', label: 'Handed to family' }]
 		});
-		const { frontmatter, finalMeta } = vocabularySchemas(vocabulary);
+		const { frontmatter, ending } = vocabularySchemas(vocabulary);
 		const pass = { outcomes: ['handed-to-family'], minScore: 6, noCriticalFlags: true };
 		expect(frontmatter.safeParse({ ...VALID_FRONTMATTER, pass }).success).toBe(true);
 		expect(scenarioFrontmatterSchema.safeParse({ ...VALID_FRONTMATTER, pass }).success).toBe(false);
-		expect(finalMeta.safeParse({ outcome: 'handed-to-family' }).success).toBe(true);
+		expect(ending.safeParse({ outcome: 'handed-to-family' }).success).toBe(true);
 		expect(vocabularySchemas(vocabulary).frontmatter).toBe(frontmatter);
 	});
 });
@@ -100,7 +100,7 @@ describe('meta schemas', () => {
 		).toBe(true);
 		expect(transitionMetaSchema.safeParse({ feedback: 'Good', score: -2, flags: ['force-first'] }).success).toBe(true);
 		expect(
-			finalMetaSchema.safeParse({
+			endingSchema.safeParse({
 				outcome: 'safe-resolution',
 				title: 'Safe',
 				narrative: 'Next',
@@ -112,12 +112,12 @@ describe('meta schemas', () => {
 
 	it('leave completeness to analyse() but reject wrong types and unknown keys', () => {
 		expect(decisionMetaSchema.safeParse({}).success).toBe(true);
-		expect(finalMetaSchema.safeParse({}).success).toBe(true);
+		expect(endingSchema.safeParse({}).success).toBe(true);
 		expect(decisionMetaSchema.safeParse({ deadline: 30 }).success).toBe(false);
 		expect(decisionMetaSchema.safeParse({ deadlineSeconds: 0 }).success).toBe(false);
 		expect(transitionMetaSchema.safeParse({ score: '2' }).success).toBe(false);
 		expect(transitionMetaSchema.safeParse({ flags: 'force-first' }).success).toBe(false);
-		expect(finalMetaSchema.safeParse({ outcome: 'fine' }).success).toBe(false);
-		expect(finalMetaSchema.safeParse({ learnMore: [{ module: 'Restraint Safety', section: 'x', label: 'y' }] }).success).toBe(false);
+		expect(endingSchema.safeParse({ outcome: 'fine' }).success).toBe(false);
+		expect(endingSchema.safeParse({ learnMore: [{ module: 'Restraint Safety', section: 'x', label: 'y' }] }).success).toBe(false);
 	});
 });

@@ -1,10 +1,10 @@
 /**
- * Zod schemas for what authors write: the briefing frontmatter and the `meta` objects on states and
- * transitions (docs/authoring.md, "Scenarios"). Outcome ids come from the scenario vocabulary (data), so the
+ * Zod schemas for what authors write: the briefing frontmatter, the `meta` objects on states and transitions,
+ * and the endings (docs/authoring.md, "Scenarios"). Outcome ids come from the scenario vocabulary (data), so the
  * schemas that name outcomes are built from it; competency ids are checked against content/competencies.yaml
  * by the content index, which knows both.
  *
- * The frontmatter schema is the whole contract. The meta schemas check shape only (types, known keys):
+ * The frontmatter schema is the whole contract. The meta and ending schemas check shape only (types, known keys):
  * missing or empty values are left for analyse(), which reports every gap in a scenario in one pass
  * together with the graph checks, instead of stopping at the first.
  */
@@ -94,8 +94,11 @@ export const learnMoreSchema = z.strictObject({
 	label: nonEmptyText
 });
 
-/** `meta` of a final state. */
-function finalMetaSchema(outcomeIds: [string, ...string[]]) {
+/**
+ * One entry of a scenario's endings.yaml: the words of a final state, keyed there by the state's id. Like the meta
+ * schemas it checks shape only: an empty title or a missing debrief is reported by analyse().
+ */
+function endingSchema(outcomeIds: [string, ...string[]]) {
 	return z.strictObject({
 		outcome: z.enum(outcomeIds).optional(),
 		title: z.string().optional(),
@@ -107,7 +110,8 @@ function finalMetaSchema(outcomeIds: [string, ...string[]]) {
 
 export interface VocabularySchemas {
 	readonly frontmatter: ReturnType<typeof frontmatterSchema>;
-	readonly finalMeta: ReturnType<typeof finalMetaSchema>;
+	/** One entry of endings.yaml. */
+	readonly ending: ReturnType<typeof endingSchema>;
 }
 
 const schemasByVocabulary = new WeakMap<ScenarioVocabulary, VocabularySchemas>();
@@ -117,7 +121,7 @@ export function vocabularySchemas(vocabulary: ScenarioVocabulary): VocabularySch
 	let schemas = schemasByVocabulary.get(vocabulary);
 	if (!schemas) {
 		const outcomeIds = vocabulary.outcomeIds();
-		schemas = { frontmatter: frontmatterSchema(outcomeIds), finalMeta: finalMetaSchema(outcomeIds) };
+		schemas = { frontmatter: frontmatterSchema(outcomeIds), ending: endingSchema(outcomeIds) };
 		schemasByVocabulary.set(vocabulary, schemas);
 	}
 	return schemas;
@@ -125,15 +129,16 @@ export function vocabularySchemas(vocabulary: ScenarioVocabulary): VocabularySch
 
 export type DecisionMeta = z.infer<typeof decisionMetaSchema>;
 export type TransitionMeta = z.infer<typeof transitionMetaSchema>;
-export type FinalMeta = z.infer<VocabularySchemas['finalMeta']>;
+export type Ending = z.infer<ReturnType<typeof endingSchema>>;
 export type LearnMoreLink = z.infer<typeof learnMoreSchema>;
 
 /** Turns zod issues into "field: message" strings, with paths written as authors write them. */
 export function describeZodIssues(error: z.ZodError, fieldPrefix = ''): { field: string; message: string }[] {
-	return error.issues.map((issue) => ({
-		field: formatPath(fieldPrefix, issue.path),
-		message: plainMessage(issue.message)
-	}));
+	return error.issues.map((issue) => describeZodIssue(issue, fieldPrefix));
+}
+
+export function describeZodIssue(issue: z.ZodError['issues'][number], fieldPrefix = ''): { field: string; message: string } {
+	return { field: formatPath(fieldPrefix, issue.path), message: plainMessage(issue.message) };
 }
 
 /** zod's wording for an absent field reads oddly to authors; say what is wrong instead. */

@@ -1,13 +1,20 @@
-/** Per-state completeness checks: what each decision and final state must say (docs/authoring.md, "Rules"). */
-import { scenarioError, type ScenarioError } from './errors';
+/**
+ * Per-state completeness checks: what each decision (in machine.ts) and each ending (in endings.yaml) must say,
+ * and that an ending's learnMore links name real module sections (docs/authoring.md, "Rules").
+ */
+import { endingError, scenarioError, type ScenarioError } from './errors';
 import type { ModuleIndex, ScenarioDefinition, ScenarioState, ScenarioTransition } from './types';
 import type { ScenarioVocabulary } from './vocabulary';
 
 export function checkStates(def: ScenarioDefinition, modules?: ModuleIndex): ScenarioError[] {
 	const errors: ScenarioError[] = [];
 	for (const state of def.states) {
-		const problems = state.kind === 'final' ? finalProblems(state, modules) : decisionProblems(state, def.vocabulary);
-		for (const problem of problems) errors.push(scenarioError(def.slug, state.id, problem));
+		if (state.kind === 'final') {
+			// An ending's words are in endings.yaml: the message names that file and the ending.
+			for (const problem of finalProblems(state, modules)) errors.push(endingError(def.slug, state.id, problem));
+		} else {
+			for (const problem of decisionProblems(state, def.vocabulary)) errors.push(scenarioError(def.slug, state.id, problem));
+		}
 	}
 	return errors;
 }
@@ -69,11 +76,11 @@ function finalProblems(state: ScenarioState, modules?: ModuleIndex): string[] {
 	const final = state.final;
 	if (!final) return ['is final but has no final description'];
 	const problems: string[] = [];
-	if (final.outcome === null) problems.push('has no meta.outcome');
-	if (final.title.trim() === '') problems.push('has no meta.title');
-	if (final.narrative.trim() === '') problems.push('has no meta.narrative');
-	if (final.debrief.trim() === '') problems.push('has no meta.debrief');
-	if (final.learnMore.length === 0) problems.push('has no meta.learnMore links');
+	if (final.outcome === null) problems.push('has no outcome');
+	if (final.title.trim() === '') problems.push('has no title');
+	if (final.narrative.trim() === '') problems.push('has no narrative');
+	if (final.debrief.trim() === '') problems.push('has no debrief');
+	if (final.learnMore.length === 0) problems.push('has no learnMore links');
 	if (modules) {
 		for (const link of final.learnMore) {
 			const sections = modules.get(link.module);

@@ -1,6 +1,7 @@
 /**
  * The normalised, plain description of a scenario that the rest of the engine works on.
- * It is read out of the real xstate machine by loadScenario(); fields that an author left out are
+ * It is read out of the real xstate machine (and, for final states, the scenario's endings.yaml) by
+ * loadScenario(); fields that an author left out are
  * empty here ('' / [] / null) and reported by analyse(), so only analysed-clean scenarios should be served.
  */
 import type { AnyStateMachine } from 'xstate';
@@ -27,6 +28,7 @@ export interface ScenarioTransition {
 	readonly flags: readonly string[];
 }
 
+/** How a final state ends the scenario: its entry in the scenario's endings.yaml. */
 export interface ScenarioFinal {
 	/** An outcome id of the scenario's vocabulary (checked at load), or null when the author gave none. */
 	readonly outcome: string | null;
