@@ -2,7 +2,7 @@ import type { APIRequest, APIRequestContext, APIResponse } from '@playwright/tes
 import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
 import { EXPECTATIONS, type Case, type Fixtures, type Outcome } from './access-expectations';
-import { one, openE2eDb, personId, tableDigests } from './e2e-db';
+import { one, personId, tableDigests } from './e2e-db';
 import { CALLER_NAMES, CALLERS, callerContext, callerContexts, formHeaders, postForm, type Caller } from './http-callers';
 import { discoverRoutes, type RouteEntry } from './route-inventory';
 import { unsubscribeToken } from '../src/lib/server/mail/unsubscribe-token';
@@ -117,16 +117,15 @@ function unsubscribeFixtures(manager: number, other: number) {
 	return { valid, forged: valid.replace(`.${manager}.`, `.${other}.`), address: 'manager@demo.test' };
 }
 
-test.beforeAll(async ({ playwright }, testInfo) => {
+test.beforeAll(async ({ playwright, db: workerDb }, testInfo) => {
 	baseURL = testInfo.project.use.baseURL!;
 	contexts = await callerContexts(playwright.request, baseURL);
-	db = openE2eDb(baseURL);
+	db = workerDb;
 	fx = await makeFixtures();
 });
 
 test.afterAll(async () => {
 	await Promise.all(Object.values(contexts ?? {}).map((c) => c.dispose()));
-	db?.close();
 });
 
 /** "/manage/people/[id]" as a pattern, to prove that each case really asks the route it is filed under. */

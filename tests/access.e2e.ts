@@ -1,17 +1,15 @@
 import type { Page } from '@playwright/test';
+import { personId } from './e2e-db';
 import { expect, loadFailure, test } from './fixtures';
-import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
+import { expectAccessible, signIn, signOut } from './helpers';
 
 // Out-of-scope pages answer 404 here on purpose; the browser logs each.
 test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
 const ids: Record<string, number> = {};
 
-test.beforeAll(async ({ browser }) => {
-	const page = await browser.newPage();
-	await signIn(page, 'admin@demo.test');
-	for (const who of ['officer', 'custody', 'nurse', 'recruit']) ids[who] = await personIdByEmail(page, `${who}@demo.test`);
-	await page.close();
+test.beforeAll(({ db }) => {
+	for (const who of ['officer', 'custody', 'nurse', 'recruit']) ids[who] = personId(db, `${who}@demo.test`);
 });
 
 const status = async (page: Page, path: string) => (await page.goto(path))!.status();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
 import { lastMailId, mailTo, waitForLink } from './mailbox';
 
@@ -13,14 +13,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 const EMAIL = 'new.officer@demo.test';
 const FIRST_PASSWORD = 'first-chosen-password';
 const SECOND_PASSWORD = 'second-chosen-password';
-let db: Database.Database;
 let activationLink = '';
-
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
-test.beforeAll(({}, testInfo) => {
-	db = openE2eDb(testInfo.project.use.baseURL!);
-});
-test.afterAll(() => db?.close());
 
 async function addPerson(page: Page, values: { name: string; email: string; organisation: string; unit: string; jobRole: string; workforceId: string }) {
 	await page.goto('/admin/people/new');
@@ -35,7 +28,7 @@ async function addPerson(page: Page, values: { name: string; email: string; orga
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(values.name);
 }
 
-const unitOf = (organisation: string) =>
+const unitOf = (db: Database.Database, organisation: string) =>
 	one<string>(db, 'select u.name from units u join organisations o on o.id = u.organisation_id where o.name = ? order by u.id limit 1', organisation);
 
 async function setPassword(page: Page, link: string, password: string, button: string) {
@@ -49,13 +42,13 @@ async function newPage(browser: Browser) {
 	return (await browser.newContext()).newPage();
 }
 
-test('a person an administrator adds is emailed an activation link; it sets their password once', async ({ page, browser }) => {
+test('a person an administrator adds is emailed an activation link; it sets their password once', async ({ page, browser, db }) => {
 	await signIn(page, 'admin@demo.test');
 	await addPerson(page, {
 		name: 'New Officer',
 		email: EMAIL,
 		organisation: 'Metropolitan Police Service',
-		unit: unitOf('Metropolitan Police Service'),
+		unit: unitOf(db, 'Metropolitan Police Service'),
 		jobRole: 'police-constable',
 		workforceId: 'MPS-NEW-1'
 	});
@@ -103,7 +96,7 @@ test('a person an administrator adds is emailed an activation link; it sets thei
 	await waitForLink(db, EMAIL, 'reset-password', before);
 });
 
-test('forgotten password: the same answer for an unknown address; the link sets a new password once and ends every session', async ({ page, browser }) => {
+test('forgotten password: the same answer for an unknown address; the link sets a new password once and ends every session', async ({ page, browser, db }) => {
 	// Two sessions of the officer's, elsewhere.
 	const phone = await newPage(browser);
 	const laptop = await newPage(browser);
@@ -154,14 +147,14 @@ test('forgotten password: the same answer for an unknown address; the link sets 
 	for (const p of [phone, laptop, officer]) await p.context().close();
 });
 
-test('someone added to an organisation that signs in with its own accounts is told so, and sent no password link', async ({ page }) => {
+test('someone added to an organisation that signs in with its own accounts is told so, and sent no password link', async ({ page, db }) => {
 	await signIn(page, 'admin@demo.test');
 	const email = 'new.paramedic@las.demo.test';
 	await addPerson(page, {
 		name: 'New Paramedic',
 		email,
 		organisation: 'London Ambulance Service',
-		unit: unitOf('London Ambulance Service'),
+		unit: unitOf(db, 'London Ambulance Service'),
 		jobRole: 'paramedic',
 		workforceId: 'LAS-NEW-1'
 	});

@@ -1,7 +1,5 @@
 import type { Page } from '@playwright/test';
-import type Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { openE2eDb } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
 import { waitForLink } from './mailbox';
 
@@ -14,15 +12,8 @@ let personUrl = '';
 // a leaving date set by the administrator must show there.
 let nurse: Page;
 
-let db: Database.Database;
-
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
-test.beforeAll(({}, testInfo) => {
-	db = openE2eDb(testInfo.project.use.baseURL!);
-});
 test.afterAll(async () => {
 	await nurse?.context().close();
-	db?.close();
 });
 
 test('an administrator adds an organisation, with its errors shown first', async ({ page }) => {
@@ -88,7 +79,7 @@ test('an administrator adds a person: errors beside the fields, then success', a
 	personUrl = page.url().split('?')[0];
 });
 
-test('the new person is emailed an activation link, chooses a password with it and signs in', async ({ page, browser }) => {
+test('the new person is emailed an activation link, chooses a password with it and signs in', async ({ page, browser, db }) => {
 	await signIn(page, 'admin@demo.test');
 	await page.goto(personUrl);
 	await expect(page.getByRole('button', { name: 'Send an activation link' })).toBeVisible();

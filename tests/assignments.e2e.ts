@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
-import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { budget } from './budget';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn, signOut } from './helpers';
 
@@ -19,13 +18,6 @@ const long = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('e
 
 // Out-of-scope pages answer 404 on purpose.
 test.use({ allowedConsoleErrors: [loadFailure(404)] });
-
-let db: Database.Database;
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
-test.beforeAll(({}, testInfo) => {
-	db = openE2eDb(testInfo.project.use.baseURL!);
-});
-test.afterAll(() => db?.close());
 
 async function assign(page: Page, personId: number, what: string, dueOn: string, reason: string) {
 	await page.goto(`/manage/people/${personId}`);
@@ -43,7 +35,7 @@ async function assign(page: Page, personId: number, what: string, dueOn: string,
 test.describe('assigned training', () => {
 	test.describe.configure({ mode: 'serial' });
 
-	test('a manager assigns a module to a person; the learner sees it, completes it, and the manager sees it done', async ({ page }) => {
+	test('a manager assigns a module to a person; the learner sees it, completes it, and the manager sees it done', async ({ page, db }) => {
 		test.setTimeout(budget(150_000));
 		const nurse = personId(db, 'nurse@demo.test');
 		await signIn(page, 'nhs-manager@demo.test');
@@ -106,7 +98,7 @@ test.describe('assigned training', () => {
 		expect(one(db, "select count(*) from mail_outbox where person_id = ? and template = 'assignment-update' and data like '%Already done%'", nurse)).toBe(1);
 	});
 
-	test('a manager extends an assignment and then cancels it, with reasons; the learner’s list follows', async ({ page }) => {
+	test('a manager extends an assignment and then cancels it, with reasons; the learner’s list follows', async ({ page, db }) => {
 		test.setTimeout(budget(120_000));
 		const nurse = personId(db, 'nurse@demo.test');
 		await signIn(page, 'nhs-manager@demo.test');
@@ -141,7 +133,7 @@ test.describe('assigned training', () => {
 		await expect(page.getByRole('region', { name: 'Assigned to you' })).toHaveCount(0);
 	});
 
-	test('a manager cannot reach an assignment or a person outside their scope', async ({ page }) => {
+	test('a manager cannot reach an assignment or a person outside their scope', async ({ page, db }) => {
 		await signIn(page, 'custody-manager@demo.test');
 		const central = one(db, "select id from assignments where reason like 'Demo: after a section 136%'");
 		expect((await page.goto(`/manage/assignments/${central}`))!.status()).toBe(404);
@@ -152,7 +144,7 @@ test.describe('assigned training', () => {
 		await expectAccessible(page);
 	});
 
-	test('a leaver no longer owes it: shown as left on the assignment, left out of its progress, counted again on return', async ({ page }) => {
+	test('a leaver no longer owes it: shown as left on the assignment, left out of its progress, counted again on return', async ({ page, db }) => {
 		test.setTimeout(budget(120_000));
 		const id = one(db, "select id from assignments where reason like 'Demo: custody vulnerability review%'") as number;
 		// Someone on it without a demo sign-in (the seeded staff's addresses end in a number), who has not done it.

@@ -1,5 +1,5 @@
 import { expect, loadFailure, test } from './fixtures';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, signIn, submitSignIn } from './helpers';
 
 // A learner's 404 for the audit log is logged by the browser: expected here.
 test.use({ allowedConsoleErrors: [loadFailure(404)] });
@@ -9,9 +9,7 @@ test.describe.configure({ mode: 'serial' });
 test('an administrator browses and filters the audit log, and sees the chain verified', async ({ page }) => {
 	// A failed sign-in first, so that there is an entry with detail to read.
 	await page.goto('/login');
-	await page.getByLabel('Email address').fill('officer@demo.test');
-	await page.getByLabel('Password').fill('not-the-password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, 'officer@demo.test', 'not-the-password');
 	await expect(page.locator('#form-error')).toContainText('The email address or password is not right');
 
 	await signIn(page, 'admin@demo.test');

@@ -1,18 +1,16 @@
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { personId } from './e2e-db';
 import { expect, loadFailure, test } from './fixtures';
-import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
+import { expectAccessible, signIn, signOut } from './helpers';
 
 // Out-of-scope records answer 404 in several tests here; the browser logs each.
 test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
 const ids: Record<string, number> = {};
 
-test.beforeAll(async ({ browser }) => {
-	const page = await browser.newPage();
-	await signIn(page, 'admin@demo.test');
-	for (const who of ['officer', 'nurse', 'trainer', 'custody']) ids[who] = await personIdByEmail(page, `${who}@demo.test`);
-	await page.close();
+test.beforeAll(({ db }) => {
+	for (const who of ['officer', 'nurse', 'trainer', 'custody']) ids[who] = personId(db, `${who}@demo.test`);
 });
 
 const row = (page: Page, list: string, text: string) => page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: text });

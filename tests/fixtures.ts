@@ -1,4 +1,6 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type Database from 'better-sqlite3';
+import { openE2eDb } from './e2e-db';
 
 export { expect };
 
@@ -10,12 +12,26 @@ type Options = {
 	allowedConsoleErrors: RegExp[];
 };
 
+type WorkerFixtures = {
+	/** The demo server's database, read-only, for checking what a test's steps wrote (one connection a worker). */
+	db: Database.Database;
+};
+
 /**
  * Every end-to-end test imports `test` from here: it fails a test on any console error, uncaught exception or CSP
  * violation (Chromium reports those as console errors) in any page the test opened, so a blocked style or a broken
  * script can't pass unseen. Pages from contexts a test opens itself (browser.newContext/newPage) are watched too.
  */
-export const test = base.extend<Options & { consoleGuard: void }>({
+export const test = base.extend<Options & { consoleGuard: void }, WorkerFixtures>({
+	db: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
+		async ({}, use, workerInfo) => {
+			const db = openE2eDb(workerInfo.project.use.baseURL!);
+			await use(db);
+			db.close();
+		},
+		{ scope: 'worker' }
+	],
 	allowedConsoleErrors: [[], { option: true }],
 	consoleGuard: [
 		async ({ context, browser, allowedConsoleErrors }, use) => {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { expectAccessible, signIn, signOut, DEMO_PASSWORD } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, signIn, signOut, submitSignIn } from './helpers';
 
 const ACCOUNTS = ['recruit', 'officer', 'custody', 'nurse', 'paramedic', 'trainer', 'manager', 'nhs-manager', 'partnership', 'admin'];
 
@@ -28,15 +28,11 @@ test('the training page shows who you are, accessibly', async ({ page }) => {
 
 test('a wrong password shows an error summary and the same message as an unknown email', async ({ page }) => {
 	await page.goto('/login');
-	await page.getByLabel('Email address').fill('officer@demo.test');
-	await page.getByLabel('Password').fill('wrong-password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, 'officer@demo.test', 'wrong-password');
 	const summary = page.getByRole('alert');
 	await expect(summary).toContainText('There is a problem');
 	const wrong = await page.locator('#form-error').textContent();
-	await page.getByLabel('Email address').fill('nobody@demo.test');
-	await page.getByLabel('Password').fill('wrong-password');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, 'nobody@demo.test', 'wrong-password');
 	await expect(page.locator('#form-error')).toHaveText(wrong!);
 	await expectAccessible(page);
 });
@@ -53,9 +49,7 @@ test('an account is paused after five failures, with a clear message', async ({ 
 	const email = 'locked-out-test@demo.test';
 	for (let i = 0; i < 5; i++) {
 		await page.goto('/login');
-		await page.getByLabel('Email address').fill(email);
-		await page.getByLabel('Password').fill('wrong-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await submitSignIn(page, email, 'wrong-password');
 		await expect(page.locator('#form-error')).toBeVisible();
 	}
 	await page.getByLabel('Password').fill('wrong-password');
@@ -126,9 +120,7 @@ test.describe('without JavaScript', () => {
 
 	test('a wrong password is answered with the error summary (the form posts as a document)', async ({ page }) => {
 		await page.goto('/login');
-		await page.getByLabel('Email address').fill('officer@demo.test');
-		await page.getByLabel('Password').fill('wrong-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
+		await submitSignIn(page, 'officer@demo.test', 'wrong-password');
 		await expect(page.getByRole('alert')).toContainText('There is a problem');
 		await expect(page.getByLabel('Email address')).toHaveValue('officer@demo.test');
 	});

@@ -17,10 +17,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	// Checking the password is an argon2id hash on the server, slow by design: more so on a busy machine.
 	allowFor(SLOW_STEPS.signIn);
 	await page.goto('/login');
+	await submitSignIn(page, email, password);
+	await expect(page).toHaveURL(/\/training$/, { timeout: budget(SLOW_STEPS.signIn) });
+}
+
+/** Fills in and sends the sign-in form of the page already open (the login page, or where a redirect left it). */
+export async function submitSignIn(page: Page, email: string, password: string) {
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/training$/, { timeout: budget(SLOW_STEPS.signIn) });
 }
 
 export async function signOut(page: Page) {

@@ -1,25 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
 
 // Mail in the demo: the server plans reminders and digests when it starts, its sender delivers them over SMTP to the
 // demo's own relay, and the relay's mailbox, the outbox, people's notifications, one-click unsubscribe and the
 // email preferences are checked as people use them.
 
-let db: Database.Database;
-let baseURL: string;
-
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
-test.beforeAll(({}, testInfo) => {
-	baseURL = testInfo.project.use.baseURL!;
-	db = openE2eDb(baseURL);
-});
-test.afterAll(() => db?.close());
-
 /** The List-Unsubscribe address of the digest the demo relay received for this person. */
-async function unsubscribeLink(email: string): Promise<string> {
+async function unsubscribeLink(db: Database.Database, email: string): Promise<string> {
 	let link: string | undefined;
 	await expect
 		.poll(
@@ -37,10 +27,10 @@ async function unsubscribeLink(email: string): Promise<string> {
 	return link!.slice(1, -1);
 }
 
-const digestSetting = (email: string) =>
+const digestSetting = (db: Database.Database, email: string) =>
 	db.prepare('select digest from mail_preferences where person_id = ?').pluck().get(personId(db, email)) as string | undefined;
 
-test('the demo mailbox shows what the demo relay received; the outbox lists it with the relay’s reply', async ({ page }) => {
+test('the demo mailbox shows what the demo relay received; the outbox lists it with the relay’s reply', async ({ page, baseURL }) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'admin@demo.test');
 	// The custody officer's restraint refresher is due within 60 days in the demo story: their reminder arrives.
@@ -74,7 +64,7 @@ test('the demo mailbox shows what the demo relay received; the outbox lists it w
 	await expect(page.getByRole('link', { name: 'Demo mailbox' })).toBeVisible();
 });
 
-test('notifications: the header counts what is unread, the page lists it newest first and marks it read', async ({ page }) => {
+test('notifications: the header counts what is unread, the page lists it newest first and marks it read', async ({ page, db }) => {
 	test.setTimeout(90_000);
 	const custody = personId(db, 'custody@demo.test');
 	await expect.poll(() => one(db, 'select count(*) from mail_outbox where person_id = ?', custody), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -98,9 +88,9 @@ test('notifications: the header counts what is unread, the page lists it newest 
 	await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).not.toContainText('New');
 });
 
-test('one-click unsubscribe: the link in the digest, with no sign-in; a confirm page, then a post', async ({ browser, request }) => {
+test('one-click unsubscribe: the link in the digest, with no sign-in; a confirm page, then a post', async ({ browser, request, db }) => {
 	test.setTimeout(90_000);
-	const link = await unsubscribeLink('nhs-manager@demo.test');
+	const link = await unsubscribeLink(db, 'nhs-manager@demo.test');
 	const context = await browser.newContext();
 	const visitor = await context.newPage();
 	const reply = await visitor.goto(link);
@@ -108,22 +98,22 @@ test('one-click unsubscribe: the link in the digest, with no sign-in; a confirm 
 	await expect(visitor.getByRole('heading', { level: 1, name: 'Stop the training digest' })).toBeVisible();
 	await expect(visitor.getByText('n•••@demo.test')).toBeVisible();
 	await expectAccessible(visitor);
-	expect(digestSetting('nhs-manager@demo.test') ?? 'weekly').toBe('weekly');
+	expect(digestSetting(db, 'nhs-manager@demo.test') ?? 'weekly').toBe('weekly');
 	await visitor.getByRole('button', { name: 'Stop the digest' }).click();
 	await expect(visitor.getByRole('status')).toContainText('will not get the training compliance digest any more');
 	await expectAccessible(visitor);
-	expect(digestSetting('nhs-manager@demo.test')).toBe('off');
+	expect(digestSetting(db, 'nhs-manager@demo.test')).toBe('off');
 	await context.close();
 
 	// A mail provider's one-click post (RFC 8058): from its own servers, no Origin of ours, no cookie.
-	const mps = await unsubscribeLink('mps-manager@demo.test');
+	const mps = await unsubscribeLink(db, 'mps-manager@demo.test');
 	const oneClick = await request.post(mps, {
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		data: 'List-Unsubscribe=One-Click',
 		maxRedirects: 0
 	});
 	expect(oneClick.status()).toBe(200);
-	expect(digestSetting('mps-manager@demo.test')).toBe('off');
+	expect(digestSetting(db, 'mps-manager@demo.test')).toBe('off');
 	expect(one(db, "select count(*) from audit_log where action = 'mail-preferences-update' and actor_id = ?", personId(db, 'mps-manager@demo.test'))).toBe(1);
 
 	// A token altered to name someone else is refused, and other cross-site form posts still are.
@@ -148,7 +138,7 @@ async function chooseDigest(page: Page, label: string) {
 	await expect(page.getByRole('status')).toContainText('Your digest preference has been saved');
 }
 
-test('email preferences on the account page: managers choose the digest; reminders are shown as mandatory', async ({ page }) => {
+test('email preferences on the account page: managers choose the digest; reminders are shown as mandatory', async ({ page, db }) => {
 	test.setTimeout(90_000);
 	await signIn(page, 'custody-manager@demo.test');
 	await page.goto('/account');
@@ -159,7 +149,7 @@ test('email preferences on the account page: managers choose the digest; reminde
 	await expectAccessible(page);
 	await page.reload();
 	await expect(page.getByLabel('Monthly')).toBeChecked();
-	expect(digestSetting('custody-manager@demo.test')).toBe('monthly');
+	expect(digestSetting(db, 'custody-manager@demo.test')).toBe('monthly');
 	await chooseDigest(page, 'Weekly');
 
 	// Someone who manages no one is told about reminders, and has no digest to choose.

@@ -3,29 +3,20 @@ import { expect, test } from './fixtures';
 import type Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { budget } from './budget';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expectAccessible, signIn, signOut } from './helpers';
 import { callerContext, postForm } from './http-callers';
 
 const UPCOMING = 'Personal safety training, annual refresher';
 const TODAY = 'Personal safety refresher (today)';
 
-let db: Database.Database;
-let baseURL: string;
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
-test.beforeAll(({}, testInfo) => {
-	baseURL = testInfo.project.use.baseURL!;
-	db = openE2eDb(baseURL);
-});
-test.afterAll(() => db?.close());
-
-const sessionId = (title: string, order: 'asc' | 'desc' = 'desc') =>
+const sessionId = (db: Database.Database, title: string, order: 'asc' | 'desc' = 'desc') =>
 	one(db, `select id from practical_sessions where title = ? order by starts_at ${order} limit 1`, title);
 
-test('a learner books a place and gets the calendar file; the trainer takes the register and the sign-off becomes evidence', async ({ page }) => {
+test('a learner books a place and gets the calendar file; the trainer takes the register and the sign-off becomes evidence', async ({ page, db }) => {
 	test.setTimeout(budget(120_000));
 	const officer = personId(db, 'officer@demo.test');
-	const upcoming = sessionId(UPCOMING);
+	const upcoming = sessionId(db, UPCOMING);
 
 	await signIn(page, 'officer@demo.test');
 	await page.getByRole('link', { name: 'Sessions', exact: true }).click();
@@ -74,7 +65,7 @@ test('a learner books a place and gets the calendar file; the trainer takes the 
 	await signOut(page);
 
 	// The trainer: their sessions, then today's register, by keyboard-usable radio buttons.
-	const today = sessionId(TODAY);
+	const today = sessionId(db, TODAY);
 	await signIn(page, 'trainer@demo.test');
 	await page.goto('/sessions');
 	await expect(page.getByRole('heading', { name: 'Sessions you train' })).toBeVisible();
@@ -146,7 +137,7 @@ test('a learner books a place and gets the calendar file; the trainer takes the 
 	await expect(page.getByRole('link', { name: officerName, exact: true })).toHaveCount(0);
 });
 
-test('a trainer schedules a session in London time across the clock change', async ({ page }) => {
+test('a trainer schedules a session in London time across the clock change', async ({ page, db }) => {
 	test.setTimeout(budget(60_000));
 	await signIn(page, 'trainer@demo.test');
 	await page.goto('/sessions/new');
@@ -171,10 +162,10 @@ test('a trainer schedules a session in London time across the clock change', asy
 	await expectAccessible(page);
 });
 
-test('simultaneous bookings never take more places than there are, and a freed place goes to the first waiting', async ({ playwright }) => {
+test('simultaneous bookings never take more places than there are, and a freed place goes to the first waiting', async ({ playwright, db, baseURL }) => {
 	test.setTimeout(budget(120_000));
-	const trainer = await callerContext(playwright.request, baseURL, 'trainer@demo.test');
-	const created = await postForm(trainer, baseURL, '/sessions/new', {
+	const trainer = await callerContext(playwright.request, baseURL!, 'trainer@demo.test');
+	const created = await postForm(trainer, baseURL!, '/sessions/new', {
 		organisationId: String(one(db, "select id from organisations where name = 'Metropolitan Police Service'")),
 		title: 'Two places only',
 		venue: 'Hendon',
@@ -190,8 +181,8 @@ test('simultaneous bookings never take more places than there are, and a freed p
 	const id = Number(path.split('/').pop());
 	const emails = ['officer', 'recruit', 'manager', 'custody-manager', 'mps-manager', 'partnership', 'admin'].map((w) => `${w}@demo.test`);
 	const contexts: APIRequestContext[] = [];
-	for (const email of emails) contexts.push(await callerContext(playwright.request, baseURL, email));
-	const answers = await Promise.all(contexts.map((c) => postForm(c, baseURL, `${path}?/book`)));
+	for (const email of emails) contexts.push(await callerContext(playwright.request, baseURL!, email));
+	const answers = await Promise.all(contexts.map((c) => postForm(c, baseURL!, `${path}?/book`)));
 	expect(answers.map((a) => a.status())).toEqual(emails.map(() => 200));
 	const statuses = db.prepare('select person_id as personId, status from practical_bookings where session_id = ? order by id').all(id) as {
 		personId: number;
@@ -205,7 +196,7 @@ test('simultaneous bookings never take more places than there are, and a freed p
 	const leaver = statuses.find((s) => s.status === 'booked')!;
 	const firstWaiting = statuses.find((s) => s.status === 'waiting')!;
 	const leaverContext = contexts[emails.findIndex((e) => personId(db, e) === leaver.personId)];
-	expect((await postForm(leaverContext, baseURL, `${path}?/leave`)).status()).toBe(200);
+	expect((await postForm(leaverContext, baseURL!, `${path}?/leave`)).status()).toBe(200);
 	expect(
 		one<string>(db, `select status from practical_bookings where session_id = ? and person_id = ? and status <> 'cancelled'`, id, firstWaiting.personId)
 	).toBe('booked');

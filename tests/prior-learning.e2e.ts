@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import type Database from 'better-sqlite3';
 import { certificatePdf } from '../scripts/demo/certificate-pdf';
 import { expect, loadFailure, test } from './fixtures';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
 import { waitForLink } from './mailbox';
 
@@ -15,14 +15,12 @@ const PASSWORD = 'prior-learner-password';
 const RESTRAINT = 'Safe restraint and prevention of positional asphyxia';
 const PROVIDER = 'Kent Police, officer safety training (previous force)';
 
-let db: Database.Database;
 let learnerId = 0;
-const claims = () => one(db, 'select count(*) from prior_learning_claims where person_id = ?', learnerId);
+const claims = (db: Database.Database) => one(db, 'select count(*) from prior_learning_claims where person_id = ?', learnerId);
 const daysAgo = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() - n * 86_400_000));
 
 /** A constable of Central South BCU of the test's own, so that no other test's demo person changes. */
-test.beforeAll(async ({ browser }, testInfo) => {
-	db = openE2eDb(testInfo.project.use.baseURL!);
+test.beforeAll(async ({ browser, db }, testInfo) => {
 	const admin = await browser.newPage();
 	await signIn(admin, 'admin@demo.test');
 	const origin = new URL(testInfo.project.use.baseURL!).origin;
@@ -41,7 +39,6 @@ test.beforeAll(async ({ browser }, testInfo) => {
 	expect((await post(await waitForLink(db, EMAIL, 'activate'), { password: PASSWORD, confirm: PASSWORD })).status()).toBe(303);
 	await admin.close();
 });
-test.afterAll(() => db?.close());
 
 async function claim(page: Page, competency: string, provider: string, file: { name: string; mimeType: string; buffer: Buffer }, completedOn = daysAgo(40)) {
 	await page.goto('/training/prior-learning');
@@ -61,7 +58,7 @@ async function asManager(browser: Browser) {
 	return page;
 }
 
-test('a learner records prior learning with its certificate; a manager in scope approves it and the competency is achieved', async ({ page, browser }) => {
+test('a learner records prior learning with its certificate; a manager in scope approves it and the competency is achieved', async ({ page, browser, db }) => {
 	await signIn(page, EMAIL, PASSWORD);
 	await page.getByRole('link', { name: 'Record prior learning' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Prior learning' })).toBeVisible();
@@ -110,7 +107,7 @@ test('a learner records prior learning with its certificate; a manager in scope 
 	await manager.context().close();
 });
 
-test('a manager rejects a claim with a reason, which the learner sees; no evidence is recorded', async ({ page, browser }) => {
+test('a manager rejects a claim with a reason, which the learner sees; no evidence is recorded', async ({ page, browser, db }) => {
 	await signIn(page, EMAIL, PASSWORD);
 	await claim(page, 'De-escalate and communicate', 'An online course', pdf('online.pdf'));
 	await expect(page.getByRole('status')).toContainText('sent to your training manager');
@@ -140,10 +137,11 @@ test('a manager rejects a claim with a reason, which the learner sees; no eviden
 });
 
 test('a file that is not a PDF, PNG or JPEG, an empty or too large one, or a future date is refused with a clear message, and nothing is stored', async ({
-	page
+	page,
+	db
 }) => {
 	await signIn(page, EMAIL, PASSWORD);
-	const before = claims();
+	const before = claims(db);
 	const html = { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') };
 	await claim(page, RESTRAINT, PROVIDER, html);
 	await expect(page.getByRole('alert')).toContainText('The certificate must be a PDF, PNG or JPEG file');
@@ -161,10 +159,10 @@ test('a file that is not a PDF, PNG or JPEG, an empty or too large one, or a fut
 	await expect(page.getByRole('alert')).toContainText('The certificate must be 5 MB or smaller');
 	await claim(page, RESTRAINT, PROVIDER, pdf('future.pdf'), daysAgo(-3));
 	await expect(page.getByRole('alert')).toContainText('The date the learning was completed cannot be in the future');
-	expect(claims()).toBe(before);
+	expect(claims(db)).toBe(before);
 });
 
-test('the certificate downloads for the manager and is not found for another learner', async ({ page, browser }) => {
+test('the certificate downloads for the manager and is not found for another learner', async ({ page, browser, db }) => {
 	const claimId = one(db, 'select min(id) from prior_learning_claims where person_id = ?', learnerId);
 	const manager = await asManager(browser);
 	expect((await manager.request.get(`/prior-learning/${claimId}/certificate`)).status()).toBe(200);

@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import { budget } from './budget';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn, signOut } from './helpers';
 import { loadScenarioFromDisk } from '../src/lib/server/content/disk';
@@ -26,15 +25,9 @@ const long = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('e
 // A unit manager none of whose people it reached gets 404 on purpose.
 test.use({ allowedConsoleErrors: [loadFailure(404)] });
 
-let db: Database.Database;
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
-test.beforeAll(({}, testInfo) => {
-	db = openE2eDb(testInfo.project.use.baseURL!);
-});
-test.afterAll(() => db?.close());
-
 test('a learner whose pass is on the version before a major change is assigned the new one, sees what changed, passes it, and her manager sees it done', async ({
-	page
+	page,
+	db
 }) => {
 	test.setTimeout(budget(150_000));
 	expect(change, 'the shipped scenario declares its major change').toBeDefined();

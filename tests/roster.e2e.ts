@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, loadFailure, test } from './fixtures';
-import { one, openE2eDb } from './e2e-db';
+import { one } from './e2e-db';
 import { expectAccessible, personIdByEmail, signIn, signOut } from './helpers';
 
 // Applying without the file chosen again is refused with a 400, and another organisation's roster is not found (404), on purpose.
@@ -192,7 +192,7 @@ test('a unit manager and a learner get 404', async ({ page }) => {
 	expect(await status(page, '/roster')).toBe(404);
 });
 
-test("a manager's roster cannot reinstate someone an administrator marked as left, and leaving has ended their roles", async ({ page }) => {
+test("a manager's roster cannot reinstate someone an administrator marked as left, and leaving has ended their roles", async ({ page, db }) => {
 	const row = 'MPS-E2E-PL,Petra Lead,petra.lead@met.test,Central South BCU,mh-liaison-officer,2020-01-06,';
 	// An administrator adds her, makes her a partnership lead, then marks her as left.
 	await signIn(page, 'admin@demo.test');
@@ -219,13 +219,8 @@ test("a manager's roster cannot reinstate someone an administrator marked as lef
 	await expect(page.getByRole('button', { name: 'Apply changes' })).toHaveCount(0);
 	await expectAccessible(page);
 
-	const db = openE2eDb(page.url());
-	try {
-		const id = one(db, 'select id from people where email = ?', 'petra.lead@met.test');
-		expect(one<string>(db, 'select status from people where id = ?', id)).toBe('left');
-		expect(one(db, 'select count(*) from role_grants where person_id = ?', id)).toBe(0);
-		expect(one(db, "select count(*) from audit_log where action = 'role-revoke' and entity_id = ?", String(id))).toBe(1);
-	} finally {
-		db.close();
-	}
+	const id = one(db, 'select id from people where email = ?', 'petra.lead@met.test');
+	expect(one<string>(db, 'select status from people where id = ?', id)).toBe('left');
+	expect(one(db, 'select count(*) from role_grants where person_id = ?', id)).toBe(0);
+	expect(one(db, "select count(*) from audit_log where action = 'role-revoke' and entity_id = ?", String(id))).toBe(1);
 });

@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
-import { one, openE2eDb, personId } from './e2e-db';
+import { one, personId } from './e2e-db';
 import { expectAccessible, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const EMAIL = 'paramedic@demo.test';
 
-test('your account lists where you are signed in, and signs you out everywhere else', async ({ browser, baseURL }) => {
+test('your account lists where you are signed in, and signs you out everywhere else', async ({ browser, db }) => {
 	const [first, second, third] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
 	const [a, b, c] = await Promise.all([first.newPage(), second.newPage(), third.newPage()]);
 	for (const page of [b, c, a]) await signIn(page, EMAIL);
@@ -19,7 +19,6 @@ test('your account lists where you are signed in, and signs you out everywhere e
 	await expect(rows.first()).toContainText('This device');
 	await expectAccessible(a);
 
-	const db = openE2eDb(baseURL!);
 	const ended = () => one(db, "select count(*) from audit_log where action = 'sessions-end-others' and entity_id = ?", String(personId(db, EMAIL)));
 	try {
 		const before = ended();
@@ -36,7 +35,6 @@ test('your account lists where you are signed in, and signs you out everywhere e
 		await a.goto('/training');
 		await expect(a).toHaveURL(/\/training$/);
 	} finally {
-		db.close();
 		await Promise.all([first.close(), second.close(), third.close()]);
 	}
 });

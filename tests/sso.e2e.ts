@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { expectAccessible } from './helpers';
+import { expectAccessible, submitSignIn } from './helpers';
 
 // The demo's OpenID provider (oidc-provider, not this app) answers 404 for its finished interaction page, which the
 // browser logs after the redirect back: that page only.
@@ -116,9 +116,7 @@ test('a leaver whose provider account still works is refused, with a message tha
 
 test('the administrator sees the provider’s settings but never its secret', async ({ page }) => {
 	await page.goto('/login');
-	await page.getByLabel('Email address').fill('admin@demo.test');
-	await page.getByLabel('Password').fill('demo-pass-2026');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submitSignIn(page, 'admin@demo.test', 'demo-pass-2026');
 	await expect(page).toHaveURL(/\/training$/);
 	await page.goto('/admin/organisations');
 	await page.getByRole('link', { name: 'London Ambulance Service' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { openE2eDb, personId } from './e2e-db';
+import { personId } from './e2e-db';
 import { expect, loadFailure, test } from './fixtures';
 import { expectAccessible, signIn } from './helpers';
 
@@ -50,7 +50,7 @@ test.describe('learner evaluation', () => {
 	test.describe('without JavaScript (no axe scans here: axe runs in the page)', () => {
 		test.use({ javaScriptEnabled: false });
 
-		test('a learner completes a module, is offered the survey, answers it once, and a second answer is refused', async ({ page, browser }) => {
+		test('a learner completes a module, is offered the survey, answers it once, and a second answer is refused', async ({ page, browser, db }) => {
 			test.slow();
 			await signIn(page, 'nurse@demo.test');
 			// Before completing there is nothing to rate
@@ -91,21 +91,16 @@ test.describe('learner evaluation', () => {
 			await expect(other.getByRole('alert')).toContainText('You have already told us what you thought of version');
 			await context.close();
 
-			const db = openE2eDb(test.info().project.use.baseURL!);
-			try {
-				const nurse = personId(db, 'nurse@demo.test');
-				expect(db.prepare('select count(*) from survey_answered where person_id = ? and subject_slug = ?').pluck().get(nurse, SLUG)).toBe(1);
-				const stored = db.prepare('select * from survey_responses where subject_slug = ?').all(SLUG) as Record<string, unknown>[];
-				expect(stored).toHaveLength(1);
-				expect(stored[0].comment).toBe(NURSE_COMMENT);
-				expect(Object.keys(stored[0]).filter((c) => /person/.test(c))).toEqual([]);
-				const ratings = db.prepare('select item_id, rating from survey_ratings where response_id = ? order by item_id').all(stored[0].id) as {
-					rating: number;
-				}[];
-				expect(ratings.map((r) => r.rating).sort()).toEqual([4, 4, 4, 5]);
-			} finally {
-				db.close();
-			}
+			const nurse = personId(db, 'nurse@demo.test');
+			expect(db.prepare('select count(*) from survey_answered where person_id = ? and subject_slug = ?').pluck().get(nurse, SLUG)).toBe(1);
+			const stored = db.prepare('select * from survey_responses where subject_slug = ?').all(SLUG) as Record<string, unknown>[];
+			expect(stored).toHaveLength(1);
+			expect(stored[0].comment).toBe(NURSE_COMMENT);
+			expect(Object.keys(stored[0]).filter((c) => /person/.test(c))).toEqual([]);
+			const ratings = db.prepare('select item_id, rating from survey_ratings where response_id = ? order by item_id').all(stored[0].id) as {
+				rating: number;
+			}[];
+			expect(ratings.map((r) => r.rating).sort()).toEqual([4, 4, 4, 5]);
 		});
 	});
 

@@ -8,16 +8,8 @@ import type { Principal } from '../../src/lib/server/access/policy';
 import { recordAssessment } from '../../src/lib/server/competency/assessments';
 import type { Framework } from '../../src/lib/server/competency/framework';
 import type { Db } from '../../src/lib/server/db';
-import {
-	organisations,
-	people,
-	practicalBookings,
-	practicalSessionAudience,
-	practicalSessionCompetencies,
-	practicalSessionTrainers,
-	practicalSessions,
-	roleGrants
-} from '../../src/lib/server/db/schema';
+import { organisations, people, practicalBookings, practicalSessions, roleGrants } from '../../src/lib/server/db/schema';
+import { writeSessionLists } from '../../src/lib/server/practical/store';
 import { londonWallParts, londonWallTime } from '../../src/lib/london-time';
 
 const DAY = 86_400_000;
@@ -88,13 +80,7 @@ export function seedDemoSessions(db: Db, framework: Framework, now = new Date())
 			})
 			.returning()
 			.get();
-		db.insert(practicalSessionCompetencies)
-			.values(competencyIds.map((competencyId) => ({ sessionId: session.id, competencyId })))
-			.run();
-		db.insert(practicalSessionTrainers).values({ sessionId: session.id, personId: trainer.id }).run();
-		db.insert(practicalSessionAudience)
-			.values({ sessionId: session.id, kind: 'organisation', ref: String(mps.id) })
-			.run();
+		writeSessionLists(db, session.id, { competencyIds, trainerIds: [trainer.id], audience: { organisations: [mps.id], units: [], roles: [] } });
 		const booked = take(plan.booked);
 		const bookedAt = new Date(startsAt.getTime() - 20 * DAY);
 		booked.forEach((p, i) => {

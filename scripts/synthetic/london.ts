@@ -304,7 +304,12 @@ export function planLondon(staff: number, years: number): OrganisationPlan[] {
 		]
 	};
 
-	// Each trust: per borough, wards, a crisis team, a liaison and diversion team and community teams.
+	// Each trust: per borough, wards, then the teams below, each with its share of the borough's staff (a ward's is 8).
+	const BOROUGH_TEAMS: { name: string; kind: UnitKind; weight: number; roles: RoleMix }[] = [
+		{ name: 'Crisis Resolution and Home Treatment Team', kind: 'crisis-team', weight: 9, roles: MIX.crisis },
+		{ name: 'Liaison and Diversion Team', kind: 'liaison-diversion', weight: 3, roles: MIX.ld },
+		{ name: 'Community Mental Health Teams', kind: 'other', weight: 12, roles: MIX.community }
+	];
 	const trustSizes = apportion(
 		nhsTotal,
 		NHS_TRUSTS.map((t) => t.boroughs.reduce((s, b) => s + BOROUGH_WEIGHT[b] + 60, 0))
@@ -318,7 +323,7 @@ export function planLondon(staff: number, years: number): OrganisationPlan[] {
 		const units: UnitPlan[] = [];
 		trust.boroughs.forEach((borough, b) => {
 			const wards = borough === 'City of London' ? 0 : 6;
-			const parts = apportion(boroughSizes[b], [...Array(wards).fill(8), 9, 3, 12]);
+			const parts = apportion(boroughSizes[b], [...Array(wards).fill(8), ...BOROUGH_TEAMS.map((team) => team.weight)]);
 			for (let w = 0; w < wards; w++)
 				units.push({
 					name: `${borough} – ${WARD_NAMES[(b * 5 + w) % WARD_NAMES.length]} Ward`,
@@ -328,30 +333,9 @@ export function planLondon(staff: number, years: number): OrganisationPlan[] {
 					roles: MIX.ward,
 					goLiveMonths: start
 				});
-			units.push({
-				name: `${borough} Crisis Resolution and Home Treatment Team`,
-				kind: 'crisis-team',
-				borough,
-				size: parts[wards],
-				roles: MIX.crisis,
-				goLiveMonths: start
-			});
-			units.push({
-				name: `${borough} Liaison and Diversion Team`,
-				kind: 'liaison-diversion',
-				borough,
-				size: parts[wards + 1],
-				roles: MIX.ld,
-				goLiveMonths: start
-			});
-			units.push({
-				name: `${borough} Community Mental Health Teams`,
-				kind: 'other',
-				borough,
-				size: parts[wards + 2],
-				roles: MIX.community,
-				goLiveMonths: start
-			});
+			BOROUGH_TEAMS.forEach((team, i) =>
+				units.push({ name: `${borough} ${team.name}`, kind: team.kind, borough, size: parts[wards + i], roles: team.roles, goLiveMonths: start })
+			);
 		});
 		return { name: trust.name, kind: 'nhs', prefix: trust.prefix, domain: `${trust.prefix.toLowerCase()}.nhs.synthetic.test`, units };
 	});

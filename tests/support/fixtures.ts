@@ -36,6 +36,11 @@ export function addPerson(db: Db, unit: { id: number; organisationId: number }, 
 		.get();
 }
 
+/** A person in an organisation and unit of their own, for tests that need one person and no one around them. */
+export function addPersonOnTheirOwn(db: Db, over: Partial<typeof people.$inferInsert> = {}) {
+	return addPerson(db, addUnit(db, addOrganisation(db).id), over);
+}
+
 export function grant(db: Db, personId: number, role: RoleGrant['role'], scope: { organisationId?: number; unitId?: number } = {}) {
 	db.insert(roleGrants)
 		.values({ personId, role, organisationId: scope.organisationId ?? null, unitId: scope.unitId ?? null })

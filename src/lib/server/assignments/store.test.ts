@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, grant, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, grant, testDb } from '$testing/fixtures';
 import { testAssignmentContent, testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import { recordEvidence, statusesOn, voidEvidence } from '../competency/ledger';
@@ -264,7 +264,7 @@ describe('assigned training', () => {
 
 	it('refuses targets outside the manager’s scope as not found, and bad input without writing anything', () => {
 		const outsider = addPerson(db, otherUnit, { jobRole: 'police-constable' });
-		const elsewhere = addPerson(db, addUnit(db, addOrganisation(db).id));
+		const elsewhere = addPersonOnTheirOwn(db);
 		expect(createAssignment(db, content, boss, input({ target: { kind: 'person', personId: outsider.id } }), exists, NOW)).toEqual({
 			ok: false,
 			notFound: true

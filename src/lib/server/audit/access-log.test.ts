@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, testDb } from '$testing/fixtures';
 import { hashPassword } from '../auth/password';
 import { signIn } from '../auth/sign-in';
 import type { Db } from '../db';
@@ -60,7 +60,7 @@ describe('the access log', () => {
 
 	it('records a sign-in the throttle refused, with no one signed in, without touching the signed chain', async () => {
 		const hash = await hashPassword('correct horse battery');
-		addPerson(db, addUnit(db, addOrganisation(db).id), { email: 'pc@example.test', passwordHash: hash });
+		addPersonOnTheirOwn(db, { email: 'pc@example.test', passwordHash: hash });
 		const now = new Date('2026-03-03T10:00:00Z');
 		let throttled = false;
 		for (let i = 0; i < 200 && !throttled; i++) {

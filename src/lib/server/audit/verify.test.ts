@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { recordEvidence, voidEvidence } from '../competency/ledger';
 import type { Db } from '../db';
@@ -233,7 +233,7 @@ describe('the evidence ledger against the audit log', () => {
 	beforeEach(() => {
 		db = testDb();
 		withKeys(db, keyA);
-		personId = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'mental-health-nurse' }).id;
+		personId = addPersonOnTheirOwn(db, { jobRole: 'mental-health-nurse' }).id;
 		for (const [module, day] of [
 			['restraint-safety', '2025-03-03'],
 			['staff-wellbeing', '2025-04-04']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, testDb } from '$testing/fixtures';
 import { changeOwnPassword } from './change-password';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
@@ -11,7 +11,7 @@ import { TEST_SECRET_KEY } from '$testing/sso';
 describe('changing your own password', () => {
 	it('ends the other sessions, keeps this one, and stops unlimited guessing of the current password', async () => {
 		const db = testDb();
-		const person = addPerson(db, addUnit(db, addOrganisation(db).id), { passwordHash: await hashPassword('first password 1') });
+		const person = addPersonOnTheirOwn(db, { passwordHash: await hashPassword('first password 1') });
 		const mine = generateSessionToken();
 		const other = generateSessionToken();
 		const session = createSession(db, mine, person.id);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { loginAttempts, sessions } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { recordAccess } from '../audit/access-log';
 import { DEFAULT_SURVEY_RETENTION_MONTHS } from '../surveys/store';
 import { DEFAULT_ACCESS_LOG_DAYS, DEFAULT_SIGN_IN_ATTEMPT_DAYS, PURGE_BATCH, purgeExpired, retentionSettings } from './retention';
@@ -31,7 +31,7 @@ describe('purgeExpired', () => {
 	let personId: number;
 	beforeEach(() => {
 		db = testDb();
-		personId = addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+		personId = addPersonOnTheirOwn(db).id;
 	});
 
 	it('deletes expired sessions and keeps live ones usable', () => {

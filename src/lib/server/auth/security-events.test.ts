@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { verifyAuditChain } from '../audit/verify';
 import { changeOwnPassword } from './change-password';
 import { hashPassword } from './password';
@@ -16,7 +16,7 @@ const actions = (db: ReturnType<typeof testDb>) =>
 describe('security events in the audit chain', () => {
 	it('records a sign-out, once, with who signed out, and ends the session', () => {
 		const db = testDb();
-		const person = addPerson(db, addUnit(db, addOrganisation(db).id));
+		const person = addPersonOnTheirOwn(db);
 		const token = generateSessionToken();
 		const session = createSession(db, token, person.id);
 		signOut(db, session.id, person.id);
@@ -28,7 +28,7 @@ describe('security events in the audit chain', () => {
 
 	it('records each failed change of password: a wrong current password, and one refused by the throttle', async () => {
 		const db = testDb();
-		const person = addPerson(db, addUnit(db, addOrganisation(db).id), { passwordHash: await hashPassword('first password 1') });
+		const person = addPersonOnTheirOwn(db, { passwordHash: await hashPassword('first password 1') });
 		const session = createSession(db, generateSessionToken(), person.id);
 		const now = new Date('2026-05-01T10:00:00Z');
 		const change = (current: string) =>

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { people, sessions } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, testDb } from '$testing/fixtures';
 import {
 	createSession,
 	endOtherSessions,
@@ -83,7 +83,7 @@ describe('sessions', () => {
 		const start = new Date('2026-01-01T00:00:00Z');
 		const tokens = Array.from({ length: MAX_SESSIONS_PER_PERSON + 3 }, () => generateSessionToken());
 		tokens.forEach((t, i) => createSession(db, t, personId, new Date(start.getTime() + i * 60_000)));
-		const other = addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+		const other = addPersonOnTheirOwn(db).id;
 		createSession(db, generateSessionToken(), other, start);
 		expect(db.select().from(sessions).where(eq(sessions.personId, personId)).all()).toHaveLength(MAX_SESSIONS_PER_PERSON);
 		const now = new Date(start.getTime() + DAY);

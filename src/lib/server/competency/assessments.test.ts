@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evidence, assessments } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, asTrainer, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, asTrainer, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Principal } from '../access/policy';
 import type { Db } from '../db';
@@ -21,7 +21,7 @@ describe('observed assessments', () => {
 		const t = addPerson(db, unit, { jobRole: 'police-sergeant' });
 		trainer = asTrainer(t);
 		target = addPerson(db, unit, { jobRole: 'police-constable', startDate: '2024-01-01' });
-		outsider = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'police-constable' });
+		outsider = addPersonOnTheirOwn(db, { jobRole: 'police-constable' });
 	});
 	const input = { competencyId: 'safe-restraint' as const, assessedOn: '2026-06-10', outcome: 'competent' as const, notes: 'Safe hold, <b>clear</b> commands' };
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { competencyCycles, competencyStatus, evidence, people } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { recordEvidence, recordOn, refreshPerson, statusesOn, voidEvidence } from './ledger';
 import type { Db } from '../db';
@@ -14,7 +14,7 @@ describe('evidence ledger', () => {
 	let personId: number;
 	beforeEach(() => {
 		db = testDb();
-		personId = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'mental-health-nurse' }).id;
+		personId = addPersonOnTheirOwn(db, { jobRole: 'mental-health-nurse' }).id;
 	});
 	const record = (source: Parameters<typeof recordEvidence>[2]['source'], day: string) =>
 		recordEvidence(db, framework, { personId, source, version: '1.0.0', occurredOn: day, recordedBy: personId, at: at(day) });

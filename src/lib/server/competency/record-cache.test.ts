@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import { recordEvidence, refreshPerson, statusesOn } from './ledger';
 import { cachedRecord } from './record-cache';
@@ -11,7 +11,7 @@ const lookup = { moduleTitle: () => undefined, scenarioTitle: () => undefined };
 
 function world() {
 	const db = testDb();
-	const person = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'mental-health-nurse', startDate: '2020-01-01' });
+	const person = addPersonOnTheirOwn(db, { jobRole: 'mental-health-nurse', startDate: '2020-01-01' });
 	refreshPerson(db, framework, person.id, new Date('2026-03-01T12:00:00Z'));
 	let computed = 0;
 	const read = (p: { id: number; jobRole: string; startDate?: string } = person, today = TODAY) =>

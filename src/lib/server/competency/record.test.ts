@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { testFramework } from '$testing/framework';
 import type { Db } from '../db';
 import { getPerson } from '../people/repository';
@@ -14,7 +14,7 @@ describe('the training record explains itself', () => {
 	let personId: number;
 	beforeEach(() => {
 		db = testDb();
-		personId = addPerson(db, addUnit(db, addOrganisation(db).id), { jobRole: 'mental-health-nurse' }).id;
+		personId = addPersonOnTheirOwn(db, { jobRole: 'mental-health-nurse' }).id;
 	});
 	const record = (source: { module: string } | { scenario: string }, day: string) =>
 		recordEvidence(db, framework, { personId, source, version: '1.0.0', occurredOn: day, recordedBy: null, at: new Date(`${day}T12:00:00Z`) });

@@ -1,10 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
+/** The database's clock in milliseconds, as the timestamp columns store it. */
+const NOW_MS = sql`(unixepoch('subsec') * 1000)`;
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(NOW_MS);
+const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull();
+
+/** The person a row belongs to or is about (declared lazily: people is defined below). */
+const personRef = () =>
+	integer('person_id')
 		.notNull()
-		.default(sql`(unixepoch('subsec') * 1000)`);
+		.references(() => people.id);
+
+/** Who a count is about, in the aggregate tables (status counts, insights): the person's organisation, unit and job role. */
+const countedGroup = () => ({
+	organisationId: integer('organisation_id').notNull(),
+	unitId: integer('unit_id').notNull(),
+	jobRole: text('job_role').notNull()
+});
 
 /** A police force, NHS trust, ambulance service or any other partner organisation. */
 export const organisations = sqliteTable('organisations', {
@@ -59,9 +73,7 @@ export const people = sqliteTable(
 		anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
 		passwordHash: text('password_hash'),
 		createdAt: createdAt(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`)
+		updatedAt: updatedAt().default(NOW_MS)
 	},
 	(t) => [
 		uniqueIndex('people_org_workforce').on(t.organisationId, t.workforceId),
@@ -80,9 +92,7 @@ export const roleGrants = sqliteTable(
 	'role_grants',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		role: text('role', { enum: ['trainer', 'manager', 'partnership-lead', 'admin'] }).notNull(),
 		organisationId: integer('organisation_id').references(() => organisations.id),
 		unitId: integer('unit_id').references(() => units.id),
@@ -97,9 +107,7 @@ export const sessions = sqliteTable(
 	'sessions',
 	{
 		id: text('id').primaryKey(),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		createdAt: createdAt()
 	},
@@ -171,9 +179,7 @@ export type Session = typeof sessions.$inferSelect;
 export const moduleProgress = sqliteTable(
 	'module_progress',
 	{
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		moduleSlug: text('module_slug').notNull(),
 		sectionId: text('section_id').notNull(),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }).notNull()
@@ -186,9 +192,7 @@ export const quizAttempts = sqliteTable(
 	'quiz_attempts',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		moduleSlug: text('module_slug').notNull(),
 		moduleVersion: text('module_version').notNull(),
 		answers: text('answers').notNull(),
@@ -206,9 +210,7 @@ export const moduleCompletions = sqliteTable(
 	'module_completions',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		moduleSlug: text('module_slug').notNull(),
 		moduleVersion: text('module_version').notNull(),
 		attemptId: integer('attempt_id')
@@ -224,13 +226,11 @@ export const moduleCompletions = sqliteTable(
 export const reflections = sqliteTable(
 	'reflections',
 	{
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		moduleSlug: text('module_slug').notNull(),
 		reflectionId: text('reflection_id').notNull(),
 		body: text('body').notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: updatedAt()
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.reflectionId] })]
 );
@@ -244,9 +244,7 @@ export const scenarioRuns = sqliteTable(
 	'scenario_runs',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		scenarioSlug: text('scenario_slug').notNull(),
 		scenarioVersion: text('scenario_version').notNull(),
 		/** JSON of xstate's persisted snapshot. */
@@ -312,9 +310,7 @@ export const evidence = sqliteTable(
 	'evidence',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		competencyId: text('competency_id').notNull(),
 		kind: text('kind', { enum: ['module', 'scenario', 'observed', 'prior-learning'] }).notNull(),
 		/** Module slug, scenario slug, observed assessment id, or prior learning claim id. */
@@ -334,9 +330,7 @@ export const assessments = sqliteTable(
 	'assessments',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		competencyId: text('competency_id').notNull(),
 		assessedOn: text('assessed_on').notNull(),
 		outcome: text('outcome', { enum: ['competent', 'not-yet-competent'] }).notNull(),
@@ -359,9 +353,7 @@ export const priorLearningClaims = sqliteTable(
 	'prior_learning_claims',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		competencyId: text('competency_id').notNull(),
 		completedOn: text('completed_on').notNull(),
 		provider: text('provider').notNull(),
@@ -393,15 +385,13 @@ export const priorLearningClaims = sqliteTable(
 export const competencyStatus = sqliteTable(
 	'competency_status',
 	{
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		competencyId: text('competency_id').notNull(),
 		achievedOn: text('achieved_on'),
 		expiresOn: text('expires_on'),
 		/** The last day to achieve it on time (induction plan: start date + days), or null; see status-rule.ts. */
 		dueOn: text('due_on'),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		primaryKey({ columns: [t.personId, t.competencyId] }),
@@ -417,9 +407,7 @@ export const competencyStatus = sqliteTable(
 export const competencyCycles = sqliteTable(
 	'competency_cycles',
 	{
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		competencyId: text('competency_id').notNull(),
 		achievedOn: text('achieved_on').notNull(),
 		expiresOn: text('expires_on').notNull()
@@ -448,9 +436,7 @@ export const complianceState = sqliteTable('compliance_state', {
 export const statusCounts = sqliteTable(
 	'status_counts',
 	{
-		organisationId: integer('organisation_id').notNull(),
-		unitId: integer('unit_id').notNull(),
-		jobRole: text('job_role').notNull(),
+		...countedGroup(),
 		competencyId: text('competency_id').notNull(),
 		required: integer('required').notNull(),
 		/** expires_on is null and not overdue (due_on is null or due_on >= day) */
@@ -545,7 +531,7 @@ export const ssoProviders = sqliteTable('sso_providers', {
 	/** Its people may not sign in with a password. */
 	ssoOnly: integer('sso_only', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt(),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	updatedAt: updatedAt()
 });
 
 /** Email domains that sign in through an organisation's provider; a domain belongs to one provider only. */
@@ -566,9 +552,7 @@ export const ssoLinks = sqliteTable(
 	'sso_links',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		issuer: text('issuer').notNull(),
 		subject: text('subject').notNull(),
 		createdAt: createdAt()
@@ -665,9 +649,7 @@ export const mailOutbox = sqliteTable(
 export const reminderKeys = sqliteTable(
 	'reminder_keys',
 	{
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		competencyId: text('competency_id').notNull(),
 		/** The expiry date of the cycle the reminder is about. */
 		cycle: text('cycle').notNull(),
@@ -686,7 +668,7 @@ export const mailPreferences = sqliteTable('mail_preferences', {
 		.primaryKey()
 		.references(() => people.id),
 	digest: text('digest', { enum: ['weekly', 'monthly', 'off'] }).notNull(),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	updatedAt: updatedAt()
 });
 
 /** What a manager's last digest said, so the next can say what changed. */
@@ -741,9 +723,7 @@ export const accountTokens = sqliteTable(
 	'account_tokens',
 	{
 		id: text('id').primaryKey(),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		purpose: text('purpose', { enum: ['activation', 'reset'] }).notNull(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
 		createdAt: createdAt()
@@ -797,7 +777,7 @@ export const rosterImports = sqliteTable(
 		message: text('message'),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		/** Touched by every chunk: an apply not touched for a while was interrupted (the server stopped). */
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: updatedAt(),
 		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
@@ -863,9 +843,7 @@ export const practicalSessionTrainers = sqliteTable(
 		sessionId: integer('session_id')
 			.notNull()
 			.references(() => practicalSessions.id),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id)
+		personId: personRef()
 	},
 	(t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('practical_session_trainers_person').on(t.personId)]
 );
@@ -897,9 +875,7 @@ export const practicalBookings = sqliteTable(
 		sessionId: integer('session_id')
 			.notNull()
 			.references(() => practicalSessions.id),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		status: text('status', { enum: ['booked', 'waiting', 'cancelled'] }).notNull(),
 		attendance: text('attendance', { enum: ['attended', 'absent', 'left-early'] }),
 		outcome: text('outcome', { enum: ['competent', 'not-yet-competent'] }),
@@ -975,9 +951,7 @@ export const surveyRatings = sqliteTable(
 export const surveyAnswered = sqliteTable(
 	'survey_answered',
 	{
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		kind: text('kind', { enum: ['module', 'scenario'] }).notNull(),
 		subjectSlug: text('subject_slug').notNull(),
 		subjectVersion: text('subject_version').notNull()
@@ -1047,9 +1021,7 @@ export const assignmentPeople = sqliteTable(
 		assignmentId: integer('assignment_id')
 			.notNull()
 			.references(() => assignments.id),
-		personId: integer('person_id')
-			.notNull()
-			.references(() => people.id),
+		personId: personRef(),
 		dueOn: text('due_on').notNull(),
 		metOn: text('met_on'),
 		metEvidenceId: integer('met_evidence_id'),
@@ -1077,9 +1049,7 @@ export const scenarioChoiceCounts = sqliteTable(
 		/** The choice the learner made (even when it came too late and the hesitate event was applied). */
 		event: text('event').notNull(),
 		late: integer('late').notNull(),
-		organisationId: integer('organisation_id').notNull(),
-		unitId: integer('unit_id').notNull(),
-		jobRole: text('job_role').notNull(),
+		...countedGroup(),
 		/** YYYY-MM, UTC. */
 		month: text('month').notNull(),
 		/** 1 when the step belongs to the person's first run of this scenario. */
@@ -1116,9 +1086,7 @@ export const scenarioRunCounts = sqliteTable(
 	{
 		scenarioSlug: text('scenario_slug').notNull(),
 		scenarioVersion: text('scenario_version').notNull(),
-		organisationId: integer('organisation_id').notNull(),
-		unitId: integer('unit_id').notNull(),
-		jobRole: text('job_role').notNull(),
+		...countedGroup(),
 		/** YYYY-MM of the finish, UTC. */
 		month: text('month').notNull(),
 		attempt: integer('attempt').notNull(),
@@ -1155,9 +1123,7 @@ export const quizAnswerCounts = sqliteTable(
 		questionId: text('question_id').notNull(),
 		answer: text('answer').notNull(),
 		score: integer('score').notNull(),
-		organisationId: integer('organisation_id').notNull(),
-		unitId: integer('unit_id').notNull(),
-		jobRole: text('job_role').notNull(),
+		...countedGroup(),
 		n: integer('n').notNull()
 	},
 	(t) => [

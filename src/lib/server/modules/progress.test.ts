@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { moduleCompletions, quizAttempts } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { parseModule } from './parse';
 import { markSectionRead, moduleState, moduleStatuses, submitAttempt } from './progress';
 import { validMarkdown, validQuiz } from '$testing/module-fixtures';
@@ -20,7 +20,7 @@ describe('module progress and completion', () => {
 	let personId: number;
 	beforeEach(() => {
 		db = testDb();
-		personId = addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+		personId = addPersonOnTheirOwn(db).id;
 	});
 
 	it('needs every section read and a pass; records the completion with the version', () => {

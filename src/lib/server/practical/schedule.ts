@@ -8,23 +8,13 @@ import { canRunSession, type Principal } from '../access/policy';
 import { appendAudit } from '../audit/log';
 import type { Framework } from '../competency/framework';
 import type { Db } from '../db';
-import {
-	organisations,
-	people,
-	practicalBookings,
-	practicalSessionAudience,
-	practicalSessionCompetencies,
-	practicalSessionTrainers,
-	practicalSessions,
-	units
-} from '../db/schema';
+import { organisations, people, practicalBookings, practicalSessions, units } from '../db/schema';
 import type { FieldErrors } from '../forms/parse';
 import { fillPlaces } from './booking';
 import { notifySession } from './notify';
 import type { SessionInput } from './session-input';
-import { getSession, trainersOf } from './store';
+import { getSession, trainersOf, writeSessionLists } from './store';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type ScheduleResult = { ok: true; id: number } | { ok: false; forbidden: true } | { ok: false; forbidden: false; errors: FieldErrors };
 
 /** What the database must confirm: the trainers train for the organisation, and the organisations and units exist. */
@@ -42,24 +32,6 @@ function checkReferences(db: Pick<Db, 'select' | 'selectDistinct'>, input: Sessi
 	}
 	if (input.startsAt <= now) errors.date = 'The session must start in the future';
 	return errors;
-}
-
-function writeLists(tx: Tx, id: number, input: SessionInput) {
-	tx.delete(practicalSessionCompetencies).where(eq(practicalSessionCompetencies.sessionId, id)).run();
-	tx.delete(practicalSessionTrainers).where(eq(practicalSessionTrainers.sessionId, id)).run();
-	tx.delete(practicalSessionAudience).where(eq(practicalSessionAudience.sessionId, id)).run();
-	tx.insert(practicalSessionCompetencies)
-		.values(input.competencyIds.map((competencyId) => ({ sessionId: id, competencyId })))
-		.run();
-	tx.insert(practicalSessionTrainers)
-		.values(input.trainerIds.map((personId) => ({ sessionId: id, personId })))
-		.run();
-	const audience = [
-		...input.audience.organisations.map((ref) => ({ sessionId: id, kind: 'organisation' as const, ref: String(ref) })),
-		...input.audience.units.map((ref) => ({ sessionId: id, kind: 'unit' as const, ref: String(ref) })),
-		...input.audience.roles.map((ref) => ({ sessionId: id, kind: 'job-role' as const, ref }))
-	];
-	if (audience.length) tx.insert(practicalSessionAudience).values(audience).run();
 }
 
 /** The session's own columns a trainer sets when creating it and may change later (its organisation is fixed). */
@@ -98,7 +70,7 @@ export function createSession(db: Db, actor: Principal, input: SessionInput, now
 			})
 			.returning({ id: practicalSessions.id })
 			.get();
-		writeLists(tx, row.id, input);
+		writeSessionLists(tx, row.id, input);
 		appendAudit(tx, { actorId: actor.id, action: 'session-create', entity: 'practical-session', entityId: row.id, detail: auditDetail(input), at: now });
 		return row.id;
 	});
@@ -132,7 +104,7 @@ export function updateSession(db: Db, framework: Framework, actor: Principal, id
 			})
 			.where(eq(practicalSessions.id, id))
 			.run();
-		writeLists(tx, id, input);
+		writeSessionLists(tx, id, input);
 		appendAudit(tx, { actorId: actor.id, action: 'session-update', entity: 'practical-session', entityId: id, detail: auditDetail(input), at: now });
 		const after = getSession(tx, id)!;
 		if (told) for (const p of livePeople(tx, id)) notifySession(tx, framework, after, p, 'changed', { now });

@@ -47,6 +47,25 @@ export function getSession(db: Reader, id: number): SessionDetail | undefined {
 	return { ...session, competencyIds, trainerIds, audience };
 }
 
+/** Replaces a session's competencies, trainers and audience (what getSession reads back). */
+export function writeSessionLists(db: Pick<Db, 'insert' | 'delete'>, id: number, lists: Pick<SessionDetail, 'competencyIds' | 'trainerIds' | 'audience'>) {
+	db.delete(practicalSessionCompetencies).where(eq(practicalSessionCompetencies.sessionId, id)).run();
+	db.delete(practicalSessionTrainers).where(eq(practicalSessionTrainers.sessionId, id)).run();
+	db.delete(practicalSessionAudience).where(eq(practicalSessionAudience.sessionId, id)).run();
+	db.insert(practicalSessionCompetencies)
+		.values(lists.competencyIds.map((competencyId) => ({ sessionId: id, competencyId })))
+		.run();
+	db.insert(practicalSessionTrainers)
+		.values(lists.trainerIds.map((personId) => ({ sessionId: id, personId })))
+		.run();
+	const audience = [
+		...lists.audience.organisations.map((ref) => ({ sessionId: id, kind: 'organisation' as const, ref: String(ref) })),
+		...lists.audience.units.map((ref) => ({ sessionId: id, kind: 'unit' as const, ref: String(ref) })),
+		...lists.audience.roles.map((ref) => ({ sessionId: id, kind: 'job-role' as const, ref }))
+	];
+	if (audience.length) db.insert(practicalSessionAudience).values(audience).run();
+}
+
 /** Whether a person may book: for each kind of rule the session has, one of its rows matches them. */
 export function isOpenTo(session: Pick<SessionDetail, 'audience'>, person: { organisationId: number; unitId: number; jobRole: string }): boolean {
 	const { organisations: o, units: u, roles: r } = session.audience;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addOrganisation, addPerson, addPersonOnTheirOwn, addUnit, testDb } from '$testing/fixtures';
 import { addDays, type IsoDate } from '../competency/dates';
 import type { Requirement } from '../competency/framework';
 import { statusOn, type EvidenceFact } from '../competency/status';
@@ -56,7 +56,7 @@ const dueArb = fc.option(fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -
 describe('the status rule in SQL', () => {
 	it('gives the status statusOn gives, for the same facts and day, boundary days and leap days included', () => {
 		const db = testDb();
-		const person = addPerson(db, addUnit(db, addOrganisation(db).id));
+		const person = addPersonOnTheirOwn(db);
 		db.insert(competencyStatus)
 			.values({ personId: person.id, competencyId: 'c', achievedOn: null, expiresOn: null, updatedAt: new Date(0) })
 			.run();

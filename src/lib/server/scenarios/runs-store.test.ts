@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { openDb, type Db } from '../db';
 import { auditLog, scenarioRuns, scenarioSteps } from '../db/schema';
-import { addOrganisation, addPerson, addUnit, testDb } from '$testing/fixtures';
+import { addPersonOnTheirOwn, testDb } from '$testing/fixtures';
 import { findScenario, scenarioAnalysis } from '../content';
 import { currentView } from './engine';
 import { isAbandoned } from './presentation/run-result';
@@ -22,7 +22,7 @@ const analysis = scenarioAnalysis(SLUG)!;
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 27, 23, 42, seconds));
 
 function newPerson(db: Db) {
-	return addPerson(db, addUnit(db, addOrganisation(db).id)).id;
+	return addPersonOnTheirOwn(db).id;
 }
 
 /** Everything a rejected step must leave alone. */
