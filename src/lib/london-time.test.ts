@@ -90,6 +90,20 @@ describe('London time', () => {
 		expect(londonDay(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
 	});
 
+	it('names the London day right across midnight, the day kept for the last minute asked or not', () => {
+		const days = [
+			'2026-06-30T22:59:59.999Z',
+			'2026-06-30T23:00:00.000Z',
+			'2026-06-30T22:59:00.000Z',
+			'2026-06-30T23:00:59.999Z',
+			'2026-12-31T23:59:59.999Z',
+			'2027-01-01T00:00:00Z'
+		];
+		expect(days.map((at) => londonDay(new Date(at)))).toEqual(['2026-06-30', '2026-07-01', '2026-06-30', '2026-07-01', '2026-12-31', '2027-01-01']);
+		expect(londonDay(new Date('2027-01-01T00:00:30Z'))).toBe('2027-01-01');
+		expect(() => londonDay(new Date('not a date'))).toThrow(RangeError);
+	});
+
 	it('reads London time, summer and winter', () => {
 		expect(londonClock(new Date('2026-01-05T07:30:00Z'))).toEqual({ date: '2026-01-05', hour: 7, weekday: 0 });
 		expect(londonClock(new Date('2026-06-01T06:30:00Z'))).toEqual({ date: '2026-06-01', hour: 7, weekday: 0 }); // BST

@@ -51,9 +51,19 @@ function wall(instant: Date | number): Record<string, string> {
 	return Object.fromEntries(wallFields.formatToParts(instant).map((x) => [x.type, x.value]));
 }
 
+// London's offset from UTC is whole hours, so its days begin on a whole UTC minute: every instant in one minute
+// falls on the same London day. Pages ask for today several times a request; the last minute's answer is kept.
+let lastMinute = NaN;
+let lastDay = '';
+
 /** The London calendar day (YYYY-MM-DD) an instant falls on: by default today, where the training happens. */
 export function londonDay(at: Date = new Date()): string {
-	return isoDay.format(at);
+	const minute = Math.floor(at.getTime() / 60_000);
+	if (minute !== lastMinute) {
+		lastDay = isoDay.format(at); // throws for an invalid date, as before
+		lastMinute = minute;
+	}
+	return lastDay;
 }
 
 /** The London date, hour and weekday (Monday 0) of an instant. */

@@ -39,8 +39,11 @@ export function competencyNeeds(requirements: Requirement[], outstanding: Requir
  * which completed modules and scenarios have come back round as refreshers.
  */
 export function learnerOverview(db: Db, framework: Framework, person: PersonForRecord, lookup: ContentLookup, today: IsoDate = londonToday()) {
-	// Kept per person while their evidence and statuses are unchanged (record-cache.ts).
-	const record = cachedRecord(db, framework, person, today, () => statusesOn(db, framework, person, today));
+	// Kept per person while their evidence and statuses are unchanged (record-cache.ts): the derived overview too.
+	return cachedRecord(db, framework, person, today, () => overviewOf(statusesOn(db, framework, person, today), framework, person, lookup));
+}
+
+function overviewOf(record: ReturnType<typeof statusesOn>, framework: Framework, person: PersonForRecord, lookup: ContentLookup) {
 	const competencies = record.map((c) => ({
 		...standing(c),
 		overdueSince: c.status === 'overdue' && c.dueOn ? overdueSince(c.dueOn) : null,

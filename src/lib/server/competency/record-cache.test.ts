@@ -77,6 +77,35 @@ describe("the learner's kept record", () => {
 		expect(w.computed()).toBe(4);
 	});
 
+	it('keeps a record per set of assigned due dates: a caller that passes none never answers for one that does', () => {
+		const w = world();
+		const withoutAssignments = learnerOverview(w.db, framework, w.person, lookup, TODAY);
+		const assigned = { ...w.person, assignedDueDates: [{ competencyId: 'safe-restraint', dueOn: '2026-03-01' }] };
+		const withAssignments = learnerOverview(w.db, framework, assigned, lookup, TODAY);
+		expect(withAssignments).not.toBe(withoutAssignments);
+		const status = (o: typeof withAssignments) => o.competencies.find((c) => c.id === 'safe-restraint')!.status;
+		expect(status(withAssignments)).toBe('overdue');
+		expect(status(withoutAssignments)).not.toBe('overdue');
+		expect(learnerOverview(w.db, framework, assigned, lookup, TODAY)).toBe(withAssignments);
+	});
+
+	it('keeps the derived overview: the same object while nothing changes, a new one after new evidence', () => {
+		const w = world();
+		const first = learnerOverview(w.db, framework, w.person, lookup, TODAY);
+		expect(learnerOverview(w.db, framework, w.person, lookup, TODAY)).toBe(first);
+		recordEvidence(w.db, framework, {
+			personId: w.person.id,
+			source: { module: 'restraint-safety' },
+			version: '1.0.0',
+			occurredOn: '2026-03-09',
+			recordedBy: w.person.id,
+			at: new Date('2026-03-09T12:00:00Z')
+		});
+		const after = learnerOverview(w.db, framework, w.person, lookup, TODAY);
+		expect(after).not.toBe(first);
+		expect(after.competencies.find((c) => c.id === 'safe-restraint')!.outstanding.some((o) => o.href === '/modules/restraint-safety')).toBe(false);
+	});
+
 	it('is what My training shows', () => {
 		const w = world();
 		const overview = learnerOverview(w.db, framework, w.person, lookup, TODAY);

@@ -4,8 +4,11 @@
  * several instances) write evidence, so a kept record is never trusted blindly: it is used only while its stamp
  * still matches, read by one indexed query each time: the person's evidence count and newest id (the ledger is
  * append-only, so these change with every new or voiding row) and when their stored statuses were last refreshed
- * (refreshPerson touches them all, whatever changed). The job role, start date and day are part of the key.
+ * (refreshPerson touches them all, whatever changed). The job role, start date, the due dates of their assigned
+ * training (given by the caller, and not by every caller) and the day are part of the key.
  * refreshPerson also forgets the person here, in its own process, at once.
+ * What is kept is what learnerOverview derives from the record (competencies, next step, refreshers), so that a
+ * request re-derives none of it either; callers treat it as read-only.
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../db';
@@ -36,7 +39,7 @@ function stampOf(db: Db, personId: number): string {
 export function cachedRecord<T>(
 	db: Db,
 	framework: Framework,
-	person: { id: number; jobRole: string; startDate?: string },
+	person: { id: number; jobRole: string; startDate?: string; assignedDueDates?: readonly { competencyId: string; dueOn: string }[] },
 	today: IsoDate,
 	compute: () => T
 ): T {
@@ -47,7 +50,8 @@ export function cachedRecord<T>(
 	let people = byFramework.get(framework);
 	if (!people) byFramework.set(framework, (people = new Map()));
 	if (forgotten.delete(person.id)) people.delete(person.id);
-	const key = `${person.jobRole}|${person.startDate ?? ''}|${today}|${stampOf(db, person.id)}`;
+	const assigned = person.assignedDueDates?.map((d) => `${d.competencyId}:${d.dueOn}`).join(',') ?? '';
+	const key = `${person.jobRole}|${person.startDate ?? ''}|${assigned}|${today}|${stampOf(db, person.id)}`;
 	const kept = people.get(person.id);
 	people.delete(person.id);
 	const value = kept && kept.key === key ? (kept.value as T) : compute();

@@ -219,7 +219,8 @@ export const moduleCompletions = sqliteTable(
 		score: integer('score').notNull(),
 		completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('module_completions_person').on(t.personId, t.moduleSlug, t.completedAt)]
+	// With the version last, the learner's module statuses (moduleStatuses) are read from the index alone.
+	(t) => [index('module_completions_person').on(t.personId, t.moduleSlug, t.completedAt, t.moduleVersion)]
 );
 
 /** A learner's private reflections; nobody else can read them. */
