@@ -1,5 +1,5 @@
 /**
- * npm run bench:compare -- --base <commit> [--only a,c,d,e,f] [--rounds 2] [--workers n]
+ * npm run bench:compare -- --base <commit> [--only a,c,d,e,f] [--rounds 2] [--workers n] [--port n] [--bare-port n]
  *
  * Server CPU per request is only comparable within one sitting: this machine's speed varies several-fold from day
  * to day (the bare node:http server answered 8,517 requests a second on 27 November, 1,300–4,700 on 7 December). So
@@ -19,7 +19,10 @@ const { values } = parseArgs({
 		only: { type: 'string', default: 'a,c,d,e,f' },
 		rounds: { type: 'string', default: '2' },
 		workers: { type: 'string', default: '1' },
-		db: { type: 'string', default: 'data/bench-synthetic-80000x5.db' }
+		db: { type: 'string', default: 'data/bench-synthetic-80000x5.db' },
+		// Passed on to the bench (its own defaults otherwise), for when another comparison holds those ports.
+		port: { type: 'string' },
+		'bare-port': { type: 'string' }
 	}
 });
 if (!values.base) throw new Error('Say which commit to compare with: --base <commit>');
@@ -49,6 +52,8 @@ type Results = { scenarios: Record<string, { name: string; cpuMsPerRequest: numb
 function bench(which: 'base' | 'current', round: number): Results {
 	const out = resolve(`bench/tmp/compare-${which}-${round}.json`);
 	const args = ['scripts/bench.ts', '--no-build', '--only', values.only!, '--workers', values.workers!, '--out', out];
+	if (values.port) args.push('--port', values.port);
+	if (values['bare-port']) args.push('--bare-port', values['bare-port']);
 	if (which === 'base') args.push('--server-build', baseDir, '--db', baseDb);
 	else args.push('--db', db);
 	log(`Round ${round}, ${which === 'base' ? base : 'current tree'}…`);
