@@ -1,5 +1,5 @@
 /**
- * npm run bench:compare -- --base <commit> [--only a,c,d,e,f] [--rounds 2] [--workers n] [--port p] [--bare-port p]
+ * npm run bench:compare -- --base <commit> [--only a,c,d,e,f] [--rounds 2] [--workers n] [--port n] [--bare-port n] [--connections n]
  *
  * Server CPU per request is only comparable within one sitting: this machine's speed varies several-fold from day
  * to day (the bare node:http server answered 8,517 requests a second on 27 November, 1,300–4,700 on 7 December). So
@@ -20,9 +20,11 @@ const { values } = parseArgs({
 		rounds: { type: 'string', default: '2' },
 		workers: { type: 'string', default: '1' },
 		db: { type: 'string', default: 'data/bench-synthetic-80000x5.db' },
-		// Passed on to the bench, for when another bench or server holds its default ports.
+		// Passed on to the bench (its own defaults otherwise), for when another comparison holds those ports.
 		port: { type: 'string' },
-		'bare-port': { type: 'string' }
+		'bare-port': { type: 'string' },
+		// Fewer than the bench's 50 when the machine is so busy that the slower build never answers them all in the warm-up.
+		connections: { type: 'string' }
 	}
 });
 if (!values.base) throw new Error('Say which commit to compare with: --base <commit>');
@@ -54,6 +56,7 @@ function bench(which: 'base' | 'current', round: number): Results {
 	const args = ['scripts/bench.ts', '--no-build', '--only', values.only!, '--workers', values.workers!, '--out', out];
 	if (values.port) args.push('--port', values.port);
 	if (values['bare-port']) args.push('--bare-port', values['bare-port']);
+	if (values.connections) args.push('--connections', values.connections);
 	if (which === 'base') args.push('--server-build', baseDir, '--db', baseDb);
 	else args.push('--db', db);
 	log(`Round ${round}, ${which === 'base' ? base : 'current tree'}…`);

@@ -239,6 +239,7 @@ test('a trainer records an observed assessment, never for themselves or another 
 test('the partnership view shows only aggregates as of yesterday, under disclosure control, with a trend, a borough filter and a CSV', async ({ page }) => {
 	await signIn(page, 'partnership@demo.test');
 	await page.goto('/partnership');
+	await expect(page).toHaveTitle('Partnership view – Crisis Care Academy'); // written as &ndash; (the page says why)
 	await expect(page.getByRole('heading', { name: 'Lambeth' })).toBeVisible();
 	await expect(page.getByText('as they stood at the end of yesterday')).toBeVisible();
 	await expect(page.locator('td').getByText('withheld', { exact: true }).first()).toBeVisible();
@@ -258,6 +259,7 @@ test('the partnership view shows only aggregates as of yesterday, under disclosu
 	await page.getByLabel('Borough').selectOption('Lambeth');
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page).toHaveURL(/borough=Lambeth/);
+	await expect(page).toHaveTitle('Partnership view: Lambeth – Crisis Care Academy');
 	await expect(page.getByRole('heading', { name: 'Over the last 12 months: Lambeth' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2, name: 'Lewisham' })).toHaveCount(0);
 	await expectAccessible(page);

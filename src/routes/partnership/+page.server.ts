@@ -1,7 +1,8 @@
 import { requirePartnershipLead } from '$lib/server/access/guards';
 import { getFramework } from '$lib/server/content';
 import { londonToday } from '$lib/server/competency/dates';
-import { partnershipReport, readBorough } from '$lib/server/reporting/partnership';
+import { readBorough } from '$lib/server/reporting/partnership';
+import { partnershipPage } from '$lib/server/reporting/partnership-page';
 import { ROUND_TO, SUPPRESS_UP_TO } from '$lib/server/reporting/disclosure';
 import { getDb } from '$lib/server/db';
 import { serverRendered } from '$lib/server-rendered';
@@ -13,9 +14,8 @@ export const csr = false;
 
 export const load: PageServerLoad = (event) => {
 	requirePartnershipLead(event);
-	const framework = getFramework();
-	const titles = Object.fromEntries(framework.competencies.map((c) => [c.id, c.title]));
-	const report = partnershipReport(getDb(), framework, londonToday(), readBorough(event.url));
+	// The trend and tables arrive rendered, the same all day for everyone (src/lib/server/reporting/partnership-page.ts).
+	const page = partnershipPage(getDb(), getFramework(), londonToday(), readBorough(event.url));
 	// Rendered on the server only: not serialised into the HTML as well (src/lib/server-rendered.ts).
-	return { report: serverRendered(event, { titles, suppressUpTo: SUPPRESS_UP_TO, roundTo: ROUND_TO, ...report }) };
+	return { report: serverRendered(event, { suppressUpTo: SUPPRESS_UP_TO, roundTo: ROUND_TO, ...page }) };
 };

@@ -25,7 +25,7 @@ export const publishedDates = (today: IsoDate): IsoDate[] => trendDates(publishe
 function statements(db: Db) {
 	const kinds = AGENCY_KINDS.map((k) => `'${k}'`).join(', ');
 	return statementsFor(db, 'partnership-snapshots', (c) => ({
-		dates: c.prepare('select date from partnership_dates'),
+		dates: c.prepare('select date, taken_at as takenAt from partnership_dates order by date'),
 		drop: c.prepare('delete from partnership_dates where date = ?'),
 		dropCounts: c.prepare('delete from partnership_counts where date = ?'),
 		add: c.prepare('insert into partnership_dates (date, taken_at) values (@date, @now) on conflict (date) do nothing'),
@@ -44,16 +44,22 @@ function statements(db: Db) {
 	}));
 }
 
-/** Counts any published date not yet counted and forgets those that have left the 12 months. */
-export function ensurePartnershipSnapshots(db: Db, today: IsoDate, now = Date.now()): void {
+/**
+ * Counts any published date not yet counted and forgets those that have left the 12 months. Gives the snapshots'
+ * stamp: each published date with when it was counted. Counts are never changed once taken, so the same stamp means
+ * the same figures, whatever else has been written since (what partnership.ts keeps its results by).
+ */
+export function ensurePartnershipSnapshots(db: Db, today: IsoDate, now = Date.now()): string {
 	const q = statements(db);
 	const wanted = publishedDates(today);
-	const have = () => new Set((q.dates.all() as { date: string }[]).map((r) => r.date));
-	const before = have();
-	if (wanted.every((d) => before.has(d)) && before.size === wanted.length) return;
+	const taken = () => q.dates.all() as { date: string; takenAt: number }[];
+	const stampOf = (rows: { date: string; takenAt: number }[]) => rows.map((r) => `${r.date}@${r.takenAt}`).join(',');
+	const before = taken();
+	const have = new Set(before.map((r) => r.date));
+	if (wanted.every((d) => have.has(d)) && have.size === wanted.length) return stampOf(before);
 	db.$client
 		.transaction(() => {
-			const now2 = have(); // re-read inside the write lock: another process may have counted them
+			const now2 = new Set(taken().map((r) => r.date)); // re-read inside the write lock: another process may have counted them
 			for (const date of now2)
 				if (!wanted.includes(date)) {
 					q.dropCounts.run(date);
@@ -66,13 +72,19 @@ export function ensurePartnershipSnapshots(db: Db, today: IsoDate, now = Date.no
 				}
 		})
 		.immediate();
+	return stampOf(taken());
 }
 
 export type SnapshotRow = { date: IsoDate; borough: string; kind: AgencyKind; competencyId: string; people: number; current: number };
 
-/** The frozen counts for the published dates. */
+/** The frozen counts for the published dates, counting any not yet counted. */
 export function readPartnershipSnapshots(db: Db, today: IsoDate): SnapshotRow[] {
 	ensurePartnershipSnapshots(db, today);
+	return readCountedSnapshots(db, today);
+}
+
+/** The counts already taken for the published dates (after ensurePartnershipSnapshots). */
+export function readCountedSnapshots(db: Db, today: IsoDate): SnapshotRow[] {
 	const dates = publishedDates(today);
 	return statements(db).read.all({ from: dates[0], to: dates[dates.length - 1] }) as SnapshotRow[];
 }

@@ -100,6 +100,25 @@ describe('partnership view', () => {
 		expect(rows.some((r) => r[1] === 'Lewisham' && r[3] === 'Police' && r[4] === '*')).toBe(true);
 	});
 
+	it('keeps a day’s figures through writes, and counts again only when the snapshots are taken again', () => {
+		const first = partnershipReport(db, framework, TODAY, null);
+		// Back-dated evidence changes what was true yesterday, but not the frozen figures: the same result, not recounted.
+		w.nurses.slice(12, 19).forEach((p) => recognise(p.id, '2026-06-01'));
+		for (const p of w.nurses) refreshPerson(db, framework, p.id);
+		expect(partnershipReport(db, framework, TODAY, null)).toBe(first);
+		expect(partnershipReport(db, framework, TODAY, 'Lambeth')).not.toBe(first);
+		// Yesterday's counts taken again (as after a restore): a new stamp, and 19 of 20 in date is withheld.
+		db.$client.prepare('delete from partnership_counts where date = ?').run(YESTERDAY);
+		db.$client.prepare('delete from partnership_dates where date = ?').run(YESTERDAY);
+		const stamp = ensurePartnershipSnapshots(db, TODAY, Date.now() + 60_000);
+		expect(stamp).toContain(`${YESTERDAY}@`);
+		expect(ensurePartnershipSnapshots(db, TODAY)).toBe(stamp);
+		const again = partnershipReport(db, framework, TODAY, null);
+		expect(again).not.toBe(first);
+		expect(lambeth(again).nhs).toEqual({ suppressed: true });
+		expect(lambeth(first).nhs).toEqual({ suppressed: false, count: 10, total: 20, share: 0.5 });
+	});
+
 	it('reads a borough from the URL only when it is a London borough', () => {
 		expect(readBorough(new URL('http://x/partnership?borough=Lambeth'))).toBe('Lambeth');
 		expect(readBorough(new URL('http://x/partnership?borough=Atlantis'))).toBeNull();

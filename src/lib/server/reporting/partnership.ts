@@ -4,12 +4,20 @@
  * every figure under disclosure control (disclosure.ts): nothing about any one person leaves this module.
  */
 import type { Db } from '../db';
-import { cachedRead } from '../db/read-cache';
 import { JOB_ROLES, LONDON_BOROUGHS } from '../../organisation-model';
 import type { Framework } from '../competency/framework';
 import type { IsoDate } from '../competency/dates';
 import { publishShare, type PublishedShare } from './disclosure';
-import { AGENCY_KINDS, publishedDates, publishedDay, readPartnershipSnapshots, type AgencyKind, type SnapshotRow } from './partnership-snapshots';
+import {
+	AGENCY_KINDS,
+	ensurePartnershipSnapshots,
+	publishedDates,
+	publishedDay,
+	readCountedSnapshots,
+	type AgencyKind,
+	type SnapshotRow
+} from './partnership-snapshots';
+import { StampedCache } from './stamped-cache';
 
 export { AGENCY_KINDS, type AgencyKind };
 
@@ -37,36 +45,56 @@ const byKind = (rows: SnapshotRow[]) =>
 	Object.fromEntries(AGENCY_KINDS.map((kind) => [kind, publish(sumOf(rows.filter((r) => r.kind === kind)))])) as Record<AgencyKind, PublishedShare>;
 
 /**
+ * The figures are frozen per published day, so they are kept by the snapshots' stamp, not emptied by every write as
+ * db/read-cache.ts would: a day's figures for all of London and for each of the 33 boroughs (34 a day; small: the
+ * largest is about 30 KB of numbers).
+ */
+const reports = new WeakMap<Db, StampedCache<Report>>();
+const reportsOf = (db: Db) => reports.get(db) ?? reports.set(db, new StampedCache<Report>(2 * 34)).get(db)!;
+
+/**
+ * The snapshots' stamp for `today` (counting the published dates first if need be): the same stamp, the same
+ * figures. Read on every request, so a change made by another server process is seen at once.
+ */
+export const partnershipStamp = (db: Db, today: IsoDate): string => ensurePartnershipSnapshots(db, today);
+
+/**
  * The view for one borough or all of London: the boroughs with figures, a table per borough (competency by agency)
  * as of the published day, and the trend (every agency and each one, summed over the shared competencies).
+ * The same for every partnership lead all day: computed once per day, borough and stamp.
  */
 export function partnershipReport(db: Db, framework: Framework, today: IsoDate, borough: string | null, competencyIds = sharedCompetencies(framework)) {
-	// The same for every partnership lead: counted once until the next write.
-	return cachedRead(db, `partnership|${today}|${borough}|${competencyIds.join(',')}`, () => {
-		const shared = new Set(competencyIds);
-		const rows = readPartnershipSnapshots(db, today).filter((r) => shared.has(r.competencyId));
-		const asOf = publishedDay(today);
-		const boroughs = [...new Set(rows.filter((r) => r.date === asOf).map((r) => r.borough))].sort();
-		const chosen = rows.filter((r) => borough === null || r.borough === borough);
-		const latest = chosen.filter((r) => r.date === asOf);
-		return {
-			asOf,
-			boroughs,
-			borough,
-			tables: boroughs
-				.filter((b) => borough === null || b === borough)
-				.map((b) => ({
-					borough: b,
-					competencies: competencyIds.map((competencyId) => ({
-						competencyId,
-						cells: byKind(latest.filter((r) => r.borough === b && r.competencyId === competencyId))
-					}))
-				})),
-			trend: publishedDates(today).map((date) => {
-				const onDate = chosen.filter((r) => r.date === date);
-				return { date, all: publish(sumOf(onDate)), ...byKind(onDate) };
-			})
-		};
-	});
+	const stamp = partnershipStamp(db, today);
+	const compute = () => countReport(db, today, borough, competencyIds);
+	// Inside a transaction the snapshots just taken might yet be rolled back: never kept.
+	return db.$client.inTransaction ? compute() : reportsOf(db).get(`${today}|${borough}|${competencyIds.join(',')}`, stamp, compute);
 }
+
+function countReport(db: Db, today: IsoDate, borough: string | null, competencyIds: string[]) {
+	const shared = new Set(competencyIds);
+	const rows = readCountedSnapshots(db, today).filter((r) => shared.has(r.competencyId));
+	const asOf = publishedDay(today);
+	const boroughs = [...new Set(rows.filter((r) => r.date === asOf).map((r) => r.borough))].sort();
+	const chosen = rows.filter((r) => borough === null || r.borough === borough);
+	const latest = chosen.filter((r) => r.date === asOf);
+	return {
+		asOf,
+		boroughs,
+		borough,
+		tables: boroughs
+			.filter((b) => borough === null || b === borough)
+			.map((b) => ({
+				borough: b,
+				competencies: competencyIds.map((competencyId) => ({
+					competencyId,
+					cells: byKind(latest.filter((r) => r.borough === b && r.competencyId === competencyId))
+				}))
+			})),
+		trend: publishedDates(today).map((date) => {
+			const onDate = chosen.filter((r) => r.date === date);
+			return { date, all: publish(sumOf(onDate)), ...byKind(onDate) };
+		})
+	};
+}
+type Report = ReturnType<typeof countReport>;
 export type PartnershipReport = ReturnType<typeof partnershipReport>;
