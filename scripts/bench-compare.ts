@@ -1,5 +1,5 @@
 /**
- * npm run bench:compare -- --base <commit> [--only a,c,d,e,f] [--rounds 2] [--workers n] [--port n] [--bare-port n] [--connections n]
+ * npm run bench:compare -- --base <commit> [--only a,c,d,e,f] [--rounds 2] [--workers n] [--port p --bare-port q] [--connections n]
  *
  * Server CPU per request is only comparable within one sitting: this machine's speed varies several-fold from day
  * to day (the bare node:http server answered 8,517 requests a second on 27 November, 1,300–4,700 on 7 December). So
@@ -20,10 +20,10 @@ const { values } = parseArgs({
 		rounds: { type: 'string', default: '2' },
 		workers: { type: 'string', default: '1' },
 		db: { type: 'string', default: 'data/bench-synthetic-80000x5.db' },
-		// Passed on to the bench (its own defaults otherwise), for when another comparison holds those ports.
+		// Passed on to the bench: other ports when its default ones are taken by another run on the machine, and fewer
+		// connections when the machine is so busy that 50 are not all answered within the warm-up's bound.
 		port: { type: 'string' },
 		'bare-port': { type: 'string' },
-		// Fewer than the bench's 50 when the machine is so busy that the slower build never answers them all in the warm-up.
 		connections: { type: 'string' }
 	}
 });
@@ -48,15 +48,20 @@ if (!existsSync(join(baseDir, 'build/index.js'))) {
 }
 const baseDb = resolve('bench/tmp/base.db');
 log(`Copying ${db} for the base…`);
+// An earlier copy's write-ahead log would be replayed into the new copy: gone first.
+for (const beside of ['-wal', '-shm']) rmSync(baseDb + beside, { force: true });
 copyFileSync(db, baseDb);
+// With its audit key and signed checkpoints (docs/audit.md): a copy signed with a key the server cannot find stops it.
+for (const beside of ['.audit-key', '.audit-checkpoints']) {
+	rmSync(baseDb + beside, { force: true });
+	if (existsSync(db + beside)) copyFileSync(db + beside, baseDb + beside);
+}
 
 type Results = { scenarios: Record<string, { name: string; cpuMsPerRequest: number | null; p99: number }> };
 function bench(which: 'base' | 'current', round: number): Results {
 	const out = resolve(`bench/tmp/compare-${which}-${round}.json`);
 	const args = ['scripts/bench.ts', '--no-build', '--only', values.only!, '--workers', values.workers!, '--out', out];
-	if (values.port) args.push('--port', values.port);
-	if (values['bare-port']) args.push('--bare-port', values['bare-port']);
-	if (values.connections) args.push('--connections', values.connections);
+	for (const option of ['port', 'bare-port', 'connections'] as const) if (values[option]) args.push(`--${option}`, values[option]);
 	if (which === 'base') args.push('--server-build', baseDir, '--db', baseDb);
 	else args.push('--db', db);
 	log(`Round ${round}, ${which === 'base' ? base : 'current tree'}…`);

@@ -6,7 +6,8 @@ export type Answers = Record<string, string[]>;
 export type QuestionResult = {
 	id: string;
 	correct: boolean;
-	selected: { id: string; text: string; feedback: string; correct: boolean }[];
+	/** The options chosen, by id (the page has their texts with the questions), with their feedback. */
+	selected: { id: string; feedback: string; correct: boolean }[];
 };
 export type GradeResult = { correct: number; total: number; score: number; passed: boolean; questions: QuestionResult[] };
 
@@ -44,7 +45,7 @@ export function grade(quiz: Quiz, answers: Answers, passMark: number): GradeResu
 		return {
 			id: q.id,
 			correct,
-			selected: q.options.filter((o) => chosen.has(o.id)).map((o) => ({ id: o.id, text: o.text, feedback: o.feedback, correct: o.correct }))
+			selected: q.options.filter((o) => chosen.has(o.id)).map((o) => ({ id: o.id, feedback: o.feedback, correct: o.correct }))
 		};
 	});
 	const correct = questions.filter((q) => q.correct).length;

@@ -24,7 +24,10 @@ function attempt(answers: Record<string, string[]>, moduleVersion = '1.2.0') {
 describe('lastAttemptShown', () => {
 	it('marks the last attempt again, with the learner’s answers and the feedback on them', () => {
 		const shown = lastAttemptShown(module, attempt({ ...right, one: ['b'] }));
-		expect(shown?.chosen).toMatchObject({ one: ['b'], six: ['a', 'b'] });
+		const chosen = Object.fromEntries(shown!.result.questions.map((q) => [q.id, q.selected.map((s) => s.id)]));
+		expect(chosen).toMatchObject({ one: ['b'], six: ['a', 'b'] });
+		// each answer's text is not repeated in the page's data: the page has it with the question
+		expect(JSON.stringify(shown)).not.toContain('"text"');
 		expect(shown?.result).toMatchObject({ correct: 5, total: 6, passed: true });
 		expect(shown?.result.questions.find((q) => q.id === 'one')).toMatchObject({ correct: false, selected: [{ id: 'b', feedback: expect.any(String) }] });
 		// the date is the London one

@@ -19,7 +19,10 @@ export function nextStop(module: ModuleDefinition, read: Set<string>, after: str
 	return any ? any.id : 'knowledge-check';
 }
 
-/** The public part of a module definition: never the quiz answers. */
+/**
+ * The public part of a module definition: never the quiz answers, nor its sources, which the module page sends as
+ * HTML kept from the server (sources-html.ts) and the print view takes from the definition.
+ */
 export function moduleSummary(module: ModuleDefinition) {
 	return {
 		slug: module.slug,
@@ -30,7 +33,6 @@ export function moduleSummary(module: ModuleDefinition) {
 		version: module.meta.version,
 		reviewed: module.meta.reviewed,
 		passMark: module.meta.passMark,
-		sources: module.meta.sources,
 		sections: module.sections,
 		/** What changed in this major version, for those retraining on it (assignments/retraining.ts). */
 		majorChange: module.meta.majorChange ?? null
@@ -45,15 +47,14 @@ export function completionShown(completion: typeof moduleCompletions.$inferSelec
 /**
  * The learner's last knowledge-check attempt as the page shows it when nothing was just submitted: their
  * answers and the feedback on them, marked again against the module. Only an attempt at the module's
- * current version, whose questions are the ones on the page.
+ * current version, whose questions are the ones on the page. The answers chosen are the result's `selected`
+ * option ids (the page has the options' texts with its questions), so the page's data carries each once.
  */
 export function lastAttemptShown(module: ModuleDefinition, attempt: typeof quizAttempts.$inferSelect | null) {
 	if (!attempt || attempt.moduleVersion !== module.meta.version) return null;
-	const chosen = JSON.parse(attempt.answers) as Answers;
 	return {
 		at: formatLondonLongDate(attempt.submittedAt),
-		result: grade(module.quiz, chosen, module.meta.passMark),
-		chosen
+		result: grade(module.quiz, JSON.parse(attempt.answers) as Answers, module.meta.passMark)
 	};
 }
 

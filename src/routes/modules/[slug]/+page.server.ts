@@ -10,7 +10,9 @@ import { readForm } from '$lib/server/forms/read';
 import { publicQuestions, readAnswers } from '$lib/server/modules/grading';
 import { completionShown, lastAttemptShown, moduleOr404, moduleSummary, nextStop, sectionToMark } from '$lib/server/modules/page';
 import { markSectionRead, moduleState, reflectionsFor, saveReflection, submitAttempt } from '$lib/server/modules/progress';
+import { moduleSourcesHtml } from '$lib/server/modules/sources-html';
 import { surveyOffer } from '$lib/server/surveys/subject';
+import { keptHtml } from '$lib/kept-html';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -20,6 +22,7 @@ export const load: PageServerLoad = (event) => {
 	const state = moduleState(db, user.id, module);
 	return {
 		module: moduleSummary(module),
+		sourcesHtml: keptHtml(event, moduleSourcesHtml(module)),
 		assigned: (module.meta.audience as readonly string[]).includes(user.jobRole),
 		questions: publicQuestions(module.quiz),
 		read: state.read,

@@ -4,5 +4,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireUser(event);
-	return { module: moduleSummary(moduleOr404(event.params.slug)) };
+	const module = moduleOr404(event.params.slug);
+	return { module: moduleSummary(module), sources: module.meta.sources };
 };
