@@ -9,11 +9,11 @@ export const load: PageServerLoad = (event) => {
 	const statuses = moduleStatuses(getDb(), user.id);
 	return {
 		modules: allModules().map((m) => ({
-			slug: m.slug,
+			href: `/modules/${m.slug}`,
 			title: m.meta.title,
 			summary: m.meta.summary,
-			minutes: m.meta.minutes,
-			assigned: (m.meta.audience as readonly string[]).includes(user.jobRole),
+			meta: `About ${m.meta.minutes} minutes`,
+			optional: !(m.meta.audience as readonly string[]).includes(user.jobRole),
 			status: statuses.get(m.slug)?.status ?? ('not-started' as const)
 		}))
 	};

@@ -9,9 +9,16 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const statuses = scenarioStatuses(getDb(), user.id);
 	return {
-		scenarios: allScenarios().map((def) => ({
-			...scenarioSummary(def, user.jobRole),
-			status: statuses.get(def.slug) ?? ('not-started' as const)
-		}))
+		scenarios: allScenarios().map((def) => {
+			const s = scenarioSummary(def, user.jobRole);
+			return {
+				href: `/scenarios/${s.slug}`,
+				title: s.title,
+				summary: s.summary,
+				meta: `About ${s.minutes} minutes · played as: ${s.playedAs}`,
+				optional: !s.assigned,
+				status: statuses.get(def.slug) ?? ('not-started' as const)
+			};
+		})
 	};
 };
