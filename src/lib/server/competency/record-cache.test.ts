@@ -19,6 +19,17 @@ function world() {
 	return { db, person, read, computed: () => computed };
 }
 
+/** The person completes the restraint safety module, through the ledger in this process. */
+const completeRestraintModule = ({ db, person }: ReturnType<typeof world>) =>
+	recordEvidence(db, framework, {
+		personId: person.id,
+		source: { module: 'restraint-safety' },
+		version: '1.0.0',
+		occurredOn: '2026-03-09',
+		recordedBy: person.id,
+		at: new Date('2026-03-09T12:00:00Z')
+	});
+
 const restraint = (record: ReturnType<typeof statusesOn>) => record.find((r) => r.competency.id === 'safe-restraint')!;
 
 describe("the learner's kept record", () => {
@@ -34,14 +45,7 @@ describe("the learner's kept record", () => {
 		const w = world();
 		const before = restraint(w.read());
 		expect(before.outstanding.some((r) => r.kind === 'module')).toBe(true);
-		recordEvidence(w.db, framework, {
-			personId: w.person.id,
-			source: { module: 'restraint-safety' },
-			version: '1.0.0',
-			occurredOn: '2026-03-09',
-			recordedBy: w.person.id,
-			at: new Date('2026-03-09T12:00:00Z')
-		});
+		completeRestraintModule(w);
 		const after = restraint(w.read());
 		expect(w.computed()).toBe(2);
 		expect(after.outstanding.some((r) => r.kind === 'module')).toBe(false);
@@ -93,14 +97,7 @@ describe("the learner's kept record", () => {
 		const w = world();
 		const first = learnerOverview(w.db, framework, w.person, lookup, TODAY);
 		expect(learnerOverview(w.db, framework, w.person, lookup, TODAY)).toBe(first);
-		recordEvidence(w.db, framework, {
-			personId: w.person.id,
-			source: { module: 'restraint-safety' },
-			version: '1.0.0',
-			occurredOn: '2026-03-09',
-			recordedBy: w.person.id,
-			at: new Date('2026-03-09T12:00:00Z')
-		});
+		completeRestraintModule(w);
 		const after = learnerOverview(w.db, framework, w.person, lookup, TODAY);
 		expect(after).not.toBe(first);
 		expect(after.competencies.find((c) => c.id === 'safe-restraint')!.outstanding.some((o) => o.href === '/modules/restraint-safety')).toBe(false);

@@ -4,29 +4,23 @@
  * rendering some 1,300 table cells per request was most of the page's cost. The page puts the HTML in as it is.
  */
 import { render } from 'svelte/server';
+import { stripHydrationMarkers } from '$lib/markdown/module-body-html';
 import PartnershipFigures from '$lib/components/partnership/PartnershipFigures.svelte';
 import type { Db } from '../db';
 import type { Framework } from '../competency/framework';
 import type { IsoDate } from '../competency/dates';
 import { partnershipReport, partnershipStamp, sharedCompetencies } from './partnership';
-import { StampedCache } from './stamped-cache';
+import { stampedCachePerConnection } from './stamped-cache';
 
 type Page = { asOf: IsoDate; boroughs: string[]; borough: string | null; figuresHtml: string };
 
 // All of London and each of the 33 boroughs, today's and (around midnight) yesterday's: at most about 1 MB.
-const pages = new WeakMap<Db, StampedCache<Page>>();
-const pagesOf = (db: Db) => pages.get(db) ?? pages.set(db, new StampedCache<Page>(2 * 34)).get(db)!;
-
-/**
- * Svelte's markers for hydration (`<!--[-->`, `<!--]-->`, `<!---->`, `<!--[-1-->`…): this HTML is never hydrated
- * (the page has no client-side JavaScript, and HTML put in with {@html} is not hydrated anyway), so they are only
- * bytes to send. Nothing else in it can look like a comment: Svelte escapes `<` in text and attributes.
- */
-const HYDRATION_MARKER = /<!--[^>]*-->/g;
+const keptPage = stampedCachePerConnection<Page>(2 * 34);
 
 /** Renders the trend and the tables for a report (pure: no database). */
 export function renderPartnershipFigures(report: ReturnType<typeof partnershipReport>, titles: Record<string, string>): string {
-	return render(PartnershipFigures, { props: { report, titles } }).body.replace(HYDRATION_MARKER, '');
+	// Never hydrated (the page has no client-side JavaScript): Svelte's hydration markers are only bytes to send.
+	return stripHydrationMarkers(render(PartnershipFigures, { props: { report, titles } }).body);
 }
 
 /** What the partnership page shows for one borough or all of London, as of the published day. */
@@ -37,6 +31,5 @@ export function partnershipPage(db: Db, framework: Framework, today: IsoDate, bo
 		const titles = Object.fromEntries(framework.competencies.map((c) => [c.id, c.title]));
 		return { asOf: report.asOf, boroughs: report.boroughs, borough: report.borough, figuresHtml: renderPartnershipFigures(report, titles) };
 	};
-	const stamp = partnershipStamp(db, today);
-	return db.$client.inTransaction ? compute() : pagesOf(db).get(`${today}|${borough}|${competencyIds.join(',')}`, stamp, compute);
+	return keptPage(db, `${today}|${borough}|${competencyIds.join(',')}`, partnershipStamp(db, today), compute);
 }

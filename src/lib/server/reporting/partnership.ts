@@ -17,7 +17,7 @@ import {
 	type AgencyKind,
 	type SnapshotRow
 } from './partnership-snapshots';
-import { StampedCache } from './stamped-cache';
+import { stampedCachePerConnection } from './stamped-cache';
 
 export { AGENCY_KINDS, type AgencyKind };
 
@@ -49,8 +49,7 @@ const byKind = (rows: SnapshotRow[]) =>
  * db/read-cache.ts would: a day's figures for all of London and for each of the 33 boroughs (34 a day; small: the
  * largest is about 30 KB of numbers).
  */
-const reports = new WeakMap<Db, StampedCache<Report>>();
-const reportsOf = (db: Db) => reports.get(db) ?? reports.set(db, new StampedCache<Report>(2 * 34)).get(db)!;
+const keptReport = stampedCachePerConnection<Report>(2 * 34);
 
 /**
  * The snapshots' stamp for `today` (counting the published dates first if need be): the same stamp, the same
@@ -64,10 +63,8 @@ export const partnershipStamp = (db: Db, today: IsoDate): string => ensurePartne
  * The same for every partnership lead all day: computed once per day, borough and stamp.
  */
 export function partnershipReport(db: Db, framework: Framework, today: IsoDate, borough: string | null, competencyIds = sharedCompetencies(framework)) {
-	const stamp = partnershipStamp(db, today);
 	const compute = () => countReport(db, today, borough, competencyIds);
-	// Inside a transaction the snapshots just taken might yet be rolled back: never kept.
-	return db.$client.inTransaction ? compute() : reportsOf(db).get(`${today}|${borough}|${competencyIds.join(',')}`, stamp, compute);
+	return keptReport(db, `${today}|${borough}|${competencyIds.join(',')}`, partnershipStamp(db, today), compute);
 }
 
 function countReport(db: Db, today: IsoDate, borough: string | null, competencyIds: string[]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StampedCache } from './stamped-cache';
+import { testDb } from '$testing/fixtures';
+import { StampedCache, stampedCachePerConnection } from './stamped-cache';
 
 describe('StampedCache', () => {
 	it('computes once per key and stamp, and again as soon as the stamp moves', () => {
@@ -43,5 +44,21 @@ describe('StampedCache', () => {
 
 	it('refuses a bound below one', () => {
 		expect(() => new StampedCache(0)).toThrow(RangeError);
+	});
+});
+
+describe('stampedCachePerConnection', () => {
+	it('keeps one cache per connection, and nothing computed inside a transaction', () => {
+		const kept = stampedCachePerConnection<number>(4);
+		const [a, b] = [testDb(), testDb()];
+		let computed = 0;
+		const compute = () => ++computed;
+		expect(kept(a, 'k', 's', compute)).toBe(1);
+		expect(kept(a, 'k', 's', compute)).toBe(1);
+		expect(kept(b, 'k', 's', compute)).toBe(2); // another connection, another process's copy
+		a.$client.transaction(() => {
+			expect(kept(a, 'other', 's', compute)).toBe(3);
+		})();
+		expect(kept(a, 'other', 's', compute)).toBe(4); // the value computed in the transaction was not kept
 	});
 });

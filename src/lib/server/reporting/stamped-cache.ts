@@ -1,3 +1,5 @@
+import type { Db } from '../db';
+
 /**
  * Results kept by a stamp that says what they were computed from, for figures that do not change with every write
  * (the partnership view, frozen per day: partnership-snapshots.ts). An entry is used only while its stamp is the one
@@ -30,4 +32,18 @@ export class StampedCache<T> {
 	clear(): void {
 		this.#entries.clear();
 	}
+}
+
+/**
+ * One StampedCache per database connection (each server process has its own), keeping nothing inside a transaction,
+ * where what was just read or counted might yet be rolled back.
+ */
+export function stampedCachePerConnection<T>(maxEntries: number) {
+	const caches = new WeakMap<Db, StampedCache<T>>();
+	return (db: Db, key: string, stamp: string, compute: () => T): T => {
+		if (db.$client.inTransaction) return compute();
+		let cache = caches.get(db);
+		if (!cache) caches.set(db, (cache = new StampedCache<T>(maxEntries)));
+		return cache.get(key, stamp, compute);
+	};
 }
