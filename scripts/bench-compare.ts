@@ -5,8 +5,9 @@
  * to day (the bare node:http server answered 8,517 requests a second on 27 November, 1,300–4,700 on 7 December). So
  * an older commit is built (once, kept in bench/tmp/base-<commit>) and both builds are measured by today's bench, in
  * turn, on the same pages and data: base, current, base, current… The base is served a copy of the bench database
- * (it writes its own sessions), made once per comparison. Prints each page's CPU ms/req per round and the ratio of
- * the medians. The current tree's build must exist (`npm run build`).
+ * (it writes its own sessions), made once per comparison. Prints each page's CPU ms/req per round, the ratio of the
+ * medians and the ratio of the lowest rounds: this machine's noise only ever adds time, so the lowest round of each
+ * is the steadier reading when rounds scatter. The current tree's build must exist (`npm run build`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -79,9 +80,17 @@ const median = (xs: number[]) => {
 };
 const cpu = (which: 'base' | 'current', id: string) => measured[which].map((r) => r.scenarios[id]?.cpuMsPerRequest ?? NaN);
 console.log(`Server CPU ms/request, ${base} against the current tree, ${rounds} rounds each, in turn (${values.workers} process(es))`);
-console.log(['page', `${base} per round`, 'current per round', 'median ratio'].join('\t'));
+console.log(['page', `${base} per round`, 'current per round', 'median ratio', 'lowest ratio'].join('\t'));
 for (const id of values.only!.split(',')) {
 	const b = cpu('base', id);
 	const c = cpu('current', id);
-	console.log([`${id} ${measured.current[0].scenarios[id]?.name ?? ''}`, b.join(' '), c.join(' '), (median(c) / median(b)).toFixed(2)].join('\t'));
+	console.log(
+		[
+			`${id} ${measured.current[0].scenarios[id]?.name ?? ''}`,
+			b.join(' '),
+			c.join(' '),
+			(median(c) / median(b)).toFixed(2),
+			(Math.min(...c) / Math.min(...b)).toFixed(2)
+		].join('\t')
+	);
 }

@@ -9,7 +9,6 @@ import { competenciesSupportedBy, requiredFor, type Framework, type Requirement 
 import { assignedDueDates, markAssignmentsMet } from '../assignments/person-assignments';
 import { mergeDueDates } from '../assignments/rules';
 import { dueDatesFor } from './induction-plans';
-import { forgetRecord } from './record-cache';
 import { statusFor } from './status-rule';
 import { cyclesOf, effectiveFacts, statusOn, type EvidenceFact, type LedgerRow } from './status';
 
@@ -186,7 +185,6 @@ function ledgerByCompetency(dbOrTx: object, personId: number): Map<string, Ledge
  * Call whenever evidence, the job role or the start date changes.
  */
 export function refreshPerson(tx: Writer, framework: Framework, personId: number, now = new Date()) {
-	forgetRecord(personId);
 	const q = ledgerStatements(tx);
 	const person = q.person.get(personId) as { jobRole: string; startDate: string } | undefined;
 	if (person === undefined) return;

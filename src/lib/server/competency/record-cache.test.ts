@@ -41,7 +41,7 @@ describe("the learner's kept record", () => {
 		expect(first).toEqual(statusesOn(w.db, framework, w.person, TODAY));
 	});
 
-	it('is forgotten when refreshPerson runs for new evidence in this process', () => {
+	it('derives again after new evidence through the ledger', () => {
 		const w = world();
 		const before = restraint(w.read());
 		expect(before.outstanding.some((r) => r.kind === 'module')).toBe(true);
@@ -52,7 +52,7 @@ describe("the learner's kept record", () => {
 		expect(after).toEqual(restraint(statusesOn(w.db, framework, w.person, TODAY)));
 	});
 
-	it('notices a change written by another process (its stamp no longer matches), without being told', () => {
+	it('notices a change written by another process (its learner version moved), without being told', () => {
 		const w = world();
 		w.read();
 		// What another server process's recordEvidence leaves behind: a ledger row, and the statuses touched.
@@ -64,7 +64,7 @@ describe("the learner's kept record", () => {
 		const after = restraint(w.read());
 		expect(w.computed()).toBe(2);
 		expect(after.outstanding.some((r) => r.kind === 'module')).toBe(false);
-		// A refresh elsewhere that changed no evidence (say, a new start date's due dates) also moves the stamp.
+		// A refresh elsewhere that changed no evidence (say, a new start date's due dates) also moves the version.
 		w.db.$client.prepare('update competency_status set updated_at = updated_at + 1 where person_id = ?').run(w.person.id);
 		w.read();
 		expect(w.computed()).toBe(3);

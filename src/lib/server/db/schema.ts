@@ -1034,6 +1034,17 @@ export const assignmentPeople = sqliteTable(
 export type Assignment = typeof assignments.$inferSelect;
 
 /**
+ * A number per person that moves with every write to what their own training pages read: evidence, statuses, module
+ * progress, attempts and completions, scenario runs and assignments. Kept by triggers (migration learner_versions),
+ * so no writer can forget it; a page keeps what it derived for the person while the number is unchanged
+ * (db/person-cache.ts). No row yet means 0. No foreign key: it is a counter, and outlives nothing it describes.
+ */
+export const learnerVersions = sqliteTable('learner_versions', {
+	personId: integer('person_id').primaryKey(),
+	version: integer('version').notNull()
+});
+
+/**
  * Insight aggregates (src/lib/server/insights/): small tables kept exact by the code that writes the raw rows, in
  * the same transaction, so the /insights pages never scan the millions of steps and attempts. Each counts rows under
  * the organisation, unit and job role the person had when they acted, and the UTC month it happened in. Backfilled
