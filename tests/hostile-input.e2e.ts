@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { verifyAuditFile } from '../src/lib/server/audit/verify-file';
-import { openE2eDb, personId } from './e2e-db';
+import { personId } from './e2e-db';
 import { budget } from './budget';
 import { signIn } from './helpers';
 import { waitForLink } from './mailbox';
@@ -24,14 +23,11 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20260311);
 const SIGN_IN_BUDGET = 25;
 
 let baseURL: string;
-let db: Database.Database;
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the first argument's pattern to decide which fixtures to set up
 test.beforeAll(({}, testInfo) => {
 	baseURL = testInfo.project.use.baseURL!;
-	db = openE2eDb(baseURL);
 });
-test.afterAll(() => db?.close());
 
 /** Runs jobs `limit` at a time. */
 async function pool<T>(items: T[], limit: number, job: (item: T) => Promise<void>) {
@@ -49,7 +45,7 @@ const describeBody = (body: Body) =>
 		? `${body.contentType} body of ${body.bytes.length} bytes`
 		: `${body.kind}: ${body.entries.map(([k, v]) => `${short(k)}=${short(v)}`).join(' & ') || '(empty)'}${body.kind === 'multipart' ? ` + ${body.files.length} file(s)` : ''}`;
 
-test('thousands of generated payloads to every form action: no server error, nothing written outside the sandbox, the database intact', async () => {
+test('thousands of generated payloads to every form action: no server error, nothing written outside the sandbox, the database intact', async ({ db }) => {
 	test.setTimeout(budget(10 * 60_000));
 	const actions = discoverRoutes().filter((e) => e.kind === 'action');
 	expect(
@@ -177,7 +173,7 @@ async function expectEscaped(page: Page, path: string, shown: string | null) {
 	if (shown) await expect(page.getByText(shown).first(), `${path}: the text is shown as text`).toBeVisible();
 }
 
-test('names, assessment notes and reflections are always shown as text, never as markup', async ({ browser, page }) => {
+test('names, assessment notes and reflections are always shown as text, never as markup', async ({ browser, page, db }) => {
 	test.setTimeout(budget(120_000));
 	const dialogs: string[] = [];
 	const watch = (p: Page) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));

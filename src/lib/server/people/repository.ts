@@ -8,6 +8,7 @@ import type { Framework } from '../competency/framework';
 import type { AssignmentContent } from '../assignments/titles';
 import { refreshPerson } from '../competency/ledger';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { prepared } from '../db/prepared';
 import { organisations, people, roleGrants, units } from '../db/schema';
 import { resumeAssignmentsOnReturn } from '../assignments/store';
@@ -34,8 +35,8 @@ export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
 	if (filter.unitId) conditions.push(eq(people.unitId, filter.unitId));
 	if (filter.status) conditions.push(eq(people.status, filter.status));
 	const where = and(...conditions);
-	const page = Math.max(1, filter.page ?? 1);
 	const [{ total }] = db.select({ total: count() }).from(people).where(where).all();
+	const { page, pages, offset } = pageWindow(total, filter.page, PAGE_SIZE);
 	const rows = db
 		.select({
 			...PERSON_IDENTITY,
@@ -49,9 +50,9 @@ export function searchPeople(db: Db, scope: PeopleScope, filter: PeopleFilter) {
 		.where(where)
 		.orderBy(asc(people.name), asc(people.id))
 		.limit(PAGE_SIZE)
-		.offset((page - 1) * PAGE_SIZE)
+		.offset(offset)
 		.all();
-	return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+	return { rows, total, page, pages };
 }
 
 export function getPerson(db: Db, id: number) {

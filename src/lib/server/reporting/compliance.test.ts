@@ -99,5 +99,11 @@ describe('compliance dashboards', () => {
 		const paged = competencyMatrix(db, scope, TODAY, { sort: 'unit', page: 2, pageSize: 3 });
 		expect(paged).toMatchObject({ total: 4, pages: 2, page: 2 });
 		expect(paged.rows).toHaveLength(1);
+		// A page past the end (a stale link) shows the last page, as every list does (db/page-window.ts).
+		const past = competencyMatrix(db, scope, TODAY, { sort: 'unit', page: 9, pageSize: 3 });
+		expect(past).toMatchObject({ total: 4, pages: 2, page: 2 });
+		expect(past.rows).toEqual(paged.rows);
+		const expiring = expiringList(db, scope, TODAY, { within: 60, page: 1, pageSize: 1 });
+		expect(expiringList(db, scope, TODAY, { within: 60, page: 99, pageSize: 1 })).toMatchObject({ page: expiring.pages, pages: expiring.pages });
 	});
 });

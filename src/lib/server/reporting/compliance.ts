@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PeopleScope } from '../access/policy';
 import type { Db } from '../db';
+import { pageWindow } from '../db/page-window';
 import { statementsFor } from '../db/prepared';
 import { cachedRead } from '../db/read-cache';
 import { competencyCycles, competencyStatus, people, statusCounts, trendCompetencyCounts, trendCounts, units } from '../db/schema';
@@ -192,7 +193,7 @@ function expiringPage(db: Db, scope: PeopleScope, today: IsoDate, filter: Expiri
 			.innerJoin(people, eq(people.id, competencyStatus.personId))
 			.where(where)
 			.get()!.n;
-	const offset = (Math.max(1, filter.page) - 1) * pageSize;
+	const { page, pages, offset } = pageWindow(total, filter.page, pageSize);
 	// SQLite cannot see how many people a scope holds, so it always starts from the people and sorts all of a
 	// whole force's statuses. For a large scope (the aggregates say how large) walking the statuses in expiry
 	// order and stopping at the page is far quicker.
@@ -219,7 +220,7 @@ function expiringPage(db: Db, scope: PeopleScope, today: IsoDate, filter: Expiri
 				.limit(pageSize)
 				.offset(offset)
 				.all();
-	return { rows, total, page: Math.max(1, filter.page), pages: Math.max(1, Math.ceil(total / pageSize)) };
+	return { rows, total, page, pages };
 }
 
 export { trendDates };
@@ -319,6 +320,7 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 		.from(people)
 		.where(where)
 		.get()!.n;
+	const { page, pages, offset } = pageWindow(total, filter.page, pageSize);
 	const worst = sql<number>`(select count(*) from ${competencyStatus} where ${competencyStatus.personId} = ${people.id} and (${competencyStatus.expiresOn} is null or ${competencyStatus.expiresOn} <= ${today}))`;
 	const order =
 		filter.sort === 'unit'
@@ -335,7 +337,7 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 		.where(where)
 		.orderBy(...order, asc(people.id))
 		.limit(pageSize)
-		.offset((Math.max(1, filter.page) - 1) * pageSize)
+		.offset(offset)
 		.all();
 	const ids = rows.map((r) => r.id);
 	const statuses = ids.length
@@ -360,7 +362,7 @@ function matrixPage(db: Db, scope: PeopleScope, today: IsoDate, filter: MatrixFi
 	return {
 		rows: rows.map((r) => ({ ...r, statuses: byPerson.get(r.id) ?? {} })),
 		total,
-		page: Math.max(1, filter.page),
-		pages: Math.max(1, Math.ceil(total / pageSize))
+		page,
+		pages
 	};
 }
