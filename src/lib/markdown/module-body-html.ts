@@ -1,5 +1,6 @@
 import type { Component } from 'svelte';
 import { modulePageContextMap } from '$lib/components/module/context';
+import { latin1Html } from '$lib/latin1-html';
 
 // A module's Markdown is the same for every learner: rendered to HTML once per module version, on the server, so the
 // browser neither downloads the module's component nor hydrates its thousands of nodes. Only the page's own parts
@@ -18,7 +19,8 @@ export async function moduleBodyHtml(key: string, load: () => Promise<{ default:
 	if (cached !== undefined) return cached;
 	const [{ render }, { default: Content }] = await Promise.all([import('svelte/server'), load()]);
 	const context = modulePageContextMap({ reflections: {}, savedReflection: null, printing: false });
-	const html = stripHydrationMarkers(render(Content, { context }).body);
+	// One-byte, like every part of the page ($lib/latin1-html.ts).
+	const html = latin1Html(stripHydrationMarkers(render(Content, { context }).body));
 	rendered.set(key, html);
 	return html;
 }

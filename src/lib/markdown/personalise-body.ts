@@ -3,6 +3,7 @@
 // Runs on every view of the page, over some 50 KB of HTML: plain string searches, no regular expression built per box.
 
 import { escapeHtml } from '../escape-html';
+import { latin1Html } from '../latin1-html';
 
 /**
  * The HTML with the text content of the first `<tag …>` element whose opening tag has `attribute` (as ` name="value"`)
@@ -24,7 +25,7 @@ export function personaliseBody(html: string, reflections: Record<string, string
 	let out = html;
 	for (const [id, body] of Object.entries(reflections)) {
 		// A newline straight after <textarea> is dropped by the HTML parser: one is given so that the text's own is kept.
-		if (body) out = fillElement(out, 'textarea', ` id="reflection-${id}-body"`, `\n${escapeHtml(body)}`);
+		if (body) out = fillElement(out, 'textarea', ` id="reflection-${id}-body"`, `\n${latin1Html(escapeHtml(body))}`);
 	}
 	if (savedReflection) out = fillElement(out, 'span', ` data-reflection-saved="${savedReflection}"`, 'Reflection saved.');
 	return out;

@@ -11,8 +11,10 @@ import type { ScenarioAnalysis, ScenarioDefinition, ScenarioVocabulary } from '.
 import type { SurveyDefinition, SurveyKind } from '../surveys/definition';
 import { buildContent } from './build';
 import { bundledFiles } from './bundled';
+import { keepStringsOneByte } from './one-byte';
 
-const content = buildContent(bundledFiles);
+// Held one byte a character where it can be, so that the pages showing it stay one-byte strings (one-byte.ts).
+const content = keepStringsOneByte(buildContent(bundledFiles));
 const moduleBySlug = new Map(content.modules.map((m) => [m.slug, m]));
 const scenarioBySlug = new Map(content.scenarios.map((entry) => [entry.def.slug, entry]));
 const scenarioDefinitions = content.scenarios.map((entry) => entry.def);

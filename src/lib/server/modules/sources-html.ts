@@ -1,5 +1,6 @@
 import { render } from 'svelte/server';
 import SourceList from '$lib/components/SourceList.svelte';
+import { latin1Html } from '$lib/latin1-html';
 import { stripHydrationMarkers } from '$lib/markdown/module-body-html';
 import type { ModuleDefinition } from './parse';
 
@@ -12,7 +13,7 @@ export function moduleSourcesHtml(module: ModuleDefinition): string {
 	const key = `${module.slug}@${module.meta.version}`;
 	let html = rendered.get(key);
 	if (html === undefined) {
-		html = stripHydrationMarkers(render(SourceList, { props: { sources: module.meta.sources } }).body);
+		html = latin1Html(stripHydrationMarkers(render(SourceList, { props: { sources: module.meta.sources } }).body));
 		rendered.set(key, html);
 	}
 	return html;
