@@ -178,6 +178,9 @@ test('a module reached by navigating in the browser shows its Markdown, and its 
 	await page.goto('/modules');
 	await page.getByRole('link', { name: /^Restraint safety/ }).click();
 	await expect(page.locator('[data-module-body]')).toHaveAttribute('data-module-body', 'component');
+	// One title, the module's: every page writes its own through DocumentTitle, and none is left behind by the last.
+	await expect(page).toHaveTitle(/^Restraint safety: .* – Crisis Care Academy$/);
+	await expect(page.locator('head title')).toHaveCount(1);
 	await expect(page.getByRole('heading', { level: 2, name: 'Warning signs' })).toBeVisible();
 	await expect(page.locator('section#warning-signs form.mark-read button')).toBeVisible();
 	const text = `Said out loud: I am safety officer ${Date.now()}`;
