@@ -4,7 +4,8 @@
 // bench/lighthouse.json. Measured, never asserted: see docs/benchmarks.md ("Lighthouse").
 //
 // `--only <name>` runs only the pages whose name contains it (e.g. `--only module`), `--runs N` runs each N times and
-// `--out <file>` writes elsewhere (`--raw <file>` keeps the last full report): for comparing two builds in alternation on a shared machine (see docs/benchmarks.md).
+// `--out <file>` writes elsewhere (`--raw <file>` keeps the last full report, `--artifacts <dir>` the last run's trace and
+// network log): for comparing two builds in alternation on a shared machine (see docs/benchmarks.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -93,6 +94,8 @@ for (const page of pages.flatMap((p) => Array.from({ length: runs }, () => p))) 
 			LIGHTHOUSE,
 			origin + page.path,
 			'--quiet',
+			// Lighthouse's own trace and network log, to audit again with `npx lighthouse@12.2.3 -A=<dir>` (docs/benchmarks.md).
+			...(option('artifacts') ? [`-GA=${resolve(option('artifacts')!)}`] : []),
 			'--output=json',
 			`--output-path=${report}`,
 			`--only-categories=${CATEGORIES.join(',')}`,
