@@ -21,4 +21,4 @@ export function oneByte(text: string): string {
  * a character: the same page to the browser. For HTML made once and kept (a module's body, its sources list), the page
  * title and learners' words put into the body; not for text inside `<script>` or `<style>`, where references are not read.
  */
-export const latin1Html = (html: string): string => oneByte(BEYOND_LATIN1.test(html) ? html.replace(/[^\0-\xff]/gu, (c) => `&#${c.codePointAt(0)};`) : html);
+export const latin1Html = (html: string): string => oneByte(html.replace(/[^\0-\xff]/gu, (c) => `&#${c.codePointAt(0)};`));

@@ -10,7 +10,7 @@ import type { Db } from '../db';
 import type { Framework } from '../competency/framework';
 import type { IsoDate } from '../competency/dates';
 import { partnershipReport, partnershipStamp, sharedCompetencies } from './partnership';
-import { stampedCachePerConnection } from './stamped-cache';
+import { stampedCachePerConnection } from '../db/stamped-cache';
 
 type Page = { asOf: IsoDate; boroughs: string[]; borough: string | null; figuresHtml: string };
 

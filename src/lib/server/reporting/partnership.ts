@@ -17,7 +17,7 @@ import {
 	type AgencyKind,
 	type SnapshotRow
 } from './partnership-snapshots';
-import { stampedCachePerConnection } from './stamped-cache';
+import { stampedCachePerConnection } from '../db/stamped-cache';
 
 export { AGENCY_KINDS, type AgencyKind };
 

@@ -1,8 +1,9 @@
-import type { Db } from '../db';
+import { connectionOf } from './prepared';
 
 /**
  * Results kept by a stamp that says what they were computed from, for figures that do not change with every write
- * (the partnership view, frozen per day: partnership-snapshots.ts). An entry is used only while its stamp is the one
+ * (the partnership view, frozen per day: reporting/partnership-snapshots.ts; a learner's own pages, by their learner
+ * version: person-cache.ts). An entry is used only while its stamp is the one
  * the caller reads now, so no result outlives the data it came from; unlike db/read-cache.ts, writes elsewhere
  * (a learner's completion, a session) leave it alone. The caller reads the stamp from the database on every request,
  * so several server processes over one database each keep their own copy and all notice the same change. Bounded:
@@ -39,11 +40,13 @@ export class StampedCache<T> {
  * where what was just read or counted might yet be rolled back.
  */
 export function stampedCachePerConnection<T>(maxEntries: number) {
-	const caches = new WeakMap<Db, StampedCache<T>>();
-	return (db: Db, key: string, stamp: string, compute: () => T): T => {
-		if (db.$client.inTransaction) return compute();
-		let cache = caches.get(db);
-		if (!cache) caches.set(db, (cache = new StampedCache<T>(maxEntries)));
+	const caches = new WeakMap<object, StampedCache<T>>();
+	/** `db`: a drizzle database or transaction (its connection's cache is used). */
+	return (db: object, key: string, stamp: string, compute: () => T): T => {
+		const connection = connectionOf(db);
+		if (connection.inTransaction) return compute();
+		let cache = caches.get(connection);
+		if (!cache) caches.set(connection, (cache = new StampedCache<T>(maxEntries)));
 		return cache.get(key, stamp, compute);
 	};
 }
